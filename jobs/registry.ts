@@ -1,0 +1,31 @@
+// Job handlers by name. A handler must be safe to run again after a crash: the queue guarantees one owner at a
+// time, not exactly-once execution, so handlers make their side effects idempotent (outbox keys, cursors).
+import type { Db } from '../server/db/index.js';
+import type { Logger } from '../server/logger.js';
+
+export interface JobContext {
+  db: Db;
+  log: Logger;
+  /** false once the lease is lost; long handlers check it between steps */
+  stillOwned(): boolean;
+}
+
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
+
+export class JobRegistry {
+  private readonly handlers = new Map<string, JobHandler>();
+
+  register(name: string, handler: JobHandler): this {
+    if (this.handlers.has(name)) throw new Error(`job "${name}" is registered twice`);
+    this.handlers.set(name, handler);
+    return this;
+  }
+
+  get(name: string): JobHandler | undefined {
+    return this.handlers.get(name);
+  }
+
+  names(): string[] {
+    return [...this.handlers.keys()];
+  }
+}

@@ -1,0 +1,89 @@
+// The one reader of process.env. Everything is validated at start-up; every problem is printed at once
+// so an operator fixes a bad .env in one pass instead of one error per restart.
+import { z } from 'zod';
+
+const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .default('sqlite:data/govmail.sqlite')
+      .refine((v) => /^(sqlite:|mysql:\/\/|mariadb:\/\/)/.test(v), {
+        message: 'must start with sqlite: (e.g. sqlite:data/govmail.sqlite) or mysql:// (e.g. mysql://user:pass@host:3306/govmail)',
+      }),
+    SECRET_KEY: z.string().optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    BASE_URL: z.string().url({ message: 'must be an absolute URL such as https://govmail.example.gov.vn' }).optional(),
+    SMTP_URL: z
+      .string()
+      .default('smtp://127.0.0.1:25')
+      .refine((v) => /^smtps?:\/\//.test(v), { message: 'must be smtp://host:port or smtps://user:pass@host:port' }),
+    MAIL_FROM: z.string().email({ message: 'must be an e-mail address' }).default('no-reply@hoabinh.gov.vn'),
+    TZ: z.string().default('Asia/Ho_Chi_Minh'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    GOVMAIL_ROLES: z
+      .string()
+      .default('web,worker,scheduler')
+      .refine((v) => v.split(',').every((r) => ['web', 'worker', 'scheduler'].includes(r.trim())), {
+        message: 'must be a comma list of web, worker, scheduler',
+      }),
+    SEED_DEMO: booleanish.default('true'),
+    COOKIE_SECURE: booleanish.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SECRET_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production (32+ random characters; e.g. `openssl rand -hex 32`)' });
+    }
+    if (env.SECRET_KEY !== undefined && env.SECRET_KEY.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'must be at least 32 characters' });
+    }
+  });
+
+export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL'> & {
+  SECRET_KEY: string;
+  BASE_URL: string;
+  SECRET_KEY_IS_DEV_DEFAULT: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env by default). Throws ConfigError listing every problem. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(blanksRemoved);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'env'} ${i.message}`));
+  }
+  const env = result.data;
+  return {
+    ...env,
+    SECRET_KEY: env.SECRET_KEY ?? DEV_SECRET,
+    SECRET_KEY_IS_DEV_DEFAULT: env.SECRET_KEY === undefined,
+    BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT}`,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process-wide configuration, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Tests and the CLI may override single values (e.g. DATABASE_URL per test database). */
+export function setEnvForTests(overrides: Partial<Record<string, string>>): Env {
+  cached = parseEnv({ ...process.env, ...overrides });
+  return cached;
+}

@@ -1,0 +1,28 @@
+// The database handle the whole app passes around: web, CLI and jobs receive a Db; services take it as their
+// first argument. No module-level singleton, so tests can hold SQLite and MariaDB side by side.
+import type { Sequelize } from 'sequelize';
+import { openSequelize, dialectOf, type Dialect } from './connect.js';
+import { defineFoundationModels } from './models/foundation.js';
+import { defineMailAccountModels } from './models/mail-accounts.js';
+
+function defineModels(s: Sequelize) {
+  return { ...defineFoundationModels(s), ...defineMailAccountModels(s) };
+}
+
+export type Models = ReturnType<typeof defineModels>;
+
+export interface Db {
+  url: string;
+  dialect: Dialect;
+  sequelize: Sequelize;
+  models: Models;
+  close(): Promise<void>;
+}
+
+export function openDb(url: string, opts: { logging?: boolean } = {}): Db {
+  const sequelize = openSequelize(url, opts);
+  return { url, dialect: dialectOf(url), sequelize, models: defineModels(sequelize), close: () => sequelize.close() };
+}
+
+export { execWrite, dbTime, withDbTimes } from './connect.js';
+export { inTransaction } from './transaction.js';

@@ -1,0 +1,6 @@
+// The ordered list of migrations. Add a new file and append it here; never edit one that has shipped.
+import type { Migration } from './context.js';
+import { foundation } from './0001-foundation.js';
+import { mailAccounts } from './0002-mail-accounts.js';
+
+export const migrations: Migration[] = [foundation, mailAccounts];

@@ -1,0 +1,71 @@
+import { CASE_REF_SOURCE, readOwnMessageId, type Secrets } from './thread-tokens.js';
+
+// Which ticket an inbound mail belongs to. The caller does the lookups (DB) and hands us what it
+// found; this file only decides, so the order is testable without a database:
+//   1. our own HMAC-signed Message-ID in In-Reply-To/References (cannot be forged)
+//   2. any stored Message-ID in In-Reply-To/References
+//   3. the body marker (Outlook/Exchange rewrite Message-IDs and drop References)
+//   4. a case ref in the subject, ONLY if the sender already takes part in that ticket
+//      (Zammad #5064: otherwise anyone could inject mail into a stranger's case)
+//   5. otherwise a new ticket, flagged "may relate to" the subject's ref for an agent to merge.
+
+export {
+  CASE_REF_SOURCE, findBodyMarker, makeBodyMarker, makeOwnMessageId, readOwnMessageId,
+} from './thread-tokens.js';
+export type { OwnMessageIdInput, Secrets } from './thread-tokens.js';
+
+export type ThreadVia = 'own_message_id' | 'references' | 'body_marker' | 'subject_ref';
+
+export interface ThreadCandidates {
+  /** Existing ticket named by a verified own Message-ID (see ownTicketRefFromHeaders). */
+  byOwnMessageId?: string | null;
+  /** Ticket owning a stored message whose Message-ID appears in In-Reply-To/References. */
+  byReferences?: string | null;
+  /** Existing ticket named by a verified body marker (see findBodyMarker). */
+  byBodyMarker?: string | null;
+  /** Existing ticket whose ref is in the subject, and whether the sender is its citizen or a participant. */
+  bySubjectRef?: { ticketRef: string; senderParticipates: boolean } | null;
+}
+
+export type ThreadDecision =
+  | { action: 'append'; ticketRef: string; via: ThreadVia }
+  | { action: 'new'; mayRelateTo?: string };
+
+export function decideThread(input: ThreadCandidates): ThreadDecision {
+  if (input.byOwnMessageId) return { action: 'append', ticketRef: input.byOwnMessageId, via: 'own_message_id' };
+  if (input.byReferences) return { action: 'append', ticketRef: input.byReferences, via: 'references' };
+  if (input.byBodyMarker) return { action: 'append', ticketRef: input.byBodyMarker, via: 'body_marker' };
+  const subject = input.bySubjectRef;
+  if (subject?.senderParticipates) return { action: 'append', ticketRef: subject.ticketRef, via: 'subject_ref' };
+  return subject ? { action: 'new', mayRelateTo: subject.ticketRef } : { action: 'new' };
+}
+
+const SUBJECT_REF = new RegExp(`(?<![A-Z0-9-])(${CASE_REF_SOURCE})(?![0-9A-Z])`, 'i');
+
+/** The first case ref in a subject (`Re: [STC-2026-000123] …`, `#STC-2026-000123`), upper-cased, or null. */
+export function subjectCaseRef(subject: string): string | null {
+  const match = SUBJECT_REF.exec(subject);
+  return match ? match[1].toUpperCase() : null;
+}
+
+/**
+ * The ticket ref named by our own Message-ID in In-Reply-To or References (newest first), HMAC
+ * checked. A forged or foreign id is skipped, never trusted.
+ */
+export function ownTicketRefFromHeaders(
+  inReplyTo: string | null,
+  references: readonly string[],
+  secret: Secrets,
+): string | null {
+  const ids = [inReplyTo, ...[...references].reverse()].filter((id): id is string => Boolean(id));
+  for (const id of ids) {
+    const ref = readOwnMessageId(id, secret);
+    if (ref) return ref;
+  }
+  return null;
+}
+
+/** Message-IDs to look up for step 2, In-Reply-To first then References newest first, unique. */
+export function referenceLookupIds(inReplyTo: string | null, references: readonly string[]): string[] {
+  return [...new Set([inReplyTo, ...[...references].reverse()].filter((id): id is string => Boolean(id)))];
+}

@@ -1,0 +1,76 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { normaliseMessageId } from '../../mail/message-id.js';
+
+// Tokens we put in outbound mail so replies find their ticket again. Each carries an HMAC so a
+// stranger cannot attach mail to someone else's case by typing a ticket number (Zammad #5064).
+// Everything is lower-cased before signing: some relays change the case of Message-ID local parts.
+
+/** Case refs such as STC-2026-000123: agency code, year, sequence. */
+export const CASE_REF_SOURCE = '[A-Z][A-Z0-9]{1,15}-\\d{4}-\\d{6,}';
+/** 8 hex digits = 32 bits: a forger needs ~2^31 mails per ticket, far past any rate limit. */
+const HMAC_HEX_CHARS = 8;
+const NONCE_PATTERN = /^[a-z0-9]{1,64}$/;
+const OWN_ID_PATTERN = new RegExp(`^ticket\\.(${CASE_REF_SOURCE})\\.([a-z0-9]{1,64})\\.([0-9a-f]{${HMAC_HEX_CHARS}})@`, 'i');
+const MARKER_PATTERN = new RegExp(`\\[#GM:(${CASE_REF_SOURCE}):([0-9a-f]{${HMAC_HEX_CHARS}})\\]`, 'gi');
+
+/** One secret, or several during rotation (newest first); tokens verify against any of them. */
+export type Secrets = string | readonly string[];
+
+export interface OwnMessageIdInput {
+  ticketRef: string;
+  /** Lower-case letters and digits only, unique per outbound mail (e.g. the outbox row id in base36). */
+  nonce: string;
+  secret: string;
+  domain: string;
+}
+
+/** `<ticket.STC-2026-000123.NONCE.HMAC8@domain>` */
+export function makeOwnMessageId({ ticketRef, nonce, secret, domain }: OwnMessageIdInput): string {
+  const ref = canonicalRef(ticketRef);
+  const lowerNonce = nonce.toLowerCase();
+  if (!NONCE_PATTERN.test(lowerNonce)) throw new Error('nonce must be 1-64 letters or digits');
+  return `<ticket.${ref}.${lowerNonce}.${sign(secret, 'mid', ref, lowerNonce)}@${domain.toLowerCase()}>`;
+}
+
+/** The ticket ref of one of our own Message-IDs, or null when it is not ours or its HMAC is forged. */
+export function readOwnMessageId(id: string, secret: Secrets): string | null {
+  const match = OWN_ID_PATTERN.exec(normaliseMessageId(id));
+  if (!match) return null;
+  const ref = match[1].toUpperCase();
+  const nonce = match[2].toLowerCase();
+  return verifies(secret, match[3], ['mid', ref, nonce]) ? ref : null;
+}
+
+/** `[#GM:STC-2026-000123:abcd1234]`: short and space-free, so `> ` quoting and flowed text keep it whole. */
+export function makeBodyMarker(ticketRef: string, secret: string): string {
+  const ref = canonicalRef(ticketRef);
+  return `[#GM:${ref}:${sign(secret, 'marker', ref)}]`;
+}
+
+/** The ref of the first genuine marker in the text (the newest, in top-posted replies), or null. */
+export function findBodyMarker(text: string, secret: Secrets): string | null {
+  for (const match of text.matchAll(MARKER_PATTERN)) {
+    const ref = match[1].toUpperCase();
+    if (verifies(secret, match[2], ['marker', ref])) return ref;
+  }
+  return null;
+}
+
+function canonicalRef(ticketRef: string): string {
+  const ref = ticketRef.trim().toUpperCase();
+  if (!new RegExp(`^${CASE_REF_SOURCE}$`).test(ref)) throw new Error(`not a case ref: ${ticketRef}`);
+  return ref;
+}
+
+function sign(secret: string, ...parts: string[]): string {
+  if (!secret) throw new Error('thread token secret is empty');
+  return createHmac('sha256', secret).update(parts.join('\n')).digest('hex').slice(0, HMAC_HEX_CHARS);
+}
+
+function verifies(secrets: Secrets, given: string, parts: string[]): boolean {
+  const actual = Buffer.from(given.toLowerCase());
+  return [secrets].flat().some((secret) => {
+    if (!secret) return false;
+    return timingSafeEqual(Buffer.from(sign(secret, ...parts)), actual);
+  });
+}

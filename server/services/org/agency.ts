@@ -1,0 +1,74 @@
+// The shape of one agency in the org chart, and the pure checks every source of agencies
+// (the demo seed, an HR org file, the admin UI) must pass before anything reaches the database.
+
+export const AGENCY_KINDS = ['province', 'department', 'office', 'district'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export interface AgencySeed {
+  /** Short ASCII upper-case code; prefixes case refs such as `STC-2026-000123`, so it must stay stable. */
+  code: string;
+  /** Vietnamese name, NFC, with diacritics (Decree 92/2017 and QĐ 72/2002 require TCVN 6909 Unicode). */
+  name: string;
+  kind: AgencyKind;
+  /** Code of the parent agency; null only for a root (the provincial People's Committee). */
+  parentCode: string | null;
+  /** Mail domain the agency's mailboxes live in, e.g. `stc.hoabinh.gov.vn` (Decree 43/2011 Art. 6). */
+  mailDomain: string;
+  /** Published citizen hotline address, inside `mailDomain`; null when the agency runs no hotline. */
+  hotlineAddress: string | null;
+}
+
+// Codes go into case refs, URLs and mailbox paths: ASCII only, a letter first, 2–12 characters.
+const AGENCY_CODE_RE = /^[A-Z][A-Z0-9]{1,11}$/;
+// RFC 1035 label, ASCII only: Vietnamese letters in a domain would need IDNA, which no agency uses.
+const DOMAIN_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const TLD_RE = /^[a-z]{2,63}$/;
+const DOMAIN_MAX_CHARS = 253;
+// Dot-atom local part (RFC 5322) narrowed to what Postfix/Dovecot SQL maps handle without quoting.
+const LOCAL_PART_RE = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const LOCAL_PART_MAX_CHARS = 64;
+
+export function isAgencyKind(value: string): value is AgencyKind {
+  return (AGENCY_KINDS as readonly string[]).includes(value);
+}
+
+/** Why `code` is not a valid agency code, or null when it is. Expects the caller to have upper-cased it. */
+export function agencyCodeProblem(code: string): string | null {
+  if (code === '') return 'is empty';
+  if (!AGENCY_CODE_RE.test(code)) {
+    return `"${code}" must be 2–12 ASCII letters or digits, starting with a letter (e.g. STC)`;
+  }
+  return null;
+}
+
+/** Why `domain` is not a usable mail domain, or null when it is. Expects lower case. */
+export function mailDomainProblem(domain: string): string | null {
+  if (domain === '') return 'is empty';
+  if (/[^\x00-\x7f]/.test(domain)) return `"${domain}" must be ASCII (write it without diacritics)`;
+  if (domain.length > DOMAIN_MAX_CHARS) return `"${domain}" is longer than ${DOMAIN_MAX_CHARS} characters`;
+  const labels = domain.split('.');
+  if (labels.length < 2) return `"${domain}" needs at least two labels (e.g. hoabinh.gov.vn)`;
+  if (!labels.every((label) => DOMAIN_LABEL_RE.test(label))) {
+    return `"${domain}" has an empty or invalid label (letters, digits and inner hyphens only)`;
+  }
+  if (!TLD_RE.test(labels[labels.length - 1]!)) return `"${domain}" does not end in a valid top-level domain`;
+  return null;
+}
+
+/** Why `address` is not a valid mailbox address, or null when it is. Expects lower case. */
+export function emailAddressProblem(address: string): string | null {
+  if (address === '') return 'is empty';
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return `"${address}" is not an e-mail address (no local part before @)`;
+  const local = address.slice(0, at);
+  if (local.length > LOCAL_PART_MAX_CHARS || !LOCAL_PART_RE.test(local)) {
+    return `"${address}" has an invalid part before @ (ASCII letters, digits, dots; no diacritics)`;
+  }
+  const domainProblem = mailDomainProblem(address.slice(at + 1));
+  return domainProblem === null ? null : `domain ${domainProblem}`;
+}
+
+/** The domain part of an address, lower-cased. */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}

@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { agencyCodeProblem, emailAddressProblem, mailDomainProblem } from '../../../server/services/org/agency.js';
+
+describe('agency field checks', () => {
+  const cases: [string, (value: string) => string | null, string, boolean][] = [
+    ['code', agencyCodeProblem, 'STC', true],
+    ['code', agencyCodeProblem, 'SNNPTNT', true],
+    ['code', agencyCodeProblem, 'S', false],
+    ['code', agencyCodeProblem, '1STC', false],
+    ['code', agencyCodeProblem, 'STC-1', false],
+    ['code', agencyCodeProblem, 'ABCDEFGHIJKLM', false],
+    ['domain', mailDomainProblem, 'stc.hoabinh.gov.vn', true],
+    ['domain', mailDomainProblem, 'hoabinh.gov.vn', true],
+    ['domain', mailDomainProblem, 'localhost', false],
+    ['domain', mailDomainProblem, 'stc..hoabinh.gov.vn', false],
+    ['domain', mailDomainProblem, '-stc.hoabinh.gov.vn', false],
+    ['domain', mailDomainProblem, 'hòabình.gov.vn', false],
+    ['domain', mailDomainProblem, 'stc.hoabinh.gov.v1', false],
+    ['address', emailAddressProblem, 'duongdaynong@stc.hoabinh.gov.vn', true],
+    ['address', emailAddressProblem, 'an.nv+test@hoabinh.gov.vn', true],
+    ['address', emailAddressProblem, '@hoabinh.gov.vn', false],
+    ['address', emailAddressProblem, 'duong..day@hoabinh.gov.vn', false],
+    ['address', emailAddressProblem, 'đườngdâynóng@hoabinh.gov.vn', false],
+    ['address', emailAddressProblem, 'duongdaynong@hoabinh', false],
+    ['address', emailAddressProblem, 'duong day@hoabinh.gov.vn', false],
+  ];
+  for (const [what, check, value, valid] of cases) {
+    it(`${valid ? 'accepts' : 'rejects'} the ${what} "${value}"`, () => {
+      const problem = check(value);
+      if (valid) expect(problem).to.equal(null);
+      else expect(problem).to.be.a('string').and.not.equal('');
+    });
+  }
+});
