@@ -35,15 +35,17 @@ const schema = z
       }),
     SEED_DEMO: booleanish.default('true'),
     COOKIE_SECURE: booleanish.optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.SECRET_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production (32+ random characters; e.g. `openssl rand -hex 32`)' });
-    }
-    if (env.SECRET_KEY !== undefined && env.SECRET_KEY.length < 32) {
-      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'must be at least 32 characters' });
-    }
   });
+
+/** Checks across variables, run on the raw values so they are reported even when another variable is malformed. */
+function crossFieldProblems(source: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (source.NODE_ENV === 'production' && !source.SECRET_KEY) {
+    problems.push('SECRET_KEY is required in production (32+ random characters; e.g. `openssl rand -hex 32`)');
+  }
+  if (source.SECRET_KEY !== undefined && source.SECRET_KEY.length < 32) problems.push('SECRET_KEY must be at least 32 characters');
+  return problems;
+}
 
 export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL'> & {
   SECRET_KEY: string;
@@ -62,9 +64,11 @@ export class ConfigError extends Error {
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const result = schema.safeParse(blanksRemoved);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'env'} ${i.message}`));
-  }
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || 'env'} ${i.message}`)),
+    ...crossFieldProblems(blanksRemoved),
+  ];
+  if (!result.success || problems.length) throw new ConfigError(problems);
   const env = result.data;
   return {
     ...env,

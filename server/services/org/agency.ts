@@ -1,7 +1,7 @@
 // The shape of one agency in the org chart, and the pure checks every source of agencies
 // (the demo seed, an HR org file, the admin UI) must pass before anything reaches the database.
 
-export const AGENCY_KINDS = ['province', 'department', 'office', 'district'] as const;
+export const AGENCY_KINDS = ['province', 'department', 'office', 'district', 'commune'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export interface AgencySeed {
@@ -44,7 +44,7 @@ export function agencyCodeProblem(code: string): string | null {
 /** Why `domain` is not a usable mail domain, or null when it is. Expects lower case. */
 export function mailDomainProblem(domain: string): string | null {
   if (domain === '') return 'is empty';
-  if (/[^\x00-\x7f]/.test(domain)) return `"${domain}" must be ASCII (write it without diacritics)`;
+  if (/[^ -~]/.test(domain)) return `"${domain}" must be ASCII (write it without diacritics)`;
   if (domain.length > DOMAIN_MAX_CHARS) return `"${domain}" is longer than ${DOMAIN_MAX_CHARS} characters`;
   const labels = domain.split('.');
   if (labels.length < 2) return `"${domain}" needs at least two labels (e.g. hoabinh.gov.vn)`;

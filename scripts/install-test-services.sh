@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the system packages the integration and e2e tests run against: Dovecot (IMAP, LMTP, SQL drivers),
+# Postfix with its SQL map drivers, Chromium, poppler-utils (pdftotext for credential sheets) and a font.
+# Idempotent: does nothing (and prints nothing) when everything is installed. Runs no system daemon: the tests
+# start private Dovecot instances themselves (test/support/dovecot.ts).
+set -euo pipefail
+cd "$(dirname "$0")"
+# shellcheck source=lib/apt-quiet.sh
+. lib/apt-quiet.sh
+
+PACKAGES=(
+  dovecot-imapd dovecot-lmtpd dovecot-sqlite dovecot-mysql
+  postfix postfix-sqlite postfix-mysql
+  chromium poppler-utils fonts-dejavu-core
+)
+
+if [ "$(id -u)" -ne 0 ] && [ -n "$(apt_missing "${PACKAGES[@]}")" ]; then
+  echo "install-test-services: must run as root to install: $(apt_missing "${PACKAGES[@]}" | tr '\n' ' ')" >&2
+  exit 1
+fi
+apt_install_missing "${PACKAGES[@]}"
+
+for bin in /usr/sbin/dovecot /usr/bin/doveadm /usr/sbin/postmap /usr/lib/postfix/postfix-sqlite.so /usr/lib/postfix/postfix-mysql.so /usr/bin/chromium /usr/bin/pdftotext; do
+  [ -e "$bin" ] || { echo "install-test-services: $bin is missing after install" >&2; exit 1; }
+done

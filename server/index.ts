@@ -1,0 +1,70 @@
+// The main job: `npm start`. Runs the web app, the job runner and the scheduler in one process (the roles in
+// GOVMAIL_ROLES can split them across processes). Migrates and seeds the demo province on first start.
+import type { Server } from 'node:http';
+import { env, ConfigError } from './config/env.js';
+import { createLogger } from './logger.js';
+import { openDb } from './db/index.js';
+import { migrateUp } from './db/migrate.js';
+import { createApp } from './web/app.js';
+import { seedDemoIfEmpty } from './services/org/seed-demo.js';
+import { JobRunner } from '../jobs/runner.js';
+import { Scheduler } from '../jobs/scheduler.js';
+import { buildJobRegistry, SCHEDULES } from '../jobs/index.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = env();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`govmail cannot start.\n${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  if (config.SECRET_KEY_IS_DEV_DEFAULT) log.warn({ event: 'config.dev_secret' }, 'SECRET_KEY is not set: using a development key. Set it before real use.');
+  const db = openDb(config.DATABASE_URL);
+  const applied = await migrateUp(db.sequelize);
+  if (applied.length) log.info({ event: 'db.migrated', applied });
+  if (config.SEED_DEMO) {
+    const seed = await seedDemoIfEmpty(db);
+    if (seed.adminPassword) {
+      // Printed once, on purpose, to the terminal that started the server; never logged through pino.
+      process.stdout.write(`\n  Demo province seeded. Log in as "admin" with the one-time password: ${seed.adminPassword}\n  (you will be asked to change it)\n\n`);
+    }
+  }
+
+  const roles = new Set(config.GOVMAIL_ROLES.split(',').map((r) => r.trim()));
+  let server: Server | undefined;
+  let runner: JobRunner | undefined;
+  let scheduler: Scheduler | undefined;
+  if (roles.has('web')) {
+    const app = createApp({ db, log, secretKey: config.SECRET_KEY, secureCookies: config.COOKIE_SECURE ?? config.BASE_URL.startsWith('https:') });
+    server = app.listen(config.PORT, () => log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL }));
+  }
+  if (roles.has('worker')) {
+    runner = new JobRunner(db, buildJobRegistry(), log);
+    runner.start();
+  }
+  if (roles.has('scheduler')) {
+    scheduler = new Scheduler(db, SCHEDULES, log);
+    scheduler.start();
+  }
+
+  const shutdown = async (signal: string) => {
+    log.info({ event: 'shutdown', signal });
+    scheduler?.stop();
+    server?.close();
+    await runner?.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`govmail failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+// The one importer of nodemailer: sends one message over SMTP and turns every failure into a SendError.
+// Deliberately thin: retries, backoff and idempotency belong to the outbox, which must see every failure.
+// So a plain SMTPTransport, never the pool (which may resend a message on a fresh connection by itself).
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import { toSendError } from './send-error.js';
+
+export { SendError, toSendError } from './send-error.js';
+
+/** Generous enough for a slow relay, short enough that a dead one frees the outbox worker. */
+const CONNECTION_TIMEOUT_MS = 20_000;
+const GREETING_TIMEOUT_MS = 20_000;
+const SOCKET_IDLE_TIMEOUT_MS = 60_000;
+
+export interface DkimKey {
+  domainName: string;
+  keySelector: string;
+  /** PEM */
+  privateKey: string;
+}
+
+export interface OutgoingMessage {
+  from: string;
+  to: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  /** `<id@domain>`; nodemailer makes one when absent. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string | string[];
+}
+
+export interface SendResult {
+  messageId: string;
+  /** The server's final reply, e.g. "250 2.0.0 Ok: queued as …". */
+  response: string;
+  /** Recipients the server refused while accepting others (a partial success). */
+  rejected: string[];
+}
+
+export interface MailTransport {
+  /** Resolves when the server accepted the message; rejects with a SendError. */
+  send(msg: OutgoingMessage): Promise<SendResult>;
+  /** Connects and greets (and authenticates when the URL has credentials); rejects with a SendError. */
+  verify(): Promise<void>;
+  close(): void;
+}
+
+const addresses = (list: unknown): string[] =>
+  Array.isArray(list) ? list.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address))) : [];
+
+/**
+ * `smtp://[user:pass@]host[:port][?requireTLS=true]` (STARTTLS when offered) or `smtps://…` (TLS from the
+ * start). Parsed here rather than passed as nodemailer's `url`, because nodemailer then ignores every
+ * other option (timeouts, DKIM) and would honour `?pool=true` from the URL.
+ */
+export function smtpOptionsFromUrl(smtpUrl: string): SMTPTransport.Options {
+  const u = new URL(smtpUrl);
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error(`SMTP URL must start with smtp:// or smtps://, not ${u.protocol}`);
+  const flag = (name: string) => u.searchParams.get(name) === 'true';
+  return {
+    host: u.hostname,
+    ...(u.port ? { port: Number(u.port) } : {}),
+    secure: u.protocol === 'smtps:',
+    requireTLS: flag('requireTLS'),
+    ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+  };
+}
+
+export function createMailTransport(smtpUrl: string, opts: { dkim?: DkimKey } = {}): MailTransport {
+  const options: SMTPTransport.Options = {
+    ...smtpOptionsFromUrl(smtpUrl),
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    greetingTimeout: GREETING_TIMEOUT_MS,
+    socketTimeout: SOCKET_IDLE_TIMEOUT_MS,
+    // Message fields come from templates and tickets; never let them read local files or fetch URLs.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+    ...(opts.dkim ? { dkim: opts.dkim } : {}),
+  };
+  const transporter = nodemailer.createTransport(options);
+  return {
+    async send(msg) {
+      try {
+        const info = await transporter.sendMail(msg);
+        return { messageId: info.messageId, response: info.response, rejected: addresses(info.rejected) };
+      } catch (e) {
+        throw toSendError(e);
+      }
+    },
+    async verify() {
+      try {
+        await transporter.verify();
+      } catch (e) {
+        throw toSendError(e);
+      }
+    },
+    close: () => transporter.close(),
+  };
+}

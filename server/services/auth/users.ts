@@ -1,0 +1,66 @@
+// Web users: who may log in to the workspace, with which role, scoped to which agency (null = province-wide).
+import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+import type { Role } from '../../db/models/foundation.js';
+import { ROLES } from '../../db/models/foundation.js';
+import { audit } from '../audit/audit-log.js';
+import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../provisioning/password-hash.js';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export class UserInputError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+    this.name = 'UserInputError';
+  }
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  agencyId: number | null;
+  mustChangePassword?: boolean;
+  locale?: 'vi' | 'en';
+}
+
+export function checkNewPassword(password: string): void {
+  assertAsciiPassword(password);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+}
+
+export async function createUser(db: Db, input: NewUser, actor: string) {
+  if (!ROLES.includes(input.role)) throw new UserInputError('role', `must be one of ${ROLES.join(', ')}`);
+  const username = input.username.trim().toLowerCase();
+  if (!/^[a-z0-9._@-]{3,190}$/.test(username)) throw new UserInputError('username', 'use 3–190 characters: a-z 0-9 . _ @ -');
+  checkNewPassword(input.password);
+  const password_hash = await hashPassword(input.password, USER_CHOSEN_SCHEME);
+  return inTransaction(db.sequelize, async () => {
+    if (await db.models.User.findOne({ where: { username } })) throw new UserInputError('username', `user ${username} already exists`);
+    const user = await db.models.User.create({
+      username,
+      display_name: input.displayName,
+      password_hash,
+      role: input.role,
+      agency_id: input.agencyId,
+      locale: input.locale ?? 'vi',
+      active: true,
+      must_change_password: input.mustChangePassword ?? false,
+      failed_logins: 0,
+    });
+    await audit(db, { actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId } });
+    return user;
+  });
+}
+
+export async function changePassword(db: Db, userId: number, newPassword: string, actor: string): Promise<void> {
+  checkNewPassword(newPassword);
+  const password_hash = await hashPassword(newPassword, USER_CHOSEN_SCHEME);
+  await inTransaction(db.sequelize, async () => {
+    const user = await db.models.User.findByPk(userId);
+    if (!user) throw new UserInputError('user', 'no such user');
+    await user.update({ password_hash, must_change_password: false });
+    await audit(db, { actor, action: 'user.password_change', target: `user:${user.username}` });
+  });
+}

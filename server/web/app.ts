@@ -1,0 +1,67 @@
+// createApp() builds the Express app without listening, so tests drive it in-process (supertest) and index.ts
+// decides where it listens.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { engine } from 'express-handlebars';
+import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
+import type { Db } from '../db/index.js';
+import type { Logger } from '../logger.js';
+import './types.js';
+import { viewHelpers } from './view-helpers.js';
+import { navLinksFor } from './nav.js';
+import { loadSession } from './middleware/session.js';
+import { csrf } from './middleware/csrf.js';
+import { errorHandler, notFound } from './middleware/errors.js';
+import { healthRoutes } from './routes/health.js';
+import { authRoutes } from './routes/auth.js';
+import { homeRoutes } from './routes/home.js';
+
+export interface AppDeps {
+  db: Db;
+  log: Logger;
+  secretKey: string;
+  secureCookies: boolean;
+  /** login attempts per IP per 15 minutes */
+  loginRateLimit?: number;
+}
+
+const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../views');
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.engine('hbs', engine({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: path.join(VIEWS_DIR, 'layouts'),
+    partialsDir: path.join(VIEWS_DIR, 'partials'),
+    helpers: viewHelpers,
+  }));
+  app.set('view engine', 'hbs');
+  app.set('views', VIEWS_DIR);
+
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { maxAge: '1h' }));
+  app.use(healthRoutes(deps));
+  app.use(cookieParser());
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(loadSession(deps.db));
+  app.use(csrf(deps.secretKey, deps.secureCookies));
+  app.use((req, res, next) => {
+    res.locals.locale = req.locale;
+    res.locals.user = req.auth?.user;
+    res.locals.navLinks = navLinksFor(req.auth?.user, req.locale);
+    next();
+  });
+
+  app.use(authRoutes(deps));
+  app.use(homeRoutes(deps));
+
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}

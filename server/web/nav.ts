@@ -1,0 +1,16 @@
+// The links in the top bar, by role. Each area adds its entry here, so the menu and the route guards agree.
+import type { Role, UserAttrs } from '../db/models/foundation.js';
+import { t, type Locale } from '../i18n/index.js';
+
+interface NavEntry {
+  href: string;
+  labelKey: string;
+  roles: Role[];
+}
+
+export const NAV_ENTRIES: NavEntry[] = [];
+
+export function navLinksFor(user: UserAttrs | undefined, locale: Locale): { href: string; label: string }[] {
+  if (!user) return [];
+  return NAV_ENTRIES.filter((e) => e.roles.includes(user.role)).map((e) => ({ href: e.href, label: t(locale, e.labelKey) }));
+}

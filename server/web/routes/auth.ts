@@ -1,0 +1,85 @@
+// Login, logout and the password change (forced after a one-time password).
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { login } from '../../services/auth/login.js';
+import { createSession, destroySession } from '../../services/auth/sessions.js';
+import { changePassword, UserInputError } from '../../services/auth/users.js';
+import { audit } from '../../services/audit/audit-log.js';
+import { SESSION_COOKIE } from '../middleware/session.js';
+import { requireLogin } from '../middleware/auth.js';
+import { t } from '../../i18n/index.js';
+
+const loginBody = z.object({ username: z.string().trim().max(190), password: z.string().max(512), next: z.string().optional() });
+
+/** Only same-site paths, so ?next= cannot send a user to another site after login. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function authRoutes(deps: AppDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: deps.loginRateLimit ?? 20,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      void audit(db, { actor: 'anonymous', action: 'auth.rate_limited', details: { ip: req.ip } });
+      res.status(429).render('pages/login', { title: t(req.locale, 'login.title'), error: t(req.locale, 'login.rate_limited') });
+    },
+  });
+
+  router.get('/login', (req, res) => {
+    if (req.auth) return res.redirect(303, '/');
+    res.render('pages/login', { title: t(req.locale, 'login.title'), next: req.query.next });
+  });
+
+  router.post('/login', loginLimiter, async (req, res) => {
+    const body = loginBody.parse(req.body);
+    const errors: Record<string, string> = {};
+    if (!body.username) errors.username = t(req.locale, 'login.required', { field: t(req.locale, 'login.username').toLowerCase() });
+    if (!body.password) errors.password = t(req.locale, 'login.required', { field: t(req.locale, 'login.password').toLowerCase() });
+    const rerender = (status: number, error?: string) =>
+      res.status(status).render('pages/login', { title: t(req.locale, 'login.title'), username: body.username, next: body.next, errors, error });
+    if (Object.keys(errors).length) return rerender(422);
+    const result = await login(db, body.username, body.password, { ip: req.ip });
+    if (!result.ok) return rerender(401, t(req.locale, `login.${result.reason}`));
+    const { token } = await createSession(db, result.userId, { ip: req.ip, userAgent: req.get('user-agent') });
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/' });
+    res.redirect(303, result.mustChangePassword ? '/account/password' : safeNext(body.next));
+  });
+
+  router.post('/logout', async (req, res) => {
+    if (req.auth) {
+      await destroySession(db, req.auth.token);
+      await audit(db, { actor: req.auth.user.username, action: 'auth.logout' });
+    }
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(200).render('pages/login', { title: t(req.locale, 'login.title'), flash: { kind: 'ok', text: t(req.locale, 'logout.done') } });
+  });
+
+  router.get('/account/password', requireLogin, (req, res) => {
+    res.render('pages/password', { title: t(req.locale, 'password.title'), mustChange: req.auth!.user.must_change_password });
+  });
+
+  router.post('/account/password', requireLogin, async (req, res) => {
+    const { password = '', confirm = '' } = req.body as { password?: string; confirm?: string };
+    const errors: Record<string, string> = {};
+    if (password !== confirm) errors.confirm = t(req.locale, 'password.mismatch');
+    else {
+      try {
+        await changePassword(db, req.auth!.user.id, password, req.auth!.user.username);
+        return res.redirect(303, '/?changed=1');
+      } catch (e) {
+        if (e instanceof UserInputError || (e instanceof Error && e.name === 'PasswordPolicyError')) errors.password = e.message;
+        else throw e;
+      }
+    }
+    res.status(422).render('pages/password', { title: t(req.locale, 'password.title'), errors, mustChange: req.auth!.user.must_change_password });
+  });
+
+  return router;
+}

@@ -1,0 +1,34 @@
+// Handlebars helpers, registered in one place. Templates never mark mail content as safe: citizen text is
+// escaped by {{ }}; sanitised HTML (sanitize-html at ingestion) is shown only inside a sandboxed iframe.
+import type { HelperOptions } from 'handlebars';
+import { t, isLocale, type Locale } from '../i18n/index.js';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+
+function localeOf(options: HelperOptions): Locale {
+  const l = (options.data?.root as { locale?: unknown } | undefined)?.locale;
+  return isLocale(l) ? l : 'vi';
+}
+
+export const viewHelpers = {
+  /** {{t "key" name=value}} */
+  t(key: string, options: HelperOptions) {
+    return t(localeOf(options), key, (options.hash ?? {}) as Record<string, string | number>);
+  },
+  eq: (a: unknown, b: unknown) => a === b,
+  /** {{concat "role." user.role}}: builds an i18n key */
+  concat: (...args: unknown[]) => args.slice(0, -1).join(''),
+  /** {{datetime value}} in the province's time zone: 25/11/2026 14:05 */
+  datetime(value: Date | string | null | undefined, options: HelperOptions) {
+    if (!value) return '';
+    const d = value instanceof Date ? value : new Date(value);
+    return new Intl.DateTimeFormat(localeOf(options) === 'vi' ? 'vi-VN' : 'en-GB', {
+      timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    }).format(d);
+  },
+  number(value: number, options: HelperOptions) {
+    return new Intl.NumberFormat(localeOf(options) === 'vi' ? 'vi-VN' : 'en-GB').format(value ?? 0);
+  },
+  /** the other locale, for the language switch */
+  otherLocale: (options: HelperOptions) => (localeOf(options) === 'vi' ? 'en' : 'vi'),
+};
