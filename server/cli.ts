@@ -4,8 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config/env.js';
 import { createCliContext, CliError, type CommandModule } from './cli/context.js';
 import { coreCommands } from './cli/core-commands.js';
+import { slaCommands } from './cli/sla-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, slaCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;
