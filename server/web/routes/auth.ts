@@ -26,9 +26,10 @@ export function authRoutes(deps: AppDeps): Router {
     limit: deps.loginRateLimit ?? 20,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (req, res) => {
-      void audit(db, { actor: 'anonymous', action: 'auth.rate_limited', details: { ip: req.ip } });
-      res.status(429).render('pages/login', { title: t(req.locale, 'login.title'), error: t(req.locale, 'login.rate_limited') });
+    handler: (req, res, next) => {
+      audit(db, { actor: 'anonymous', action: 'auth.rate_limited', details: { ip: req.ip } })
+        .then(() => res.status(429).render('pages/login', { title: t(req.locale, 'login.title'), error: t(req.locale, 'login.rate_limited') }))
+        .catch(next);
     },
   });
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseMail } from '../../../server/mail/parse.js';
 import { bounceOriginalMessageId } from '../../../server/services/ingestion/bounce-original.js';
-import { corpusFile, corpusIndex } from './corpus.js';
+import { corpusFile, corpusIndex, CORPUS_COMPLETE } from './corpus.js';
 
 async function originalOf(raw: Buffer): Promise<string | null> {
   return bounceOriginalMessageId(await parseMail(raw), raw);
@@ -35,11 +35,12 @@ describe('bounceOriginalMessageId', () => {
     expect(await originalOf(raw)).to.equal('ticket.STC-2026-000123.a1.0badc0de@stc.example.vn');
   });
 
-  it('finds an original id for at least 50 of the 60 corpus bounces', async () => {
+  // 51 of 60 in the full corpus; 44 of the 51 bounces in the permissive copy. The rest returned no headers.
+  it('finds an original id for the corpus bounces that returned any headers', async () => {
     let found = 0;
     for (const entry of corpusIndex().filter((e) => e.category === 'bounce')) {
       if (await originalOf(corpusFile(entry.path))) found += 1;
     }
-    expect(found).to.be.at.least(50); // 51 today; the rest returned no headers at all
+    expect(found).to.be.at.least(CORPUS_COMPLETE ? 51 : 44);
   });
 });

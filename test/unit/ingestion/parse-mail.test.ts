@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { MailParseError, parseMail, type ParsedMail } from '../../../server/mail/parse.js';
-import { corpusFile, corpusIndex } from './corpus.js';
+import { corpusFile, corpusIndex, CORPUS_COMPLETE } from './corpus.js';
 
-const CORPUS_SIZE = 365;
+/** 365 with ../shared/corpus; 248 in the permissive copy under test/fixtures/corpus. */
+const CORPUS_SIZE = CORPUS_COMPLETE ? 365 : 248;
 
 /** windows-1258 writes Vietnamese as base letter + combining tone mark: "Trả lời tự động". */
 const VI_1258 = Buffer.from([
@@ -41,7 +42,8 @@ describe('parseMail', () => {
     expect(parsed).to.equal(CORPUS_SIZE);
   });
 
-  it('decodes windows-1258 (zammad/mail072) into text and subject', async () => {
+  // zammad files are AGPL and are read only in place from ../shared/corpus (CI); a bare clone lacks them.
+  if (CORPUS_COMPLETE) it('decodes windows-1258 (zammad/mail072) into text and subject', async () => {
     const mail = await parseMail(corpusFile('zammad/mail072.eml'));
     expect(mail.subject).to.equal('Réclamation commande n° 018255977840');
     expect(mail.from).to.deep.equal({ address: 'me@example.com', name: 'Valérie Oury' });
