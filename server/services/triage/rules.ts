@@ -1,0 +1,148 @@
+/**
+ * Applies an admin's triage rules to one inbound mail. Pure: the caller loads the rules and the mail.
+ * The trace says, rule by rule, why it did or did not fire; the rules page's tester shows it as is.
+ */
+import { containsKeyword, textKey } from './text-keys.js';
+import type { KeywordScope, TriageActions, TriageConditions, TriageRule } from './rule-schema.js';
+
+export { TRIAGE_PRIORITIES, triageRuleSchema, validateRule } from './rule-schema.js';
+export type {
+  KeywordScope, RuleFieldError, RuleValidation, TriageActions, TriageConditions, TriagePriority, TriageRule,
+} from './rule-schema.js';
+
+export interface TriageMail {
+  /** The hotline address the mail arrived at. */
+  hotlineAddress: string;
+  /** The sender, bare ("a@b.vn") or with a display name ("Nguyễn Văn A <a@b.vn>"). */
+  from: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string }[];
+}
+
+export interface RuleTrace {
+  ruleId: string;
+  matched: boolean;
+  /** Stable and log-friendly: `<reason>` or `<reason>:<evidence>`, several joined by "; ". */
+  why: string;
+}
+
+export interface TriageResult {
+  matched: TriageRule | null;
+  /** The matched rule's actions, or {} when no rule matched (the caller applies its defaults). */
+  actions: TriageActions;
+  trace: RuleTrace[];
+}
+
+interface MailKeys {
+  hotline: string;
+  senderDomain: string;
+  subject: string;
+  body: string;
+  attachments: { extension: string; contentType: string }[];
+}
+
+/** Rules in the order they are applied: ascending position, then id, so equal positions stay deterministic. */
+export function orderRules(rules: readonly TriageRule[]): TriageRule[] {
+  return [...rules].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** First enabled rule, in position order, whose conditions all hold. Rules after it are traced as not evaluated. */
+export function evaluateRules(rules: readonly TriageRule[], mail: TriageMail): TriageResult {
+  const keys = mailKeys(mail);
+  const trace: RuleTrace[] = [];
+  let matched: TriageRule | null = null;
+  for (const rule of orderRules(rules)) {
+    if (matched !== null) {
+      trace.push({ ruleId: rule.id, matched: false, why: `not_evaluated:${matched.id}_matched_first` });
+    } else if (!rule.enabled) {
+      trace.push({ ruleId: rule.id, matched: false, why: 'disabled' });
+    } else {
+      const check = checkConditions(rule.conditions, keys);
+      trace.push({ ruleId: rule.id, matched: check.ok, why: check.why });
+      if (check.ok) matched = rule;
+    }
+  }
+  return { matched, actions: matched === null ? {} : { ...matched.actions }, trace };
+}
+
+function mailKeys(mail: TriageMail): MailKeys {
+  return {
+    hotline: mail.hotlineAddress.trim().toLowerCase(),
+    senderDomain: senderDomainOf(mail.from),
+    subject: textKey(mail.subject),
+    body: textKey(mail.text),
+    attachments: mail.attachments.map((a) => ({
+      extension: extensionOf(a.filename),
+      contentType: a.contentType.split(';')[0]!.trim().toLowerCase(),
+    })),
+  };
+}
+
+/** Lower-case domain of a bare or display-name address; '' when there is no '@'. */
+export function senderDomainOf(from: string): string {
+  const address = /<([^<>]*)>\s*$/.exec(from)?.[1] ?? from;
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+}
+
+function extensionOf(filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  return dot < 0 ? '' : filename.slice(dot + 1).trim().toLowerCase();
+}
+
+type Check = { ok: boolean; why: string };
+
+// Cheap, exact conditions first, so the trace names the most obvious reason a rule did not fire.
+function checkConditions(c: TriageConditions, mail: MailKeys): Check {
+  const reasons: string[] = [];
+  if (c.hotlineAddress !== undefined) {
+    if (mail.hotline !== c.hotlineAddress.trim().toLowerCase()) return fail(`hotline_mismatch:${mail.hotline}`);
+    reasons.push('hotline');
+  }
+  if (c.senderDomain !== undefined) {
+    const domain = c.senderDomain.trim().toLowerCase().replace(/^@/, '');
+    const ok = mail.senderDomain === domain || mail.senderDomain.endsWith('.' + domain);
+    if (!ok) return fail(`sender_domain_mismatch:${mail.senderDomain || 'none'}`);
+    reasons.push(`sender_domain:${mail.senderDomain}`);
+  }
+  if (c.hasAttachment !== undefined) {
+    const has = mail.attachments.length > 0;
+    if (has !== c.hasAttachment) return fail(has ? 'has_attachment' : 'no_attachment');
+    reasons.push(has ? 'has_attachment' : 'no_attachment');
+  }
+  if (c.attachmentType !== undefined) {
+    const type = c.attachmentType.trim().toLowerCase();
+    if (!mail.attachments.some((a) => attachmentIs(a, type))) return fail(`attachment_type_missing:${type}`);
+    reasons.push(`attachment_type:${type}`);
+  }
+  for (const kw of c.keywordsAll ?? []) {
+    const where = foundIn(kw, c.in, mail);
+    if (where === null) return fail(`keyword_missing:${kw}`);
+    reasons.push(`keyword:${kw}@${where}`);
+  }
+  if (c.keywordsAny !== undefined && c.keywordsAny.length > 0) {
+    const hit = c.keywordsAny.map((kw) => [kw, foundIn(kw, c.in, mail)] as const).find(([, where]) => where);
+    if (hit === undefined) return fail(`no_keyword_any:${c.in}`);
+    reasons.push(`keyword:${hit[0]}@${hit[1]}`);
+  }
+  return { ok: true, why: reasons.length === 0 ? 'no_conditions' : reasons.join('; ') };
+}
+
+const fail = (why: string): Check => ({ ok: false, why });
+
+function foundIn(keyword: string, scope: KeywordScope, mail: MailKeys): 'subject' | 'body' | null {
+  if (scope !== 'body' && containsKeyword(mail.subject, keyword)) return 'subject';
+  if (scope !== 'subject' && containsKeyword(mail.body, keyword)) return 'body';
+  return null;
+}
+
+function attachmentIs(a: { extension: string; contentType: string }, type: string): boolean {
+  if (!type.includes('/')) {
+    // "pdf" also catches a scan named "scan" sent as application/pdf: phones often drop the extension.
+    const ext = type.replace(/^\./, '');
+    return a.extension === ext || a.contentType.endsWith('/' + ext);
+  }
+  if (type.endsWith('/*')) return a.contentType.startsWith(type.slice(0, -1));
+  return a.contentType === type;
+}

@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { DEFAULT_TRIAGE_RULES, TRIAGE_FALLBACK } from '../../../server/services/triage/default-rules.js';
+import { evaluateRules, validateRule, type TriageMail } from '../../../server/services/triage/rules.js';
+
+const mail = (subject: string, text = ''): TriageMail => ({
+  hotlineAddress: 'duongdaynong@hoabinh.gov.vn',
+  from: 'cong.dan@gmail.com',
+  subject,
+  text,
+  attachments: [],
+});
+
+const triage = (subject: string, text = '') => evaluateRules(DEFAULT_TRIAGE_RULES, mail(subject, text));
+
+describe('triage default rules', () => {
+  it('pass the admin form schema unchanged, with unique ids and positions', () => {
+    for (const rule of DEFAULT_TRIAGE_RULES) {
+      const result = validateRule(rule);
+      if (!result.ok) throw new Error(`${rule.id}: ${JSON.stringify(result.errors)}`);
+      expect(result.rule).to.deep.equal(rule);
+    }
+    expect(new Set(DEFAULT_TRIAGE_RULES.map((r) => r.id)).size).to.equal(DEFAULT_TRIAGE_RULES.length);
+    expect(new Set(DEFAULT_TRIAGE_RULES.map((r) => r.position)).size).to.equal(DEFAULT_TRIAGE_RULES.length);
+  });
+
+  it('has a fallback that is itself a valid set of actions', () => {
+    const result = validateRule({ id: 'f', name: 'f', position: 0, conditions: {}, actions: TRIAGE_FALLBACK });
+    expect(result.ok).to.equal(true);
+  });
+
+  const cases: Array<[string, string, string, Record<string, string>]> = [
+    ['a landslide, without tone marks', 'SAT LO DAT tai xom Bai', '', { class: 'khan', priority: 'urgent', category: 'nong_nghiep_thien_tai' }],
+    ['a forest fire, in NFD', 'Cháy rừng ở Mai Châu'.normalize('NFD'), '', { class: 'khan', priority: 'urgent', category: 'an_ninh_trat_tu' }],
+    ['food poisoning at a school', 'Học sinh bị ngộ độc', 'nhiều học sinh nhập viện', { class: 'khan', priority: 'urgent', category: 'y_te' }],
+    ['a general emergency', 'KHẨN CẤP', 'có người đuối nước', { class: 'khan', priority: 'urgent' }],
+    ['a denunciation of bribery', 'Đơn tố cáo', 'cán bộ địa chính nhận hối lộ khi cấp sổ đỏ', { class: 'to_cao' }],
+    ['a land complaint', 'Đơn khiếu nại', 'về việc bồi thường khi thu hồi đất', { class: 'khieu_nai', category: 'dat_dai' }],
+    ['a complaint about something else', 'Khieu nai', 'về quyết định xử phạt', { class: 'khieu_nai' }],
+    ['an irrigation matter in new tone placement', 'Kênh thuỷ lợi bị bồi lấp', '', { category: 'nong_nghiep_thien_tai' }],
+    ['harassment while filing papers', 'Cán bộ sách nhiễu', 'khi nộp hồ sơ tại bộ phận một cửa', { category: 'can_bo' }],
+    ['a tax question', 'Hỏi về nộp thuế đất', '', { category: 'thue_tai_chinh' }],
+    ['a slow dossier', 'Hồ sơ trễ hẹn', '', { category: 'thu_tuc_hanh_chinh' }],
+  ];
+  for (const [what, subject, text, expected] of cases) {
+    it(`files ${what} as ${JSON.stringify(expected)}`, () => {
+      expect(triage(subject, text).actions).to.deep.equal(expected);
+    });
+  }
+
+  const quiet: Array<[string, string]> = [
+    ['"chạy" (run), which folds like "cháy" (fire)', 'Xe tải chạy quá nhanh qua trường'],
+    ['"thuê nhà" (renting), which folds like "thuế" (tax)', 'Tôi muốn hỏi về thuê nhà'],
+    ['"chưa" (not yet), which folds like "chùa" (pagoda)', 'Tôi chưa nhận được trả lời'],
+  ];
+  for (const [what, subject] of quiet) {
+    it(`does not mistake ${what} for an urgent, tax or religion case`, () => {
+      const { actions } = triage(subject);
+      expect(actions.class).to.not.equal('khan');
+      expect(actions.category).to.not.be.oneOf(['thue_tai_chinh', 'dan_toc_ton_giao']);
+    });
+  }
+
+  it('matches nothing in a plain greeting, leaving the fallback to the caller', () => {
+    expect(triage('Xin chào', 'Cảm ơn quý cơ quan').matched).to.equal(null);
+  });
+});
