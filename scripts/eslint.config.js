@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks and dev scripts talk to a terminal.
+    files: ['scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

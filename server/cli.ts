@@ -4,9 +4,13 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config/env.js';
 import { createCliContext, CliError, type CommandModule } from './cli/context.js';
 import { coreCommands } from './cli/core-commands.js';
+import { hotlineCommands } from './cli/hotline-commands.js';
+import { orgCommands } from './cli/org-commands.js';
+import { rosterCommands } from './cli/roster-commands.js';
+import { mailboxCommands } from './cli/mailbox-commands.js';
 import { slaCommands } from './cli/sla-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, slaCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

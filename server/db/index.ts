@@ -4,9 +4,11 @@ import type { Sequelize } from 'sequelize';
 import { openSequelize, dialectOf, type Dialect } from './connect.js';
 import { defineFoundationModels } from './models/foundation.js';
 import { defineMailAccountModels } from './models/mail-accounts.js';
+import { defineProvisioningModels } from './models/provisioning.js';
+import { defineHotlineModels } from './models/hotline.js';
 
 function defineModels(s: Sequelize) {
-  return { ...defineFoundationModels(s), ...defineMailAccountModels(s) };
+  return { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s) };
 }
 
 export type Models = ReturnType<typeof defineModels>;

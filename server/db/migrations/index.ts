@@ -2,5 +2,7 @@
 import type { Migration } from './context.js';
 import { foundation } from './0001-foundation.js';
 import { mailAccounts } from './0002-mail-accounts.js';
+import { provisioning } from './0003-provisioning.js';
+import { hotline } from './0004-hotline.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline];

@@ -1,0 +1,20 @@
+// `npm run bench -- <name> [args]`: a tiny dispatcher over the benchmarks in this folder.
+import { benchProvision } from './provision.js';
+
+const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
+  provision: benchProvision,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [args]\n`);
+  process.exit(2);
+}
+bench(args).then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench ${name} failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);

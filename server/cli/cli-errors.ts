@@ -1,0 +1,25 @@
+// Turns the services' typed input errors into CliError (clear stderr line, exit 1) for every command group.
+import { TableReadError } from '../services/import/table-reader.js';
+import { ProvisioningError } from '../services/provisioning/errors.js';
+import { CliError } from './context.js';
+
+export const CLI_ACTOR = 'cli';
+
+export function cliAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      if (e instanceof ProvisioningError) throw new CliError(e.field ? `${e.field}: ${e.message}` : e.message);
+      if (e instanceof TableReadError) throw new CliError(`cannot read the file${e.row ? ` (row ${e.row})` : ''}: ${e.message}`);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((e as Error).message);
+      throw e;
+    }
+  };
+}
+
+export function parseDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`not a whole number of days: ${value}`);
+  return n;
+}

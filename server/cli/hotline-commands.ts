@@ -1,0 +1,86 @@
+// Hotline contract commands (DESIGN.md §6): hotline:set, poll, tickets, outbox:flush, reconcile.
+import type { Command } from 'commander';
+import { createMailTransport } from '../mail/transport.js';
+import { testImapConnection } from '../mail/imap.js';
+import { ingestContextFor } from '../services/ingestion/context-from-env.js';
+import { inboxImapConfig, setHotlineInbox } from '../services/ingestion/inbox-store.js';
+import { pollAllInboxes } from '../services/ingestion/poll-inbox.js';
+import { reconcileInboxes } from '../services/ingestion/reconcile.js';
+import { listTickets } from '../services/ingestion/ticket-list.js';
+import { flushOutbox } from '../services/outbox/flush.js';
+import { CliError, type CommandModule } from './context.js';
+
+export const hotlineCommands: CommandModule = (program: Command, ctx) => {
+  program
+    .command('hotline:set <agencyCode>')
+    .description('sets the hotline IMAP inbox of an agency (the password is stored encrypted)')
+    .requiredOption('--imap <url>', 'imap://user:pass@host:port/FOLDER?tls=false')
+    .option('--interval <seconds>', 'poll interval', '60')
+    .option('--history-before <iso>', 'mail received before this is imported as history, without receipts (default: now)')
+    .option('--test', 'log in and open the folder before saving')
+    .option('--json', 'print JSON')
+    .action(async (agencyCode: string, opts) => {
+      const db = ctx.db();
+      try {
+        const inbox = await setHotlineInbox(db, ctx.env.SECRET_KEY, {
+          agencyCode, imapUrl: opts.imap, pollIntervalS: Number(opts.interval),
+          ...(opts.historyBefore ? { historyCutoff: new Date(opts.historyBefore) } : {}),
+        });
+        const test = opts.test ? await testImapConnection(inboxImapConfig(inbox, ctx.env.SECRET_KEY)) : undefined;
+        ctx.print(opts, { agency: agencyCode, inbox: inbox.imap_user, folder: inbox.imap_folder, test }, () => `hotline inbox of ${agencyCode} set to ${inbox.imap_user}`);
+      } catch (e) {
+        throw new CliError(e instanceof Error ? e.message : String(e));
+      }
+    });
+
+  program
+    .command('poll')
+    .description('one pass over the hotline inboxes')
+    .option('--once', 'one pass, then exit (the only mode of this command; the worker runs the loop)')
+    .option('--agency <code>', 'only this agency')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const db = ctx.db();
+      const ingest = await ingestContextFor(db, ctx.env);
+      const counts = await pollAllInboxes(db, ingest, { secretKey: ctx.env.SECRET_KEY, agencyCode: opts.agency });
+      ctx.print(opts, counts, () => Object.entries(counts).map(([k, v]) => `${k}: ${v}`));
+    });
+
+  program
+    .command('tickets')
+    .description('lists hotline tickets')
+    .option('--agency <code>', 'only this agency')
+    .option('--status <status>', 'only this status')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const list = await listTickets(ctx.db(), { agencyCode: opts.agency, status: opts.status });
+      ctx.print(opts, list, () => list.map((t) => `${t.ref}\t${t.status}\t${t.citizen}\t${t.subject}`));
+    });
+
+  program
+    .command('outbox:flush')
+    .description('sends what is due now')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const db = ctx.db();
+      const ingest = await ingestContextFor(db, ctx.env);
+      const transport = createMailTransport(ctx.env.SMTP_URL);
+      try {
+        const r = await flushOutbox(db, transport, { alertTo: ingest.alertTo, alertFrom: ingest.mailFrom });
+        ctx.print(opts, { sent: r.sent, failed: r.failed, deferred: r.deferred, unknown: r.unknown }, () => `sent ${r.sent}, failed ${r.failed}, deferred ${r.deferred}`);
+      } finally {
+        transport.close();
+      }
+    });
+
+  program
+    .command('reconcile')
+    .description('UIDs on the server against those ingested or quarantined, with gaps')
+    .option('--agency <code>', 'only this agency')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const reports = await reconcileInboxes(ctx.db(), ctx.env.SECRET_KEY, opts.agency);
+      ctx.print(opts, reports, () => reports.map((r) => `${r.agency}\t${r.on_server} on server\t${r.gaps.length} gaps${r.error ? `\t${r.error}` : ''}`));
+      if (reports.some((r) => r.gaps.length || r.error)) process.exitCode = 1;
+    });
+};

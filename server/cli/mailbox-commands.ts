@@ -1,0 +1,107 @@
+// One mailbox at a time (list, password, suspend/restore, leaver, transfer, quota, aliases) and the mail
+// server's SQL config. Thin: each command calls one service in services/provisioning or services/mailserver.
+import type { CommandModule } from './context.js';
+import { cliAction, CLI_ACTOR, parseDays } from './cli-errors.js';
+import {
+  addAlias, listMailboxes, markLeaver, removeAlias, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox,
+} from '../services/provisioning/mailbox-lifecycle.js';
+import { transferStaff } from '../services/provisioning/transfer.js';
+import { writeMailServerConfig } from '../services/mailserver/write-config.js';
+
+const DAY_MS = 86_400_000;
+
+export const mailboxCommands: CommandModule = (program, ctx) => {
+  const actor = CLI_ACTOR;
+  program
+    .command('mailbox:list')
+    .description('list mailboxes')
+    .option('--agency <code>', 'only this agency')
+    .option('--json', 'print JSON: [{address, agency, staff, active, …}]')
+    .action(cliAction(async (opts) => {
+      const rows = await listMailboxes(ctx.db(), { agencyCode: opts.agency });
+      ctx.print(opts, rows, () => rows.map((r) => `${r.active ? ' ' : r.suspended ? 'S' : r.left ? 'L' : '-'} ${r.address}\t${r.agency ?? ''}\t${r.staff ?? ''}`));
+    }));
+
+  program
+    .command('mailbox:set-password')
+    .description('set a password (given, or generated and printed once); the owner must change it at the next web login')
+    .argument('<address>')
+    .option('--password <password>', 'ASCII, 12+ characters; generated when omitted')
+    .option('--json', 'print JSON')
+    .action(cliAction(async (address: string, opts) => {
+      const r = await setMailboxPassword(ctx.db(), address, { password: opts.password, actor });
+      ctx.print(opts, r, () => (r.password ? [`password of ${r.address} reset`, `one-time password: ${r.password}`] : `password of ${r.address} set`));
+    }));
+
+  const simple = (name: string, description: string, fn: (address: string) => Promise<void>, done: string): void => {
+    program.command(name).description(description).argument('<address>').option('--json', 'print JSON')
+      .action(cliAction(async (address: string, opts) => {
+        await fn(address);
+        ctx.print(opts, { address: address.toLowerCase(), ok: true }, () => `${address.toLowerCase()} ${done}`);
+      }));
+  };
+  simple('mailbox:suspend', 'refuse logins (mail is still delivered and kept)', (a) => suspendMailbox(ctx.db(), a, { actor }), 'suspended');
+  simple('mailbox:restore', 'allow logins again after a suspension or leaving', (a) => restoreMailbox(ctx.db(), a, { actor }), 'restored');
+  simple('mailbox:leave', 'a leaver: login disabled, mail kept, address never reused', (a) => markLeaver(ctx.db(), a, { actor }), 'marked as leaver');
+
+  program
+    .command('mailbox:quota')
+    .description('set the quota in MB (0 = unlimited)')
+    .argument('<address>')
+    .argument('<mb>')
+    .option('--json', 'print JSON')
+    .action(cliAction(async (address: string, mb: string, opts) => {
+      await setMailboxQuota(ctx.db(), address, Number(mb), { actor });
+      ctx.print(opts, { address: address.toLowerCase(), quota_mb: Number(mb) }, () => `quota of ${address.toLowerCase()}: ${mb} MB`);
+    }));
+
+  program
+    .command('staff:transfer')
+    .description('move a person to another agency: new address there, the old one kept as an alias for a while')
+    .argument('<who>', 'employee code or current address')
+    .requiredOption('--to <agency>', 'code of the new agency')
+    .option('--alias-days <n>', 'days the old address keeps working', '180')
+    .option('--json', 'print JSON')
+    .action(cliAction(async (who: string, opts) => {
+      const r = await transferStaff(ctx.db(), { who, toAgencyCode: opts.to, aliasDays: parseDays(opts.aliasDays), actor });
+      ctx.print(opts, { ...r, aliasExpiresAt: r.aliasExpiresAt.toISOString() }, () => `${r.from} → ${r.to} (old address works until ${r.aliasExpiresAt.toISOString().slice(0, 10)})`);
+    }));
+
+  program
+    .command('alias:add')
+    .description('deliver mail for ADDRESS to GOTO')
+    .argument('<address>')
+    .argument('<goto>')
+    .option('--days <n>', 'expire after this many days')
+    .option('--json', 'print JSON')
+    .action(cliAction(async (address: string, goto: string, opts) => {
+      const expiresAt = opts.days ? new Date(Date.now() + parseDays(opts.days) * DAY_MS) : null;
+      await addAlias(ctx.db(), { address, goto, expiresAt, actor });
+      ctx.print(opts, { address: address.toLowerCase(), goto: goto.toLowerCase(), expires_at: expiresAt?.toISOString() ?? null }, () => `${address.toLowerCase()} → ${goto.toLowerCase()}`);
+    }));
+
+  program
+    .command('alias:remove')
+    .description('remove an alias (all its targets, or only GOTO)')
+    .argument('<address>')
+    .argument('[goto]')
+    .option('--json', 'print JSON')
+    .action(cliAction(async (address: string, goto: string | undefined, opts) => {
+      const removed = await removeAlias(ctx.db(), { address, goto, actor });
+      ctx.print(opts, { address: address.toLowerCase(), removed }, () => `removed ${removed} alias row(s) of ${address.toLowerCase()}`);
+    }));
+
+  program
+    .command('mailserver:config')
+    .description('write Dovecot (dovecot-sql.conf.ext) and Postfix (*.cf) SQL maps for this database')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--mail-root <dir>', 'absolute directory holding the maildirs', '/var/vmail')
+    .option('--ro-user <user>', 'read-only DB account the mail server uses (MariaDB); see the GRANTs in the files')
+    .option('--ro-password <password>', 'its password')
+    .option('--json', 'print JSON')
+    .action(cliAction(async (opts) => {
+      const readOnlyUser = opts.roUser ? { user: opts.roUser, password: opts.roPassword ?? '' } : undefined;
+      const files = writeMailServerConfig(ctx.env.DATABASE_URL, opts.out, { mailRoot: opts.mailRoot, readOnlyUser });
+      ctx.print(opts, files, () => Object.values(files).map((f) => `wrote ${f}`));
+    }));
+};

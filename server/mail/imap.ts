@@ -1,0 +1,175 @@
+// The one importer of imapflow. Ingestion sees a mailbox as: its UIDVALIDITY (a BigInt, so a string here),
+// the UIDs above a cursor, and their raw bytes. Invariants from EmailEngine's and imapflow's own advice:
+// UIDs are collected first and sources fetched in batches with fetchAll, so no IMAP command ever runs
+// inside a fetch iteration (that deadlocks imapflow); the mailbox lock is released in `finally`; \Seen is
+// never read or set, nothing is deleted.
+import { ImapFlow } from 'imapflow';
+
+/** Sources per UID FETCH: bounds memory (25 MiB cap × batch) and keeps each round trip short. */
+export const FETCH_BATCH_SIZE = 25;
+const CONNECT_TIMEOUT_MS = 15_000;
+const SOCKET_TIMEOUT_MS = 120_000;
+
+export interface ImapConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  pass: string;
+  folder: string;
+}
+
+export interface FetchedMessage {
+  uid: number;
+  source: Buffer;
+  /** when the server received it; decides history import against the cut-off */
+  internalDate: Date | null;
+}
+
+export interface ImapMailbox {
+  /** UIDVALIDITY as a decimal string */
+  uidValidity: string;
+  uidNext: number;
+  /** UIDs strictly above `afterUid`, ascending. */
+  uidsAfter(afterUid: number): Promise<number[]>;
+  /** Raw sources of `uids`, in batches of FETCH_BATCH_SIZE, ascending. */
+  fetchSources(uids: number[]): AsyncGenerator<FetchedMessage>;
+  /** Resolves when the server announces new mail (IDLE) or after `timeoutMs`; true when mail arrived. */
+  waitForNewMail(timeoutMs: number): Promise<boolean>;
+}
+
+/** A typed IMAP failure: `auth` needs an operator (wrong password), `network` is retried with backoff. */
+export class ImapError extends Error {
+  override readonly name = 'ImapError';
+  constructor(message: string, readonly kind: 'auth' | 'network' | 'mailbox', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+function toImapError(e: unknown): ImapError {
+  if (e instanceof ImapError) return e;
+  const err = e as { authenticationFailed?: boolean; message?: string; code?: string; responseText?: string };
+  const message = err?.responseText || err?.message || String(e);
+  if (err?.authenticationFailed) return new ImapError(`authentication failed: ${message}`, 'auth', { cause: e });
+  if (err?.code === 'NoConnection' || /ECONN|ETIMEDOUT|EPIPE|socket|closed|connect/i.test(`${err?.code ?? ''} ${message}`)) {
+    return new ImapError(`connection failed: ${message}`, 'network', { cause: e });
+  }
+  return new ImapError(message, 'mailbox', { cause: e });
+}
+
+function newClient(cfg: ImapConfig): ImapFlow {
+  return new ImapFlow({
+    host: cfg.host, port: cfg.port, secure: cfg.secure, auth: { user: cfg.user, pass: cfg.pass },
+    logger: false, connectionTimeout: CONNECT_TIMEOUT_MS, socketTimeout: SOCKET_TIMEOUT_MS,
+    // Only the hotline's own waitForNewMail idles; otherwise imapflow's auto-IDLE would race our commands.
+    disableAutoIdle: true,
+    clientInfo: { name: 'govmail' },
+  });
+}
+
+/** Connects, locks the folder, runs `fn`, and always releases the lock and logs out. */
+export async function withImapMailbox<T>(cfg: ImapConfig, fn: (mailbox: ImapMailbox) => Promise<T>): Promise<T> {
+  const client = newClient(cfg);
+  client.on('error', () => undefined); // surfaced as a rejected command; an unhandled 'error' would kill the process
+  try {
+    await client.connect();
+  } catch (e) {
+    throw toImapError(e);
+  }
+  try {
+    const lock = await client.getMailboxLock(cfg.folder).catch((e: unknown) => { throw toImapError(e); });
+    try {
+      const box = client.mailbox;
+      if (!box) throw new ImapError(`folder ${cfg.folder} did not open`, 'mailbox');
+      const mailbox: ImapMailbox = {
+        uidValidity: String(box.uidValidity),
+        uidNext: box.uidNext,
+        uidsAfter: async (afterUid) => {
+          const found = await client.search({ uid: `${afterUid + 1}:*` }, { uid: true }).catch((e: unknown) => { throw toImapError(e); });
+          // `N:*` always matches the highest UID even when it is below N (RFC 3501 §6.4.8), so filter.
+          return (found || []).filter((uid) => uid > afterUid).sort((a, b) => a - b);
+        },
+        fetchSources: (uids) => fetchInBatches(client, uids),
+        waitForNewMail: (timeoutMs) => waitForExists(client, timeoutMs),
+      };
+      return await fn(mailbox);
+    } finally {
+      lock.release();
+    }
+  } catch (e) {
+    throw e instanceof ImapError || !isImapLibraryError(e) ? e : toImapError(e);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+function isImapLibraryError(e: unknown): boolean {
+  const err = e as { code?: string; responseText?: string; authenticationFailed?: boolean };
+  return Boolean(err && (err.code || err.responseText || err.authenticationFailed));
+}
+
+async function* fetchInBatches(client: ImapFlow, uids: number[]): AsyncGenerator<FetchedMessage> {
+  for (let at = 0; at < uids.length; at += FETCH_BATCH_SIZE) {
+    const batch = uids.slice(at, at + FETCH_BATCH_SIZE);
+    // fetchAll finishes the command before we yield, so the consumer may run its own IMAP commands.
+    const rows = await client.fetchAll(batch.join(','), { uid: true, source: true, internalDate: true }, { uid: true }).catch((e: unknown) => { throw toImapError(e); });
+    const byUid = new Map(rows.map((r) => [r.uid, r]));
+    for (const uid of batch) {
+      const row = byUid.get(uid);
+      if (!row?.source) continue; // expunged between SEARCH and FETCH: nothing to ingest
+      const date = row.internalDate ? new Date(row.internalDate) : null;
+      yield { uid, source: row.source, internalDate: date && !Number.isNaN(date.getTime()) ? date : null };
+    }
+  }
+}
+
+function waitForExists(client: ImapFlow, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (arrived: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      client.off('exists', onExists);
+      client.off('close', onClose);
+      resolve(arrived);
+    };
+    const onExists = () => finish(true);
+    const onClose = () => finish(false);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    client.on('exists', onExists);
+    client.on('close', onClose);
+    // idle() resolves only when IDLE ends; the next command (the fetch after we resolve) ends it.
+    client.idle().catch(() => finish(false));
+  });
+}
+
+/** Logs in and opens the folder: the admin page's "test connection". */
+export async function testImapConnection(cfg: ImapConfig): Promise<{ uidValidity: string; uidNext: number }> {
+  return withImapMailbox(cfg, async (m) => ({ uidValidity: m.uidValidity, uidNext: m.uidNext }));
+}
+
+/** APPEND (tests, bench, and history import of saved mail). */
+export async function appendMessages(cfg: ImapConfig, raws: Buffer[], flags: string[] = []): Promise<void> {
+  const client = newClient(cfg);
+  client.on('error', () => undefined);
+  await client.connect().catch((e: unknown) => { throw toImapError(e); });
+  try {
+    for (const raw of raws) await client.append(cfg.folder, raw, flags);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+/** `imap://user:pass@host:port/FOLDER?tls=false` (imaps:// or tls=true for TLS from the start). */
+export function imapConfigFromUrl(url: string): ImapConfig {
+  const u = new URL(url);
+  if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw new Error(`IMAP URL must start with imap:// or imaps://, not ${u.protocol}`);
+  const tls = u.searchParams.get('tls');
+  const secure = tls === null ? u.protocol === 'imaps:' : tls === 'true';
+  const folder = decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX';
+  return {
+    host: u.hostname, port: Number(u.port || (secure ? 993 : 143)), secure,
+    user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password), folder,
+  };
+}

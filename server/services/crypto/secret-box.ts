@@ -1,0 +1,28 @@
+// Secrets at rest (hotline IMAP passwords): AES-256-GCM with a key derived from SECRET_KEY. The output is
+// `v1.<iv>.<tag>.<ciphertext>` in base64url, so a future key rotation can add v2 without guessing formats.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+
+const IV_BYTES = 12;
+const VERSION = 'v1';
+
+function keyFrom(secretKey: string): Buffer {
+  if (!secretKey) throw new Error('SECRET_KEY is empty');
+  // Domain-separated so the same SECRET_KEY used for HMACs elsewhere never doubles as this cipher key.
+  return createHash('sha256').update(`govmail.secret-box.v1\n${secretKey}`).digest();
+}
+
+export function sealSecret(plain: string, secretKey: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', keyFrom(secretKey), iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [VERSION, iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+}
+
+/** Throws when the box was sealed with another key or altered. */
+export function openSecret(sealed: string, secretKey: string): string {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
+  const decipher = createDecipheriv('aes-256-gcm', keyFrom(secretKey), Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}

@@ -1,0 +1,21 @@
+// Builds the ingestion context from the validated config and the database (own addresses, admin recipients).
+import { Op } from 'sequelize';
+import type { Db } from '../../db/index.js';
+import type { Env } from '../../config/env.js';
+import { DEFAULT_ACK_LIMIT_PER_DAY, DEFAULT_ACK_LIMIT_PER_HOUR, type IngestContext } from './ingest-context.js';
+
+export async function ingestContextFor(db: Db, env: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'BASE_URL'>): Promise<IngestContext> {
+  const agencies = await db.models.Agency.findAll({ where: { hotline_address: { [Op.ne]: null } }, attributes: ['hotline_address'] });
+  const inboxes = await db.models.HotlineInbox.findAll({ attributes: ['address', 'imap_user'] });
+  const own = [env.MAIL_FROM, ...agencies.map((a) => a.hotline_address!), ...inboxes.flatMap((i) => [i.address ?? '', i.imap_user])]
+    .filter((a) => a.includes('@')).map((a) => a.toLowerCase());
+  const admins = await db.models.User.findAll({ where: { role: 'admin', active: true }, attributes: ['username'] });
+  const alertTo = admins.map((u) => u.username).filter((u) => u.includes('@'));
+  return {
+    secret: env.SECRET_KEY,
+    // Our ids live under a subdomain nobody's mail client uses, so own_message_id never flags staff mail.
+    ownDomain: `mid.${new URL(env.BASE_URL).hostname}`.toLowerCase(),
+    ownAddresses: [...new Set(own)], mailFrom: env.MAIL_FROM, alertTo: alertTo.length ? alertTo : [env.MAIL_FROM],
+    ackLimitPerHour: DEFAULT_ACK_LIMIT_PER_HOUR, ackLimitPerDay: DEFAULT_ACK_LIMIT_PER_DAY,
+  };
+}

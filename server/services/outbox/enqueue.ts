@@ -1,0 +1,45 @@
+// Putting mail in the outbox. The idempotency key is the whole guarantee against double sends: `ack:<ticket>`
+// can exist once, ever, so a re-run of ingestion after a crash finds the row and adds nothing.
+import { UniqueConstraintError } from 'sequelize';
+import type { Db } from '../../db/index.js';
+
+export interface OutboxMail {
+  idempotencyKey: string;
+  kind: 'ack' | 'alert' | 'reply' | 'notice';
+  ticketId?: number | null;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+  /** `<…>`; set when replies must find the ticket again (own HMAC id) */
+  messageId?: string | null;
+  notBefore?: Date;
+}
+
+/** Inserts the row unless its key exists; returns whether it was new. Joins the caller's transaction (CLS). */
+export async function enqueueMail(db: Db, mail: OutboxMail): Promise<boolean> {
+  const existing = await db.models.Outbox.findOne({ where: { idempotency_key: mail.idempotencyKey }, attributes: ['id'] });
+  if (existing) return false;
+  try {
+    await db.models.Outbox.create({
+      idempotency_key: mail.idempotencyKey, kind: mail.kind, ticket_id: mail.ticketId ?? null, to_address: mail.to.toLowerCase(),
+      from_address: mail.from, subject: mail.subject.slice(0, 500), text_body: mail.text, html_body: mail.html ?? null,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null, message_id: mail.messageId ?? null, status: 'queued',
+      attempts: 0, next_attempt_at: mail.notBefore ?? new Date(),
+    });
+    return true;
+  } catch (e) {
+    if (e instanceof UniqueConstraintError) return false;
+    throw e;
+  }
+}
+
+/** Admin alert, once per `key` (e.g. per inbox per failure streak). */
+export async function enqueueAlert(db: Db, key: string, to: readonly string[], from: string, subject: string, text: string): Promise<void> {
+  for (const address of to) {
+    await enqueueMail(db, { idempotencyKey: `alert:${key}:${address}`.slice(0, 190), kind: 'alert', to: address, from, subject, text,
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The headline metric "every civil servant has an official address", per agency: staff (not left), staff
+ * with a mailbox that can log in, % covered, never logged in, suspended. One grouped query per table, so it
+ * stays O(agencies) in round trips at province scale.
+ */
+import { QueryTypes } from 'sequelize';
+import type { Db } from '../../db/index.js';
+
+export interface CoverageRow {
+  agency: string;
+  name: string;
+  staff: number;
+  active_mailboxes: number;
+  covered_pct: number;
+  never_logged_in: number;
+  suspended: number;
+}
+
+export interface Coverage {
+  agencies: CoverageRow[];
+  total: Omit<CoverageRow, 'agency' | 'name'>;
+}
+
+const pct = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10);
+
+export async function coverage(db: Db, opts: { agencyCode?: string } = {}): Promise<Coverage> {
+  const rows = await db.sequelize.query<{ id: number; code: string; name: string; staff: number; active: number; never: number; suspended: number }>(
+    `SELECT a.id, a.code, a.name,
+            COUNT(s.id) AS staff,
+            SUM(CASE WHEN m.id IS NOT NULL AND m.active = 1 AND m.allow_login = 1 THEN 1 ELSE 0 END) AS active,
+            SUM(CASE WHEN m.id IS NOT NULL AND m.active = 1 AND m.last_login_at IS NULL THEN 1 ELSE 0 END) AS never,
+            SUM(CASE WHEN m.suspended_at IS NOT NULL THEN 1 ELSE 0 END) AS suspended
+       FROM agencies a
+       LEFT JOIN staff s ON s.agency_id = a.id AND s.status <> 'left'
+       LEFT JOIN mailboxes m ON m.staff_id = s.id AND m.kind = 'staff'
+      ${opts.agencyCode ? 'WHERE a.code = :code' : ''}
+      GROUP BY a.id, a.code, a.name
+      ORDER BY a.code`,
+    { replacements: { code: opts.agencyCode?.toUpperCase() ?? null }, type: QueryTypes.SELECT },
+  );
+  const agencies = rows.map((r) => {
+    const staff = Number(r.staff), active = Number(r.active ?? 0);
+    return { agency: r.code, name: r.name, staff, active_mailboxes: active, covered_pct: pct(active, staff), never_logged_in: Number(r.never ?? 0), suspended: Number(r.suspended ?? 0) };
+  });
+  const sum = (k: 'staff' | 'active_mailboxes' | 'never_logged_in' | 'suspended'): number => agencies.reduce((n, a) => n + a[k], 0);
+  return {
+    agencies,
+    total: { staff: sum('staff'), active_mailboxes: sum('active_mailboxes'), covered_pct: pct(sum('active_mailboxes'), sum('staff')), never_logged_in: sum('never_logged_in'), suspended: sum('suspended') },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The credential sheet HR prints: one A4 page per person, with name, agency, address and initial password.
+ * DejaVu Sans is embedded because PDF's 14 standard fonts have no Vietnamese letters (ầ, ự, Đ… would be lost);
+ * pdfkit subsets it, so the file stays small. Returns the bytes: the caller writes or streams them.
+ */
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import type { Credential } from './credentials-store.js';
+
+export const CREDENTIALS_FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const FONT_BOLD_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+
+export interface SheetOptions {
+  /** e.g. https://mail.hoabinh.gov.vn — where the first login (forced password change) happens */
+  loginUrl?: string;
+  issuedAt?: Date;
+  fontFile?: string;
+}
+
+export function credentialsPdf(items: readonly Credential[], opts: SheetOptions = {}): Promise<Buffer> {
+  const fontFile = opts.fontFile ?? CREDENTIALS_FONT_FILE;
+  if (!fs.existsSync(fontFile)) throw new Error(`font ${fontFile} not found; install fonts-dejavu-core`);
+  const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: 'Thông tin tài khoản thư điện tử công vụ' } });
+  doc.registerFont('body', fontFile);
+  doc.registerFont('bold', fs.existsSync(FONT_BOLD_FILE) ? FONT_BOLD_FILE : fontFile);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const issued = (opts.issuedAt ?? new Date()).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  for (const c of items) {
+    doc.addPage();
+    doc.font('bold').fontSize(16).text('THÔNG TIN TÀI KHOẢN THƯ ĐIỆN TỬ CÔNG VỤ', { align: 'center' });
+    doc.moveDown(0.3).font('body').fontSize(10).text(`Ngày cấp: ${issued} · MẬT — chỉ giao tận tay người nhận`, { align: 'center' });
+    doc.moveDown(2).fontSize(13);
+    const line = (label: string, value: string, bold = false): void => {
+      doc.font('body').text(`${label}: `, { continued: true }).font(bold ? 'bold' : 'body').text(value);
+      doc.moveDown(0.6);
+    };
+    line('Họ và tên', c.fullName, true);
+    line('Mã cán bộ', c.employeeCode);
+    line('Cơ quan', c.agencyName);
+    line('Địa chỉ thư', c.address, true);
+    line('Mật khẩu ban đầu', c.password, true);
+    doc.moveDown(1).font('body').fontSize(11).text(
+      'Khi đăng nhập lần đầu' + (opts.loginUrl ? ` tại ${opts.loginUrl}` : '') +
+        ', hệ thống sẽ yêu cầu đổi mật khẩu. Không chia sẻ mật khẩu cho người khác; bộ phận tổ chức cán bộ không lưu lại mật khẩu này.',
+    );
+  }
+  if (items.length === 0) doc.addPage().font('body').text('Không có tài khoản mới.');
+  doc.end();
+  return done;
+}

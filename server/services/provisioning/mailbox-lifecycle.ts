@@ -1,0 +1,161 @@
+/**
+ * One mailbox at a time, for HR (web, scoped to its agency) and the CLI. Every action writes one audit row,
+ * never with a password. Meaning of the flags (the contract with Dovecot/Postfix, migration 0002):
+ * suspend → allow_login=0 (no login, mail still delivered); leaver → the same plus staff.status='left'.
+ * Open IMAP sessions survive both until `doveadm kick <user>` (provisioning.md pitfall 3): the mail host runs it.
+ */
+import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
+import type { Row } from '../../db/models/define.js';
+import { audit } from '../audit/audit-log.js';
+import { emailAddressProblem, domainOf } from '../org/agency.js';
+import { generateInitialPassword } from './initial-password.js';
+import { hashInitialPasswords } from './initial-hashes.js';
+import { hashPassword, USER_CHOSEN_SCHEME } from './password-hash.js';
+import { invalid, notFound, ProvisioningError } from './errors.js';
+
+export const MIN_CHOSEN_PASSWORD_CHARS = 12;
+export const QUOTA_MAX_MB = 1_048_576;
+
+/** Restricts an HR officer to one agency; null = province-wide. */
+export interface Scope { agencyId: number | null }
+
+export async function findMailbox(db: Db, address: string, scope: Scope = { agencyId: null }): Promise<Row<MailboxAttrs>> {
+  const box = await db.models.Mailbox.findOne({ where: { address: address.trim().toLowerCase() } });
+  // Out of scope looks the same as absent, so HR of one agency cannot probe another's addresses.
+  if (!box || (scope.agencyId !== null && box.agency_id !== scope.agencyId)) throw notFound('mailbox', address, 'address');
+  return box;
+}
+
+async function act<T>(db: Db, address: string, scope: Scope | undefined, fn: (box: Row<MailboxAttrs>) => Promise<T>): Promise<T> {
+  return inTransaction(db.sequelize, async () => fn(await findMailbox(db, address, scope)));
+}
+
+/**
+ * Sets a password. Without one, generates an initial password (returned once, forced change at the next web
+ * login); a given one must be ASCII and 12+ characters and is hashed with the scheme for chosen passwords.
+ */
+export async function setMailboxPassword(
+  db: Db, address: string, opts: { password?: string; actor: string; scope?: Scope; mustChange?: boolean },
+): Promise<{ address: string; password?: string }> {
+  const generated = opts.password === undefined ? generateInitialPassword() : undefined;
+  if (opts.password !== undefined && opts.password.length < MIN_CHOSEN_PASSWORD_CHARS) {
+    throw invalid('password.too_short', `password must have at least ${MIN_CHOSEN_PASSWORD_CHARS} characters`, 'password');
+  }
+  let hash: string;
+  try {
+    hash = generated ? (await hashInitialPasswords([generated]))[0]! : await hashPassword(opts.password!, USER_CHOSEN_SCHEME);
+  } catch (e) {
+    throw invalid('password.invalid', (e as Error).message, 'password');
+  }
+  return act(db, address, opts.scope, async (box) => {
+    await box.update({ password_hash: hash, must_change_password: opts.mustChange ?? true, password_changed_at: new Date() });
+    await audit(db, { actor: opts.actor, action: 'mailbox.set_password', target: box.address, details: { generated: !!generated } });
+    return { address: box.address, ...(generated ? { password: generated } : {}) };
+  });
+}
+
+export async function suspendMailbox(db: Db, address: string, opts: { actor: string; reason?: string; scope?: Scope }): Promise<void> {
+  await act(db, address, opts.scope, async (box) => {
+    if (box.suspended_at) throw new ProvisioningError('mailbox.already_suspended', `${box.address} is already suspended`, 'address', 409);
+    await box.update({ allow_login: false, suspended_at: new Date() });
+    await audit(db, { actor: opts.actor, action: 'mailbox.suspend', target: box.address, details: { reason: opts.reason ?? null } });
+  });
+}
+
+export async function restoreMailbox(db: Db, address: string, opts: { actor: string; scope?: Scope }): Promise<void> {
+  await act(db, address, opts.scope, async (box) => {
+    if (!box.suspended_at && box.allow_login && box.active) throw new ProvisioningError('mailbox.not_suspended', `${box.address} is not suspended`, 'address', 409);
+    await box.update({ allow_login: true, active: true, suspended_at: null, disabled_at: null });
+    if (box.staff_id) await db.models.Staff.update({ status: 'active', left_at: null }, { where: { id: box.staff_id, status: 'left' } });
+    await audit(db, { actor: opts.actor, action: 'mailbox.restore', target: box.address });
+  });
+}
+
+/** A leaver: login disabled, mail kept and still delivered, the address never reused while the row exists. */
+export async function markLeaver(db: Db, address: string, opts: { actor: string; scope?: Scope; now?: Date }): Promise<void> {
+  const now = opts.now ?? new Date();
+  await act(db, address, opts.scope, async (box) => {
+    await box.update({ allow_login: false, disabled_at: now });
+    if (box.staff_id) await db.models.Staff.update({ status: 'left', left_at: now }, { where: { id: box.staff_id } });
+    await audit(db, { actor: opts.actor, action: 'mailbox.leaver', target: box.address });
+  });
+}
+
+export async function setMailboxQuota(db: Db, address: string, quotaMb: number, opts: { actor: string; scope?: Scope }): Promise<void> {
+  if (!Number.isInteger(quotaMb) || quotaMb < 0 || quotaMb > QUOTA_MAX_MB) {
+    throw invalid('quota.invalid', `quota must be a whole number of MB between 0 (unlimited) and ${QUOTA_MAX_MB}`, 'quota_mb');
+  }
+  await act(db, address, opts.scope, async (box) => {
+    const before = box.quota_mb;
+    await box.update({ quota_mb: quotaMb });
+    await audit(db, { actor: opts.actor, action: 'mailbox.quota', target: box.address, details: { from: before, to: quotaMb } });
+  });
+}
+
+/** An extra address delivering to `goto` (a mailbox here, or any address). The alias domain must be ours. */
+export async function addAlias(
+  db: Db, input: { address: string; goto: string; expiresAt?: Date | null; actor: string },
+): Promise<void> {
+  const address = input.address.trim().toLowerCase();
+  const goto = input.goto.trim().toLowerCase();
+  const p1 = emailAddressProblem(address);
+  if (p1) throw invalid('alias.address_invalid', `address ${p1}`, 'address');
+  const p2 = emailAddressProblem(goto);
+  if (p2) throw invalid('alias.goto_invalid', `goto ${p2}`, 'goto');
+  const domain = domainOf(address);
+  await inTransaction(db.sequelize, async () => {
+    if (!(await db.models.MailDomain.findByPk(domain))) throw invalid('alias.domain_unknown', `${domain} is not a mail domain of this system`, 'address');
+    if (await db.models.Mailbox.count({ where: { address } })) throw new ProvisioningError('alias.is_mailbox', `${address} is a mailbox`, 'address', 409);
+    if (await db.models.MailAlias.count({ where: { address, goto } })) throw new ProvisioningError('alias.exists', `${address} already delivers to ${goto}`, 'address', 409);
+    await db.models.MailAlias.create({ address, goto, domain, active: true, reason: 'manual', expires_at: input.expiresAt ?? null });
+    await audit(db, { actor: input.actor, action: 'alias.add', target: address, details: { goto, expires_at: input.expiresAt?.toISOString() ?? null } });
+  });
+}
+
+export async function removeAlias(db: Db, input: { address: string; goto?: string; actor: string }): Promise<number> {
+  const address = input.address.trim().toLowerCase();
+  return inTransaction(db.sequelize, async () => {
+    const where = input.goto ? { address, goto: input.goto.trim().toLowerCase() } : { address };
+    const n = await db.models.MailAlias.destroy({ where });
+    if (n === 0) throw notFound('alias', address, 'address');
+    await audit(db, { actor: input.actor, action: 'alias.remove', target: address, details: { goto: input.goto ?? null, removed: n } });
+    return n;
+  });
+}
+
+export interface MailboxListItem {
+  address: string;
+  agency: string | null;
+  staff: string | null;
+  employee_code: string | null;
+  active: boolean;
+  suspended: boolean;
+  left: boolean;
+  quota_mb: number;
+  last_login_at: string | null;
+}
+
+/** `active` = the person can log in now (exists, not suspended, not a leaver). */
+export async function listMailboxes(db: Db, opts: { agencyCode?: string; scope?: Scope } = {}): Promise<MailboxListItem[]> {
+  const { Agency, Mailbox, Staff } = db.models;
+  const agencies = new Map((await Agency.findAll({ attributes: ['id', 'code'], raw: true })).map((a) => [a.id, a.code]));
+  const where: Record<string, unknown> = {};
+  if (opts.agencyCode) {
+    const id = [...agencies].find(([, code]) => code === opts.agencyCode!.toUpperCase())?.[0];
+    if (id === undefined) throw notFound('agency', opts.agencyCode, 'agency');
+    where.agency_id = id;
+  }
+  if (opts.scope?.agencyId != null) where.agency_id = opts.scope.agencyId;
+  const boxes = await Mailbox.findAll({ where, order: [['address', 'ASC']], raw: true });
+  const staff = new Map((await Staff.findAll({ attributes: ['id', 'full_name', 'employee_code', 'status'], raw: true })).map((s) => [s.id, s]));
+  return boxes.map((b) => {
+    const s = b.staff_id ? staff.get(b.staff_id) : undefined;
+    return {
+      address: b.address, agency: b.agency_id ? agencies.get(b.agency_id) ?? null : null, staff: s?.full_name ?? b.display_name ?? null,
+      employee_code: s?.employee_code ?? null, active: !!b.active && !!b.allow_login, suspended: b.suspended_at !== null,
+      left: s?.status === 'left', quota_mb: b.quota_mb, last_login_at: b.last_login_at ? new Date(b.last_login_at).toISOString() : null,
+    };
+  });
+}

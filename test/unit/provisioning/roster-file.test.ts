@@ -1,0 +1,50 @@
+import { expect } from 'chai';
+import { parseRosterTable, type RosterAgency } from '../../../server/services/provisioning/roster-file.js';
+import type { Table } from '../../../server/services/import/table-reader.js';
+
+const AGENCIES = new Map<string, RosterAgency>([
+  ['STC', { id: 1, code: 'STC', name: 'Sở Tài chính', mailDomain: 'stc.hoabinh.gov.vn' }],
+  ['NODOM', { id: 2, code: 'NODOM', name: 'Không miền', mailDomain: null }],
+]);
+const HEADERS = ['employee_code', 'full_name', 'agency_code', 'position', 'personal_email', 'status'];
+
+function table(rows: Record<string, string>[], headers = HEADERS): Table {
+  return { headers, headerRow: 1, issues: [], rows: rows.map((values, i) => ({ row: i + 2, values })) };
+}
+const ok = { employee_code: 'nv1', full_name: '  Nguyễn   Văn An ', agency_code: 'stc', position: 'Chuyên viên', personal_email: '', status: '' };
+
+describe('parseRosterTable', () => {
+  it('normalises a valid row: upper-case codes, NFC single-spaced name, default status active', () => {
+    const r = parseRosterTable(table([ok]), AGENCIES);
+    expect(r.errors).to.deep.equal([]);
+    expect(r.rows[0]).to.deep.equal({ row: 2, employeeCode: 'NV1', fullName: 'Nguyễn Văn An', agencyCode: 'STC', position: 'Chuyên viên', personalEmail: null, status: 'active' });
+  });
+
+  it('names the row and field of every problem', () => {
+    const r = parseRosterTable(table([
+      ok,
+      { ...ok, employee_code: 'NV1' },
+      { ...ok, employee_code: 'NV3', full_name: '' },
+      { ...ok, employee_code: 'NV4', agency_code: 'XYZ' },
+      { ...ok, employee_code: 'NV5', agency_code: 'NODOM' },
+      { ...ok, employee_code: 'NV6', personal_email: 'a@@b' },
+      { ...ok, employee_code: 'NV7', status: 'nghỉ' },
+      { ...ok, employee_code: 'NV8', full_name: '???' },
+    ]), AGENCIES);
+    expect(r.errors.map((e) => [e.row, e.field])).to.deep.equal([
+      [3, 'employee_code'], [4, 'full_name'], [5, 'agency_code'], [6, 'agency_code'], [7, 'personal_email'], [8, 'status'], [9, 'full_name'],
+    ]);
+    expect(r.errors[0]!.message).to.equal('employee_code "NV1" is already used on row 2');
+    expect(r.rows).to.have.length(1);
+  });
+
+  it('reports a missing required column once, against the header row', () => {
+    const r = parseRosterTable(table([ok], ['employee_code', 'full_name', 'agency_code']), AGENCIES);
+    expect(r.errors).to.deep.equal([{ row: 1, field: 'position', message: 'missing required column "position"' }]);
+  });
+
+  it('accepts NFD input and status spelled "On leave"', () => {
+    const r = parseRosterTable(table([{ ...ok, full_name: 'Đặng Thị Ánh Nguyệt'.normalize('NFD'), status: 'On leave' }]), AGENCIES);
+    expect(r.rows[0]).to.include({ fullName: 'Đặng Thị Ánh Nguyệt', status: 'on_leave' });
+  });
+});
