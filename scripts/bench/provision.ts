@@ -11,7 +11,8 @@ import { HOABINH_AGENCIES } from '../../server/services/org/seed-hoabinh.js';
 import { importOrgFile } from '../../server/services/provisioning/org-import.js';
 import { importRosterFile } from '../../server/services/provisioning/roster-import.js';
 import { takeCredentials } from '../../server/services/provisioning/credentials-store.js';
-import { hashInitialPasswords, INITIAL_PASSWORD_ROUNDS, INITIAL_PASSWORD_SCHEME } from '../../server/services/provisioning/initial-hashes.js';
+import { hashInitialPasswords } from '../../server/services/provisioning/initial-hashes.js';
+import { BULK_PROVISIONING_ROUNDS, BULK_PROVISIONING_SCHEME } from '../../server/services/provisioning/password-hash.js';
 import { generateInitialPassword } from '../../server/services/provisioning/initial-password.js';
 import { verifyPassword } from '../../server/services/provisioning/password-hash.js';
 import { generateRoster, rosterCsv } from '../../test/support/roster-factory.js';
@@ -37,7 +38,7 @@ export async function benchProvision(args: string[] = []): Promise<{ seconds: nu
     const codes = HOABINH_AGENCIES.filter((a) => a.kind !== 'province').map((a) => a.code);
     fs.writeFileSync(path.join(dir, 'roster.csv'), rosterCsv(generateRoster(rows, { agencyCodes: codes, collisions: Math.floor(rows / 20) })));
 
-    console.log(`provision: ${rows} rows, ${codes.length} agencies, ${os.availableParallelism()} CPUs, ${INITIAL_PASSWORD_SCHEME} rounds=${INITIAL_PASSWORD_ROUNDS}`);
+    console.log(`provision: ${rows} rows, ${codes.length} agencies, ${os.availableParallelism()} CPUs, ${BULK_PROVISIONING_SCHEME} rounds=${BULK_PROVISIONING_ROUNDS}`);
     const t0 = performance.now();
     const phases: Record<string, number> = {};
     let last = t0;

@@ -11,10 +11,7 @@
  *   passwords people choose, and those go through hashPassword(…, USER_CHOSEN_SCHEME) (BLF-CRYPT) instead.
  * Every hash keeps its {SCHEME} prefix, so Dovecot verifies it and a later change of scheme is per row.
  */
-import { hashPassword, type PasswordScheme } from './password-hash.js';
-
-export const INITIAL_PASSWORD_SCHEME: PasswordScheme = 'PBKDF2';
-export const INITIAL_PASSWORD_ROUNDS = 1000;
+import { hashPassword, BULK_PROVISIONING_SCHEME, BULK_PROVISIONING_ROUNDS, type PasswordScheme } from './password-hash.js';
 const YIELD_EVERY = 200;
 
 export type HashProgress = (done: number, total: number) => void;
@@ -24,8 +21,8 @@ export async function hashInitialPasswords(
   passwords: readonly string[],
   opts: { scheme?: PasswordScheme; rounds?: number; onProgress?: HashProgress } = {},
 ): Promise<string[]> {
-  const scheme = opts.scheme ?? INITIAL_PASSWORD_SCHEME;
-  const rounds = opts.rounds ?? (scheme === 'BLF-CRYPT' ? undefined : INITIAL_PASSWORD_ROUNDS);
+  const scheme = opts.scheme ?? BULK_PROVISIONING_SCHEME;
+  const rounds = opts.rounds ?? (scheme === 'BLF-CRYPT' ? undefined : BULK_PROVISIONING_ROUNDS);
   const out: string[] = [];
   for (let i = 0; i < passwords.length; i++) {
     out.push(await hashPassword(passwords[i]!, scheme, rounds === undefined ? {} : { rounds }));

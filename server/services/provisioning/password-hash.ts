@@ -3,9 +3,9 @@
  * reads them as they are and rows can move to a new scheme one login at a time.
  *
  * Scheme choice: a machine-generated initial password has ~93 bits of entropy, so slow key stretching
- * adds nothing against guessing it; SHA512-CRYPT at 5000 rounds (~10 ms) is therefore the default for bulk
- * provisioning (10,000 accounts in under 2 minutes, where bcryptjs cost 10 needs about 12 — provisioning.md
- * §2). Passwords people choose later are guessable and get BLF-CRYPT cost 10 (~75 ms).
+ * adds nothing against guessing it; bulk provisioning uses {PBKDF2} at 1000 rounds (~0.2 ms; SHA512-CRYPT
+ * costs 10–17 ms here, which alone breaks the 10,000-accounts-in-20-s goal; measured in initial-hashes.ts).
+ * Passwords people choose are guessable and get BLF-CRYPT cost 10 (~75 ms).
  * ARGON2ID is left out: it needs a native or WASM package that is not among our dependencies.
  */
 import { pbkdf2Sync, timingSafeEqual } from 'node:crypto';
@@ -23,8 +23,9 @@ export {
 export type PasswordScheme = 'SHA512-CRYPT' | 'BLF-CRYPT' | 'PBKDF2';
 export const PASSWORD_SCHEMES: readonly PasswordScheme[] = ['SHA512-CRYPT', 'BLF-CRYPT', 'PBKDF2'];
 
-/** For generated initial passwords (see the header comment). */
-export const BULK_PROVISIONING_SCHEME: PasswordScheme = 'SHA512-CRYPT';
+/** For generated initial passwords: fast, because ~93 bits of entropy need no stretching (initial-hashes.ts). */
+export const BULK_PROVISIONING_SCHEME: PasswordScheme = 'PBKDF2';
+export const BULK_PROVISIONING_ROUNDS = 1000;
 /** For passwords a person chooses. */
 export const USER_CHOSEN_SCHEME: PasswordScheme = 'BLF-CRYPT';
 export const BLF_CRYPT_DEFAULT_COST = 10;
@@ -53,7 +54,7 @@ function pbkdf2Hex(plain: string, salt: string, rounds: number): string {
 /** `{SCHEME}hash`. Refuses non-ASCII passwords, and BLF-CRYPT input bcrypt would silently cut at 72 bytes. */
 export async function hashPassword(
   plain: string,
-  scheme: PasswordScheme = BULK_PROVISIONING_SCHEME,
+  scheme: PasswordScheme,
   options: HashOptions = {},
 ): Promise<string> {
   assertAsciiPassword(plain);

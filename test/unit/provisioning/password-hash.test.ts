@@ -24,8 +24,8 @@ describe('password-hash', () => {
       });
     }
 
-    it('defaults to SHA512-CRYPT with the implicit 5000 rounds that openssl and glibc write', async () => {
-      expect(await hashPassword('secret')).to.match(/^\{SHA512-CRYPT\}\$6\$[./0-9A-Za-z]{16}\$/);
+    it('writes SHA512-CRYPT with the implicit 5000 rounds that openssl and glibc write', async () => {
+      expect(await hashPassword('secret', 'SHA512-CRYPT')).to.match(/^\{SHA512-CRYPT\}\$6\$[./0-9A-Za-z]{16}\$/);
     });
 
     it('writes PBKDF2 in Dovecot\'s $1$salt$rounds$hex format', async () => {
