@@ -1,5 +1,6 @@
 // Rows written with the app's models are what a real Dovecot, configured by config-files.ts, accepts.
 import { expect } from 'chai';
+import { canLogin as canLoginAs } from '../../support/imap-login.js';
 import { ImapFlow } from 'imapflow';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
@@ -7,7 +8,6 @@ import { hashPassword, type PasswordScheme } from '../../../server/services/prov
 
 const DOMAIN = 'sotuphap.hoabinh.gov.vn';
 const PASSWORD = 'Xk7-pq2R-vn9T';
-let penaltyIp = 0;
 
 async function addMailbox(db: TestDb, local: string, over: Record<string, unknown> = {}, scheme: PasswordScheme = 'SHA512-CRYPT') {
   return db.models.Mailbox.create({
@@ -25,24 +25,8 @@ async function addMailbox(db: TestDb, local: string, over: Record<string, unknow
   });
 }
 
-/** Resolves true when LOGIN succeeds, false on AUTHENTICATIONFAILED; anything else throws. */
-async function canLogin(dv: DovecotInstance, user: string, pass = PASSWORD): Promise<boolean> {
-  // Expected failures are attributed to throw-away TEST-NET addresses via ID, so Dovecot's per-IP auth
-  // penalty (provisioning.md pitfall 2) never slows the next test's login from 127.0.0.1.
-  penaltyIp += 1;
-  const client = new ImapFlow({
-    host: dv.host, port: dv.imapPort, secure: false, logger: false, auth: { user, pass },
-    clientInfo: { name: 'govmail-test', 'x-originating-ip': `192.0.2.${penaltyIp}` },
-  });
-  try {
-    await client.connect();
-    await client.logout();
-    return true;
-  } catch (e) {
-    if ((e as { authenticationFailed?: boolean }).authenticationFailed) return false;
-    throw e;
-  }
-}
+/** LOGIN with the suite's password unless another is given. */
+const canLogin = (dv: DovecotInstance, user: string, pass = PASSWORD) => canLoginAs(dv, user, pass);
 
 function mimeSubject(subject: string): string {
   return `=?UTF-8?B?${Buffer.from(subject, 'utf8').toString('base64')}?=`;
