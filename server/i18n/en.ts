@@ -1,6 +1,8 @@
 import type { vi } from './vi.js';
 
+
 export const en: Partial<Record<keyof typeof vi, string>> = {
+  'app.name': 'govmail',
   'app.tagline': 'Official mailboxes and hotline inboxes',
   'nav.home': 'Home',
   'nav.logout': 'Log out',

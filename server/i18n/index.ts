@@ -1,19 +1,34 @@
 // The one translation helper. Vietnamese is the default; English is the alternative. A missing key falls back
 // to Vietnamese, then to the key itself, so a forgotten translation shows up in review instead of crashing.
+// Each area keeps its strings in server/i18n/areas/<area>.ts ({ vi, en }) and is listed in areas/index.ts,
+// so people working on different pages never edit the same catalogue.
 import { vi } from './vi.js';
 import { en } from './en.js';
+import { AREA_CATALOGUES } from './areas/index.js';
 
 export type Locale = 'vi' | 'en';
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
-export type MessageKey = keyof typeof vi;
+export type Catalogue = Record<string, string>;
+export interface AreaCatalogue {
+  vi: Catalogue;
+  en: Catalogue;
+}
 
-const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { vi, en };
+const catalogues: Record<Locale, Catalogue> = {
+  vi: Object.assign({}, vi, ...AREA_CATALOGUES.map((a) => a.vi)),
+  en: Object.assign({}, en, ...AREA_CATALOGUES.map((a) => a.en)),
+};
 
 export function isLocale(v: unknown): v is Locale {
   return v === 'vi' || v === 'en';
 }
 
 export function t(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
-  const template = catalogues[locale][key as MessageKey] ?? vi[key as MessageKey] ?? key;
+  const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** Keys present in Vietnamese but missing in English (a test keeps this empty). */
+export function missingEnglishKeys(): string[] {
+  return Object.keys(catalogues.vi).filter((k) => !(k in catalogues.en));
 }
