@@ -15,7 +15,7 @@ export const hotlinePollJob: JobHandler = async (_payload, { db, log }) => {
 
 export const outboxFlushJob: JobHandler = async (_payload, { db, log }) => {
   const ctx = await ingestContextFor(db, env());
-  const transport = createMailTransport(env().SMTP_URL);
+  const transport = createMailTransport(env().SMTP_URL, { dkim: env().DKIM ?? undefined });
   try {
     const r = await flushOutbox(db, transport, { alertTo: ctx.alertTo, alertFrom: ctx.mailFrom });
     if (r.sent || r.failed || r.deferred) log.info({ event: 'outbox.flush.done', ...r });

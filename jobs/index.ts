@@ -4,18 +4,24 @@ import { JobRegistry } from './registry.js';
 import type { Schedule } from './scheduler.js';
 import { purgeSessionsJob } from './purge-sessions.js';
 import { hotlinePollJob, hotlineReconcileJob, outboxFlushJob } from './hotline.js';
+import { uploadImportJob, UPLOAD_IMPORT_JOB } from './upload-import.js';
+import { slaTickJob } from './sla-tick.js';
 
 export function buildJobRegistry(): JobRegistry {
   return new JobRegistry()
     .register('sessions.purge', purgeSessionsJob)
     .register('hotline.poll', hotlinePollJob)
     .register('outbox.flush', outboxFlushJob)
-    .register('hotline.reconcile', hotlineReconcileJob);
+    .register('hotline.reconcile', hotlineReconcileJob)
+    .register(UPLOAD_IMPORT_JOB, uploadImportJob)
+    .register('sla.tick', slaTickJob);
 }
 
 export const SCHEDULES: Schedule[] = [
   { name: 'sessions.purge', everyMs: 60 * 60_000 },
-  { name: 'hotline.poll', everyMs: 30_000 },
+  // no hotline.poll schedule: the HotlineWorker (server/index.ts, role worker) IDLEs on every inbox; the job stays
+  // registered for a one-off catch-up pass.
   { name: 'outbox.flush', everyMs: 15_000 },
   { name: 'hotline.reconcile', everyMs: 6 * 60 * 60_000 },
+  { name: 'sla.tick', everyMs: 60_000 },
 ];

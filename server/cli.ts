@@ -9,8 +9,10 @@ import { orgCommands } from './cli/org-commands.js';
 import { rosterCommands } from './cli/roster-commands.js';
 import { mailboxCommands } from './cli/mailbox-commands.js';
 import { slaCommands } from './cli/sla-commands.js';
+import { metricsCommands } from './cli/metrics-commands.js';
+import { slaTickCommands } from './cli/sla-tick-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

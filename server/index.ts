@@ -10,6 +10,8 @@ import { seedDemoIfEmpty } from './services/org/seed-demo.js';
 import { JobRunner } from '../jobs/runner.js';
 import { Scheduler } from '../jobs/scheduler.js';
 import { buildJobRegistry, SCHEDULES } from '../jobs/index.js';
+import { HotlineWorker } from './services/ingestion/hotline-worker.js';
+import { ingestContextFor } from './services/ingestion/context-from-env.js';
 
 async function main(): Promise<void> {
   let config;
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   let runner: JobRunner | undefined;
   let scheduler: Scheduler | undefined;
+  let hotline: HotlineWorker | undefined;
   if (roles.has('web')) {
     const app = createApp({ db, log, secretKey: config.SECRET_KEY, secureCookies: config.COOKIE_SECURE ?? config.BASE_URL.startsWith('https:') });
     server = app.listen(config.PORT, () => log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL }));
@@ -46,6 +49,9 @@ async function main(): Promise<void> {
   if (roles.has('worker')) {
     runner = new JobRunner(db, buildJobRegistry(), log);
     runner.start();
+    // One IDLE loop per hotline inbox this process can lease; the others' inboxes stay theirs.
+    hotline = new HotlineWorker(db, { secretKey: config.SECRET_KEY, log, context: () => ingestContextFor(db, config) });
+    hotline.start();
   }
   if (roles.has('scheduler')) {
     scheduler = new Scheduler(db, SCHEDULES, log);
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
     log.info({ event: 'shutdown', signal });
     scheduler?.stop();
     server?.close();
-    await runner?.stop();
+    await Promise.all([runner?.stop(), hotline?.stop()]);
     await db.close();
     process.exit(0);
   };

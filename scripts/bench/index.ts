@@ -1,8 +1,10 @@
 // `npm run bench -- <name> [args]`: a tiny dispatcher over the benchmarks in this folder.
+import { benchIngest } from './ingest.js';
 import { benchProvision } from './provision.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   provision: benchProvision,
+  ingest: benchIngest,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -64,7 +64,7 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .action(async (opts) => {
       const db = ctx.db();
       const ingest = await ingestContextFor(db, ctx.env);
-      const transport = createMailTransport(ctx.env.SMTP_URL);
+      const transport = createMailTransport(ctx.env.SMTP_URL, { dkim: ctx.env.DKIM ?? undefined });
       try {
         const r = await flushOutbox(db, transport, { alertTo: ingest.alertTo, alertFrom: ingest.mailFrom });
         ctx.print(opts, { sent: r.sent, failed: r.failed, deferred: r.deferred, unknown: r.unknown }, () => `sent ${r.sent}, failed ${r.failed}, deferred ${r.deferred}`);
@@ -81,6 +81,9 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .action(async (opts) => {
       const reports = await reconcileInboxes(ctx.db(), ctx.env.SECRET_KEY, opts.agency);
       ctx.print(opts, reports, () => reports.map((r) => `${r.agency}\t${r.on_server} on server\t${r.gaps.length} gaps${r.error ? `\t${r.error}` : ''}`));
-      if (reports.some((r) => r.gaps.length || r.error)) process.exitCode = 1;
+      // runCli's return value is the exit code (process.exitCode would be overwritten), so fail through CliError:
+      // the JSON stays the one document on stdout and the reason goes to stderr.
+      const bad = reports.filter((r) => r.gaps.length || r.error);
+      if (bad.length) throw new CliError(`${bad.length} inbox(es) with gaps or errors: ${bad.map((r) => r.agency).join(', ')}`, 1);
     });
 };

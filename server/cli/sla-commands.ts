@@ -1,7 +1,20 @@
 // sla:due — the legal deadline for a period counted from an instant, on the province's working calendar.
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
-import { addPeriod, createCalendar, parsePeriod, toLocalIso } from '../services/sla/index.js';
+import type { Db } from '../db/index.js';
+import { addPeriod, createCalendar, parsePeriod, toLocalIso, type WorkCalendar } from '../services/sla/index.js';
+import { loadCalendar } from '../services/sla/calendar-store.js';
+
+// The admin's holidays (holiday:add) apply here too. On a database that was never migrated, sla:due is still
+// the pure arithmetic on the built-in calendar: the contract check runs it on an empty sqlite::memory:.
+async function calendarFor(db: Db, agencyId: number | null): Promise<WorkCalendar> {
+  try {
+    return await loadCalendar(db, agencyId);
+  } catch (e) {
+    if (/no such table|doesn't exist/i.test(String((e as Error).message))) return createCalendar();
+    throw e;
+  }
+}
 
 export const slaCommands: CommandModule = (program, ctx) => {
   program
@@ -20,11 +33,9 @@ export const slaCommands: CommandModule = (program, ctx) => {
       } catch (e) {
         throw new CliError(`--add: ${(e as Error).message}`);
       }
-      if (opts.agency && !(await ctx.db().models.Agency.findOne({ where: { code: opts.agency } }))) {
-        throw new CliError(`--agency: no agency with code ${opts.agency}`);
-      }
-      // Agencies share the province calendar until per-agency calendars exist.
-      const due = addPeriod(from, period, createCalendar());
+      const agency = opts.agency ? await ctx.db().models.Agency.findOne({ where: { code: opts.agency } }) : null;
+      if (opts.agency && !agency) throw new CliError(`--agency: no agency with code ${opts.agency}`);
+      const due = addPeriod(from, period, await calendarFor(ctx.db(), agency?.id ?? null));
       ctx.print(opts, { due: toLocalIso(due), due_utc: due.toISOString() }, () => toLocalIso(due));
     });
 };

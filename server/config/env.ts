@@ -1,5 +1,7 @@
 // The one reader of process.env. Everything is validated at start-up; every problem is printed at once
 // so an operator fixes a bad .env in one pass instead of one error per restart.
+import fs from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
@@ -35,7 +37,25 @@ const schema = z
       }),
     SEED_DEMO: booleanish.default('true'),
     COOKIE_SECURE: booleanish.optional(),
+    DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { message: 'must be a domain such as hoabinh.gov.vn' }).optional(),
+    DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]+$/i, { message: 'must be a DNS label such as govmail2026' }).optional(),
+    DKIM_PRIVATE_KEY_FILE: z.string().optional(),
   });
+
+const DKIM_VARS = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY_FILE'] as const;
+
+/** DKIM is all three variables or none; the key file is read and parsed at start-up, not at the first send. */
+function dkimProblems(source: Record<string, string | undefined>): string[] {
+  const set = DKIM_VARS.filter((k) => source[k] !== undefined);
+  if (set.length === 0) return [];
+  if (set.length < DKIM_VARS.length) return [`DKIM needs all of ${DKIM_VARS.join(', ')} (missing: ${DKIM_VARS.filter((k) => !set.includes(k)).join(', ')})`];
+  try {
+    createPrivateKey(fs.readFileSync(source.DKIM_PRIVATE_KEY_FILE!, 'utf8'));
+    return [];
+  } catch (e) {
+    return [`DKIM_PRIVATE_KEY_FILE must be a readable PEM private key (${e instanceof Error ? e.message : String(e)})`];
+  }
+}
 
 /** Checks across variables, run on the raw values so they are reported even when another variable is malformed. */
 function crossFieldProblems(source: Record<string, string | undefined>): string[] {
@@ -44,6 +64,7 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
     problems.push('SECRET_KEY is required in production (32+ random characters; e.g. `openssl rand -hex 32`)');
   }
   if (source.SECRET_KEY !== undefined && source.SECRET_KEY.length < 32) problems.push('SECRET_KEY must be at least 32 characters');
+  problems.push(...dkimProblems(source));
   return problems;
 }
 
@@ -51,6 +72,8 @@ export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL'> & {
   SECRET_KEY: string;
   BASE_URL: string;
   SECRET_KEY_IS_DEV_DEFAULT: boolean;
+  /** the signing key for outgoing mail, when DKIM_* are set (the shape createMailTransport takes) */
+  DKIM: { domainName: string; keySelector: string; privateKey: string } | null;
 };
 
 export class ConfigError extends Error {
@@ -75,6 +98,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     SECRET_KEY: env.SECRET_KEY ?? DEV_SECRET,
     SECRET_KEY_IS_DEV_DEFAULT: env.SECRET_KEY === undefined,
     BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT}`,
+    DKIM: env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY_FILE
+      ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: fs.readFileSync(env.DKIM_PRIVATE_KEY_FILE, 'utf8') }
+      : null,
   };
 }
 

@@ -6,9 +6,11 @@ import { defineFoundationModels } from './models/foundation.js';
 import { defineMailAccountModels } from './models/mail-accounts.js';
 import { defineProvisioningModels } from './models/provisioning.js';
 import { defineHotlineModels } from './models/hotline.js';
+import { defineUploadRunModels } from './models/upload-runs.js';
+import { defineSlaModels } from './models/sla.js';
 
 function defineModels(s: Sequelize) {
-  return { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s) };
+  return { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s) };
 }
 
 export type Models = ReturnType<typeof defineModels>;

@@ -34,8 +34,9 @@ export interface ImapMailbox {
   uidsAfter(afterUid: number): Promise<number[]>;
   /** Raw sources of `uids`, in batches of FETCH_BATCH_SIZE, ascending. */
   fetchSources(uids: number[]): AsyncGenerator<FetchedMessage>;
-  /** Resolves when the server announces new mail (IDLE) or after `timeoutMs`; true when mail arrived. */
-  waitForNewMail(timeoutMs: number): Promise<boolean>;
+  /** Resolves when the server announces new mail (IDLE), after `timeoutMs`, or when `signal` aborts (shutdown);
+   *  true when mail arrived. */
+  waitForNewMail(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
 }
 
 /** A typed IMAP failure: `auth` needs an operator (wrong password), `network` is retried with backoff. */
@@ -81,16 +82,24 @@ export async function withImapMailbox<T>(cfg: ImapConfig, fn: (mailbox: ImapMail
     try {
       const box = client.mailbox;
       if (!box) throw new ImapError(`folder ${cfg.folder} did not open`, 'mailbox');
+      // The message count when the last search ran. An EXISTS that arrives with another command's response
+      // (between the search and the next IDLE) has no listener yet; comparing counts keeps it from being lost.
+      let searchedAtCount = box.exists;
       const mailbox: ImapMailbox = {
         uidValidity: String(box.uidValidity),
         uidNext: box.uidNext,
         uidsAfter: async (afterUid) => {
+          searchedAtCount = client.mailbox ? client.mailbox.exists : searchedAtCount;
           const found = await client.search({ uid: `${afterUid + 1}:*` }, { uid: true }).catch((e: unknown) => { throw toImapError(e); });
+          // imapflow answers a search on a dropped connection with false/undefined instead of throwing; read as
+          // "no mail" that made the worker spin on a dead socket instead of reconnecting.
+          if (!Array.isArray(found)) throw new ImapError('UID SEARCH failed: the connection was closed', 'network');
           // `N:*` always matches the highest UID even when it is below N (RFC 3501 §6.4.8), so filter.
-          return (found || []).filter((uid) => uid > afterUid).sort((a, b) => a - b);
+          return found.filter((uid) => uid > afterUid).sort((a, b) => a - b);
         },
         fetchSources: (uids) => fetchInBatches(client, uids),
-        waitForNewMail: (timeoutMs) => waitForExists(client, timeoutMs),
+        waitForNewMail: (timeoutMs, signal) =>
+          client.mailbox && client.mailbox.exists !== searchedAtCount ? Promise.resolve(true) : waitForExists(client, timeoutMs, signal),
       };
       return await fn(mailbox);
     } finally {
@@ -123,7 +132,7 @@ async function* fetchInBatches(client: ImapFlow, uids: number[]): AsyncGenerator
   }
 }
 
-function waitForExists(client: ImapFlow, timeoutMs: number): Promise<boolean> {
+function waitForExists(client: ImapFlow, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     let done = false;
     const finish = (arrived: boolean) => {
@@ -132,15 +141,22 @@ function waitForExists(client: ImapFlow, timeoutMs: number): Promise<boolean> {
       clearTimeout(timer);
       client.off('exists', onExists);
       client.off('close', onClose);
+      signal?.removeEventListener('abort', onAbort);
       resolve(arrived);
     };
     const onExists = () => finish(true);
     const onClose = () => finish(false);
+    const onAbort = () => finish(false);
     const timer = setTimeout(() => finish(false), timeoutMs);
+    // A connection that closed before the listeners were attached sends no 'close' again: without this check
+    // the wait would sit out its whole timeout on a dead socket (seen when Dovecot stops between two commands).
+    if (signal?.aborted || !client.usable) return finish(false);
+    signal?.addEventListener('abort', onAbort, { once: true });
     client.on('exists', onExists);
     client.on('close', onClose);
-    // idle() resolves only when IDLE ends; the next command (the fetch after we resolve) ends it.
-    client.idle().catch(() => finish(false));
+    // idle() resolves only when IDLE ends; the next command (the fetch after we resolve) ends it, and so does a
+    // dropped connection, which is the case to notice here.
+    client.idle().then(() => { if (!client.usable) finish(false); }, () => finish(false));
   });
 }
 

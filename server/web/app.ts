@@ -17,6 +17,14 @@ import { errorHandler, notFound } from './middleware/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
+import { ticketRoutes } from './routes/tickets.js';
+import { lookupRoutes } from './routes/lookup.js';
+import { hrRosterRoutes } from './routes/hr-roster.js';
+import { hrMailboxRoutes } from './routes/hr-mailboxes.js';
+import { hrCoverageRoutes } from './routes/hr-coverage.js';
+import { adminAgencyRoutes } from './routes/admin-agencies.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { adminHotlineRoutes } from './routes/admin-hotlines.js';
 
 export interface AppDeps {
   db: Db;
@@ -60,6 +68,11 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps));
+  app.use(ticketRoutes(deps), lookupRoutes(deps));
+  app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps));
+
+  app.use(metricsRoutes(deps));
+  app.use(adminHotlineRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler(deps.log));

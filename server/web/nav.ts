@@ -8,7 +8,15 @@ interface NavEntry {
   roles: Role[];
 }
 
-export const NAV_ENTRIES: NavEntry[] = [];
+export const NAV_ENTRIES: NavEntry[] = [
+  { href: '/tickets', labelKey: 'nav.tickets', roles: ['agent', 'supervisor', 'leader', 'admin'] },
+  { href: '/hr/roster', labelKey: 'hr.nav.roster', roles: ['hr', 'admin'] },
+  { href: '/hr/mailboxes', labelKey: 'hr.nav.mailboxes', roles: ['hr', 'admin'] },
+  { href: '/hr/coverage', labelKey: 'hr.nav.coverage', roles: ['hr', 'admin', 'leader'] },
+  { href: '/admin/agencies', labelKey: 'hr.nav.agencies', roles: ['admin'] },
+  { href: '/admin/hotlines', labelKey: 'hotlines.nav', roles: ['admin'] },
+  { href: '/metrics', labelKey: 'metrics.nav', roles: ['leader', 'supervisor', 'admin'] },
+];
 
 export function navLinksFor(user: UserAttrs | undefined, locale: Locale): { href: string; label: string }[] {
   if (!user) return [];

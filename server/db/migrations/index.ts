@@ -4,5 +4,7 @@ import { foundation } from './0001-foundation.js';
 import { mailAccounts } from './0002-mail-accounts.js';
 import { provisioning } from './0003-provisioning.js';
 import { hotline } from './0004-hotline.js';
+import { uploadRuns } from './0005-upload-runs.js';
+import { sla } from './0006-sla.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla];

@@ -1,4 +1,8 @@
 // Area catalogues, merged over the core vi.ts/en.ts. Add your area's file here (one line).
 import type { AreaCatalogue } from '../index.js';
+import { hotlinesCatalogue } from './hotlines.js';
+import { hrCatalogue } from './hr.js';
+import { ticketsCatalogue } from './tickets.js';
+import { metricsCatalogue } from './metrics.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue];

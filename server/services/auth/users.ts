@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/index.js';
 import type { Role } from '../../db/models/foundation.js';
 import { ROLES } from '../../db/models/foundation.js';
 import { audit } from '../audit/audit-log.js';
+import { syncMailboxPassword } from './mailbox-link.js';
 import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../provisioning/password-hash.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -61,6 +62,7 @@ export async function changePassword(db: Db, userId: number, newPassword: string
     const user = await db.models.User.findByPk(userId);
     if (!user) throw new UserInputError('user', 'no such user');
     await user.update({ password_hash, must_change_password: false });
+    await syncMailboxPassword(db, user.username, password_hash);
     await audit(db, { actor, action: 'user.password_change', target: `user:${user.username}` });
   });
 }

@@ -14,6 +14,7 @@ import type { IngestContext } from './ingest-context.js';
 import { acknowledgeTicket } from './acknowledge.js';
 import { boundedText, sanitizeForDisplay, searchKey } from './message-text.js';
 import { createTicket } from './ticket-create.js';
+import { triageMailOf } from '../triage/apply-triage.js';
 import { readOwnMessageId } from './thread-tokens.js';
 
 export type IngestOutcome = 'ticket' | 'threaded' | 'auto' | 'bounce' | 'quarantined' | 'duplicate' | 'stored';
@@ -118,7 +119,7 @@ async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetche
   const citizen = mail.replyTo[0]?.address || mail.from?.address || '';
   const { ticket, lookupCode } = await createTicket(db, {
     agencyId: ref.agency.id, agencyCode: ref.agency.code, citizenAddress: citizen, citizenName: mail.from?.name ?? null,
-    subject: mail.subject, receivedAt: received, history, related,
+    subject: mail.subject, receivedAt: received, history, related, triage: triageMailOf(mail, ref.inbox.address),
   });
   const saved = await db.models.Message.create({ ...row, ticket_id: ticket.id });
   await event(db, ticket.id, history ? 'imported_history' : 'created', saved.id, related ? { related } : null, now);

@@ -39,7 +39,7 @@ export async function releaseInboxLease(db: Db, inboxId: number, owner: string):
   await execWrite(db.sequelize, 'UPDATE hotline_inboxes SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner', { id: inboxId, owner });
 }
 
-function count(c: PollCounts, o: IngestOutcome): void {
+export function count(c: PollCounts, o: IngestOutcome): void {
   c.fetched++;
   if (o === 'ticket') c.tickets++;
   else if (o === 'threaded') c.threaded++;
@@ -83,13 +83,13 @@ export async function pollInbox(db: Db, ctx: IngestContext, inboxId: number, opt
   return counts;
 }
 
-async function skipTo(db: Db, inboxId: number, owner: string, uid: number): Promise<number> {
+export async function skipTo(db: Db, inboxId: number, owner: string, uid: number): Promise<number> {
   await execWrite(db.sequelize, 'UPDATE hotline_inboxes SET last_uid = :uid WHERE id = :id AND lease_owner = :owner AND last_uid < :uid', { uid, id: inboxId, owner });
   return uid;
 }
 
 /** First connect records UIDVALIDITY; a change re-seeds the cursor at 0 and Message-ID dedupe keeps old mail old. */
-async function reseedIfNeeded(db: Db, inbox: HotlineInboxAttrs, uidValidity: string, owner: string): Promise<number> {
+export async function reseedIfNeeded(db: Db, inbox: HotlineInboxAttrs, uidValidity: string, owner: string): Promise<number> {
   if (inbox.uid_validity === uidValidity) return Number(inbox.last_uid);
   await execWrite(db.sequelize, 'UPDATE hotline_inboxes SET uid_validity = :uv, last_uid = 0 WHERE id = :id AND lease_owner = :owner', { uv: uidValidity, id: inbox.id, owner });
   if (inbox.uid_validity !== null) {

@@ -6,6 +6,8 @@ import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TICKET_CLASSES } from '../org/categories.js';
 import { addPeriod, createCalendar, type WorkCalendar } from '../sla/index.js';
+import { triageAndStartClock } from '../tickets/on-ticket-created.js';
+import type { TriageMail } from '../triage/rules.js';
 
 export const DEFAULT_TICKET_CLASS = 'phan_anh_kien_nghi';
 const REF_SEQUENCE_DIGITS = 6;
@@ -31,6 +33,8 @@ export interface NewTicket {
   receivedAt: Date;
   history: boolean;
   related?: { ticketId: number; relation: 'may_relate_to' | 'same_mail' } | null;
+  /** The mail as triage sees it; when given, triage rules and the SLA clock run on the new ticket. */
+  triage?: TriageMail | null;
 }
 
 export async function createTicket(db: Db, t: NewTicket): Promise<{ ticket: TicketAttrs; lookupCode: string }> {
@@ -50,5 +54,7 @@ export async function createTicket(db: Db, t: NewTicket): Promise<{ ticket: Tick
     due_at: addPeriod(t.receivedAt, cls.resolution, calendar), first_response_due_at: addPeriod(t.receivedAt, cls.firstResponse, calendar),
     related_ticket_id: t.related?.ticketId ?? null, relation: t.related?.relation ?? null, history: t.history, undeliverable: false,
   });
-  return { ticket: row.get({ plain: true }) as TicketAttrs, lookupCode };
+  const created = row.get({ plain: true }) as TicketAttrs;
+  const ticket = t.triage === undefined ? created : await triageAndStartClock(db, created, t.triage);
+  return { ticket, lookupCode };
 }

@@ -1,0 +1,58 @@
+// The confirmed roster import from the web, as a job: the worker may be another process than the web, and a
+// 10,000-row import outlives a request. Progress goes into the upload_runs row, which the page polls.
+import type { JobHandler } from './registry.js';
+import type { Db } from '../server/db/index.js';
+import { inTransaction } from '../server/db/index.js';
+import { env } from '../server/config/env.js';
+import { enqueue } from './queue.js';
+import { importRosterUpload, type RosterRunOptions } from '../server/services/uploads/roster-upload.js';
+import {
+  failUploadRun, finishUploadRun, queueUploadRun, recordUploadProgress, type UploadRun,
+} from '../server/services/uploads/upload-runs.js';
+import type { ImportPhase } from '../server/services/provisioning/roster-import.js';
+import { CREDENTIALS_TTL_MS } from '../server/services/provisioning/credentials-store.js';
+
+export const UPLOAD_IMPORT_JOB = 'upload.import';
+const PROGRESS_WRITE_INTERVAL_MS = 250;
+
+/** Marks the upload confirmed and enqueues its import, atomically; false when it was confirmed before. */
+export async function confirmRosterUpload(db: Db, run: UploadRun, options: RosterRunOptions): Promise<boolean> {
+  return inTransaction(db.sequelize, async () => {
+    if (!(await queueUploadRun(db, run, { ...options }))) return false;
+    // One attempt: a failed import is shown on the page, and HR decides whether to upload again.
+    await enqueue(db, UPLOAD_IMPORT_JOB, { runId: run.id }, { uniqueKey: `upload:${run.id}`, maxAttempts: 1 });
+    return true;
+  });
+}
+
+export const uploadImportJob: JobHandler = async (payload, { db, log }) => {
+  const runId = Number((payload as { runId?: unknown } | null)?.runId);
+  const run = await db.models.UploadRun.findByPk(runId);
+  if (!run || (run.status !== 'queued' && run.status !== 'running')) return; // expired or already finished
+  let lastWrite = 0;
+  let lastPhase: ImportPhase | null = null;
+  let writes = Promise.resolve();
+  const onProgress = (p: { phase: ImportPhase; done: number; total: number }): void => {
+    // The write phase runs inside the import's transaction: a progress UPDATE from there would join it (and
+    // be invisible until commit) or, on SQLite, wait for its lock. The page shows "writing" after hashing.
+    if (p.phase === 'write' || p.phase === 'done') return;
+    const now = Date.now();
+    if (p.phase === lastPhase && now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && p.done < p.total) return;
+    lastPhase = p.phase;
+    lastWrite = now;
+    writes = writes.then(() => recordUploadProgress(db, runId, p)).catch((e) => log.warn({ event: 'upload.progress.failed', runId, err: String(e) }));
+  };
+  try {
+    const options = JSON.parse(run.options ?? '{}') as RosterRunOptions;
+    const result = await importRosterUpload(db, run, { secretKey: env().SECRET_KEY, run: options, onProgress });
+    await writes;
+    const { preview: _preview, ...summary } = result;
+    // The page that offers the initial passwords lives as long as they do.
+    await finishUploadRun(db, runId, summary, result.batchId, result.credentials ? new Date(Date.now() + CREDENTIALS_TTL_MS) : undefined);
+    log.info({ event: 'upload.import.done', runId, created: result.created, updated: result.updated, errors: result.errors.length });
+  } catch (e) {
+    await writes;
+    await failUploadRun(db, runId, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+};

@@ -1,0 +1,56 @@
+// Who a ticket is assigned to. Tickets with a legal clock keep it in ticket_sla.assignee_id (triage writes it
+// there on auto-assignment; SLA reminders read it). History imports and tickets made before migration 0006
+// have no clock, so for those the latest 'assign' ticket event is the record. Manual assignment writes both.
+import { Op, literal, type WhereOptions } from 'sequelize';
+import type { Db } from '../../db/index.js';
+
+export type AssigneeFilter = number | 'none';
+
+/** The details JSON of an 'assign' event. assigneeId comes first: the queue filter matches its text prefix. */
+export function assignDetails(assigneeId: number | null, by: string): string {
+  return JSON.stringify({ assigneeId, by });
+}
+
+const assignPrefix = (assigneeId: number | null) => `${JSON.stringify({ assigneeId }).slice(0, -1)},%`;
+
+/** Current assignee per ticket id (absent = unassigned). */
+export async function currentAssignees(db: Db, ticketIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!ticketIds.length) return out;
+  const clocks = await db.models.TicketSla.findAll({ where: { ticket_id: ticketIds }, attributes: ['ticket_id', 'assignee_id'] });
+  const clocked = new Set(clocks.map((c) => c.ticket_id));
+  for (const c of clocks) if (c.assignee_id) out.set(c.ticket_id, c.assignee_id);
+  const rest = ticketIds.filter((id) => !clocked.has(id));
+  if (!rest.length) return out;
+  const events = await db.models.TicketEvent.findAll({ where: { ticket_id: rest, kind: 'assign' }, order: [['id', 'ASC']], attributes: ['ticket_id', 'details'] });
+  for (const e of events) {
+    const id = (JSON.parse(e.details ?? '{}') as { assigneeId?: number | null }).assigneeId;
+    if (id) out.set(e.ticket_id, id);
+    else out.delete(e.ticket_id);
+  }
+  return out;
+}
+
+/** A where clause on tickets for "assigned to this user" or "unassigned", over both sources. */
+export function assigneeWhere(db: Db, filter: AssigneeFilter): WhereOptions {
+  const esc = (v: string) => db.sequelize.escape(v);
+  const latestAssign = `SELECT e.ticket_id FROM ticket_events e WHERE e.kind = 'assign' AND e.id = (SELECT MAX(e2.id) FROM ticket_events e2 WHERE e2.ticket_id = e.ticket_id AND e2.kind = 'assign')`;
+  const clocked = 'SELECT s.ticket_id FROM ticket_sla s';
+  if (filter === 'none') {
+    return { [Op.and]: [
+      { id: { [Op.notIn]: literal(`(${clocked} WHERE s.assignee_id IS NOT NULL)`) } },
+      { [Op.or]: [
+        { id: { [Op.in]: literal(`(${clocked})`) } },
+        { id: { [Op.notIn]: literal(`(${latestAssign} AND e.details NOT LIKE ${esc(assignPrefix(null))})`) } },
+      ] },
+    ] };
+  }
+  const userId = Math.trunc(filter);
+  return { [Op.or]: [
+    { id: { [Op.in]: literal(`(${clocked} WHERE s.assignee_id = ${userId})`) } },
+    { [Op.and]: [
+      { id: { [Op.notIn]: literal(`(${clocked})`) } },
+      { id: { [Op.in]: literal(`(${latestAssign} AND e.details LIKE ${esc(assignPrefix(userId))})`) } },
+    ] },
+  ] };
+}

@@ -1,0 +1,103 @@
+// One ticket as an agent sees it: the conversation (citizen mail and our replies, oldest first), the events
+// timeline, related tickets, the current assignee and who it may be assigned to. Nothing here is rendered:
+// citizen text stays plain text and HTML stays the sanitised copy made at ingestion (views escape/sandbox it).
+import { Op, type WhereOptions } from 'sequelize';
+import type { Db } from '../../db/index.js';
+import type { TicketAttrs } from '../../db/models/hotline.js';
+import { currentAssignees } from './assignee.js';
+import { findScopedTicket, type AgencyIds } from './scope.js';
+import { isReadOnlyCopy } from './sla-hooks.js';
+
+export interface ConversationEntry {
+  direction: 'in' | 'out';
+  at: Date;
+  from: string | null;
+  subject: string | null;
+  text: string | null;
+  /** sanitised at ingestion; show only inside a sandboxed frame */
+  html: string | null;
+  /** for inbound: human, auto_reply, bounce…; for replies: the outbox status (queued, sent, failed) */
+  state: string;
+  by?: string;
+}
+
+export interface TimelineEntry { kind: string; at: Date; by: string | null; text: string | null; details: Record<string, unknown> }
+
+export interface RelatedTicket { ref: string; agency: string; relation: string | null; inScope: boolean }
+
+export interface TicketView {
+  ticket: TicketAttrs;
+  agency: { id: number; name: string; code: string };
+  conversation: ConversationEntry[];
+  timeline: TimelineEntry[];
+  related: RelatedTicket[];
+  assignee: { id: number; name: string } | null;
+  /** active agents and supervisors of the ticket's agency, the only valid assignees */
+  agents: { id: number; name: string }[];
+  /** the sending agency's copy of a referred ticket: nobody may change it */
+  readOnly: boolean;
+}
+
+const parse = (s: string | null): Record<string, unknown> => {
+  try { return s ? (JSON.parse(s) as Record<string, unknown>) : {}; } catch { return {}; }
+};
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export async function agencyAgents(db: Db, agencyId: number): Promise<{ id: number; name: string }[]> {
+  const users = await db.models.User.findAll({ where: { agency_id: agencyId, active: true, role: ['agent', 'supervisor'] }, order: [['display_name', 'ASC']] });
+  return users.map((u) => ({ id: u.id, name: u.display_name }));
+}
+
+export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<TicketView> {
+  const ticket = await findScopedTicket(db, ref, scope);
+  const [agency, messages, events, agents, assignees] = await Promise.all([
+    db.models.Agency.findByPk(ticket.agency_id, { attributes: ['id', 'name', 'code'] }),
+    db.models.Message.findAll({ where: { ticket_id: ticket.id, classification: { [Op.ne]: 'duplicate' } }, order: [['id', 'ASC']] }),
+    db.models.TicketEvent.findAll({ where: { ticket_id: ticket.id }, order: [['at', 'ASC'], ['id', 'ASC']] }),
+    agencyAgents(db, ticket.agency_id),
+    currentAssignees(db, [ticket.id]),
+  ]);
+  const replyEvents = events.filter((e) => e.kind === 'reply');
+  const outboxIds = replyEvents.map((e) => Number(parse(e.details).outboxId)).filter(Boolean);
+  const outbox = outboxIds.length ? await db.models.Outbox.findAll({ where: { id: outboxIds } }) : [];
+  const outboxById = new Map(outbox.map((o) => [o.id, o]));
+  const conversation: ConversationEntry[] = [
+    ...messages.map((m) => ({ direction: 'in' as const, at: m.created_at ?? ticket.received_at, from: m.from_address, subject: m.subject,
+      text: m.text_body, html: m.html_sanitized, state: m.classification })),
+    ...replyEvents.map((e) => {
+      const d = parse(e.details);
+      const o = outboxById.get(Number(d.outboxId));
+      return { direction: 'out' as const, at: e.at, from: o?.from_address ?? null, subject: o?.subject ?? null, text: str(d.text), html: null,
+        state: o?.status ?? 'queued', by: str(d.by) ?? undefined };
+    }),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  // Events record the username (as the audit log does); people read display names.
+  const usernames = [...new Set(events.map((e) => str(parse(e.details).by) ?? str(parse(e.details).actor)).filter((u): u is string => Boolean(u)))];
+  const people = usernames.length ? await db.models.User.findAll({ where: { username: usernames }, attributes: ['username', 'display_name'] }) : [];
+  const displayName = new Map(people.map((p) => [p.username, p.display_name]));
+  const nameOf = (u: string | null) => (u ? displayName.get(u) ?? u : null);
+  for (const c of conversation) if (c.by) c.by = nameOf(c.by) ?? undefined;
+  const timeline = events.map((e) => {
+    const d = parse(e.details);
+    return { kind: e.kind, at: e.at, by: nameOf(str(d.by) ?? str(d.actor)), text: e.kind === 'note' ? str(d.text) : null, details: d };
+  });
+  const assigneeId = assignees.get(ticket.id);
+  const assigneeUser = assigneeId ? await db.models.User.findByPk(assigneeId, { attributes: ['id', 'display_name'] }) : null;
+  return {
+    ticket, agency: { id: agency?.id ?? ticket.agency_id, name: agency?.name ?? '', code: agency?.code ?? '' },
+    conversation, timeline, related: await relatedTickets(db, ticket, scope),
+    assignee: assigneeUser ? { id: assigneeUser.id, name: assigneeUser.display_name } : null, agents,
+    readOnly: await isReadOnlyCopy(db, ticket.id),
+  };
+}
+
+/** Linked both ways (same mail to two agencies, "may relate to"). Out-of-scope ones are named, not linked. */
+async function relatedTickets(db: Db, ticket: TicketAttrs, scope: AgencyIds): Promise<RelatedTicket[]> {
+  const or: WhereOptions<TicketAttrs>[] = [{ related_ticket_id: ticket.id }];
+  if (ticket.related_ticket_id) or.push({ id: ticket.related_ticket_id }, { related_ticket_id: ticket.related_ticket_id });
+  const rows = await db.models.Ticket.findAll({ where: { [Op.or]: or, id: { [Op.ne]: ticket.id } }, order: [['id', 'ASC']] });
+  const agencies = await db.models.Agency.findAll({ where: { id: [...new Set(rows.map((r) => r.agency_id))] }, attributes: ['id', 'name'] });
+  const name = new Map(agencies.map((a) => [a.id, a.name]));
+  return rows.map((r) => ({ ref: r.ref, agency: name.get(r.agency_id) ?? '', relation: r.id === ticket.related_ticket_id ? ticket.relation : r.relation,
+    inScope: !scope || scope.includes(r.agency_id) }));
+}

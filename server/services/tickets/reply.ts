@@ -1,0 +1,56 @@
+// An agent's answer to the citizen: a 'reply' event and an outbox row in one transaction, keyed
+// `reply:<eventId>`, so a double-submitted form or a retried request can never send the answer twice.
+// The mail goes From the agency's hotline address with our HMAC Message-ID (see reply-mail.ts for threading).
+import { Op } from 'sequelize';
+import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+import { audit } from '../audit/audit-log.js';
+import { enqueueMail } from '../outbox/enqueue.js';
+import { LOOP_HEADER } from '../ingestion/classify.js';
+import { primarySecret, type IngestContext } from '../ingestion/ingest-context.js';
+import { makeBodyMarker, makeOwnMessageId } from '../ingestion/thread-tokens.js';
+import { TicketInputError } from './errors.js';
+import { replySubject, replyText, replyThreadHeaders } from './reply-mail.js';
+import { findWritableTicket, type Actor } from './scope.js';
+import { changeStatus } from './status.js';
+import { clockOnReply } from './sla-hooks.js';
+
+export const REPLY_MAX_CHARS = 20_000;
+
+export type ReplyContext = Pick<IngestContext, 'secret' | 'ownDomain' | 'mailFrom'>;
+
+export interface ReplyInput { ticketRef: string; actor: Actor; body: string; close?: boolean; now?: Date }
+
+export async function replyToTicket(db: Db, ctx: ReplyContext, input: ReplyInput): Promise<{ eventId: number; outboxId: number; messageId: string }> {
+  const body = input.body.trim();
+  if (!body) throw new TicketInputError('body', 'empty');
+  if (body.length > REPLY_MAX_CHARS) throw new TicketInputError('body', 'too_long');
+  const now = input.now ?? new Date();
+  return inTransaction(db.sequelize, async () => {
+    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    const agency = await db.models.Agency.findByPk(ticket.agency_id);
+    const inbox = await db.models.HotlineInbox.findOne({ where: { agency_id: ticket.agency_id }, attributes: ['address'] });
+    const citizenMail = await db.models.Message.findAll({ where: { ticket_id: ticket.id, direction: 'in', classification: 'human' }, order: [['id', 'ASC']], attributes: ['message_id'] });
+    const ownMail = await db.models.Outbox.findAll({ where: { ticket_id: ticket.id, message_id: { [Op.ne]: null }, kind: ['ack', 'reply'] }, order: [['id', 'ASC']], attributes: ['message_id'] });
+    const event = await db.models.TicketEvent.create({ ticket_id: ticket.id, kind: 'reply', message_id: null, details: null, at: now });
+    const secret = primarySecret(ctx.secret);
+    const messageId = makeOwnMessageId({ ticketRef: ticket.ref, nonce: `r${event.id.toString(36)}`, secret, domain: ctx.ownDomain });
+    const agencyName = agency?.name ?? '';
+    await enqueueMail(db, {
+      idempotencyKey: `reply:${event.id}`, kind: 'reply', ticketId: ticket.id, to: ticket.citizen_address,
+      from: agency?.hotline_address || inbox?.address || ctx.mailFrom,
+      subject: replySubject(ticket.ref, ticket.subject),
+      text: replyText({ body, agencyName, ref: ticket.ref, marker: makeBodyMarker(ticket.ref, secret) }),
+      messageId,
+      headers: { ...replyThreadHeaders(citizenMail.map((m) => m.message_id), ownMail.map((o) => o.message_id!)), [LOOP_HEADER]: ctx.ownDomain },
+    });
+    const outbox = (await db.models.Outbox.findOne({ where: { idempotency_key: `reply:${event.id}` }, attributes: ['id'] }))!;
+    await event.update({ details: JSON.stringify({ by: input.actor.username, text: body, outboxId: outbox.id, messageId }) });
+    await audit(db, { actor: input.actor.username, action: 'ticket.reply', target: ticket.ref, details: { eventId: event.id, outboxId: outbox.id } });
+    await clockOnReply(db, ticket.id, now, input.actor.username);
+    // The first answer opens a new ticket; "reply and close" closes it in the same transaction.
+    const next = input.close ? 'closed' : ticket.status === 'new' ? 'open' : null;
+    if (next) await changeStatus(db, ticket, next, input.actor, now);
+    return { eventId: event.id, outboxId: outbox.id, messageId };
+  });
+}

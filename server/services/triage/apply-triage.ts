@@ -1,0 +1,86 @@
+// Triage of a new ticket: the admin's rules (first match wins) set class, category, priority and agency; the
+// assignee is the rule's named user or the agency's turn (round-robin or least-open, assignment_state).
+// Runs inside the ingestion transaction, so the turn and the ticket commit together.
+import { Op } from 'sequelize';
+import type { Db } from '../../db/index.js';
+import type { TicketAttrs } from '../../db/models/hotline.js';
+import type { AssignmentStateAttrs } from '../../db/models/sla.js';
+import { parseMail, type ParsedMail } from '../../mail/parse.js';
+import { pickAssignee, type AssignableAgent } from './assignment.js';
+import { TRIAGE_FALLBACK } from './default-rules.js';
+import { listRules } from './rule-store.js';
+import { evaluateRules, type TriageMail, type TriageResult, type TriageRule } from './rules.js';
+
+export interface TriageOutcome {
+  ticket: TicketAttrs;
+  rule: TriageRule | null;
+  assigneeId: number | null;
+}
+
+/** The triage view of a parsed mail; the hotline is the inbox's address (the To may be a list or a Bcc). */
+export function triageMailOf(mail: ParsedMail, hotlineAddress: string | null): TriageMail {
+  return {
+    hotlineAddress: (hotlineAddress ?? mail.deliveredTo[0] ?? mail.to[0]?.address ?? '').toLowerCase(),
+    from: mail.from?.address ?? '', subject: mail.subject, text: mail.text,
+    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType })),
+  };
+}
+
+/** The rules page tester and `govmail rules:test`: which rule fires for this raw mail, with the trace. */
+export async function testRulesOnRaw(db: Db, raw: Buffer, hotlineAddress: string | null = null): Promise<TriageResult & { mail: TriageMail }> {
+  const mail = triageMailOf(await parseMail(raw), hotlineAddress);
+  return { ...evaluateRules(await listRules(db), mail), mail };
+}
+
+export async function applyTriage(db: Db, ticket: TicketAttrs, mail: TriageMail | null): Promise<TriageOutcome> {
+  const result = mail ? evaluateRules(await listRules(db), mail) : { matched: null, actions: {}, trace: [] };
+  const a = result.actions;
+  let agencyId = ticket.agency_id;
+  if (a.agencyCode) {
+    const target = await db.models.Agency.findOne({ where: { code: a.agencyCode }, attributes: ['id'] });
+    if (target) agencyId = target.id;
+  }
+  const changes = {
+    class: a.class ?? TRIAGE_FALLBACK.class, category: a.category ?? ticket.category ?? TRIAGE_FALLBACK.category,
+    priority: a.priority ?? TRIAGE_FALLBACK.priority, agency_id: agencyId,
+  };
+  const assigneeId = ticket.history ? null : await chooseAssignee(db, agencyId, a.assignee ?? null);
+  await db.models.Ticket.update(changes, { where: { id: ticket.id } });
+  await db.models.TicketEvent.create({ ticket_id: ticket.id, kind: 'triage', message_id: null, at: ticket.received_at,
+    details: JSON.stringify({ rule: result.matched?.id ?? null, ...changes, assigneeId }) });
+  return { ticket: { ...ticket, ...changes }, rule: result.matched, assigneeId };
+}
+
+async function agentsOf(db: Db, agencyId: number): Promise<(AssignableAgent & { id: number })[]> {
+  const users = await db.models.User.findAll({ where: { agency_id: agencyId, role: 'agent' }, attributes: ['id', 'active'] });
+  if (users.length === 0) return [];
+  const open = await db.models.TicketSla.findAll({ where: { assignee_id: { [Op.in]: users.map((u) => u.id) }, resolved_at: null },
+    attributes: ['assignee_id', 'created_at'] });
+  return users.map((u) => {
+    const mine = open.filter((c) => c.assignee_id === u.id);
+    const last = mine.reduce<Date | null>((m, c) => { const at = (c as unknown as { created_at: Date }).created_at; return !m || at > m ? at : m; }, null);
+    return { id: u.id, active: Boolean(u.active), openCount: mine.length, lastAssignedAt: last };
+  });
+}
+
+/** A rule's named user (an active member of the agency), else the agency's next turn; the turn is stored. */
+export async function chooseAssignee(db: Db, agencyId: number, username: string | null): Promise<number | null> {
+  if (username) {
+    const named = await db.models.User.findOne({ where: { username: username.toLowerCase(), agency_id: agencyId, active: true }, attributes: ['id'] });
+    if (named) return named.id;
+  }
+  const stateRow = await db.models.AssignmentState.findByPk(agencyId);
+  const state = (stateRow?.get({ plain: true }) as AssignmentStateAttrs | undefined) ?? { agency_id: agencyId, strategy: 'round_robin', last_assignee_id: null };
+  const picked = pickAssignee(state.strategy, await agentsOf(db, agencyId), { lastAssigneeId: state.last_assignee_id });
+  if (!picked) return null;
+  if (stateRow) await stateRow.update({ last_assignee_id: picked.id });
+  else await db.models.AssignmentState.create({ agency_id: agencyId, strategy: state.strategy, last_assignee_id: picked.id });
+  return picked.id;
+}
+
+/** round_robin or least_open for one agency. */
+export async function setAssignmentStrategy(db: Db, agencyId: number, strategy: AssignmentStateAttrs['strategy']): Promise<void> {
+  const row = await db.models.AssignmentState.findByPk(agencyId);
+  if (row) await row.update({ strategy });
+  else await db.models.AssignmentState.create({ agency_id: agencyId, strategy, last_assignee_id: null });
+}

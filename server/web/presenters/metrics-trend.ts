@@ -1,0 +1,37 @@
+// Geometry of the weekly trend chart on /metrics: received, resolved and late per receipt week, as SVG
+// polylines (views/partials/metrics-trend.hbs). Pure.
+import type { WeekMetrics } from '../../services/metrics/index.js';
+
+export const TREND_WIDTH_PX = 720;
+export const TREND_HEIGHT_PX = 220;
+const PAD_LEFT_PX = 40;
+const PAD_RIGHT_PX = 16;
+const PAD_TOP_PX = 12;
+const PAD_BOTTOM_PX = 28;
+
+export interface TrendPoint { x: number; y: number; title: string }
+export interface TrendSeries { kind: 'received' | 'resolved' | 'late'; points: string; dots: TrendPoint[] }
+export interface TrendChart {
+  width: number; height: number; left: number; right: number; top: number; bottom: number;
+  yMax: number; series: TrendSeries[]; xLabels: { x: number; text: string }[];
+}
+
+/** 'YYYY-MM-DD' → 'DD/MM', the way the province writes dates. */
+const shortDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+
+export function trendChart(weeks: readonly WeekMetrics[]): TrendChart {
+  const yMax = Math.max(1, ...weeks.map((w) => Math.max(w.received, w.resolved, w.late)));
+  const plotWidth = TREND_WIDTH_PX - PAD_LEFT_PX - PAD_RIGHT_PX;
+  const bottom = TREND_HEIGHT_PX - PAD_BOTTOM_PX;
+  const plotHeight = bottom - PAD_TOP_PX;
+  const xOf = (i: number) => Math.round(PAD_LEFT_PX + (weeks.length <= 1 ? plotWidth / 2 : (plotWidth * i) / (weeks.length - 1)));
+  const yOf = (n: number) => Math.round(bottom - (plotHeight * n) / yMax);
+  const series = (['received', 'resolved', 'late'] as const).map((kind) => {
+    const dots = weeks.map((w, i) => ({ x: xOf(i), y: yOf(w[kind]), title: `${shortDate(w.week)}: ${w[kind]}` }));
+    return { kind, points: dots.map((d) => `${d.x},${d.y}`).join(' '), dots };
+  });
+  // At most about eight date labels, so they never overlap.
+  const step = Math.max(1, Math.ceil(weeks.length / 8));
+  const xLabels = weeks.flatMap((w, i) => (i % step === 0 ? [{ x: xOf(i), text: shortDate(w.week) }] : []));
+  return { width: TREND_WIDTH_PX, height: TREND_HEIGHT_PX, left: PAD_LEFT_PX, right: TREND_WIDTH_PX - PAD_RIGHT_PX, top: PAD_TOP_PX, bottom, yMax, series, xLabels };
+}

@@ -1,0 +1,69 @@
+// Turns ticket service results into what the workspace templates show: translated labels, filter links and
+// flags. Mail text stays plain strings here; the templates escape it ({{ }}) or sandbox the sanitised HTML.
+import { t, type Locale } from '../../i18n/index.js';
+import type { QueuePage } from '../../services/tickets/list.js';
+import type { TicketView } from '../../services/tickets/detail.js';
+
+type QueueQuery = { status?: string; assignee?: 'me' | 'none' | number; q?: string; page?: number };
+
+/** A known key's text, or the fallback (t() returns the key itself for unknown keys, e.g. a new event kind). */
+function label(locale: Locale, key: string, fallback: string): string {
+  const text = t(locale, key);
+  return text === key ? fallback : text;
+}
+
+export const statusLabel = (locale: Locale, status: string) => label(locale, `tickets.status.${status}`, status);
+
+function queueHref(q: QueueQuery, change: Partial<QueueQuery>): string {
+  const merged: Record<string, unknown> = { ...q, ...change };
+  const params = new URLSearchParams();
+  for (const key of ['status', 'assignee', 'q', 'page']) {
+    const v = merged[key];
+    if (v !== undefined && v !== '' && !(key === 'page' && v === 1)) params.set(key, String(v));
+  }
+  const s = params.toString();
+  return s ? `/tickets?${s}` : '/tickets';
+}
+
+export function queueView(page: QueuePage, q: QueueQuery, locale: Locale) {
+  const total = Object.values(page.counts).reduce((a, b) => a + b, 0);
+  return {
+    items: page.items.map((i) => ({ ...i, statusLabel: statusLabel(locale, i.status), href: `/tickets/${encodeURIComponent(i.ref)}` })),
+    summary: [
+      { label: t(locale, 'tickets.filter.all'), count: total, href: queueHref(q, { status: undefined, page: 1 }), active: !q.status },
+      ...Object.entries(page.counts).filter(([s, n]) => n > 0 || s !== 'archived')
+        .map(([s, n]) => ({ label: statusLabel(locale, s), count: n, href: queueHref(q, { status: s, page: 1 }), active: q.status === s })),
+    ],
+    filter: { q: q.q ?? '', assignee: q.assignee === undefined ? '' : String(q.assignee), status: q.status ?? '' },
+    assigneeOptions: [
+      { value: '', label: t(locale, 'tickets.filter.anyone') },
+      { value: 'me', label: t(locale, 'tickets.filter.me') },
+      { value: 'none', label: t(locale, 'tickets.filter.unassigned') },
+    ].map((o) => ({ ...o, selected: o.value === (q.assignee === undefined ? '' : String(q.assignee)) })),
+    total: page.total,
+    pager: page.pages > 1 ? {
+      page: page.page, pages: page.pages,
+      prev: page.page > 1 ? queueHref(q, { page: page.page - 1 }) : null,
+      next: page.page < page.pages ? queueHref(q, { page: page.page + 1 }) : null,
+    } : null,
+  };
+}
+
+export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
+  const { ticket } = view;
+  const done = ['resolved', 'closed', 'archived'].includes(ticket.status);
+  return {
+    ticket: { ...ticket, statusLabel: statusLabel(locale, ticket.status) },
+    agency: view.agency,
+    overdue: Boolean(ticket.due_at && ticket.due_at < now && !done),
+    conversation: view.conversation.map((c) => ({ ...c, incoming: c.direction === 'in', stateLabel: label(locale, `tickets.state.${c.state}`, c.state) })),
+    timeline: view.timeline.map((e) => ({ ...e, label: label(locale, `tickets.event.${e.kind}`, e.kind),
+      detail: e.kind === 'status' ? `${statusLabel(locale, String(e.details.from))} → ${statusLabel(locale, String(e.details.to))}`
+        : e.kind === 'assign' ? (view.agents.find((a) => a.id === e.details.assigneeId)?.name ?? (e.details.assigneeId ? `#${String(e.details.assigneeId)}` : t(locale, 'tickets.filter.unassigned')))
+          : null })),
+    related: view.related.map((r) => ({ ...r, href: r.inScope ? `/tickets/${encodeURIComponent(r.ref)}` : null,
+      relationLabel: label(locale, `tickets.relation.${r.relation}`, r.relation ?? '') })),
+    assignee: view.assignee,
+    agents: view.agents.map((a) => ({ ...a, selected: a.id === view.assignee?.id })),
+  };
+}

@@ -1,0 +1,67 @@
+// /admin/agencies: the agency list and the org-chart import (CSV/XLSX, same upload as the roster: preview,
+// then confirm). Admins only. The import is small, so the confirm runs in the request.
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { requireLogin, requireRole } from '../middleware/auth.js';
+import { uploadEndpoint } from './upload-endpoint.js';
+import { t } from '../../i18n/index.js';
+import { findUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/upload-runs.js';
+import { importOrgUpload, previewOrgUpload } from '../../services/uploads/org-upload.js';
+import { ORG_FILE_OPTIONAL_COLUMNS, ORG_FILE_REQUIRED_COLUMNS } from '../../services/org/org-file.js';
+import { asPageProblem } from '../presenters/problem-text.js';
+import { parseParams } from '../presenters/validate.js';
+
+const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
+export function adminAgencyRoutes(deps: AppDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const guard = [requireLogin, requireRole('admin')];
+  const runOf = (req: Request) => findUploadRun(db, parseParams(tokenParam, req.params).token, req.auth!.user.id, 'org')
+    .catch((e: unknown) => Promise.reject(asPageProblem(req.locale, e)));
+
+  const renderList = async (req: Request, extra: Record<string, unknown> = {}) => {
+    const agencies = await db.models.Agency.findAll({ order: [['code', 'ASC']], raw: true });
+    const codeOf = new Map(agencies.map((a) => [a.id, a.code]));
+    return {
+      title: t(req.locale, 'hr.agencies.title'), maxMb: WEB_UPLOAD_MAX_BYTES / 1024 / 1024,
+      required: ORG_FILE_REQUIRED_COLUMNS.join(', '), optional: ORG_FILE_OPTIONAL_COLUMNS.join(', '),
+      agencies: agencies.map((a) => ({ ...a, parent: a.parent_id ? codeOf.get(a.parent_id) ?? null : null })), ...extra,
+    };
+  };
+
+  router.get('/admin/agencies', ...guard, async (req, res) => {
+    const done = req.query.imported === '1' ? { flash: { kind: 'ok', text: t(req.locale, 'hr.agencies.imported') } } : {};
+    res.render('pages/admin/agencies', await renderList(req, done));
+  });
+
+  router.post('/admin/agencies/upload', ...guard, ...uploadEndpoint(deps, 'org', '/admin/agencies/uploads'));
+
+  router.get('/admin/agencies/uploads/:token', ...guard, async (req, res) => {
+    const run = await runOf(req);
+    try {
+      const preview = await previewOrgUpload(db, run, deps.secretKey);
+      res.render('pages/admin/agencies-preview', { title: t(req.locale, 'hr.agencies.title'), token: run.token, fileName: run.file_name, preview, hasErrors: preview.errors.length > 0 });
+    } catch (e) {
+      const p = asPageProblem(req.locale, e);
+      res.status(p.status).render('pages/admin/agencies', await renderList(req, { flash: { kind: 'error', text: p.text } }));
+    }
+  });
+
+  router.post('/admin/agencies/uploads/:token/confirm', ...guard, async (req, res) => {
+    const run = await runOf(req);
+    try {
+      const result = await importOrgUpload(db, run, deps.secretKey);
+      if (result.errors.length) {
+        return res.status(422).render('pages/admin/agencies-preview', { title: t(req.locale, 'hr.agencies.title'), token: run.token, fileName: run.file_name, preview: result, hasErrors: true });
+      }
+      res.redirect(303, '/admin/agencies?imported=1');
+    } catch (e) {
+      const p = asPageProblem(req.locale, e);
+      res.status(p.status).render('pages/admin/agencies', await renderList(req, { flash: { kind: 'error', text: p.text } }));
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,132 @@
+// /hr/mailboxes: the list (agency filter, search, pages) and one mailbox with its actions: reset password
+// (shown once), suspend, restore, leaver, quota, aliases, transfer. Roles hr and admin; an officer with an
+// agency acts only on that agency's mailboxes (another agency's mailbox answers 404, as if absent). Every
+// action is a CSRF-checked POST; the provisioning service writes the audit row.
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { requireLogin, requireRole } from '../middleware/auth.js';
+import { t } from '../../i18n/index.js';
+import {
+  addAlias, markLeaver, removeAlias, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, type Scope,
+} from '../../services/provisioning/mailbox-lifecycle.js';
+import { transferStaff } from '../../services/provisioning/transfer.js';
+import { ProvisioningError } from '../../services/provisioning/errors.js';
+import { domainOf } from '../../services/org/agency.js';
+import { agencyOptions, mailboxDetail, mailboxListPage } from '../presenters/mailbox-page.js';
+import { asPageProblem } from '../presenters/problem-text.js';
+import { parseForm, parseParams } from '../presenters/validate.js';
+
+const listQuery = z.object({
+  agency: z.string().trim().max(32).regex(/^[A-Za-z0-9._-]*$/).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+const addressParam = z.object({ address: z.string().trim().toLowerCase().max(190).regex(/^[^@\s/]+@[^@\s/]+$/) });
+const ACTIONS = ['password', 'suspend', 'restore', 'leaver', 'quota', 'alias-add', 'alias-remove', 'transfer'] as const;
+type Action = (typeof ACTIONS)[number];
+const actionParam = addressParam.extend({ action: z.enum(ACTIONS) });
+const bodies = {
+  suspend: z.object({ reason: z.string().trim().max(255).optional() }),
+  quota: z.object({ quota_mb: z.coerce.number().int() }),
+  alias: z.object({ alias: z.string().trim().toLowerCase().min(3).max(190) }),
+  transfer: z.object({ agency: z.string().trim().min(1).max(32) }),
+};
+
+const scopeOf = (req: Request): Scope => ({ agencyId: req.auth!.user.agency_id });
+
+export function hrMailboxRoutes(deps: AppDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const guard = [requireLogin, requireRole('hr', 'admin')];
+
+  router.get('/hr/mailboxes', ...guard, async (req, res) => {
+    const q = listQuery.parse(req.query);
+    const scope = scopeOf(req);
+    const agencies = await agencyOptions(db, scope);
+    // An agency officer's filter can only be their own agency; an unknown code shows an empty filter, not a 500.
+    const agencyCode = q.agency && agencies.some((a) => a.code === q.agency!.toUpperCase()) ? q.agency.toUpperCase() : undefined;
+    const list = await mailboxListPage(db, { scope, agencyCode, q: q.q ?? '', page: q.page ?? 1 });
+    const link = (page: number | null) => page && `/hr/mailboxes?${new URLSearchParams({ ...(agencyCode ? { agency: agencyCode } : {}), ...(q.q ? { q: q.q } : {}), page: String(page) })}`;
+    res.render('pages/hr/mailboxes', {
+      title: t(req.locale, 'hr.mailboxes.title'), list, agencies, agencyCode, q: q.q ?? '',
+      prevHref: link(list.prev), nextHref: link(list.next), provinceWide: scope.agencyId === null,
+    });
+  });
+
+  const renderDetail = async (req: Request, res: Response, address: string, extra: Record<string, unknown> = {}, status = 200) => {
+    const scope = scopeOf(req);
+    const box = await mailboxDetail(db, address, scope).catch((e: unknown) => Promise.reject(asPageProblem(req.locale, e)));
+    const okKey = typeof req.query.ok === 'string' && (ACTIONS as readonly string[]).includes(req.query.ok) ? `hr.mailbox.done.${req.query.ok}` : null;
+    res.status(status).render('pages/hr/mailbox', {
+      title: box.address, box, agencies: (await agencyOptions(db, { agencyId: null })).filter((a) => a.code !== box.agency?.code),
+      ...(okKey ? { flash: { kind: 'ok', text: t(req.locale, okKey) } } : {}), ...extra,
+    });
+  };
+
+  router.get('/hr/mailboxes/:address', ...guard, async (req, res) => {
+    await renderDetail(req, res, parseParams(addressParam, req.params).address);
+  });
+
+  router.post('/hr/mailboxes/:address/:action', ...guard, async (req, res) => {
+    const { address, action } = parseParams(actionParam, req.params);
+    const actor = req.auth!.user.username;
+    const scope = scopeOf(req);
+    try {
+      const next = await perform(action, address, req.body, { actor, scope });
+      if (next.password) {
+        // Shown once, in this response only: never in a URL, a flash cookie or a log.
+        res.set('Cache-Control', 'no-store');
+        return await renderDetail(req, res, address, { newPassword: next.password });
+      }
+      res.redirect(303, `/hr/mailboxes/${encodeURIComponent(next.address)}?ok=${action}`);
+    } catch (e) {
+      const p = asPageProblem(req.locale, e);
+      await renderDetail(req, res, address, { flash: { kind: 'error', text: p.text } }, p.status);
+    }
+  });
+
+  async function perform(action: Action, address: string, body: unknown, ctx: { actor: string; scope: Scope }): Promise<{ address: string; password?: string }> {
+    const { actor, scope } = ctx;
+    switch (action) {
+      case 'password': {
+        const r = await setMailboxPassword(db, address, { actor, scope, mustChange: true });
+        return { address, password: r.password };
+      }
+      case 'suspend':
+        await suspendMailbox(db, address, { actor, scope, reason: parseForm(bodies.suspend, body).reason || undefined });
+        return { address };
+      case 'restore':
+        await restoreMailbox(db, address, { actor, scope });
+        return { address };
+      case 'leaver':
+        await markLeaver(db, address, { actor, scope });
+        return { address };
+      case 'quota':
+        await setMailboxQuota(db, address, parseForm(bodies.quota, body).quota_mb, { actor, scope });
+        return { address };
+      case 'alias-add': {
+        const alias = parseForm(bodies.alias, body).alias;
+        const box = await mailboxDetail(db, address, scope);
+        // An agency officer may not claim an address in another agency's domain (e.g. its director's).
+        if (scope.agencyId !== null && alias.includes('@') && domainOf(alias) !== box.domain) {
+          throw new ProvisioningError('alias.domain_out_of_scope', `aliases must be in ${box.domain}`, 'alias', 403);
+        }
+        await addAlias(db, { address: alias, goto: box.address, actor });
+        return { address };
+      }
+      case 'alias-remove': {
+        const box = await mailboxDetail(db, address, scope);
+        await removeAlias(db, { address: parseForm(bodies.alias, body).alias, goto: box.address, actor });
+        return { address };
+      }
+      case 'transfer': {
+        await mailboxDetail(db, address, scope); // the source must be in scope; the target may be any agency
+        const moved = await transferStaff(db, { who: address, toAgencyCode: parseForm(bodies.transfer, body).agency, actor });
+        return { address: moved.to };
+      }
+    }
+  }
+
+  return router;
+}

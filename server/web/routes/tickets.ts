@@ -1,0 +1,94 @@
+// The staff workspace: the queue (/tickets) and one ticket (/tickets/:ref) with reply, note, assign and status
+// forms. Leaders read only (no forms, POST refused by role); the services also check scope and role, so a
+// ticket of another agency is a 404 whichever way it is asked for.
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { requireLogin, requireRole } from '../middleware/auth.js';
+import { Forbidden, NotFound } from '../errors.js';
+import { t } from '../../i18n/index.js';
+import { env } from '../../config/env.js';
+import { ingestContextFor } from '../../services/ingestion/context-from-env.js';
+import { listTickets, TICKET_STATUSES } from '../../services/tickets/list.js';
+import { getTicket } from '../../services/tickets/detail.js';
+import { replyToTicket } from '../../services/tickets/reply.js';
+import { addNote, assignTicket } from '../../services/tickets/actions.js';
+import { setStatus, SETTABLE_STATUSES } from '../../services/tickets/status.js';
+import { canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES } from '../../services/tickets/scope.js';
+import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from '../../services/tickets/errors.js';
+import { queueView, ticketView } from '../presenters/ticket-presenter.js';
+
+const queueQuery = z.object({
+  status: z.enum(TICKET_STATUSES).optional().catch(undefined),
+  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional().catch(undefined),
+  q: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().positive().optional().catch(undefined),
+});
+const replyBody = z.object({ body: z.string().default(''), close: z.string().optional() });
+const noteBody = z.object({ note: z.string().default('') });
+const assignBody = z.object({ assignee: z.string().regex(/^\d{0,10}$/).default('') });
+const statusBody = z.object({ status: z.string().default('') });
+
+/** Service errors → HTTP: outside scope is a 404 (never "exists elsewhere"), role refusal a 403. */
+function httpError(e: unknown): unknown {
+  if (e instanceof TicketNotFoundError) return NotFound('ticket');
+  if (e instanceof TicketForbiddenError) return Forbidden(e.message);
+  return e;
+}
+
+export function ticketRoutes(deps: AppDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const readers = [requireLogin, requireRole(...TICKET_READ_ROLES)];
+  const writers = [requireLogin, requireRole(...TICKET_WRITE_ROLES)];
+
+  router.get('/tickets', ...readers, async (req, res) => {
+    const query = queueQuery.parse(req.query);
+    const user = req.auth!.user;
+    const assignee = query.assignee === 'me' ? user.id : query.assignee;
+    const page = await listTickets(db, { scope: scopeOf(user), status: query.status, assignee, q: query.q, page: query.page });
+    res.render('pages/tickets/queue', { title: t(req.locale, 'tickets.queue.title'), ...queueView(page, query, req.locale) });
+  });
+
+  const show = async (req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) => {
+    const user = req.auth!.user;
+    const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw httpError(e); });
+    const flashKey = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `tickets.flash.${req.query.done}` : null;
+    res.status(status).render('pages/tickets/show', {
+      title: view.ticket.ref, ...ticketView(view, req.locale), canWrite: canWrite(user) && !view.readOnly, readOnly: view.readOnly, statuses: SETTABLE_STATUSES,
+      flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
+    });
+  };
+  router.get('/tickets/:ref', ...readers, (req, res) => show(req, res));
+
+  /** Runs one action; input errors re-render the page with the message next to the field and the text kept. */
+  const act = (done: string, run: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
+    try {
+      await run(req);
+    } catch (e) {
+      if (!(e instanceof TicketInputError)) throw httpError(e);
+      const errors = { [e.field]: t(req.locale, `tickets.error.${e.field}.${e.message}`) };
+      return show(req, res, 422, { errors, values: req.body });
+    }
+    res.redirect(303, `/tickets/${encodeURIComponent(String(req.params.ref))}?done=${done}`);
+  };
+  const actor = (req: Request) => req.auth!.user;
+
+  router.post('/tickets/:ref/reply', ...writers, act('reply', async (req) => {
+    const body = replyBody.parse(req.body);
+    const ctx = await ingestContextFor(db, { SECRET_KEY: deps.secretKey, MAIL_FROM: env().MAIL_FROM, BASE_URL: env().BASE_URL });
+    await replyToTicket(db, ctx, { ticketRef: String(req.params.ref), actor: actor(req), body: body.body, close: body.close === '1' });
+  }));
+  router.post('/tickets/:ref/note', ...writers, act('note', (req) =>
+    addNote(db, { ticketRef: String(req.params.ref), actor: actor(req), text: noteBody.parse(req.body).note })));
+  router.post('/tickets/:ref/assign', ...writers, act('assign', (req) => {
+    const parsed = assignBody.safeParse(req.body);
+    if (!parsed.success) throw new TicketInputError('assignee', 'not_in_agency');
+    const { assignee } = parsed.data;
+    return assignTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), assigneeId: assignee === '' ? null : Number(assignee) });
+  }));
+  router.post('/tickets/:ref/status', ...writers, act('status', (req) =>
+    setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status })));
+
+  return router;
+}

@@ -1,0 +1,105 @@
+// HR in a real browser: upload a roster, read the preview, confirm, watch the job's progress reach 100%,
+// download the credential sheet (PDF) once, and see the coverage chart. Screenshots go to SCREENSHOT_DIR
+// when it is set, for a human look at layout and Vietnamese text.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { freshDb, type TestDb } from '../support/databases.js';
+import { testApp, buildUser, listenOnFreePort } from '../support/web.js';
+import { launchBrowser } from '../support/browser.js';
+import { seedHoabinh } from '../support/provisioning-fixtures.js';
+import { rosterCsv } from '../support/roster-factory.js';
+import { useTestSecretInWorker } from '../support/hr-web.js';
+import { JobRunner } from '../../jobs/runner.js';
+import { buildJobRegistry } from '../../jobs/index.js';
+import { createLogger } from '../../server/logger.js';
+
+const SHOTS = process.env.SCREENSHOT_DIR;
+const ROSTER = [
+  { employee_code: 'E2E1', full_name: 'Đặng Thị Ánh Nguyệt', agency_code: 'SNV', position: 'Chuyên viên' },
+  { employee_code: 'E2E2', full_name: 'Âu Dương Phong', agency_code: 'SNV', position: 'Trưởng phòng' },
+  { employee_code: 'E2E3', full_name: 'Nguyễn Văn Ước', agency_code: 'STP', position: 'Chuyên viên' },
+];
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `hr-${name}.png`), fullPage: true });
+}
+
+describe('e2e: HR imports a roster in a real browser', function () {
+  this.timeout(120_000);
+  let db: TestDb;
+  let server: Server;
+  let baseUrl: string;
+  let browser: Browser;
+  let runner: JobRunner;
+
+  before(async () => {
+    db = await freshDb('sqlite');
+    await seedHoabinh(db);
+    useTestSecretInWorker();
+    ({ server, baseUrl } = await listenOnFreePort(testApp(db)));
+    runner = new JobRunner(db, buildJobRegistry(), createLogger('silent'), { pollMs: 200, concurrency: 1 });
+    runner.start();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await runner?.stop();
+    server?.close();
+    await db?.destroy();
+  });
+
+  it('uploads, previews, confirms, follows the progress to 100%, downloads the PDF once, and sees the coverage chart', async () => {
+    const { username, password } = await buildUser(db, { role: 'hr', displayName: 'Hoàng Thị Thu Hằng' });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', password);
+    await page.click('[data-testid=login-submit]');
+    await page.waitForSelector('[data-testid=home-title]');
+
+    await page.click('nav a[href="/hr/roster"]');
+    await page.setInputFiles('[data-testid=upload-file]', { name: 'danh-sách-cán-bộ.csv', mimeType: 'text/csv', buffer: Buffer.from(rosterCsv(ROSTER)) });
+    await shot(page, '1-upload');
+    await page.click('[data-testid=upload-submit]');
+    await page.waitForSelector('[data-testid=preview-summary]');
+    expect(await page.textContent('[data-testid=preview-created]')).to.equal('3');
+    expect(await page.textContent('[data-testid=preview-rows]')).to.contain('Đặng Thị Ánh Nguyệt');
+    await shot(page, '2-preview');
+
+    await page.click('[data-testid=confirm-import]');
+    await page.waitForSelector('[data-testid=run-progress]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=run-percent]')?.textContent === '100%', null, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=download-pdf]');
+    expect(await page.textContent('[data-testid=result-created]')).to.equal('3');
+    await shot(page, '3-done');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-pdf]')]);
+    const file = await download.path();
+    expect(fs.readFileSync(file!).subarray(0, 5).toString()).to.equal('%PDF-');
+    expect(download.suggestedFilename()).to.match(/\.pdf$/);
+    await page.reload();
+    await page.waitForSelector('[data-testid=credentials-taken]');
+    expect(await page.$('[data-testid=download-pdf]')).to.equal(null);
+    await shot(page, '4-taken');
+
+    await page.goto(`${baseUrl}/hr/mailboxes`);
+    expect(await page.textContent('[data-testid=mailbox-list]')).to.contain('Âu Dương Phong');
+    await shot(page, '5-mailboxes');
+    await page.click('[data-testid=mailbox-list] a >> nth=0');
+    await page.click('[data-testid=action-password]');
+    await page.waitForSelector('[data-testid=new-password]');
+    expect((await page.textContent('[data-testid=new-password]'))!.trim()).to.have.length.above(12);
+    await shot(page, '5b-mailbox');
+
+    await page.click('nav a[href="/hr/coverage"]');
+    await page.waitForSelector('[data-testid=coverage-chart]');
+    expect(await page.locator('[data-testid=coverage-chart] rect.bar-fill').count()).to.equal(await db.models.Agency.count());
+    expect(await page.textContent('[data-testid=coverage-table]')).to.contain('Sở Nội vụ');
+    await shot(page, '6-coverage');
+    await context.close();
+  });
+});

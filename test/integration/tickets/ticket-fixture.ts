@@ -1,0 +1,58 @@
+// Tickets made the way production makes them: a raw mail through ingestMessage (no IMAP needed), on an inbox
+// row whose lease this test holds. Plus a supertest login that returns the session's CSRF token.
+import request from 'supertest';
+import type { Db } from '../../../server/db/index.js';
+import { ingestMessage, type InboxRef, type IngestOutcome } from '../../../server/services/ingestion/ingest-message.js';
+import type { Role } from '../../../server/db/models/foundation.js';
+import { TEST_SECRET, buildUser, type testApp } from '../../support/web.js';
+import { ingestCtx, mail } from '../ingestion/hotline-fixture.js';
+
+export { mail };
+export const HOTLINE_DOMAIN = 'hotline.hoabinh.gov.vn';
+/** The web app signs with TEST_SECRET, so ingestion must verify with it too for replies to thread. */
+export const ctx = ingestCtx({ secret: TEST_SECRET });
+
+export interface Hotline { agencyId: number; code: string; address: string; ref: InboxRef; uid: number }
+
+export async function addHotlineAgency(db: Db, code: string): Promise<Hotline> {
+  const address = `${code.toLowerCase()}@${HOTLINE_DOMAIN}`;
+  const agency = await db.models.Agency.create({ code, name: `Sở ${code} tỉnh Hòa Bình`, kind: 'department', hotline_address: address } as never);
+  const inbox = await db.models.HotlineInbox.create({ agency_id: agency.id, address, imap_host: '127.0.0.1', imap_port: 1143, imap_user: address,
+    imap_secure: false, imap_folder: 'INBOX', password_enc: 'unused', poll_interval_s: 60, uid_validity: '1', last_uid: 0,
+    lease_owner: 'test', lease_until: new Date(Date.now() + 3_600_000), consecutive_failures: 0, active: true } as never);
+  return { agencyId: agency.id, code, address, uid: 0,
+    ref: { inbox: { id: inbox.id, agency_id: agency.id, history_cutoff: null, address }, agency: { id: agency.id, code, name: agency.name },
+      uidValidity: '1', leaseOwner: 'test', leaseMs: 3_600_000 } };
+}
+
+export async function ingest(db: Db, h: Hotline, raw: Buffer): Promise<IngestOutcome> {
+  h.uid += 1;
+  return ingestMessage(db, ctx, h.ref, { uid: h.uid, source: raw });
+}
+
+/** Ingests a citizen mail and returns the new ticket's ref and the lookup code from its receipt. */
+export async function citizenMail(db: Db, h: Hotline, opts: { from?: string; subject?: string; body?: string; messageId?: string } = {}) {
+  const before = await db.models.Ticket.max('id') as number | null;
+  const outcome = await ingest(db, h, mail({ to: h.address, ...opts }));
+  if (outcome !== 'ticket') throw new Error(`expected a ticket, got ${outcome}`);
+  const ticket = (await db.models.Ticket.findOne({ where: { agency_id: h.agencyId }, order: [['id', 'DESC']] }))!;
+  if (before && ticket.id <= before) throw new Error('no new ticket');
+  const ack = await db.models.Outbox.findOne({ where: { idempotency_key: `ack:${ticket.id}` } });
+  const code = ack ? /Mã tra cứu: (\d+)/.exec(ack.text_body)![1] : null;
+  return { ref: ticket.ref, id: ticket.id, code };
+}
+
+export async function staff(db: Db, role: Role, agencyId: number | null, displayName?: string) {
+  return buildUser(db, { role, agencyId, ...(displayName ? { displayName } : {}) });
+}
+
+export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+
+/** A supertest agent logged in through the real form, and the session's CSRF token. */
+export async function loginAs(app: ReturnType<typeof testApp>, who: { username: string; password: string }) {
+  const agent = request.agent(app);
+  const page = await agent.get('/login').expect(200);
+  await agent.post('/login').type('form').send({ _csrf: csrfOf(page.text), username: who.username, password: who.password }).expect(303);
+  const home = await agent.get('/').expect(200);
+  return { agent, csrf: csrfOf(home.text) };
+}

@@ -1,0 +1,85 @@
+// Web login with the mailbox password (services/auth/mailbox-link.ts): a web user whose username is a
+// mailbox address logs in with that mailbox's password, is forced to change an initial password (which then
+// becomes the mailbox's password too), is refused while the mailbox is suspended, and records last_login_at.
+import { expect } from 'chai';
+import request from 'supertest';
+import { forEachDb } from '../../support/databases.js';
+import { testApp, buildUser } from '../../support/web.js';
+import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
+import { csrfOf } from '../../support/hr-web.js';
+import { verifyPassword } from '../../../server/services/provisioning/password-hash.js';
+import { suspendMailbox, restoreMailbox } from '../../../server/services/provisioning/mailbox-lifecycle.js';
+import { coverage } from '../../../server/services/provisioning/coverage.js';
+
+async function tryLogin(app: ReturnType<typeof testApp>, username: string, password: string) {
+  const agent = request.agent(app);
+  const page = await agent.get('/login').expect(200);
+  const res = await agent.post('/login').type('form').send({ _csrf: csrfOf(page.text), username, password });
+  return { agent, res };
+}
+
+forEachDb('web login with the mailbox password', (getDb) => {
+  let address: string;
+  let initial: string;
+  let ownPassword: string;
+  before(async () => {
+    const db = getDb();
+    await seedHoabinh(db);
+    const r = await importRows(db, [{ employee_code: 'ML1', full_name: 'Bùi Thị Thu Hà', agency_code: 'STP', position: 'Chuyên viên' }]);
+    const [cred] = await credentialsOf(db, r);
+    address = cred!.address;
+    initial = cred!.password;
+    const stp = await db.models.Agency.findOne({ where: { code: 'STP' } });
+    ({ password: ownPassword } = await buildUser(db, { username: address, role: 'hr', agencyId: stp!.id, displayName: 'Bùi Thị Thu Hà' }));
+  });
+
+  it('logs in with the initial mailbox password, forces the change, and records last_login_at', async () => {
+    const db = getDb();
+    const before = await coverage(db, { agencyCode: 'STP' });
+    expect(before.agencies[0]!.never_logged_in).to.equal(1);
+    const { agent, res } = await tryLogin(testApp(db), address, initial);
+    expect(res.status).to.equal(303);
+    expect(res.headers.location).to.equal('/account/password');
+    await agent.get('/hr/mailboxes').set('Accept', 'text/html').expect(303).expect('location', '/account/password');
+    const box = await db.models.Mailbox.findOne({ where: { address } });
+    expect(box!.last_login_at).to.be.instanceOf(Date);
+    expect((await coverage(db, { agencyCode: 'STP' })).agencies[0]!.never_logged_in).to.equal(0);
+
+    const form = await agent.get('/account/password').expect(200);
+    const chosen = 'Mat-khau-moi-2026!';
+    await agent.post('/account/password').type('form').send({ _csrf: csrfOf(form.text), password: chosen, confirm: chosen }).expect(303);
+    const changed = await db.models.Mailbox.findOne({ where: { address } });
+    expect(changed!.must_change_password).to.equal(false);
+    expect(changed!.password_hash).to.match(/^\{BLF-CRYPT\}/);
+    expect(await verifyPassword(chosen, changed!.password_hash), 'the new password is the IMAP password too').to.equal(true);
+    await agent.get('/hr/mailboxes').expect(200);
+
+    const again = await tryLogin(testApp(db), address, chosen);
+    expect(again.res.headers.location).to.equal('/');
+  });
+
+  it("refuses the users row's own password for a linked user: the mailbox password is the one password", async () => {
+    const { res } = await tryLogin(testApp(getDb()), address, ownPassword);
+    expect(res.status).to.equal(401);
+  });
+
+  it('refuses a suspended mailbox and lets it in again after restore', async () => {
+    const db = getDb();
+    const chosen = 'Mat-khau-moi-2026!';
+    await suspendMailbox(db, address, { actor: 'test' });
+    const refused = await tryLogin(testApp(db), address, chosen);
+    expect(refused.res.status).to.equal(401);
+    expect(refused.res.text).to.contain('Tài khoản đã bị vô hiệu hóa.');
+    expect(await db.models.AuditLog.count({ where: { actor: address, action: 'auth.login_failed' } })).to.be.at.least(1);
+    await restoreMailbox(db, address, { actor: 'test' });
+    const ok = await tryLogin(testApp(db), address, chosen);
+    expect(ok.res.status).to.equal(303);
+  });
+
+  it('leaves ordinary (unlinked) users on their own password', async () => {
+    const db = getDb();
+    const { username, password } = await buildUser(db, { role: 'agent' });
+    const { res } = await tryLogin(testApp(db), username, password);
+    expect(res.headers.location).to.equal('/');
+  });
+});

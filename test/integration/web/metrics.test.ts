@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import ExcelJS from 'exceljs';
+import { forEachDb } from '../../support/databases.js';
+import { testApp, buildUser } from '../../support/web.js';
+import { seedMetricsDataset } from '../metrics/metrics-dataset.js';
+import type { AgencyAttrs } from '../../../server/db/models/foundation.js';
+
+async function loginAgent(app: ReturnType<typeof testApp>, username: string, password: string) {
+  const agent = request.agent(app);
+  const page = await agent.get('/login').expect(200);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  await agent.post('/login').type('form').send({ _csrf: csrf, username, password }).expect(303);
+  return agent;
+}
+
+const MARCH = 'from=2026-03-01&to=2026-03-31';
+
+forEachDb('web /metrics', (getDb) => {
+  let syt: AgencyAttrs;
+  let sxd: AgencyAttrs;
+  let app: ReturnType<typeof testApp>;
+  before(async () => {
+    ({ syt, sxd } = await seedMetricsDataset(getDb()));
+    app = testApp(getDb());
+  });
+  const as = async (role: 'leader' | 'supervisor' | 'admin' | 'agent' | 'hr', agencyId: number | null) => {
+    const { username, password } = await buildUser(getDb(), { role, agencyId });
+    return loginAgent(app, username, password);
+  };
+
+  it('shows a province-wide admin every agency, with the table, three SVG charts and export links', async () => {
+    const agent = await as('admin', null);
+    const page = await agent.get(`/metrics?${MARCH}`).expect(200);
+    expect(page.text).to.contain('data-agency="SYT"').and.contain('data-agency="SXD"');
+    expect(page.text).to.match(/data-agency="SYT">.*?data-col="received">4</s);
+    for (const id of ['metrics-outcomes-chart', 'metrics-trend-chart', 'metrics-first-response-chart']) expect(page.text).to.contain(`data-testid="${id}"`);
+    expect(page.text).to.contain(`href="/metrics/export.csv?from=2026-03-01&amp;to=2026-03-31&amp;agency="`);
+    expect(page.text).to.contain('href="/metrics"'); // the nav entry
+  });
+
+  it('shows a leader of agency A only agency A, and refuses agency B by filter or export', async () => {
+    const agent = await as('leader', syt.id);
+    const page = await agent.get(`/metrics?${MARCH}`).expect(200);
+    expect(page.text).to.contain('data-agency="SYT"');
+    expect(page.text).to.not.contain('data-agency="SXD"');
+    expect(page.text).to.not.contain('Sở Xây dựng');
+    await agent.get(`/metrics?${MARCH}&agency=SXD`).expect(403);
+    await agent.get(`/metrics/export.csv?${MARCH}&agency=SXD`).expect(403);
+    const csv = await agent.get(`/metrics/export.csv?${MARCH}`).expect(200).expect('content-type', /text\/csv/);
+    const refs = csv.text.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[1]);
+    expect(refs).to.have.length(4);
+    expect(new Set(refs)).to.deep.equal(new Set(['SYT']));
+  });
+
+  it('streams the XLSX export to a supervisor of agency B with only agency B', async () => {
+    const agent = await as('supervisor', sxd.id);
+    const res = await agent.get(`/metrics/export.xlsx?${MARCH}`).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as unknown as ArrayBuffer); // exceljs types its Buffer as an ArrayBuffer; a Node Buffer is what it reads
+    const agencies = book.getWorksheet('tickets')!.getSheetValues().slice(2).map((row) => (row as unknown[])[2]);
+    expect(agencies).to.deep.equal(['SXD', 'SXD']);
+  });
+
+  it('refuses agents and HR officers', async () => {
+    await (await as('agent', syt.id)).get('/metrics').set('Accept', 'application/json').expect(403);
+    await (await as('hr', null)).get('/metrics').set('Accept', 'application/json').expect(403);
+  });
+
+  it('answers 400, not 500, to a malformed date or an unknown agency', async () => {
+    const agent = await as('admin', null);
+    await agent.get('/metrics?from=yesterday').expect(400);
+    await agent.get(`/metrics?${MARCH}&agency=NOPE`).expect(400);
+    await agent.get('/metrics?from=2026-03-31&to=2026-03-01').expect(400);
+  });
+});
