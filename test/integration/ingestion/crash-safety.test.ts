@@ -74,7 +74,7 @@ forEachDb('hotline ingestion crash safety', (getDb) => {
     }
     expect(kills.length, `seed ${SEED}: only ${kills.length} kills landed while work remained: ${JSON.stringify(kills)}`).to.be.at.least(MIN_KILLS);
 
-    if (process.env.CRASH_VERBOSE) console.log(`seed ${SEED}, kills: ${JSON.stringify(kills)}`);
+    if (process.env.CRASH_VERBOSE) process.stdout.write(`${`seed ${SEED}, kills: ${JSON.stringify(kills)}`}\n`);
     const last = await startChildWorker(env);
     try {
       const deadline = Date.now() + DONE_TIMEOUT_MS;
@@ -122,7 +122,7 @@ forEachDb('hotline ingestion crash safety', (getDb) => {
         unknown.push(a.id);
       }
     }
-    if (process.env.CRASH_VERBOSE) console.log(`unknown acks: ${unknown.length}, captured: ${smtp.messages.length}`);
+    if (process.env.CRASH_VERBOSE) process.stdout.write(`${`unknown acks: ${unknown.length}, captured: ${smtp.messages.length}`}\n`);
     // The flush sends one row at a time, so each kill strands at most one row in `sending` (+1: the final stop).
     expect(unknown.length, `unknown acks: ${unknown.join(', ')}`).to.be.at.most(kills.length + 1);
     const ackIds = new Set(acks.map((a) => a.message_id));
