@@ -1,11 +1,8 @@
 // An admin sets an agency's hotline inbox in a real browser against a real Dovecot and tests the connection.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import { freshDb, type TestDb } from '../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../support/dovecot.js';
-import { testApp, buildUser, listenOnFreePort } from '../support/web.js';
-import { launchBrowser } from '../support/browser.js';
+import { buildUser } from '../support/web.js';
+import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { hashPassword } from '../../server/services/provisioning/password-hash.js';
 
 const DOMAIN = 'hotline.hoabinh.gov.vn';
@@ -13,38 +10,28 @@ const PASSWORD = 'Hotline-E2E-Pass-31';
 
 describe('e2e: hotline inbox settings and "test connection"', function () {
   this.timeout(90_000);
-  let db: TestDb;
+  let e2e: E2e;
   let dv: DovecotInstance;
-  let server: Server;
-  let baseUrl: string;
-  let browser: Browser;
 
   before(async () => {
-    db = await freshDb('sqlite');
+    e2e = await startE2e();
+    const { db } = e2e;
     await db.models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
     const agency = await db.models.Agency.create({ code: 'STP', name: 'Sở Tư pháp', kind: 'department', hotline_address: `stp@${DOMAIN}` });
     await db.models.Mailbox.create({ address: `stp@${DOMAIN}`, local_part: 'stp', domain: DOMAIN, kind: 'hotline', agency_id: agency.id,
       password_hash: await hashPassword(PASSWORD, 'SHA512-CRYPT'), maildir: `${DOMAIN}/stp/`, quota_mb: 100,
       active: true, allow_login: true, must_change_password: false } as never);
     dv = await startDovecot({ db });
-    ({ server, baseUrl } = await listenOnFreePort(testApp(db)));
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
-    server?.close();
     await dv?.destroy();
-    await db?.destroy();
+    await e2e?.stop();
   });
 
   it('an admin saves the IMAP settings and sees "test connection" succeed, with the password never shown', async () => {
-    const { username, password } = await buildUser(db, { role: 'admin', displayName: 'Quản trị viên' });
-    const page = await browser.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', password);
-    await page.click('[data-testid=login-submit]');
-    await page.waitForSelector('[data-testid=home-title]');
+    const { username, password } = await buildUser(e2e.db, { role: 'admin', displayName: 'Quản trị viên' });
+    const page = await e2e.newPage();
+    await loginInBrowser(page, username, password);
     await page.click('a[href="/admin/hotlines"]');
     await page.waitForSelector('[data-testid=hotline-list]');
     expect(await page.textContent('tr[data-agency=STP]')).to.contain('Chưa cấu hình');

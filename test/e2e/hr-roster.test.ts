@@ -4,11 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { freshDb, type TestDb } from '../support/databases.js';
-import { testApp, buildUser, listenOnFreePort } from '../support/web.js';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { buildUser } from '../support/web.js';
+import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { seedHoabinh } from '../support/provisioning-fixtures.js';
 import { rosterCsv } from '../support/roster-factory.js';
 import { useTestSecretInWorker } from '../support/hr-web.js';
@@ -29,37 +27,25 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('e2e: HR imports a roster in a real browser', function () {
   this.timeout(120_000);
-  let db: TestDb;
-  let server: Server;
-  let baseUrl: string;
-  let browser: Browser;
+  let e2e: E2e;
   let runner: JobRunner;
 
   before(async () => {
-    db = await freshDb('sqlite');
-    await seedHoabinh(db);
     useTestSecretInWorker();
-    ({ server, baseUrl } = await listenOnFreePort(testApp(db)));
-    runner = new JobRunner(db, buildJobRegistry(), createLogger('silent'), { pollMs: 200, concurrency: 1 });
+    e2e = await startE2e();
+    await seedHoabinh(e2e.db);
+    runner = new JobRunner(e2e.db, buildJobRegistry(), createLogger('silent'), { pollMs: 200, concurrency: 1 });
     runner.start();
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
     await runner?.stop();
-    server?.close();
-    await db?.destroy();
+    await e2e?.stop();
   });
 
   it('uploads, previews, confirms, follows the progress to 100%, downloads the PDF once, and sees the coverage chart', async () => {
-    const { username, password } = await buildUser(db, { role: 'hr', displayName: 'Hoàng Thị Thu Hằng' });
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', password);
-    await page.click('[data-testid=login-submit]');
-    await page.waitForSelector('[data-testid=home-title]');
+    const { username, password } = await buildUser(e2e.db, { role: 'hr', displayName: 'Hoàng Thị Thu Hằng' });
+    const page = await e2e.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 800 } });
+    await loginInBrowser(page, username, password);
 
     await page.click('nav a[href="/hr/roster"]');
     await page.setInputFiles('[data-testid=upload-file]', { name: 'danh-sách-cán-bộ.csv', mimeType: 'text/csv', buffer: Buffer.from(rosterCsv(ROSTER)) });
@@ -86,7 +72,7 @@ describe('e2e: HR imports a roster in a real browser', function () {
     expect(await page.$('[data-testid=download-pdf]')).to.equal(null);
     await shot(page, '4-taken');
 
-    await page.goto(`${baseUrl}/hr/mailboxes`);
+    await page.goto(`${e2e.baseUrl}/hr/mailboxes`);
     expect(await page.textContent('[data-testid=mailbox-list]')).to.contain('Âu Dương Phong');
     await shot(page, '5-mailboxes');
     await page.click('[data-testid=mailbox-list] a >> nth=0');
@@ -97,9 +83,9 @@ describe('e2e: HR imports a roster in a real browser', function () {
 
     await page.click('nav a[href="/hr/coverage"]');
     await page.waitForSelector('[data-testid=coverage-chart]');
-    expect(await page.locator('[data-testid=coverage-chart] rect.bar-fill').count()).to.equal(await db.models.Agency.count());
+    expect(await page.locator('[data-testid=coverage-chart] rect.bar-fill').count()).to.equal(await e2e.db.models.Agency.count());
     expect(await page.textContent('[data-testid=coverage-table]')).to.contain('Sở Nội vụ');
     await shot(page, '6-coverage');
-    await context.close();
+    await page.close();
   });
 });

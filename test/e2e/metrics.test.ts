@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import { freshDb, type TestDb } from '../support/databases.js';
-import { testApp, buildUser, listenOnFreePort } from '../support/web.js';
-import { launchBrowser } from '../support/browser.js';
+import { buildUser } from '../support/web.js';
+import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { seedMetricsDataset } from '../integration/metrics/metrics-dataset.js';
 
 /** Where the screenshot goes, for a human to look at after a run. */
@@ -14,31 +11,20 @@ export const METRICS_SCREENSHOT = path.join(os.tmpdir(), 'govmail-e2e', 'metrics
 
 describe('e2e: metrics charts in a real browser', function () {
   this.timeout(60_000);
-  let db: TestDb;
-  let server: Server;
-  let baseUrl: string;
-  let browser: Browser;
+  let e2e: E2e;
 
   before(async () => {
-    db = await freshDb('sqlite');
-    await seedMetricsDataset(db);
-    ({ server, baseUrl } = await listenOnFreePort(testApp(db)));
-    browser = await launchBrowser();
+    e2e = await startE2e();
+    await seedMetricsDataset(e2e.db);
   });
   after(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.destroy();
+    await e2e?.stop();
   });
 
   it('a province leader opens Thống kê from the menu and sees the three SVG charts drawn', async () => {
-    const { username, password } = await buildUser(db, { role: 'leader', displayName: 'Hà Văn Lãnh Đạo' });
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1800 } });
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', password);
-    await page.click('[data-testid=login-submit]');
-    await page.waitForSelector('[data-testid=home-title]');
+    const { username, password } = await buildUser(e2e.db, { role: 'leader', displayName: 'Hà Văn Lãnh Đạo' });
+    const page = await e2e.newPage({ viewport: { width: 1200, height: 1800 } });
+    await loginInBrowser(page, username, password);
     await page.click('nav a[href="/metrics"]');
     await page.waitForSelector('[data-testid=metrics-title]');
     await page.fill('input[name=from]', '2026-02-01');

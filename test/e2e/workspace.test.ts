@@ -4,11 +4,8 @@
 // Set E2E_SCREENSHOT_DIR to keep screenshots of each page.
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { freshDb, type TestDb } from '../support/databases.js';
-import { testApp, listenOnFreePort } from '../support/web.js';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { addHotlineAgency, ingest, staff } from '../integration/tickets/ticket-fixture.js';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64').replace(/(.{76})/g, '$1\r\n');
@@ -26,39 +23,29 @@ const GMAIL_LIKE = (to: string) => Buffer.from([
 
 describe('e2e: staff workspace in a real browser', function () {
   this.timeout(90_000);
-  let db: TestDb;
-  let server: Server;
-  let baseUrl: string;
-  let browser: Browser;
+  let e2e: E2e;
   const shots = process.env.E2E_SCREENSHOT_DIR;
   const shot = async (page: Page, name: string) => {
     if (shots) await page.screenshot({ path: path.join(shots, `workspace-${name}.png`), fullPage: true });
   };
 
   before(async () => {
-    db = await freshDb('sqlite');
-    ({ server, baseUrl } = await listenOnFreePort(testApp(db)));
-    browser = await launchBrowser();
+    e2e = await startE2e();
   });
   after(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.destroy();
+    await e2e?.stop();
   });
 
   it('an agent opens the queue, opens an ingested mail\'s ticket, replies, and sees the reply; the citizen looks it up', async () => {
+    const { db, baseUrl } = e2e;
     const sxd = await addHotlineAgency(db, 'SXD');
     expect(await ingest(db, sxd, GMAIL_LIKE(sxd.address))).to.equal('ticket');
     const ticket = (await db.models.Ticket.findOne({ where: { agency_id: sxd.agencyId } }))!;
     const code = /Mã tra cứu: (\d+)/.exec((await db.models.Outbox.findOne({ where: { kind: 'ack', ticket_id: ticket.id } }))!.text_body)![1];
     const { username, password } = await staff(db, 'agent', sxd.agencyId, 'Hoàng Văn Xử');
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${baseUrl}/login?next=%2Ftickets`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', password);
-    await page.click('[data-testid=login-submit]');
-    await page.waitForSelector('[data-testid=queue-table]');
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await loginInBrowser(page, username, password, { next: '/tickets', waitFor: '[data-testid=queue-table]' });
     expect(await page.textContent('[data-testid=queue-table]')).to.contain('Đề nghị sửa chữa cống thoát nước');
     await shot(page, '1-queue');
 
@@ -75,7 +62,7 @@ describe('e2e: staff workspace in a real browser', function () {
     expect(await page.textContent('[data-testid=ticket-status]')).to.contain('Đang xử lý');
     await shot(page, '3-replied');
 
-    const citizen = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+    const citizen = await e2e.newPage({ viewport: { width: 1024, height: 900 } });
     await citizen.goto(`${baseUrl}/tra-cuu`);
     await citizen.fill('input[name=ref]', ticket.ref);
     await citizen.fill('input[name=code]', code);
