@@ -1,28 +1,15 @@
-// Helpers for the HR/admin page tests: log in through the form and keep the session's CSRF token, upload a
-// file the way views/static/upload.js does, and run the queued jobs in-process (the worker's part).
-import request from 'supertest';
+// Helpers for the HR/admin page tests: upload a file the way views/static/upload.js does, and run the queued
+// jobs in-process (the worker's part). Logging in is loginAgent() in web.ts.
 import type { Db } from '../../server/db/index.js';
 import { createLogger } from '../../server/logger.js';
 import { setEnvForTests } from '../../server/config/env.js';
 import { JobRunner } from '../../jobs/runner.js';
 import { buildJobRegistry } from '../../jobs/index.js';
-import { TEST_SECRET, testApp } from './web.js';
-
-export type Agent = ReturnType<typeof request.agent>;
+import { TEST_SECRET, type Agent } from './web.js';
 
 /** The worker reads SECRET_KEY from env(); the test app uses TEST_SECRET: make them agree. */
 export function useTestSecretInWorker(): void {
   setEnvForTests({ SECRET_KEY: TEST_SECRET });
-}
-
-export const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-
-export async function loginAs(app: ReturnType<typeof testApp>, username: string, password: string): Promise<{ agent: Agent; csrf: string }> {
-  const agent = request.agent(app);
-  const page = await agent.get('/login').expect(200);
-  await agent.post('/login').type('form').send({ _csrf: csrfOf(page.text), username, password }).expect(303);
-  const home = await agent.get('/').expect(200);
-  return { agent, csrf: csrfOf(home.text) };
 }
 
 export function upload(agent: Agent, url: string, csrf: string, fileName: string, content: string | Buffer) {

@@ -1,6 +1,8 @@
-// An in-process app on a test database, plus a user factory, for route tests (supertest) and e2e (listen()).
+// An in-process app on a test database, plus a user factory, for route tests (supertest) and e2e (listen()),
+// and a supertest login through the real form that keeps the session cookie and its CSRF token.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/web/app.js';
 import { createLogger } from '../../server/logger.js';
 import { createUser, type NewUser } from '../../server/services/auth/users.js';
@@ -33,4 +35,29 @@ export async function listenOnFreePort(app: ReturnType<typeof testApp>): Promise
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** The CSRF token of a rendered form (the hidden `_csrf` field). */
+export const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+/** Fetches the login form and posts it; returns the agent and the login response, whatever its status. */
+export async function submitLogin(app: ReturnType<typeof testApp>, username: string, password: string) {
+  const agent = request.agent(app);
+  const page = await agent.get('/login').expect(200);
+  const res = await agent.post('/login').type('form').send({ _csrf: csrfOf(page.text), username, password });
+  return { agent, res };
+}
+
+/**
+ * A supertest agent logged in through the real form (303), and the session's CSRF token (from the home page).
+ * `loginAgent(app, username, password)`, or `loginAgent(app, await buildUser(db, …))`.
+ */
+export async function loginAgent(app: ReturnType<typeof testApp>, user: string | { username: string; password: string }, password?: string): Promise<{ agent: Agent; csrf: string }> {
+  const username = typeof user === 'string' ? user : user.username;
+  const { agent, res } = await submitLogin(app, username, typeof user === 'string' ? password! : user.password);
+  if (res.status !== 303) throw new Error(`login as ${username}: expected 303, got ${res.status}`);
+  const home = await agent.get('/').expect(200);
+  return { agent, csrf: csrfOf(home.text) };
 }

@@ -1,10 +1,9 @@
 // Tickets made the way production makes them: a raw mail through ingestMessage (no IMAP needed), on an inbox
-// row whose lease this test holds. Plus a supertest login that returns the session's CSRF token.
-import request from 'supertest';
+// row whose lease this test holds.
 import type { Db } from '../../../server/db/index.js';
 import { ingestMessage, type InboxRef, type IngestOutcome } from '../../../server/services/ingestion/ingest-message.js';
 import type { Role } from '../../../server/db/models/foundation.js';
-import { TEST_SECRET, buildUser, type testApp } from '../../support/web.js';
+import { TEST_SECRET, buildUser } from '../../support/web.js';
 import { ingestCtx, mail } from '../ingestion/hotline-fixture.js';
 
 export { mail };
@@ -44,15 +43,4 @@ export async function citizenMail(db: Db, h: Hotline, opts: { from?: string; sub
 
 export async function staff(db: Db, role: Role, agencyId: number | null, displayName?: string) {
   return buildUser(db, { role, agencyId, ...(displayName ? { displayName } : {}) });
-}
-
-export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-
-/** A supertest agent logged in through the real form, and the session's CSRF token. */
-export async function loginAs(app: ReturnType<typeof testApp>, who: { username: string; password: string }) {
-  const agent = request.agent(app);
-  const page = await agent.get('/login').expect(200);
-  await agent.post('/login').type('form').send({ _csrf: csrfOf(page.text), username: who.username, password: who.password }).expect(303);
-  const home = await agent.get('/').expect(200);
-  return { agent, csrf: csrfOf(home.text) };
 }

@@ -3,14 +3,14 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
-import { testApp } from '../../support/web.js';
+import { testApp, loginAgent, csrfOf } from '../../support/web.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
 import { readOwnMessageId } from '../../../server/services/ingestion/thread-tokens.js';
 import { TEST_SECRET } from '../../support/web.js';
 import { referTicket } from '../../../server/services/tickets/referral.js';
 import { createTicket } from '../../../server/services/ingestion/ticket-create.js';
-import { addHotlineAgency, citizenMail, ingest, loginAs, mail, staff, type Hotline } from './ticket-fixture.js';
+import { addHotlineAgency, citizenMail, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
 
 const unfold = (raw: Buffer) => raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
 const header = (raw: Buffer, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(unfold(raw))?.[1].trim() ?? null;
@@ -38,7 +38,7 @@ forEachDb('ticket workspace', (getDb) => {
     const db = getDb();
     const mine = await citizenMail(db, stp, { subject: 'Đèn đường hỏng ở phường Tân Thịnh' });
     const theirs = await citizenMail(db, stc, { subject: 'Hồ sơ của Sở khác' });
-    const { agent, csrf } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent, csrf } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     const queue = await agent.get('/tickets').expect(200);
     expect(queue.text).to.contain(mine.ref).and.contain('Đèn đường hỏng');
     expect(queue.text).not.to.contain(theirs.ref);
@@ -48,7 +48,7 @@ forEachDb('ticket workspace', (getDb) => {
     await agent.post(`/tickets/${theirs.ref}/note`).type('form').send({ _csrf: csrf, note: 'x' }).expect(404);
     await agent.post(`/tickets/${theirs.ref}/status`).type('form').send({ _csrf: csrf, status: 'closed' }).expect(404);
     expect(await db.models.TicketEvent.count({ where: { ticket_id: theirs.id, kind: ['reply', 'note', 'status'] } })).to.equal(0);
-    const admin = await loginAs(app, await staff(db, 'admin', null));
+    const admin = await loginAgent(app, await staff(db, 'admin', null));
     const all = await admin.agent.get('/tickets').expect(200);
     expect(all.text).to.contain(mine.ref).and.contain(theirs.ref);
   });
@@ -56,7 +56,7 @@ forEachDb('ticket workspace', (getDb) => {
   it('finds tickets by text with or without tone marks, by ref, and counts them per status', async () => {
     const db = getDb();
     const t = await citizenMail(db, stp, { subject: 'Sạt lở đất ở xã Độc Lập', body: 'Đoạn đường bị sạt lở nghiêm trọng.' });
-    const { agent } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     for (const q of ['sạt lở', 'sat lo', 'SAT LO DAT', 'doc lap', t.ref.toLowerCase()]) {
       const res = await agent.get('/tickets').query({ q }).expect(200);
       expect(res.text, q).to.contain(t.ref);
@@ -73,7 +73,7 @@ forEachDb('ticket workspace', (getDb) => {
   it('lets a leader read a ticket but shows no forms and refuses every post', async () => {
     const db = getDb();
     const t = await citizenMail(db, stp);
-    const { agent, csrf } = await loginAs(app, await staff(db, 'leader', stp.agencyId));
+    const { agent, csrf } = await loginAgent(app, await staff(db, 'leader', stp.agencyId));
     const page = await agent.get(`/tickets/${t.ref}`).expect(200);
     expect(page.text).to.contain('data-testid="read-only"');
     expect(page.text).not.to.contain('data-testid="reply-form"');
@@ -81,14 +81,14 @@ forEachDb('ticket workspace', (getDb) => {
       await agent.post(`/tickets/${t.ref}/${path}`).type('form').send({ _csrf: csrf, ...body }).expect(403);
     }
     expect(await db.models.TicketEvent.count({ where: { ticket_id: t.id, kind: ['reply', 'note', 'status', 'assign'] } })).to.equal(0);
-    const hr = await loginAs(app, await staff(db, 'hr', stp.agencyId));
+    const hr = await loginAgent(app, await staff(db, 'hr', stp.agencyId));
     await hr.agent.get('/tickets').expect(403);
   });
 
   it('refuses a reply posted without the CSRF token', async () => {
     const db = getDb();
     const t = await citizenMail(db, stp);
-    const { agent } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     const res = await agent.post(`/tickets/${t.ref}/reply`).type('form').send({ body: 'xin chào' }).set('Accept', 'application/json').expect(403);
     expect(res.body.error.id).to.equal('error.csrf');
     expect(await db.models.Outbox.count({ where: { ticket_id: t.id, kind: 'reply' } })).to.equal(0);
@@ -99,7 +99,7 @@ forEachDb('ticket workspace', (getDb) => {
     const citizenId = '<cau-hoi-1@citizen.example>';
     const t = await citizenMail(db, stp, { from: 'Trần Thị Bình <binh@example.vn>', messageId: citizenId, subject: 'Hỏi về giấy phép xây dựng' });
     const who = await staff(db, 'agent', stp.agencyId, 'Lê Văn Xử Lý');
-    const { agent, csrf } = await loginAs(app, who);
+    const { agent, csrf } = await loginAgent(app, who);
     await agent.post(`/tickets/${t.ref}/reply`).type('form').send({ _csrf: csrf, body: 'Kính gửi bà Bình,\nHồ sơ cần bổ sung bản vẽ.' })
       .expect(303).expect('location', `/tickets/${t.ref}?done=reply`);
     const event = (await db.models.TicketEvent.findOne({ where: { ticket_id: t.id, kind: 'reply' } }))!;
@@ -137,7 +137,7 @@ forEachDb('ticket workspace', (getDb) => {
   it('threads a citizen answer whose client dropped our Message-ID, via the body marker of the reply', async () => {
     const db = getDb();
     const t = await citizenMail(db, stp, { from: 'outlook@example.vn' });
-    const { agent, csrf } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent, csrf } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     await agent.post(`/tickets/${t.ref}/reply`).type('form').send({ _csrf: csrf, body: 'Đã nhận.' }).expect(303);
     const row = (await db.models.Outbox.findOne({ where: { ticket_id: t.id, kind: 'reply' } }))!;
     const quoted = row.text_body.split('\n').map((l) => `> ${l}`).join('\n');
@@ -153,14 +153,14 @@ forEachDb('ticket workspace', (getDb) => {
     const supervisor = await staff(db, 'supervisor', stp.agencyId);
     const colleague = await staff(db, 'agent', stp.agencyId, 'Phạm Thu Hà');
     const outsider = await staff(db, 'agent', stc.agencyId);
-    const { agent, csrf } = await loginAs(app, supervisor);
+    const { agent, csrf } = await loginAgent(app, supervisor);
     const refused = await agent.post(`/tickets/${t.ref}/assign`).type('form').send({ _csrf: csrf, assignee: String(outsider.user.id) }).expect(422);
     expect(refused.text).to.contain('Chỉ phân công cho cán bộ của cơ quan');
     await agent.post(`/tickets/${t.ref}/assign`).type('form').send({ _csrf: csrf, assignee: String(colleague.user.id) }).expect(303);
     const page = await agent.get(`/tickets/${t.ref}`).expect(200);
     expect(/data-testid="ticket-assignee">([^<]*)</.exec(page.text)![1]).to.equal('Phạm Thu Hà');
     expect((await db.models.TicketSla.findByPk(t.id))!.assignee_id, 'reminders go to the new assignee').to.equal(colleague.user.id);
-    const hers = await loginAs(app, colleague);
+    const hers = await loginAgent(app, colleague);
     expect((await hers.agent.get('/tickets?assignee=me').expect(200)).text).to.contain(t.ref);
     expect((await hers.agent.get('/tickets?assignee=none').expect(200)).text).not.to.contain(t.ref);
     expect((await agent.get('/tickets?assignee=me').expect(200)).text).not.to.contain(t.ref);
@@ -175,7 +175,7 @@ forEachDb('ticket workspace', (getDb) => {
       subject: 'Thư cũ', receivedAt: new Date('2025-06-01T02:00:00Z'), history: true });
     expect(await db.models.TicketSla.findByPk(ticket.id)).to.equal(null);
     const colleague = await staff(db, 'agent', stp.agencyId);
-    const { agent, csrf } = await loginAs(app, colleague);
+    const { agent, csrf } = await loginAgent(app, colleague);
     expect((await agent.get('/tickets?assignee=none').expect(200)).text).to.contain(ticket.ref);
     await agent.post(`/tickets/${ticket.ref}/assign`).type('form').send({ _csrf: csrf, assignee: String(colleague.user.id) }).expect(303);
     expect((await agent.get('/tickets?assignee=me').expect(200)).text).to.contain(ticket.ref);
@@ -185,7 +185,7 @@ forEachDb('ticket workspace', (getDb) => {
   it('changes status with an event and an audit row, and re-renders an empty reply with the error', async () => {
     const db = getDb();
     const t = await citizenMail(db, stp);
-    const { agent, csrf } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent, csrf } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     await agent.post(`/tickets/${t.ref}/status`).type('form').send({ _csrf: csrf, status: 'resolved' }).expect(303);
     expect((await db.models.Ticket.findByPk(t.id))!.status).to.equal('resolved');
     expect((await db.models.TicketSla.findByPk(t.id))!.resolved_at, 'the legal clock stops').to.be.an.instanceOf(Date);
@@ -200,7 +200,7 @@ forEachDb('ticket workspace', (getDb) => {
     const db = getDb();
     const t = await citizenMail(db, stp, { subject: 'Việc của Sở khác' });
     await referTicket(db, t.id, { toAgencyCode: 'STC', reason: 'Thuộc thẩm quyền Sở STC', actor: 'test', at: new Date(), mailFrom: 'no-reply@hoabinh.gov.vn' });
-    const { agent, csrf } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent, csrf } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     const page = await agent.get(`/tickets/${t.ref}`).expect(200);
     expect(page.text).to.contain('data-testid="read-only"').and.not.contain('data-testid="reply-form"');
     await agent.post(`/tickets/${t.ref}/reply`).type('form').send({ _csrf: csrf, body: 'x' }).expect(403);
@@ -214,7 +214,7 @@ forEachDb('ticket workspace', (getDb) => {
       '<p onclick="evil()">Nội dung <b>đậm</b></p><script>alert(2)</script>', '--b--', ''].join('\r\n'));
     expect(await ingest(db, stp, raw)).to.equal('ticket');
     const ref = (await db.models.Ticket.findOne({ where: { citizen_address: 'x@example.vn' } }))!.ref;
-    const { agent } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     const page = (await agent.get(`/tickets/${ref}`).expect(200)).text;
     expect(page).not.to.contain('<script>alert');
     expect(page).to.contain('&lt;script&gt;alert(1)');
@@ -235,14 +235,14 @@ forEachDb('citizen case lookup', (getDb) => {
     const { default: request } = await import('supertest');
     const agent = request.agent(appUnder);
     const form = await agent.get('/tra-cuu').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    const csrf = csrfOf(form.text);
     return agent.post('/tra-cuu').type('form').send({ _csrf: csrf, ref, code });
   }
 
   it('shows status, agency, dates and sent replies for the right code, and never internal notes', async () => {
     const db = getDb();
     const t = await citizenMail(db, stp, { subject: 'Khám chữa bệnh' });
-    const { agent, csrf } = await loginAs(app, await staff(db, 'agent', stp.agencyId));
+    const { agent, csrf } = await loginAgent(app, await staff(db, 'agent', stp.agencyId));
     await agent.post(`/tickets/${t.ref}/note`).type('form').send({ _csrf: csrf, note: 'GHI CHÚ NỘI BỘ bí mật' }).expect(303);
     await agent.post(`/tickets/${t.ref}/reply`).type('form').send({ _csrf: csrf, body: 'Sở đã chuyển hồ sơ tới bệnh viện.' }).expect(303);
     const res = await lookup(app, t.ref.toLowerCase(), ` ${t.code!.slice(0, 4)} ${t.code!.slice(4)} `);

@@ -1,23 +1,14 @@
 // /admin/hotlines through the real app (supertest) and a real Dovecot: roles and agency scope, CSRF, the
 // settings form (the password is stored sealed and never rendered), and "test connection".
 import { expect } from 'chai';
-import request from 'supertest';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { testApp, buildUser, TEST_SECRET } from '../../support/web.js';
+import { testApp, buildUser, loginAgent, TEST_SECRET } from '../../support/web.js';
 import { hashPassword } from '../../../server/services/provisioning/password-hash.js';
 import { openSecret } from '../../../server/services/crypto/secret-box.js';
 
 const DOMAIN = 'hotline.hoabinh.gov.vn';
 const PASSWORD = 'Hotline-Pass-Secret-77';
-
-async function login(app: ReturnType<typeof testApp>, username: string, password: string) {
-  const agent = request.agent(app);
-  const page = await agent.get('/login').expect(200);
-  await agent.post('/login').type('form').send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1], username, password }).expect(303);
-  const home = await agent.get('/').expect(200);
-  return { agent, csrf: /name="_csrf" value="([^"]+)"/.exec(home.text)![1] };
-}
 
 forEachDb('admin hotline inbox pages', (getDb) => {
   let dv: DovecotInstance;
@@ -48,7 +39,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
 
   it('refuses agents (403) on the list, the form and the test button, and hides the menu entry from them', async () => {
     const u = await buildUser(db(), { role: 'agent', agencyId: ids.STP });
-    const { agent, csrf } = await login(app, u.username, u.password);
+    const { agent, csrf } = await loginAgent(app, u.username, u.password);
     await agent.get('/admin/hotlines').set('Accept', 'text/html').expect(403);
     await agent.post('/admin/hotlines/STP').type('form').send({ _csrf: csrf, ...form() }).expect(403);
     await agent.post('/admin/hotlines/STP/test').type('form').send({ _csrf: csrf }).expect(403);
@@ -58,7 +49,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
 
   it('refuses a settings post without the CSRF token', async () => {
     const u = await buildUser(db(), { role: 'admin' });
-    const { agent } = await login(app, u.username, u.password);
+    const { agent } = await loginAgent(app, u.username, u.password);
     const res = await agent.post('/admin/hotlines/STP').type('form').send(form()).set('Accept', 'application/json');
     expect(res.status).to.equal(403);
     expect(res.body.error.id).to.equal('error.csrf');
@@ -67,7 +58,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
 
   it('saves the settings with the password sealed, never renders it back, and keeps it when the field is left empty', async () => {
     const u = await buildUser(db(), { role: 'admin' });
-    const { agent, csrf } = await login(app, u.username, u.password);
+    const { agent, csrf } = await loginAgent(app, u.username, u.password);
     expect((await agent.get('/').expect(200)).text).to.contain('href="/admin/hotlines"');
     const saved = await agent.post('/admin/hotlines/STP').type('form').send({ _csrf: csrf, ...form() }).expect(303);
     expect(saved.headers.location).to.equal('/admin/hotlines/STP?saved=1');
@@ -92,7 +83,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
 
   it('re-renders an invalid form with errors next to the fields and the values, but without the password', async () => {
     const u = await buildUser(db(), { role: 'admin' });
-    const { agent, csrf } = await login(app, u.username, u.password);
+    const { agent, csrf } = await loginAgent(app, u.username, u.password);
     const res = await agent.post('/admin/hotlines/STC').type('form').send({ _csrf: csrf, ...form({ user: 'stc@' + DOMAIN, port: '99999', interval: '1' }) }).expect(422);
     expect(res.text).to.contain('Cổng là số từ 1 đến 65535.').and.contain('Chu kỳ từ 10 đến 86400 giây.');
     expect(res.text).to.contain(`value="stc@${DOMAIN}"`);
@@ -103,7 +94,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
 
   it('tests the stored connection against Dovecot and reports success, in Vietnamese and in English', async () => {
     const u = await buildUser(db(), { role: 'admin' });
-    const { agent, csrf } = await login(app, u.username, u.password);
+    const { agent, csrf } = await loginAgent(app, u.username, u.password);
     const vi = await agent.post('/admin/hotlines/STP/test').type('form').send({ _csrf: csrf }).expect(200);
     expect(vi.text).to.contain('Kết nối thành công');
     await agent.get('/admin/hotlines?lang=en').expect(200);
@@ -115,7 +106,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
 
   it('limits an agency-scoped admin to their own agency', async () => {
     const u = await buildUser(db(), { role: 'admin', agencyId: ids.STC });
-    const { agent, csrf } = await login(app, u.username, u.password);
+    const { agent, csrf } = await loginAgent(app, u.username, u.password);
     const list = await agent.get('/admin/hotlines').expect(200);
     expect(list.text).to.contain('data-agency="STC"').and.not.contain('data-agency="STP"');
     await agent.get('/admin/hotlines/STP').set('Accept', 'text/html').expect(403);
@@ -126,7 +117,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
 
   it('reports a wrong password as a login failure with the server detail', async () => {
     const u = await buildUser(db(), { role: 'admin' });
-    const { agent, csrf } = await login(app, u.username, u.password);
+    const { agent, csrf } = await loginAgent(app, u.username, u.password);
     await agent.post('/admin/hotlines/STC').type('form').send({ _csrf: csrf, ...form({ user: `stc@${DOMAIN}`, password: 'wrong-password-1' }) }).expect(303);
     const res = await agent.post('/admin/hotlines/STC/test').type('form').send({ _csrf: csrf }).expect(200);
     expect(res.text).to.contain('Đăng nhập thất bại').and.contain('Chi tiết từ máy chủ');

@@ -1,16 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser } from '../../support/web.js';
-
-/** Logs in through the real form: fetches the CSRF token, posts, returns the agent holding the session cookie. */
-async function loginAgent(app: ReturnType<typeof testApp>, username: string, password: string) {
-  const agent = request.agent(app);
-  const page = await agent.get('/login').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-  const res = await agent.post('/login').type('form').send({ _csrf: csrf, username, password });
-  return { agent, res };
-}
+import { testApp, buildUser, csrfOf, submitLogin } from '../../support/web.js';
 
 forEachDb('web login', (getDb) => {
   it('/healthz answers ok when the database is reachable', async () => {
@@ -29,11 +20,11 @@ forEachDb('web login', (getDb) => {
   it('logs in with the right password, shows the home page in Vietnamese, and logs out', async () => {
     const db = getDb();
     const { username, password } = await buildUser(db, { displayName: 'Nguyễn Thị Hoà' });
-    const { agent, res } = await loginAgent(testApp(db), username, password);
+    const { agent, res } = await submitLogin(testApp(db), username, password);
     expect(res.status).to.equal(303);
     const home = await agent.get('/').expect(200);
     expect(home.text).to.contain('Xin chào, Nguyễn Thị Hoà');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)![1];
+    const csrf = csrfOf(home.text);
     await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(200);
     await agent.get('/').set('Accept', 'text/html').expect(303);
     expect(await db.models.AuditLog.count({ where: { actor: username, action: 'auth.logout' } })).to.equal(1);
@@ -43,11 +34,11 @@ forEachDb('web login', (getDb) => {
     const db = getDb();
     const { username, password } = await buildUser(db);
     const app = testApp(db);
-    const first = await loginAgent(app, username, 'wrong-password-123');
+    const first = await submitLogin(app, username, 'wrong-password-123');
     expect(first.res.status).to.equal(401);
     expect(first.res.text).to.contain('Tên đăng nhập hoặc mật khẩu không đúng.');
-    for (let i = 0; i < 4; i++) await loginAgent(app, username, 'wrong-password-123');
-    const locked = await loginAgent(app, username, password);
+    for (let i = 0; i < 4; i++) await submitLogin(app, username, 'wrong-password-123');
+    const locked = await submitLogin(app, username, password);
     expect(locked.res.status).to.equal(401);
     expect(locked.res.text).to.contain('tạm khóa');
     expect(await db.models.AuditLog.count({ where: { actor: username, action: 'auth.login_failed' } })).to.equal(6);
@@ -56,8 +47,8 @@ forEachDb('web login', (getDb) => {
   it('rate-limits repeated login attempts from one address and audit-logs the limit', async () => {
     const db = getDb();
     const app = testApp(db, { loginRateLimit: 3 });
-    for (let i = 0; i < 3; i++) await loginAgent(app, 'nobody', 'wrong-password-123');
-    const limited = await loginAgent(app, 'nobody', 'wrong-password-123');
+    for (let i = 0; i < 3; i++) await submitLogin(app, 'nobody', 'wrong-password-123');
+    const limited = await submitLogin(app, 'nobody', 'wrong-password-123');
     expect(limited.res.status).to.equal(429);
     expect(limited.res.text).to.contain('Quá nhiều lần thử');
     expect(await db.models.AuditLog.count({ where: { action: 'auth.rate_limited' } })).to.be.at.least(1);
@@ -74,11 +65,11 @@ forEachDb('web login', (getDb) => {
   it('forces a password change after a one-time password, then lets the user in', async () => {
     const db = getDb();
     const { username, password } = await buildUser(db, { mustChangePassword: true });
-    const { agent, res } = await loginAgent(testApp(db), username, password);
+    const { agent, res } = await submitLogin(testApp(db), username, password);
     expect(res.headers.location).to.equal('/account/password');
     await agent.get('/').set('Accept', 'text/html').expect(303).expect('location', '/account/password');
     const form = await agent.get('/account/password').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    const csrf = csrfOf(form.text);
     const mismatch = await agent.post('/account/password').type('form').send({ _csrf: csrf, password: 'New-Password-2026', confirm: 'other' });
     expect(mismatch.status).to.equal(422);
     await agent.post('/account/password').type('form').send({ _csrf: csrf, password: 'New-Password-2026', confirm: 'New-Password-2026' }).expect(303);

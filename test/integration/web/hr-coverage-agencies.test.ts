@@ -1,9 +1,9 @@
 // /hr/coverage (table + server-side SVG chart, scoped by agency) and /admin/agencies (org import with preview).
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser } from '../../support/web.js';
+import { testApp, buildUser, loginAgent } from '../../support/web.js';
 import { importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
-import { loginAs, upload } from '../../support/hr-web.js';
+import { upload } from '../../support/hr-web.js';
 
 forEachDb('web: /hr/coverage and /admin/agencies', (getDb) => {
   before(async () => {
@@ -17,7 +17,7 @@ forEachDb('web: /hr/coverage and /admin/agencies', (getDb) => {
   it('shows every agency to a province-wide user, as a table and an SVG bar chart', async () => {
     const db = getDb();
     const leader = await buildUser(db, { role: 'leader' });
-    const { agent } = await loginAs(testApp(db), leader.username, leader.password);
+    const { agent } = await loginAgent(testApp(db), leader.username, leader.password);
     const page = await agent.get('/hr/coverage').expect(200);
     const agencies = await db.models.Agency.count();
     expect(page.text.match(/<tr data-agency="/g)).to.have.length(agencies);
@@ -30,7 +30,7 @@ forEachDb('web: /hr/coverage and /admin/agencies', (getDb) => {
     const db = getDb();
     const snvId = (await db.models.Agency.findOne({ where: { code: 'SNV' } }))!.id;
     const hr = await buildUser(db, { role: 'hr', agencyId: snvId });
-    const { agent } = await loginAs(testApp(db), hr.username, hr.password);
+    const { agent } = await loginAgent(testApp(db), hr.username, hr.password);
     const page = await agent.get('/hr/coverage').expect(200);
     expect(page.text.match(/<tr data-agency="([A-Z]+)"/g)).to.deep.equal(['<tr data-agency="SNV"']);
     expect(page.text).to.contain('data-testid="coverage-total-pct">100%<');
@@ -41,14 +41,14 @@ forEachDb('web: /hr/coverage and /admin/agencies', (getDb) => {
     const app = testApp(db);
     const agent = await buildUser(db, { role: 'agent' });
     const hr = await buildUser(db, { role: 'hr' });
-    await (await loginAs(app, agent.username, agent.password)).agent.get('/hr/coverage').expect(403);
-    await (await loginAs(app, hr.username, hr.password)).agent.get('/admin/agencies').expect(403);
+    await (await loginAgent(app, agent.username, agent.password)).agent.get('/hr/coverage').expect(403);
+    await (await loginAgent(app, hr.username, hr.password)).agent.get('/admin/agencies').expect(403);
   });
 
   it('imports an org file after a preview; a file with errors names row and field and cannot be confirmed', async () => {
     const db = getDb();
     const admin = await buildUser(db, { role: 'admin' });
-    const { agent, csrf } = await loginAs(testApp(db), admin.username, admin.password);
+    const { agent, csrf } = await loginAgent(testApp(db), admin.username, admin.password);
     const bad = 'code,name,kind,parent_code,mail_domain\nXA1,Xã Một,commune,NOPE,xa1.hoabinh.gov.vn\n';
     const up1 = await upload(agent, '/admin/agencies/upload', csrf, 'org.csv', bad).expect(201);
     const p1 = await agent.get(up1.body.next).expect(200);

@@ -2,9 +2,8 @@
 // one agency gets 404 for another agency's mailbox, exactly as for one that does not exist.
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser } from '../../support/web.js';
+import { testApp, buildUser, loginAgent, type Agent } from '../../support/web.js';
 import { importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
-import { loginAs, type Agent } from '../../support/hr-web.js';
 import { verifyPassword } from '../../../server/services/provisioning/password-hash.js';
 
 forEachDb('web: /hr/mailboxes', (getDb) => {
@@ -28,8 +27,8 @@ forEachDb('web: /hr/mailboxes', (getDb) => {
     const hr = await buildUser(db, { role: 'hr', agencyId: snvId });
     const admin = await buildUser(db, { role: 'admin' });
     const app = testApp(db);
-    officer = { ...(await loginAs(app, hr.username, hr.password)), username: hr.username };
-    province = await loginAs(app, admin.username, admin.password);
+    officer = { ...(await loginAgent(app, hr.username, hr.password)), username: hr.username };
+    province = await loginAgent(app, admin.username, admin.password);
   });
 
   it("lists only the officer's agency, and searches tone-insensitively", async () => {

@@ -2,11 +2,11 @@
 // credentials once; an agency HR officer's rows are limited to their agency; uploads belong to their owner.
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser } from '../../support/web.js';
+import { testApp, buildUser, loginAgent, csrfOf } from '../../support/web.js';
 import { seedHoabinh } from '../../support/provisioning-fixtures.js';
 import { rosterCsv } from '../../support/roster-factory.js';
 import { WEB_UPLOAD_MAX_BYTES } from '../../../server/services/uploads/upload-runs.js';
-import { loginAs, runJobs, upload, useTestSecretInWorker, csrfOf } from '../../support/hr-web.js';
+import { runJobs, upload, useTestSecretInWorker } from '../../support/hr-web.js';
 
 const GOOD = [
   { employee_code: 'W001', full_name: 'Nguyễn Văn An', agency_code: 'SNV', position: 'Chuyên viên' },
@@ -25,7 +25,7 @@ forEachDb('web: /hr/roster', (getDb) => {
   it('previews a roster with row and field errors and writes nothing', async () => {
     const db = getDb();
     const hr = await buildUser(db, { role: 'hr' });
-    const { agent, csrf } = await loginAs(testApp(db), hr.username, hr.password);
+    const { agent, csrf } = await loginAgent(testApp(db), hr.username, hr.password);
     const csv = rosterCsv([...GOOD, { employee_code: 'W001', full_name: '', agency_code: 'NOPE', position: 'x' }, { employee_code: 'W009', full_name: 'Lê Văn Bình', agency_code: 'SNV', position: 'x', personal_email: 'not-an-email' }]);
     const up = await upload(agent, '/hr/roster/upload', csrf, 'danh-sách.csv', csv).expect(201);
     expect(up.body.next).to.match(/^\/hr\/roster\/uploads\/[A-Za-z0-9_-]{20,}$/);
@@ -42,7 +42,7 @@ forEachDb('web: /hr/roster', (getDb) => {
   it('imports after confirm as a job, reports 100% progress, and hands the PDF out exactly once', async () => {
     const db = getDb();
     const hr = await buildUser(db, { role: 'hr' });
-    const { agent, csrf } = await loginAs(testApp(db), hr.username, hr.password);
+    const { agent, csrf } = await loginAgent(testApp(db), hr.username, hr.password);
     const up = await upload(agent, '/hr/roster/upload', csrf, 'roster.csv', rosterCsv(GOOD)).expect(201);
     const preview = await agent.get(up.body.next).expect(200);
     expect(preview.text).to.contain('data-testid="preview-created">3<');
@@ -80,7 +80,7 @@ forEachDb('web: /hr/roster', (getDb) => {
   it('limits an agency HR officer to rows of their agency', async () => {
     const db = getDb();
     const hr = await buildUser(db, { role: 'hr', agencyId: snvId });
-    const { agent, csrf } = await loginAs(testApp(db), hr.username, hr.password);
+    const { agent, csrf } = await loginAgent(testApp(db), hr.username, hr.password);
     const rows = [{ employee_code: 'S001', full_name: 'Trần Thị Hoa', agency_code: 'SNV', position: 'x' }, { employee_code: 'S002', full_name: 'Phạm Văn Cường', agency_code: 'STC', position: 'x' }];
     const up = await upload(agent, '/hr/roster/upload', csrf, 'r.csv', rosterCsv(rows)).expect(201);
     const page = await agent.get(up.body.next).expect(200);
@@ -103,7 +103,7 @@ forEachDb('web: /hr/roster', (getDb) => {
   it('refuses a file over the size cap, and explains an unreadable one on the page', async () => {
     const db = getDb();
     const hr = await buildUser(db, { role: 'admin' });
-    const { agent, csrf } = await loginAs(testApp(db), hr.username, hr.password);
+    const { agent, csrf } = await loginAgent(testApp(db), hr.username, hr.password);
     const big = await upload(agent, '/hr/roster/upload', csrf, 'big.csv', Buffer.alloc(WEB_UPLOAD_MAX_BYTES + 1, 0x41)).expect(413);
     expect(big.body.error).to.include({ id: 'hr.upload.too_large', message: 'Tệp quá lớn.' });
     const xls = await upload(agent, '/hr/roster/upload', csrf, 'old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])).expect(201);
@@ -123,15 +123,15 @@ forEachDb('web: /hr/roster', (getDb) => {
     const a = await buildUser(db, { role: 'hr' });
     const b = await buildUser(db, { role: 'hr' });
     const agent = await buildUser(db, { role: 'agent' });
-    const sa = await loginAs(app, a.username, a.password);
-    const sb = await loginAs(app, b.username, b.password);
+    const sa = await loginAgent(app, a.username, a.password);
+    const sb = await loginAgent(app, b.username, b.password);
     const up = await upload(sa.agent, '/hr/roster/upload', sa.csrf, 'r.csv', rosterCsv(GOOD)).expect(201);
     await sb.agent.get(up.body.next).expect(404);
     await sb.agent.post(`${up.body.next}/confirm`).type('form').send({ _csrf: sb.csrf }).expect(404);
     const noCsrf = await sa.agent.post('/hr/roster/upload').set('Content-Type', 'application/octet-stream').set('Accept', 'application/json').send(Buffer.from('x')).expect(403);
     expect(noCsrf.body.error.id).to.equal('error.csrf');
     await sa.agent.post(`${up.body.next}/confirm`).type('form').send({}).expect(403);
-    const sc = await loginAs(app, agent.username, agent.password);
+    const sc = await loginAgent(app, agent.username, agent.password);
     await sc.agent.get('/hr/roster').expect(403);
     expect(csrfOf((await sa.agent.get('/hr/roster').expect(200)).text)).to.equal(sa.csrf);
   });

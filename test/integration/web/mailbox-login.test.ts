@@ -2,21 +2,12 @@
 // mailbox address logs in with that mailbox's password, is forced to change an initial password (which then
 // becomes the mailbox's password too), is refused while the mailbox is suspended, and records last_login_at.
 import { expect } from 'chai';
-import request from 'supertest';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser } from '../../support/web.js';
+import { testApp, buildUser, csrfOf, submitLogin } from '../../support/web.js';
 import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
-import { csrfOf } from '../../support/hr-web.js';
 import { verifyPassword } from '../../../server/services/provisioning/password-hash.js';
 import { suspendMailbox, restoreMailbox } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { coverage } from '../../../server/services/provisioning/coverage.js';
-
-async function tryLogin(app: ReturnType<typeof testApp>, username: string, password: string) {
-  const agent = request.agent(app);
-  const page = await agent.get('/login').expect(200);
-  const res = await agent.post('/login').type('form').send({ _csrf: csrfOf(page.text), username, password });
-  return { agent, res };
-}
 
 forEachDb('web login with the mailbox password', (getDb) => {
   let address: string;
@@ -37,7 +28,7 @@ forEachDb('web login with the mailbox password', (getDb) => {
     const db = getDb();
     const before = await coverage(db, { agencyCode: 'STP' });
     expect(before.agencies[0]!.never_logged_in).to.equal(1);
-    const { agent, res } = await tryLogin(testApp(db), address, initial);
+    const { agent, res } = await submitLogin(testApp(db), address, initial);
     expect(res.status).to.equal(303);
     expect(res.headers.location).to.equal('/account/password');
     await agent.get('/hr/mailboxes').set('Accept', 'text/html').expect(303).expect('location', '/account/password');
@@ -54,12 +45,12 @@ forEachDb('web login with the mailbox password', (getDb) => {
     expect(await verifyPassword(chosen, changed!.password_hash), 'the new password is the IMAP password too').to.equal(true);
     await agent.get('/hr/mailboxes').expect(200);
 
-    const again = await tryLogin(testApp(db), address, chosen);
+    const again = await submitLogin(testApp(db), address, chosen);
     expect(again.res.headers.location).to.equal('/');
   });
 
   it("refuses the users row's own password for a linked user: the mailbox password is the one password", async () => {
-    const { res } = await tryLogin(testApp(getDb()), address, ownPassword);
+    const { res } = await submitLogin(testApp(getDb()), address, ownPassword);
     expect(res.status).to.equal(401);
   });
 
@@ -67,19 +58,19 @@ forEachDb('web login with the mailbox password', (getDb) => {
     const db = getDb();
     const chosen = 'Mat-khau-moi-2026!';
     await suspendMailbox(db, address, { actor: 'test' });
-    const refused = await tryLogin(testApp(db), address, chosen);
+    const refused = await submitLogin(testApp(db), address, chosen);
     expect(refused.res.status).to.equal(401);
     expect(refused.res.text).to.contain('Tài khoản đã bị vô hiệu hóa.');
     expect(await db.models.AuditLog.count({ where: { actor: address, action: 'auth.login_failed' } })).to.be.at.least(1);
     await restoreMailbox(db, address, { actor: 'test' });
-    const ok = await tryLogin(testApp(db), address, chosen);
+    const ok = await submitLogin(testApp(db), address, chosen);
     expect(ok.res.status).to.equal(303);
   });
 
   it('leaves ordinary (unlinked) users on their own password', async () => {
     const db = getDb();
     const { username, password } = await buildUser(db, { role: 'agent' });
-    const { res } = await tryLogin(testApp(db), username, password);
+    const { res } = await submitLogin(testApp(db), username, password);
     expect(res.headers.location).to.equal('/');
   });
 });

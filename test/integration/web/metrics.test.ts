@@ -1,18 +1,9 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import ExcelJS from 'exceljs';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser } from '../../support/web.js';
+import { testApp, buildUser, loginAgent } from '../../support/web.js';
 import { seedMetricsDataset } from '../metrics/metrics-dataset.js';
 import type { AgencyAttrs } from '../../../server/db/models/foundation.js';
-
-async function loginAgent(app: ReturnType<typeof testApp>, username: string, password: string) {
-  const agent = request.agent(app);
-  const page = await agent.get('/login').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-  await agent.post('/login').type('form').send({ _csrf: csrf, username, password }).expect(303);
-  return agent;
-}
 
 const MARCH = 'from=2026-03-01&to=2026-03-31';
 
@@ -26,7 +17,7 @@ forEachDb('web /metrics', (getDb) => {
   });
   const as = async (role: 'leader' | 'supervisor' | 'admin' | 'agent' | 'hr', agencyId: number | null) => {
     const { username, password } = await buildUser(getDb(), { role, agencyId });
-    return loginAgent(app, username, password);
+    return (await loginAgent(app, username, password)).agent;
   };
 
   it('shows a province-wide admin every agency, with the table, three SVG charts and export links', async () => {
