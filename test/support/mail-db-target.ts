@@ -1,8 +1,12 @@
 // How the test mail servers reach a test database. For MariaDB they connect as a SELECT-only account made
 // with the product's own readOnlyUserSql(), so the suites also prove those grants are enough.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { readOnlyUserSql, type MailDbTarget } from '../../server/services/mailserver/config-files.js';
+import { readOnlyUserSql, type MailDbTarget, type MailServerFileName } from '../../server/services/mailserver/config-files.js';
+import { writeMailServerConfig } from '../../server/services/mailserver/write-config.js';
 import type { TestDb } from './databases.js';
 
 const targets = new WeakMap<TestDb, Promise<MailDbTarget>>();
@@ -41,4 +45,21 @@ export function mailDbTarget(db: TestDb): Promise<MailDbTarget> {
     targets.set(db, t);
   }
   return t;
+}
+
+export interface TestMailServerConfig {
+  dir: string;
+  /** the written files by name (Postfix maps, dovecot-sql.conf.ext) */
+  maps: Record<MailServerFileName, string>;
+  /** removes `dir` */
+  remove(): void;
+}
+
+/** The product's mail server config for this test database (read-only account on MariaDB), written to a new temp dir. */
+export async function writeTestMailServerConfig(db: TestDb, prefix: string): Promise<TestMailServerConfig> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const target = await mailDbTarget(db);
+  const readOnlyUser = target.driver === 'mysql' ? { user: target.user, password: target.password } : undefined;
+  const maps = writeMailServerConfig(db.url, dir, { mailRoot: '/var/vmail', readOnlyUser });
+  return { dir, maps, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,13 +1,10 @@
 // The Postfix maps written by writeMailServerConfig(), queried through Postfix's own sqlite/mysql drivers.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { forEachDb, type TestDb } from '../../support/databases.js';
-import { mailDbTarget } from '../../support/mail-db-target.js';
+import { writeTestMailServerConfig, type TestMailServerConfig } from '../../support/mail-db-target.js';
 import { postmapQuery } from '../../support/postfix.js';
-import { writeMailServerConfig } from '../../../server/services/mailserver/write-config.js';
 import type { MailServerFileName } from '../../../server/services/mailserver/config-files.js';
 
 const DOMAIN = 'ubnd.hoabinh.gov.vn';
@@ -26,16 +23,14 @@ async function alias(db: TestDb, local: string, goto: string, over: Record<strin
 }
 
 forEachDb('Postfix maps from the mail tables', (getDb) => {
-  let dir: string;
+  let config: TestMailServerConfig | undefined;
   let maps: Record<MailServerFileName, string>;
   const q = (file: MailServerFileName, key: string) => postmapQuery(maps[file], key);
 
   before(async () => {
     const db = getDb();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-maps-'));
-    const target = await mailDbTarget(db);
-    const readOnlyUser = target.driver === 'mysql' ? { user: target.user, password: target.password } : undefined;
-    maps = writeMailServerConfig(db.url, dir, { mailRoot: '/var/vmail', readOnlyUser });
+    config = await writeTestMailServerConfig(db, 'govmail-maps-');
+    maps = config.maps;
 
     await db.models.MailDomain.bulkCreate([{ domain: DOMAIN, agency_id: null, active: true }, { domain: 'old.hoabinh.gov.vn', agency_id: null, active: false }]);
     await mailbox(db, 'nguyenvana');
@@ -48,7 +43,7 @@ forEachDb('Postfix maps from the mail tables', (getDb) => {
     await alias(db, 'sukien', `nguyenvana@${DOMAIN}`, { expires_at: new Date(Date.now() + 10 * MINUTE_MS) });
     await alias(db, 'lethic', 'successor@example.vn', { reason: 'leaver' });
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => config?.remove());
 
   it('writes every file with mode 0640', () => {
     for (const file of Object.values(maps)) expect(fs.statSync(file).mode & 0o777, file).to.equal(0o640);

@@ -1,13 +1,10 @@
 // Acceptance: the 2016 Hòa Bình demo moves to phutho.gov.vn; every account logs in under the new domain, old
 // addresses resolve through the alias map, a crashed run resumes, and a second run changes nothing.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import { Op } from 'sequelize';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { mailDbTarget } from '../../support/mail-db-target.js';
+import { writeTestMailServerConfig, type TestMailServerConfig } from '../../support/mail-db-target.js';
 import { postmapQuery } from '../../support/postfix.js';
 import { failedLogins } from '../../support/imap-login.js';
 import { generateRoster } from '../../support/roster-factory.js';
@@ -15,7 +12,6 @@ import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioni
 import type { Credential } from '../../../server/services/provisioning/credentials-store.js';
 import { addAlias } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { migrateDomain } from '../../../server/services/provisioning/domain-migration.js';
-import { writeMailServerConfig } from '../../../server/services/mailserver/write-config.js';
 import type { MailServerFileName } from '../../../server/services/mailserver/config-files.js';
 
 const FROM = 'hoabinh.gov.vn';
@@ -34,7 +30,7 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
   let dv: DovecotInstance;
   let creds: Credential[];
   let maps: Record<MailServerFileName, string>;
-  let dir: string;
+  let config: TestMailServerConfig | undefined;
 
   before(async function () {
     this.timeout(60_000);
@@ -48,13 +44,12 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
     await db.models.MailDomain.create({ domain: TO, agency_id: null, active: true });
     await db.models.Mailbox.create({ address: 'annv@phutho.gov.vn', local_part: 'annv', domain: TO, kind: 'staff', password_hash: '{PBKDF2}x', maildir: 'x/', quota_mb: 1, active: true, allow_login: true, must_change_password: false });
     dv = await startDovecot({ db });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-dm-'));
-    const target = await mailDbTarget(db);
-    maps = writeMailServerConfig(db.url, dir, { mailRoot: '/var/vmail', readOnlyUser: target.driver === 'mysql' ? { user: target.user, password: target.password } : undefined });
+    config = await writeTestMailServerConfig(db, 'govmail-dm-');
+    maps = config.maps;
   });
   after(async () => {
     await dv?.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    config?.remove();
   });
 
   it('a dry run lists moves and the conflict and writes nothing', async () => {

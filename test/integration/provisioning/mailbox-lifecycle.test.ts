@@ -1,11 +1,8 @@
 // Acceptance: suspend/restore seen by Dovecot; a transfer's old address resolves through Postfix's alias map.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { mailDbTarget } from '../../support/mail-db-target.js';
+import { writeTestMailServerConfig, type TestMailServerConfig } from '../../support/mail-db-target.js';
 import { postmapQuery } from '../../support/postfix.js';
 import { canLogin } from '../../support/imap-login.js';
 import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
@@ -16,7 +13,6 @@ import {
 import { transferStaff } from '../../../server/services/provisioning/transfer.js';
 import { ProvisioningError } from '../../../server/services/provisioning/errors.js';
 import { coverage } from '../../../server/services/provisioning/coverage.js';
-import { writeMailServerConfig } from '../../../server/services/mailserver/write-config.js';
 import type { MailServerFileName } from '../../../server/services/mailserver/config-files.js';
 
 const PEOPLE = [
@@ -29,7 +25,7 @@ forEachDb('mailbox lifecycle against Dovecot and Postfix maps', (getDb) => {
   let dv: DovecotInstance;
   let creds: Map<string, Credential>;
   let maps: Record<MailServerFileName, string>;
-  let dir: string;
+  let config: TestMailServerConfig | undefined;
   const actions = async () => (await getDb().models.AuditLog.findAll({ raw: true })).map((a) => a.action);
 
   before(async function () {
@@ -38,13 +34,12 @@ forEachDb('mailbox lifecycle against Dovecot and Postfix maps', (getDb) => {
     await seedHoabinh(db);
     creds = new Map((await credentialsOf(db, await importRows(db, PEOPLE))).map((c) => [c.employeeCode, c]));
     dv = await startDovecot({ db });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-lc-'));
-    const target = await mailDbTarget(db);
-    maps = writeMailServerConfig(db.url, dir, { mailRoot: '/var/vmail', readOnlyUser: target.driver === 'mysql' ? { user: target.user, password: target.password } : undefined });
+    config = await writeTestMailServerConfig(db, 'govmail-lc-');
+    maps = config.maps;
   });
   after(async () => {
     await dv?.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    config?.remove();
   });
 
   it('derives the addresses of hard names', () => {
