@@ -3,10 +3,11 @@
 // an auto-responder without auto headers is only stopped here). Over the limit, the mail is still ingested
 // and an admin alert is queued, once per sender per hour.
 import { randomBytes } from 'node:crypto';
-import { Op } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import { withDbTimes } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { enqueueAlert, enqueueMail } from '../outbox/enqueue.js';
+import { enqueueAlert, enqueueMail, type OutboxMail } from '../outbox/enqueue.js';
 import { renderReceipt } from '../outbox/receipt.js';
 import { toLocalIso } from '../sla/index.js';
 import { primarySecret, type IngestContext } from './ingest-context.js';
@@ -22,22 +23,44 @@ function localText(d: Date | null): string {
 
 export type AckOutcome = 'queued' | 'own_address' | 'rate_limited' | 'exists';
 
-export async function acknowledgeTicket(
-  db: Db, ctx: IngestContext,
-  input: { ticket: TicketAttrs; lookupCode: string; agencyName: string; from: string; citizenMessageId: string; now: Date },
-): Promise<AckOutcome> {
+export interface AckInput { ticket: TicketAttrs; lookupCode: string; agencyName: string; from: string; citizenMessageId: string; now: Date }
+
+/** Receipts already queued to `to` in the last hour and the last day. */
+export interface AckCounts { lastHour: number; lastDay: number }
+
+export async function ackCounts(db: Db, to: string, now: Date): Promise<AckCounts> {
+  const since = (ms: number) => ({ to_address: to, kind: 'ack', created_at: { [Op.gte]: new Date(now.getTime() - ms) } });
+  return { lastHour: await db.models.Outbox.count({ where: since(HOUR_MS) }), lastDay: await db.models.Outbox.count({ where: since(DAY_MS) }) };
+}
+
+/** ackCounts for many addresses in one query; every address gets an entry. */
+export async function ackCountsOf(db: Db, addresses: string[], now: Date): Promise<Map<string, AckCounts>> {
+  const out = new Map(addresses.map((a) => [a, { lastHour: 0, lastDay: 0 }]));
+  if (!addresses.length) return out;
+  const rows = await db.sequelize.query<{ to_address: string; last_hour: number | string; last_day: number | string }>(
+    `SELECT to_address, SUM(CASE WHEN created_at >= :hour THEN 1 ELSE 0 END) AS last_hour, COUNT(*) AS last_day
+     FROM outbox WHERE kind = 'ack' AND to_address IN (:addresses) AND created_at >= :day GROUP BY to_address`,
+    { type: QueryTypes.SELECT, replacements: withDbTimes(db.sequelize, {
+      addresses, hour: new Date(now.getTime() - HOUR_MS), day: new Date(now.getTime() - DAY_MS) }) });
+  for (const r of rows) out.set(r.to_address, { lastHour: Number(r.last_hour), lastDay: Number(r.last_day) });
+  return out;
+}
+
+export const ackLimitReached = (ctx: IngestContext, c: AckCounts): boolean => c.lastHour >= ctx.ackLimitPerHour || c.lastDay >= ctx.ackLimitPerDay;
+
+export const isOwnAddress = (ctx: IngestContext, to: string): boolean => ctx.ownAddresses.some((a) => a.toLowerCase() === to);
+
+/** The admin alert for a sender over the limit: once per sender per hour. */
+export async function alertAckLimit(db: Db, ctx: IngestContext, input: Pick<AckInput, 'ticket' | 'now'>): Promise<void> {
   const to = input.ticket.citizen_address;
-  if (ctx.ownAddresses.some((a) => a.toLowerCase() === to)) return 'own_address';
-  const since = (ms: number) => ({ to_address: to, kind: 'ack', created_at: { [Op.gte]: new Date(input.now.getTime() - ms) } });
-  const lastHour = await db.models.Outbox.count({ where: since(HOUR_MS) });
-  const lastDay = lastHour >= ctx.ackLimitPerHour ? 0 : await db.models.Outbox.count({ where: since(DAY_MS) });
-  if (lastHour >= ctx.ackLimitPerHour || lastDay >= ctx.ackLimitPerDay) {
-    await enqueueAlert(db, `ack-limit:${to}:${Math.floor(input.now.getTime() / HOUR_MS)}`, ctx.alertTo, ctx.mailFrom,
-      `[govmail] Acknowledgement limit reached for ${to}`,
-      `Sender ${to} reached the acknowledgement limit (${ctx.ackLimitPerHour}/hour, ${ctx.ackLimitPerDay}/day). ` +
-      `Mail from it is still ingested (latest ticket ${input.ticket.ref}) but no more receipts are sent. A mail loop is likely.`);
-    return 'rate_limited';
-  }
+  await enqueueAlert(db, `ack-limit:${to}:${Math.floor(input.now.getTime() / HOUR_MS)}`, ctx.alertTo, ctx.mailFrom,
+    `[govmail] Acknowledgement limit reached for ${to}`,
+    `Sender ${to} reached the acknowledgement limit (${ctx.ackLimitPerHour}/hour, ${ctx.ackLimitPerDay}/day). ` +
+    `Mail from it is still ingested (latest ticket ${input.ticket.ref}) but no more receipts are sent. A mail loop is likely.`);
+}
+
+/** The receipt (phiếu tiếp nhận) as an outbox mail, keyed `ack:<ticket>`. Pure but for the Message-ID nonce. */
+export function receiptMail(ctx: IngestContext, input: AckInput): OutboxMail {
   const secret = primarySecret(ctx.secret);
   const messageId = makeOwnMessageId({ ticketRef: input.ticket.ref, nonce: randomBytes(8).toString('hex'), secret, domain: ctx.ownDomain });
   const receipt = renderReceipt({
@@ -46,13 +69,21 @@ export async function acknowledgeTicket(
     subject: input.ticket.subject,
   });
   const citizenId = `<${input.citizenMessageId}>`;
-  const queued = await enqueueMail(db, {
-    idempotencyKey: `ack:${input.ticket.id}`, kind: 'ack', ticketId: input.ticket.id, to, from: input.from,
+  return {
+    idempotencyKey: `ack:${input.ticket.id}`, kind: 'ack', ticketId: input.ticket.id, to: input.ticket.citizen_address, from: input.from,
     subject: receipt.subject, text: receipt.text, html: receipt.html, messageId,
     headers: {
       'In-Reply-To': citizenId, References: citizenId,
       'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', Precedence: 'auto_reply', [LOOP_HEADER]: ctx.ownDomain,
     },
-  });
-  return queued ? 'queued' : 'exists';
+  };
+}
+
+export async function acknowledgeTicket(db: Db, ctx: IngestContext, input: AckInput): Promise<AckOutcome> {
+  if (isOwnAddress(ctx, input.ticket.citizen_address)) return 'own_address';
+  if (ackLimitReached(ctx, await ackCounts(db, input.ticket.citizen_address, input.now))) {
+    await alertAckLimit(db, ctx, input);
+    return 'rate_limited';
+  }
+  return (await enqueueMail(db, receiptMail(ctx, input))) ? 'queued' : 'exists';
 }

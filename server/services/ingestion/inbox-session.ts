@@ -8,7 +8,8 @@ import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { withImapMailbox, type ImapMailbox } from '../../mail/imap.js';
 import type { IngestContext } from './ingest-context.js';
 import { inboxImapConfig } from './inbox-store.js';
-import { ingestMessage, type InboxRef } from './ingest-message.js';
+import type { InboxRef } from './ingest-message.js';
+import { ingestStream } from './ingest-stream.js';
 import { count, emptyCounts, reseedIfNeeded, skipTo, type PollCounts } from './poll-inbox.js';
 
 export interface SessionOptions {
@@ -47,16 +48,13 @@ export async function runInboxSession(
   });
 }
 
-/** Ingests every UID above `cursor`, each in its own transaction; returns the new cursor. Stops between messages on abort. */
+/** Ingests every UID above `cursor` in committed groups; returns the new cursor. Stops between groups on abort. */
 async function catchUp(
   db: Db, ctx: IngestContext, ref: InboxRef, mailbox: ImapMailbox, cursor: number, counts: PollCounts, signal: AbortSignal,
 ): Promise<number> {
   const uids = await mailbox.uidsAfter(cursor);
-  for await (const msg of mailbox.fetchSources(uids)) {
-    count(counts, await ingestMessage(db, ctx, ref, msg));
-    cursor = msg.uid;
-    if (signal.aborted) return cursor;
-  }
+  cursor = (await ingestStream(db, ctx, ref, mailbox.fetchSources(uids), { onCommitted: (_, o) => count(counts, o), signal })) ?? cursor;
+  if (signal.aborted) return cursor;
   // UIDs expunged between SEARCH and FETCH still move the cursor, or they would be searched for forever.
   const last = uids[uids.length - 1];
   return last !== undefined && last > cursor ? skipTo(db, ref.inbox.id, ref.leaseOwner, last) : cursor;

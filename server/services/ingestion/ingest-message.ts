@@ -1,68 +1,69 @@
-// One fetched message → its rows, in ONE transaction with the cursor advance: raw bytes (content-addressed),
+// Fetched messages → their rows, in ONE transaction with the cursor advance: raw bytes (content-addressed),
 // the message row (unique by UID and by Message-ID), the ticket created or extended, and the receipt in the
 // outbox. A crash anywhere rolls all of it back and the next poll fetches the same UID again; a commit
 // means it never will. Parsing runs before the transaction (CPU only) so the write lock is held briefly.
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/index.js';
 import { execWrite, inTransaction } from '../../db/index.js';
-import type { HotlineInboxAttrs, MessageAttrs, TicketAttrs } from '../../db/models/hotline.js';
-import { MailParseError, normaliseMessageId, parseMail, syntheticMessageId, type ParsedMail } from '../../mail/parse.js';
+import type { MessageAttrs, TicketAttrs } from '../../db/models/hotline.js';
+import type { ParsedMail } from '../../mail/parse.js';
 import { bounceOriginalMessageId } from './bounce-original.js';
-import { classifyMail, type Classification } from './classify.js';
 import { findThread, ticketByMessageIds } from './find-thread.js';
 import type { IngestContext } from './ingest-context.js';
 import { acknowledgeTicket } from './acknowledge.js';
-import { boundedText, sanitizeForDisplay, searchKey } from './message-text.js';
 import { createTicket } from './ticket-create.js';
+import { FreshTickets } from './fresh-tickets.js';
 import { triageMailOf } from '../triage/apply-triage.js';
 import { readOwnMessageId } from './thread-tokens.js';
+import {
+  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, type FetchedRaw, type InboxRef, type Parsed, type PreparedMessage,
+} from './prepared-message.js';
+
+export type { FetchedRaw, InboxRef, PreparedMessage } from './prepared-message.js';
 
 export type IngestOutcome = 'ticket' | 'threaded' | 'auto' | 'bounce' | 'quarantined' | 'duplicate' | 'stored';
-
-export interface InboxRef {
-  inbox: Pick<HotlineInboxAttrs, 'id' | 'agency_id' | 'history_cutoff' | 'address'>;
-  agency: { id: number; code: string; name: string };
-  uidValidity: string;
-  /** the lease holder; the cursor only moves while we still hold the lease (fencing) */
-  leaseOwner: string;
-  leaseMs: number;
-}
-
-export interface FetchedRaw { uid: number; source: Buffer; internalDate?: Date | null }
 
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
 }
 
-const MESSAGE_ID_MAX = 190;
-const keyOf = (id: string) => (id.length <= MESSAGE_ID_MAX ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`);
-
-type Parsed = { ok: true; mail: ParsedMail; cls: Classification } | { ok: false; error: MailParseError; messageId: string };
-
-export async function parseAndClassify(raw: Buffer, ctx: IngestContext): Promise<Parsed> {
-  try {
-    const mail = await parseMail(raw);
-    return { ok: true, mail, cls: classifyMail(mail, { ownAddresses: ctx.ownAddresses, ownMessageIdDomain: ctx.ownDomain }) };
-  } catch (e) {
-    if (!(e instanceof MailParseError)) throw e;
-    return { ok: false, error: e, messageId: normaliseMessageId(syntheticMessageId(raw)) };
-  }
-}
-
-export async function ingestMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw): Promise<IngestOutcome> {
-  const parsed = await parseAndClassify(msg.source, ctx);
-  const now = ctx.now?.() ?? new Date();
-  const sha256 = createHash('sha256').update(msg.source).digest('hex');
+/**
+ * Commits prepared messages of one inbox, in UID order, in ONE transaction with one cursor advance to the last
+ * UID. All or nothing: a crash or an error rolls back the whole group and the next poll fetches it again.
+ */
+export async function commitMessages(
+  db: Db, ctx: IngestContext, ref: InboxRef, group: PreparedMessage[], opts: { newTicketsInBulk?: boolean } = {},
+): Promise<IngestOutcome[]> {
+  if (!group.length) return [];
+  const bulk = opts.newTicketsInBulk ?? true; // false: every mail on the one-message path (the equivalence test)
   return inTransaction(db.sequelize, async () => {
-    const outcome = await storeMessage(db, ctx, ref, msg, parsed, sha256, now);
+    const outcomes: IngestOutcome[] = [];
+    const fresh = new FreshTickets(db, ctx, ref);
+    if (bulk) await fresh.prefetch(group);
+    for (const p of group) {
+      if (bulk && (await fresh.tryAdd(p))) {
+        outcomes.push('ticket');
+        continue;
+      }
+      await fresh.flush(); // the one-message path must see every earlier row of the group
+      outcomes.push(await storeMessage(db, ctx, ref, p.msg, p.parsed, p.sha256, p.now));
+      fresh.afterSlowPath();
+    }
+    await fresh.flush();
+    const last = group[group.length - 1];
     const moved = await execWrite(db.sequelize,
       `UPDATE hotline_inboxes SET last_uid = :uid, lease_until = :until, updated_at = :now
        WHERE id = :id AND lease_owner = :owner AND uid_validity = :uv AND last_uid < :uid`,
-      { uid: msg.uid, until: new Date(now.getTime() + ref.leaseMs), now, id: ref.inbox.id, owner: ref.leaseOwner, uv: ref.uidValidity });
+      { uid: last.msg.uid, until: new Date(last.now.getTime() + ref.leaseMs), now: last.now, id: ref.inbox.id, owner: ref.leaseOwner, uv: ref.uidValidity });
     // 0 rows: another worker took the inbox over (our lease expired). Roll back rather than double-ingest.
-    if (moved !== 1) throw new LeaseLostError(`lease on inbox ${ref.inbox.id} lost before UID ${msg.uid} committed`);
-    return outcome;
+    if (moved !== 1) throw new LeaseLostError(`lease on inbox ${ref.inbox.id} lost before UID ${last.msg.uid} committed`);
+    return outcomes;
   });
+}
+
+/** One message, one transaction (tests and fixtures; the poller groups messages with ingest-stream.ts). */
+export async function ingestMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw): Promise<IngestOutcome> {
+  const [outcome] = await commitMessages(db, ctx, ref, [await prepareMessage(ctx, msg)]);
+  return outcome;
 }
 
 async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, parsed: Parsed, sha256: string, now: Date): Promise<IngestOutcome> {
@@ -87,11 +88,7 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
     return 'quarantined';
   }
   const { mail, cls } = parsed;
-  const row: Partial<MessageAttrs> = {
-    ...base, message_id: messageId, classification: cls.kind, class_reason: cls.reason.slice(0, 190),
-    from_address: (mail.from?.address ?? '').toLowerCase().slice(0, 190) || null, subject: mail.subject.slice(0, 500),
-    text_body: boundedText(mail.text), html_sanitized: sanitizeForDisplay(mail.html), search_text: searchKey(mail.subject, mail.text),
-  };
+  const row = inboundRow(ref, msg, sha256, messageId, mail, cls);
   if (cls.kind === 'bounce') return storeBounce(db, ctx, ref, mail, msg.source, row, now);
   const thread = await findThread(db, ref.agency.id, mail, ctx.secret);
   if (thread.ticket) {
@@ -109,14 +106,14 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
 
 async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, mail: ParsedMail, row: Partial<MessageAttrs>,
   mayRelateTo: TicketAttrs | null, now: Date): Promise<IngestOutcome> {
-  const received = msg.internalDate ?? mail.date ?? now;
-  const history = Boolean(ref.inbox.history_cutoff && received < ref.inbox.history_cutoff);
+  const received = receivedAt(msg, mail, now);
+  const history = isHistory(ref, received);
   // The same mail sent To agency A and Cc agency B: one ticket each, linked (helpdesk.md §7 #6).
   const sameMail = await db.models.Message.findOne({ where: { message_id: row.message_id!, direction: 'in' } });
   const sameTicket = sameMail?.ticket_id ?? null;
   const related = sameTicket ? { ticketId: sameTicket, relation: 'same_mail' as const }
     : mayRelateTo ? { ticketId: mayRelateTo.id, relation: 'may_relate_to' as const } : null;
-  const citizen = mail.replyTo[0]?.address || mail.from?.address || '';
+  const citizen = citizenOf(mail);
   const { ticket, lookupCode } = await createTicket(db, {
     agencyId: ref.agency.id, agencyCode: ref.agency.code, citizenAddress: citizen, citizenName: mail.from?.name ?? null,
     subject: mail.subject, receivedAt: received, history, related, triage: triageMailOf(mail, ref.inbox.address),

@@ -1,6 +1,6 @@
 // One pass over a hotline inbox: take the lease (conditional UPDATE, the affected-row count decides the one
-// owner across processes and machines), check UIDVALIDITY, fetch every UID above the cursor, ingest each
-// in its own transaction, record the error state, release the lease. An inbox failing never stops the others.
+// owner across processes and machines), check UIDVALIDITY, fetch every UID above the cursor, ingest them
+// in groups (ingest-stream.ts), record the error state, release the lease. An inbox failing never stops the others.
 import { randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
@@ -10,7 +10,8 @@ import { withImapMailbox, type ImapMailbox } from '../../mail/imap.js';
 import { audit } from '../audit/audit-log.js';
 import type { IngestContext } from './ingest-context.js';
 import { inboxImapConfig, recordInboxFailure, recordInboxSuccess } from './inbox-store.js';
-import { ingestMessage, type IngestOutcome, type InboxRef } from './ingest-message.js';
+import type { IngestOutcome, InboxRef } from './ingest-message.js';
+import { ingestStream } from './ingest-stream.js';
 
 export const INBOX_LEASE_MS = 120_000;
 
@@ -62,10 +63,7 @@ export async function pollInbox(db: Db, ctx: IngestContext, inboxId: number, opt
       let cursor = await reseedIfNeeded(db, inbox, mailbox.uidValidity, owner);
       for (;;) {
         const uids = await mailbox.uidsAfter(cursor);
-        for await (const msg of mailbox.fetchSources(uids)) {
-          count(counts, await ingestMessage(db, ctx, ref, msg));
-          cursor = msg.uid;
-        }
+        cursor = (await ingestStream(db, ctx, ref, mailbox.fetchSources(uids), { onCommitted: (_, o) => count(counts, o) })) ?? cursor;
         // UIDs that vanished between SEARCH and FETCH still move the cursor, or we would search them forever.
         if (uids.length && uids[uids.length - 1] > cursor) cursor = await skipTo(db, inbox.id, owner, uids[uids.length - 1]);
         if (!opts.idleMs || (opts.keepGoing && !opts.keepGoing())) break;

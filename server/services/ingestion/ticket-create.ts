@@ -37,23 +37,46 @@ export interface NewTicket {
   triage?: TriageMail | null;
 }
 
-export async function createTicket(db: Db, t: NewTicket): Promise<{ ticket: TicketAttrs; lookupCode: string }> {
-  const year = t.receivedAt.getUTCFullYear();
-  const prefix = `${refPrefix(t.agencyCode)}-${year}-`;
+/** `BULK-2026-`: the case refs of an agency's year share this prefix; the sequence follows it. */
+export function refPrefixOf(agencyCode: string, receivedAt: Date): string {
+  return `${refPrefix(agencyCode)}-${receivedAt.getUTCFullYear()}-`;
+}
+
+/** The highest sequence used under `prefix`, 0 when none. */
+export async function lastRefSequence(db: Db, prefix: string): Promise<number> {
   // One inbox per agency and one lease per inbox serialise this; the unique ref index is the backstop.
   const last = await db.models.Ticket.findOne({ where: { ref: { [Op.like]: `${prefix}%` } }, order: [['id', 'DESC']], attributes: ['ref'] });
-  const seq = last ? Number(last.ref.slice(prefix.length)) + 1 : 1;
-  const ref = prefix + String(seq).padStart(REF_SEQUENCE_DIGITS, '0');
+  return last ? Number(last.ref.slice(prefix.length)) : 0;
+}
+
+export const formatRef = (prefix: string, seq: number): string => prefix + String(seq).padStart(REF_SEQUENCE_DIGITS, '0');
+
+export const newLookupCode = (): string => String(randomInt(0, 100_000_000)).padStart(8, '0');
+
+/**
+ * The row of a new ticket before triage and clock (which may change class, agency and deadlines). The
+ * provisional deadlines are the default class's on the default calendar; a caller that starts the clock
+ * itself passes `deadlines: false` and sets them from the clock.
+ */
+export function newTicketRow(t: NewTicket, ref: string, lookupCode: string, opts: { deadlines?: boolean } = {}): Omit<TicketAttrs, 'id'> {
   const cls = TICKET_CLASSES.find((c) => c.code === DEFAULT_TICKET_CLASS) ?? TICKET_CLASSES[0];
   calendar ??= createCalendar();
-  const lookupCode = String(randomInt(0, 100_000_000)).padStart(8, '0');
-  const row = await db.models.Ticket.create({
+  const provisional = opts.deadlines ?? true;
+  return {
     ref, agency_id: t.agencyId, status: t.history ? 'archived' : 'new', class: cls.code, category: null, priority: 'normal',
     citizen_address: t.citizenAddress.toLowerCase().slice(0, 190), citizen_name: t.citizenName?.slice(0, 255) || null,
     subject: t.subject.slice(0, 500), lookup_code_hash: lookupCodeHash(ref, lookupCode), received_at: t.receivedAt,
-    due_at: addPeriod(t.receivedAt, cls.resolution, calendar), first_response_due_at: addPeriod(t.receivedAt, cls.firstResponse, calendar),
+    due_at: provisional ? addPeriod(t.receivedAt, cls.resolution, calendar) : null,
+    first_response_due_at: provisional ? addPeriod(t.receivedAt, cls.firstResponse, calendar) : null,
     related_ticket_id: t.related?.ticketId ?? null, relation: t.related?.relation ?? null, history: t.history, undeliverable: false,
-  });
+  } as Omit<TicketAttrs, 'id'>;
+}
+
+export async function createTicket(db: Db, t: NewTicket): Promise<{ ticket: TicketAttrs; lookupCode: string }> {
+  const prefix = refPrefixOf(t.agencyCode, t.receivedAt);
+  const ref = formatRef(prefix, (await lastRefSequence(db, prefix)) + 1);
+  const lookupCode = newLookupCode();
+  const row = await db.models.Ticket.create(newTicketRow(t, ref, lookupCode));
   const created = row.get({ plain: true }) as TicketAttrs;
   const ticket = t.triage === undefined ? created : await triageAndStartClock(db, created, t.triage);
   return { ticket, lookupCode };

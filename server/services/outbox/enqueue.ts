@@ -18,17 +18,22 @@ export interface OutboxMail {
   notBefore?: Date;
 }
 
+/** The outbox row of a mail, queued. */
+export function outboxRow(mail: OutboxMail) {
+  return {
+    idempotency_key: mail.idempotencyKey, kind: mail.kind, ticket_id: mail.ticketId ?? null, to_address: mail.to.toLowerCase(),
+    from_address: mail.from, subject: mail.subject.slice(0, 500), text_body: mail.text, html_body: mail.html ?? null,
+    headers: mail.headers ? JSON.stringify(mail.headers) : null, message_id: mail.messageId ?? null, status: 'queued' as const,
+    attempts: 0, next_attempt_at: mail.notBefore ?? new Date(),
+  };
+}
+
 /** Inserts the row unless its key exists; returns whether it was new. Joins the caller's transaction (CLS). */
 export async function enqueueMail(db: Db, mail: OutboxMail): Promise<boolean> {
   const existing = await db.models.Outbox.findOne({ where: { idempotency_key: mail.idempotencyKey }, attributes: ['id'] });
   if (existing) return false;
   try {
-    await db.models.Outbox.create({
-      idempotency_key: mail.idempotencyKey, kind: mail.kind, ticket_id: mail.ticketId ?? null, to_address: mail.to.toLowerCase(),
-      from_address: mail.from, subject: mail.subject.slice(0, 500), text_body: mail.text, html_body: mail.html ?? null,
-      headers: mail.headers ? JSON.stringify(mail.headers) : null, message_id: mail.messageId ?? null, status: 'queued',
-      attempts: 0, next_attempt_at: mail.notBefore ?? new Date(),
-    });
+    await db.models.Outbox.create(outboxRow(mail));
     return true;
   } catch (e) {
     if (e instanceof UniqueConstraintError) return false;

@@ -101,6 +101,18 @@ function toDay(date: Date | string | DayNumber, cal: WorkCalendar): DayNumber {
  */
 export function officePeriodsOn(date: Date | string | DayNumber, cal: WorkCalendar): readonly OfficePeriod[] {
   const day = toDay(date, cal);
+  let memo = periodsMemo.get(cal);
+  if (!memo) periodsMemo.set(cal, (memo = new Map()));
+  let periods = memo.get(day);
+  if (!periods) memo.set(day, (periods = computeOfficePeriods(day, cal)));
+  return periods;
+}
+
+// A calendar is never changed after createCalendar (the stores build a new one when overrides change), so
+// a day's periods can be remembered: deadline arithmetic asks for the same days thousands of times.
+const periodsMemo = new WeakMap<WorkCalendar, Map<DayNumber, readonly OfficePeriod[]>>();
+
+function computeOfficePeriods(day: DayNumber, cal: WorkCalendar): readonly OfficePeriod[] {
   const iso = dayToIsoDate(day);
   const override = cal.overrides.get(iso);
   const week = weekHoursOn(day, cal);

@@ -9,7 +9,8 @@ import { REFERRAL_DEADLINE } from '../org/categories.js';
 import { loadCalendar } from './calendar-store.js';
 import { addPeriod } from './deadline.js';
 import { addOfficeMinutes } from './office-time.js';
-import { policyFor } from './policy-store.js';
+import { policyFor, type SlaPolicy } from './policy-store.js';
+import type { WorkCalendar } from './types.js';
 
 export class ClockError extends Error {
   constructor(readonly code: 'no_clock' | 'resolved' | 'paused' | 'not_paused' | 'bad_reason' | 'read_only', message: string) {
@@ -54,24 +55,29 @@ export async function startClock(db: Db, ticket: TicketAttrs, opts: StartClockOp
   return inTransaction(db.sequelize, async () => {
     const existing = await getClock(db, ticket.id);
     if (existing) return existing;
-    const cal = await loadCalendar(db, ticket.agency_id);
-    const policy = await policyFor(db, ticket.class, ticket.priority);
-    const received = ticket.received_at;
-    const firstDue = addPeriod(received, policy.firstResponse, cal);
-    const resolutionDue = addPeriod(policy.resolutionFrom === 'acceptance' ? firstDue : received, policy.resolution, cal);
-    const values: TicketSlaAttrs = {
-      ticket_id: ticket.id, policy_class: policy.class, priority: ticket.priority, received_at: received,
-      first_response_due: firstDue, first_response_at: null, resolution_start: received, resolution_due: resolutionDue,
-      resolved_at: null, paused_at: null, pause_reason: null, pause_note: null, paused_minutes: 0, breached_at: null,
-      forward_due: addPeriod(received, REFERRAL_DEADLINE, cal), forwarded_at: null, assignee_id: opts.assigneeId ?? null,
-      triage_rule: opts.triageRule ?? null, read_only: opts.readOnly ?? false,
-    };
-    await db.models.TicketSla.create(values);
-    await mirrorDeadlines(db, ticket.id, values);
-    await ticketEvent(db, ticket.id, 'sla_started', { class: policy.class, priority: ticket.priority,
-      firstResponse: policy.firstResponse, resolution: policy.resolution, firstResponseDue: firstDue, resolutionDue }, received);
-    return values;
+    const { clock, event } = newClock(ticket, await policyFor(db, ticket.class, ticket.priority), await loadCalendar(db, ticket.agency_id), opts);
+    await db.models.TicketSla.create(clock);
+    await mirrorDeadlines(db, ticket.id, clock);
+    await ticketEvent(db, ticket.id, event.kind, event.details, event.at);
+    return clock;
   });
+}
+
+/** The clock row of a ticket that has none yet, and its `sla_started` event. Pure. */
+export function newClock(ticket: TicketAttrs, policy: SlaPolicy, cal: WorkCalendar, opts: StartClockOptions = {}) {
+  const received = ticket.received_at;
+  const firstDue = addPeriod(received, policy.firstResponse, cal);
+  const resolutionDue = addPeriod(policy.resolutionFrom === 'acceptance' ? firstDue : received, policy.resolution, cal);
+  const clock: TicketSlaAttrs = {
+    ticket_id: ticket.id, policy_class: policy.class, priority: ticket.priority, received_at: received,
+    first_response_due: firstDue, first_response_at: null, resolution_start: received, resolution_due: resolutionDue,
+    resolved_at: null, paused_at: null, pause_reason: null, pause_note: null, paused_minutes: 0, breached_at: null,
+    forward_due: addPeriod(received, REFERRAL_DEADLINE, cal), forwarded_at: null, assignee_id: opts.assigneeId ?? null,
+    triage_rule: opts.triageRule ?? null, read_only: opts.readOnly ?? false,
+  };
+  const details = { class: policy.class, priority: ticket.priority, firstResponse: policy.firstResponse, resolution: policy.resolution,
+    firstResponseDue: firstDue, resolutionDue };
+  return { clock, event: { kind: 'sla_started', details, at: received } };
 }
 
 /** The first human action (acceptance / thụ lý). Starts the resolution clock of acceptance-based classes. */

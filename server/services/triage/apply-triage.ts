@@ -32,26 +32,39 @@ export async function testRulesOnRaw(db: Db, raw: Buffer, hotlineAddress: string
   return { ...evaluateRules(await listRules(db), mail), mail };
 }
 
-export async function applyTriage(db: Db, ticket: TicketAttrs, mail: TriageMail | null): Promise<TriageOutcome> {
-  const result = mail ? evaluateRules(await listRules(db), mail) : { matched: null, actions: {}, trace: [] };
-  const a = result.actions;
-  let agencyId = ticket.agency_id;
-  if (a.agencyCode) {
-    const target = await db.models.Agency.findOne({ where: { code: a.agencyCode }, attributes: ['id'] });
-    if (target) agencyId = target.id;
-  }
-  const changes = {
+export type TriageChanges = Pick<TicketAttrs, 'class' | 'category' | 'priority' | 'agency_id'>;
+
+/** What a rule's actions change on a new ticket; unset actions fall back to TRIAGE_FALLBACK. */
+export function triageChanges(ticket: Pick<TicketAttrs, 'category'>, a: TriageResult['actions'], agencyId: number): TriageChanges {
+  return {
     class: a.class ?? TRIAGE_FALLBACK.class, category: a.category ?? ticket.category ?? TRIAGE_FALLBACK.category,
     priority: a.priority ?? TRIAGE_FALLBACK.priority, agency_id: agencyId,
   };
-  const assigneeId = ticket.history ? null : await chooseAssignee(db, agencyId, a.assignee ?? null);
+}
+
+/** The `triage` ticket event: which rule fired and what it set (the rules page and audits read it). */
+export function triageEvent(ticket: Pick<TicketAttrs, 'id' | 'received_at'>, ruleId: string | null, changes: TriageChanges, assigneeId: number | null) {
+  return { ticket_id: ticket.id, kind: 'triage', message_id: null, at: ticket.received_at, details: JSON.stringify({ rule: ruleId, ...changes, assigneeId }) };
+}
+
+/** The agency a rule routes to (its code), or `fallback` when the rule names none or an unknown one. */
+export async function routedAgencyId(db: Db, agencyCode: string | undefined, fallback: number): Promise<number> {
+  if (!agencyCode) return fallback;
+  const target = await db.models.Agency.findOne({ where: { code: agencyCode }, attributes: ['id'] });
+  return target?.id ?? fallback;
+}
+
+export async function applyTriage(db: Db, ticket: TicketAttrs, mail: TriageMail | null): Promise<TriageOutcome> {
+  const result = mail ? evaluateRules(await listRules(db), mail) : { matched: null, actions: {}, trace: [] };
+  const a = result.actions;
+  const changes = triageChanges(ticket, a, await routedAgencyId(db, a.agencyCode, ticket.agency_id));
+  const assigneeId = ticket.history ? null : await chooseAssignee(db, changes.agency_id, a.assignee ?? null);
   await db.models.Ticket.update(changes, { where: { id: ticket.id } });
-  await db.models.TicketEvent.create({ ticket_id: ticket.id, kind: 'triage', message_id: null, at: ticket.received_at,
-    details: JSON.stringify({ rule: result.matched?.id ?? null, ...changes, assigneeId }) });
+  await db.models.TicketEvent.create(triageEvent(ticket, result.matched?.id ?? null, changes, assigneeId));
   return { ticket: { ...ticket, ...changes }, rule: result.matched, assigneeId };
 }
 
-async function agentsOf(db: Db, agencyId: number): Promise<(AssignableAgent & { id: number })[]> {
+export async function agentsOf(db: Db, agencyId: number): Promise<(AssignableAgent & { id: number })[]> {
   const users = await db.models.User.findAll({ where: { agency_id: agencyId, role: 'agent' }, attributes: ['id', 'active'] });
   if (users.length === 0) return [];
   const open = await db.models.TicketSla.findAll({ where: { assignee_id: { [Op.in]: users.map((u) => u.id) }, resolved_at: null },

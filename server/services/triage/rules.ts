@@ -2,7 +2,8 @@
  * Applies an admin's triage rules to one inbound mail. Pure: the caller loads the rules and the mail.
  * The trace says, rule by rule, why it did or did not fire; the rules page's tester shows it as is.
  */
-import { containsKeyword, textKey } from './text-keys.js';
+import { textKey } from './text-keys.js';
+import { indexHasKeyword, indexKey, type KeyIndex } from './keyword-index.js';
 import type { KeywordScope, TriageActions, TriageConditions, TriageRule } from './rule-schema.js';
 
 export { TRIAGE_PRIORITIES, triageRuleSchema, validateRule } from './rule-schema.js';
@@ -37,8 +38,8 @@ export interface TriageResult {
 interface MailKeys {
   hotline: string;
   senderDomain: string;
-  subject: string;
-  body: string;
+  subject: KeyIndex;
+  body: KeyIndex;
   attachments: { extension: string; contentType: string }[];
 }
 
@@ -70,8 +71,8 @@ function mailKeys(mail: TriageMail): MailKeys {
   return {
     hotline: mail.hotlineAddress.trim().toLowerCase(),
     senderDomain: senderDomainOf(mail.from),
-    subject: textKey(mail.subject),
-    body: textKey(mail.text),
+    subject: indexKey(textKey(mail.subject)),
+    body: indexKey(textKey(mail.text)),
     attachments: mail.attachments.map((a) => ({
       extension: extensionOf(a.filename),
       contentType: a.contentType.split(';')[0]!.trim().toLowerCase(),
@@ -132,8 +133,8 @@ function checkConditions(c: TriageConditions, mail: MailKeys): Check {
 const fail = (why: string): Check => ({ ok: false, why });
 
 function foundIn(keyword: string, scope: KeywordScope, mail: MailKeys): 'subject' | 'body' | null {
-  if (scope !== 'body' && containsKeyword(mail.subject, keyword)) return 'subject';
-  if (scope !== 'subject' && containsKeyword(mail.body, keyword)) return 'body';
+  if (scope !== 'body' && indexHasKeyword(mail.subject, keyword)) return 'subject';
+  if (scope !== 'subject' && indexHasKeyword(mail.body, keyword)) return 'body';
   return null;
 }
 

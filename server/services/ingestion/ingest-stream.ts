@@ -1,0 +1,69 @@
+// Ingests a fetch stream in groups: up to GROUP_MAX_MESSAGES (or GROUP_MAX_BYTES of raw mail) per transaction.
+// A commit costs an fsync, and on SQLite sequelize opens a fresh connection per transaction, so one commit per
+// message made the database the bottleneck (bench: 40 msg/s). A group is still all or nothing with its cursor
+// advance, so "a commit means never fetched again" holds per group. A group that fails for a reason other than
+// a lost lease is retried one message per transaction: the messages before the bad one commit, and the error
+// surfaces at exactly the UID that caused it, as it did before grouping.
+import type { Db } from '../../db/index.js';
+import type { IngestContext } from './ingest-context.js';
+import { commitMessages, LeaseLostError, type IngestOutcome } from './ingest-message.js';
+import { prepareMessage, type FetchedRaw, type InboxRef, type PreparedMessage } from './prepared-message.js';
+
+export const GROUP_MAX_MESSAGES = 100;
+export const GROUP_MAX_BYTES = 8 * 1024 * 1024;
+
+export interface StreamOptions {
+  /** called after each commit, in UID order */
+  onCommitted(uid: number, outcome: IngestOutcome): void;
+  /** stop reading after the current group (shutdown, lost lease) */
+  signal?: AbortSignal;
+}
+
+async function commitGroup(db: Db, ctx: IngestContext, ref: InboxRef, group: PreparedMessage[], opts: StreamOptions): Promise<void> {
+  let outcomes: IngestOutcome[];
+  try {
+    outcomes = await commitMessages(db, ctx, ref, group);
+  } catch (e) {
+    if (e instanceof LeaseLostError || group.length === 1) throw e;
+    for (const p of group) {
+      const [outcome] = await commitMessages(db, ctx, ref, [p]);
+      opts.onCommitted(p.msg.uid, outcome);
+    }
+    return;
+  }
+  group.forEach((p, i) => opts.onCommitted(p.msg.uid, outcomes[i]));
+}
+
+/**
+ * Reads `stream` to its end (or until `signal` aborts), committing group by group; returns the last committed
+ * UID or null. While one group commits, the next is fetched and parsed (the database works on its own thread
+ * and the IMAP server on its own machine); at most one group is ever in flight, and groups commit in UID order.
+ */
+export async function ingestStream(
+  db: Db, ctx: IngestContext, ref: InboxRef, stream: AsyncIterable<FetchedRaw>, opts: StreamOptions,
+): Promise<number | null> {
+  let group: PreparedMessage[] = [];
+  let bytes = 0;
+  let last: number | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (!group.length) return;
+    const ready = group;
+    group = [];
+    bytes = 0;
+    await inFlight; // a failed group stops everything after it
+    inFlight = commitGroup(db, ctx, ref, ready, opts).then(() => { last = ready[ready.length - 1].msg.uid; });
+    inFlight.catch(() => undefined); // awaited at the next flush or below; not an unhandled rejection meanwhile
+  };
+  for await (const msg of stream) {
+    group.push(await prepareMessage(ctx, msg));
+    bytes += msg.source.length;
+    if (group.length >= GROUP_MAX_MESSAGES || bytes >= GROUP_MAX_BYTES) {
+      await flush();
+      if (opts.signal?.aborted) break;
+    }
+  }
+  await flush();
+  await inFlight;
+  return last;
+}

@@ -1,0 +1,65 @@
+// The CPU half of ingesting a mail, before any transaction: parse (size and time caps in server/mail/parse.ts),
+// classify, hash the raw bytes; and the row forms both write paths share (ingest-message.ts one message at a
+// time, fresh-tickets.ts a group of new tickets at once), so the two cannot drift apart.
+import { createHash } from 'node:crypto';
+import type { HotlineInboxAttrs, MessageAttrs } from '../../db/models/hotline.js';
+import { MailParseError, normaliseMessageId, parseMail, syntheticMessageId, type ParsedMail } from '../../mail/parse.js';
+import { classifyMail, type Classification } from './classify.js';
+import type { IngestContext } from './ingest-context.js';
+import { boundedText, sanitizeForDisplay, searchKey } from './message-text.js';
+
+export interface InboxRef {
+  inbox: Pick<HotlineInboxAttrs, 'id' | 'agency_id' | 'history_cutoff' | 'address'>;
+  agency: { id: number; code: string; name: string };
+  uidValidity: string;
+  /** the lease holder; the cursor only moves while we still hold the lease (fencing) */
+  leaseOwner: string;
+  leaseMs: number;
+}
+
+export interface FetchedRaw { uid: number; source: Buffer; internalDate?: Date | null }
+
+const MESSAGE_ID_MAX = 190;
+/** The stored form of a Message-ID: long ids are hashed to fit the unique index. */
+export const keyOf = (id: string) => (id.length <= MESSAGE_ID_MAX ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`);
+
+export type Parsed = { ok: true; mail: ParsedMail; cls: Classification } | { ok: false; error: MailParseError; messageId: string };
+
+export async function parseAndClassify(raw: Buffer, ctx: IngestContext): Promise<Parsed> {
+  try {
+    const mail = await parseMail(raw);
+    return { ok: true, mail, cls: classifyMail(mail, { ownAddresses: ctx.ownAddresses, ownMessageIdDomain: ctx.ownDomain }) };
+  } catch (e) {
+    if (!(e instanceof MailParseError)) throw e;
+    return { ok: false, error: e, messageId: normaliseMessageId(syntheticMessageId(raw)) };
+  }
+}
+
+/** A fetched message, parsed and classified (CPU only), waiting for its transaction. */
+export interface PreparedMessage { msg: FetchedRaw; parsed: Parsed; sha256: string; now: Date }
+
+export async function prepareMessage(ctx: IngestContext, msg: FetchedRaw): Promise<PreparedMessage> {
+  const parsed = await parseAndClassify(msg.source, ctx);
+  const now = ctx.now?.() ?? new Date();
+  return { msg, parsed, sha256: createHash('sha256').update(msg.source).digest('hex'), now };
+}
+
+/** The messages row of a parsed inbound mail, without its ticket. */
+export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, mail: ParsedMail, cls: Classification): Partial<MessageAttrs> {
+  return {
+    inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid, sha256, direction: 'in', message_id: messageId,
+    classification: cls.kind, class_reason: cls.reason.slice(0, 190),
+    from_address: (mail.from?.address ?? '').toLowerCase().slice(0, 190) || null, subject: mail.subject.slice(0, 500),
+    text_body: boundedText(mail.text), html_sanitized: sanitizeForDisplay(mail.html), search_text: searchKey(mail.subject, mail.text),
+  };
+}
+
+/** The stored Message-ID key of a prepared message (long ids are hashed to fit the unique index). */
+export const messageKeyOf = (p: PreparedMessage): string => keyOf(p.parsed.ok ? p.parsed.mail.messageId : p.parsed.messageId);
+
+export const receivedAt = (msg: FetchedRaw, mail: ParsedMail, now: Date): Date => msg.internalDate ?? mail.date ?? now;
+/** Mail received before the inbox's history cut-off is imported as history: archived, no receipt, no clock. */
+export const isHistory = (ref: InboxRef, received: Date): boolean => Boolean(ref.inbox.history_cutoff && received < ref.inbox.history_cutoff);
+/** Where answers go: Reply-To first (web forms send on behalf of the citizen), then From. */
+export const citizenOf = (mail: ParsedMail): string => mail.replyTo[0]?.address || mail.from?.address || '';
+
