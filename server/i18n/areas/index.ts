@@ -4,5 +4,6 @@ import { hotlinesCatalogue } from './hotlines.js';
 import { hrCatalogue } from './hr.js';
 import { ticketsCatalogue } from './tickets.js';
 import { metricsCatalogue } from './metrics.js';
+import { legalClockCatalogue } from './legal-clock.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue];
