@@ -15,6 +15,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/hr/coverage', labelKey: 'hr.nav.coverage', roles: ['hr', 'admin', 'leader'] },
   { href: '/admin/agencies', labelKey: 'hr.nav.agencies', roles: ['admin'] },
   { href: '/admin/hotlines', labelKey: 'hotlines.nav', roles: ['admin'] },
+  { href: '/admin/rules', labelKey: 'rules.nav', roles: ['admin'] },
   { href: '/metrics', labelKey: 'metrics.nav', roles: ['leader', 'supervisor', 'admin'] },
 ];
 

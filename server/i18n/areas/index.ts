@@ -5,5 +5,6 @@ import { hrCatalogue } from './hr.js';
 import { ticketsCatalogue } from './tickets.js';
 import { metricsCatalogue } from './metrics.js';
 import { legalClockCatalogue } from './legal-clock.js';
+import { adminRulesCatalogue } from './admin-rules.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue];
