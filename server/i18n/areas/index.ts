@@ -6,5 +6,6 @@ import { ticketsCatalogue } from './tickets.js';
 import { metricsCatalogue } from './metrics.js';
 import { legalClockCatalogue } from './legal-clock.js';
 import { adminRulesCatalogue } from './admin-rules.js';
+import { adminSlaCatalogue } from './admin-sla.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue];
