@@ -3,11 +3,12 @@
 // changing which rule fires, and the tester on Vietnamese mail with and without tone marks (shown escaped).
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { buildUser, testApp } from '../../support/web.js';
-import { loginAs, type Agent } from '../../support/hr-web.js';
+import { buildUser } from '../../support/web.js';
+import { loginAs } from '../../support/hr-web.js';
+import { adminWorld, type AdminWorld } from './admin-fixture.js';
 import { getClock } from '../../../server/services/sla/clock-store.js';
 import { listRules } from '../../../server/services/triage/rule-store.js';
-import { openTicket, setupOrg, type Org } from '../sla/sla-fixture.js';
+import { openTicket, type Org } from '../sla/sla-fixture.js';
 
 /** A raw mail as an admin would paste it; the subject as raw UTF-8 or as an RFC 2047 encoded word. */
 function rawMail(subject: string, body: string, encodedSubject = false): string {
@@ -24,15 +25,11 @@ const firing = (html: string) => /data-testid="tester-matched" data-rule="([^"]*
 
 forEachDb('admin triage rules page', (getDb) => {
   let org: Org;
-  let app: ReturnType<typeof testApp>;
-  let admin: { agent: Agent; csrf: string };
+  let app: AdminWorld['app'];
+  let admin: AdminWorld['admin'];
   let adminName: string;
   before(async () => {
-    org = await setupOrg(getDb());
-    app = testApp(getDb());
-    const u = await buildUser(getDb(), { role: 'admin' });
-    adminName = u.username;
-    admin = await loginAs(app, u.username, u.password);
+    ({ org, app, admin, adminName } = await adminWorld(getDb()));
   });
   const test = (raw: string) => admin.agent.post('/admin/rules/test').type('form').send({ _csrf: admin.csrf, raw }).expect(200);
 

@@ -4,11 +4,12 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { runGovmail } from '../../support/cli.js';
-import { buildUser, testApp } from '../../support/web.js';
-import { loginAs, type Agent } from '../../support/hr-web.js';
+import { buildUser } from '../../support/web.js';
+import { loginAs } from '../../support/hr-web.js';
+import { adminWorld, type AdminWorld } from './admin-fixture.js';
 import { toLocalIso } from '../../../server/services/sla/index.js';
 import { policyGrid } from '../../../server/services/sla/policy-admin.js';
-import { openTicket, setupOrg, type Org } from '../sla/sla-fixture.js';
+import { openTicket, type Org } from '../sla/sla-fixture.js';
 
 /** The whole grid as the page posts it, with some targets changed. */
 async function gridForm(db: Parameters<typeof policyGrid>[0], change: Record<string, string> = {}): Promise<Record<string, string>> {
@@ -23,15 +24,11 @@ async function gridForm(db: Parameters<typeof policyGrid>[0], change: Record<str
 
 forEachDb('admin SLA policy and calendar pages', (getDb) => {
   let org: Org;
-  let app: ReturnType<typeof testApp>;
-  let admin: { agent: Agent; csrf: string };
+  let app: AdminWorld['app'];
+  let admin: AdminWorld['admin'];
   let adminName: string;
   before(async () => {
-    org = await setupOrg(getDb());
-    app = testApp(getDb());
-    const u = await buildUser(getDb(), { role: 'admin' });
-    adminName = u.username;
-    admin = await loginAs(app, u.username, u.password);
+    ({ org, app, admin, adminName } = await adminWorld(getDb()));
   });
   const due = async (from: string, add: string) => {
     const run = await runGovmail(['sla:due', '--from', from, '--add', add, '--json'], { DATABASE_URL: getDb().url });
