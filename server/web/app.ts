@@ -25,6 +25,9 @@ import { hrCoverageRoutes } from './routes/hr-coverage.js';
 import { adminAgencyRoutes } from './routes/admin-agencies.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { adminHotlineRoutes } from './routes/admin-hotlines.js';
+import { adminRuleRoutes } from './routes/admin-rules.js';
+import { adminSlaRoutes } from './routes/admin-sla.js';
+import { adminCalendarRoutes } from './routes/admin-calendar.js';
 
 export interface AppDeps {
   db: Db;
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(metricsRoutes(deps));
   app.use(adminHotlineRoutes(deps));
+  app.use(adminRuleRoutes(deps), adminSlaRoutes(deps), adminCalendarRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler(deps.log));

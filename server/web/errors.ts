@@ -16,3 +16,4 @@ export const NotFound = (what = 'page') => new HttpError(404, 'error.not_found',
 export const Forbidden = (why = 'not allowed') => new HttpError(403, 'error.forbidden', why);
 export const Unauthenticated = () => new HttpError(401, 'error.unauthenticated', 'login required');
 export const CsrfMismatch = () => new HttpError(403, 'error.csrf', 'CSRF token missing or wrong');
+export const BadRequest = (why = 'invalid input') => new HttpError(400, 'error.bad_request', why);

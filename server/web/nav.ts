@@ -15,6 +15,9 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/hr/coverage', labelKey: 'hr.nav.coverage', roles: ['hr', 'admin', 'leader'] },
   { href: '/admin/agencies', labelKey: 'hr.nav.agencies', roles: ['admin'] },
   { href: '/admin/hotlines', labelKey: 'hotlines.nav', roles: ['admin'] },
+  { href: '/admin/rules', labelKey: 'rules.nav', roles: ['admin'] },
+  { href: '/admin/sla', labelKey: 'sla_admin.nav', roles: ['admin'] },
+  { href: '/admin/calendar', labelKey: 'calendar.nav', roles: ['admin'] },
   { href: '/metrics', labelKey: 'metrics.nav', roles: ['leader', 'supervisor', 'admin'] },
 ];
 

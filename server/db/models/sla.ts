@@ -66,6 +66,12 @@ export interface TicketSlaAttrs {
   triage_rule: string | null;
   /** the sending agency's copy of a referred ticket */
   read_only: boolean;
+  /** a complaint marked complex: resolution 45 days from the same start (migration 0008) */
+  complex: boolean;
+  /** denunciation extensions granted so far, at most two; also the claim counter of the next one */
+  extensions: number;
+  /** where the current reminder ladder counts from after an extension; null = resolution_start */
+  ladder_start: Date | null;
 }
 
 export interface SlaNotificationAttrs {
@@ -117,6 +123,7 @@ export function defineSlaModels(s: Sequelize) {
     paused_at: DataTypes.DATE(3), pause_reason: DataTypes.STRING, pause_note: DataTypes.TEXT, paused_minutes: DataTypes.INTEGER,
     breached_at: DataTypes.DATE(3), forward_due: DataTypes.DATE(3), forwarded_at: DataTypes.DATE(3),
     assignee_id: DataTypes.INTEGER, triage_rule: DataTypes.STRING, read_only: DataTypes.BOOLEAN,
+    complex: DataTypes.BOOLEAN, extensions: DataTypes.INTEGER, ladder_start: DataTypes.DATE(3),
   });
   const SlaNotification = defineTable<SlaNotificationAttrs>(s, 'SlaNotification', 'sla_notifications', {
     id: pk, ticket_id: DataTypes.INTEGER, step: DataTypes.STRING, kind: DataTypes.STRING, fire_at: DataTypes.DATE(3),

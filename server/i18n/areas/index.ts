@@ -4,5 +4,8 @@ import { hotlinesCatalogue } from './hotlines.js';
 import { hrCatalogue } from './hr.js';
 import { ticketsCatalogue } from './tickets.js';
 import { metricsCatalogue } from './metrics.js';
+import { legalClockCatalogue } from './legal-clock.js';
+import { adminRulesCatalogue } from './admin-rules.js';
+import { adminSlaCatalogue } from './admin-sla.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue];

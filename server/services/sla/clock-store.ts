@@ -11,9 +11,13 @@ import { addPeriod } from './deadline.js';
 import { addOfficeMinutes } from './office-time.js';
 import { policyFor, type SlaPolicy } from './policy-store.js';
 import type { WorkCalendar } from './types.js';
+import type { ExtensionRefusal } from './extension-rules.js';
+
+export type ClockErrorCode = 'no_clock' | 'resolved' | 'paused' | 'not_paused' | 'bad_reason' | 'read_only'
+  | ExtensionRefusal | 'conflict';
 
 export class ClockError extends Error {
-  constructor(readonly code: 'no_clock' | 'resolved' | 'paused' | 'not_paused' | 'bad_reason' | 'read_only', message: string) {
+  constructor(readonly code: ClockErrorCode, message: string) {
     super(message);
     this.name = 'ClockError';
   }
@@ -74,6 +78,7 @@ export function newClock(ticket: TicketAttrs, policy: SlaPolicy, cal: WorkCalend
     resolved_at: null, paused_at: null, pause_reason: null, pause_note: null, paused_minutes: 0, breached_at: null,
     forward_due: addPeriod(received, REFERRAL_DEADLINE, cal), forwarded_at: null, assignee_id: opts.assigneeId ?? null,
     triage_rule: opts.triageRule ?? null, read_only: opts.readOnly ?? false,
+    complex: false, extensions: 0, ladder_start: null,
   };
   const details = { class: policy.class, priority: ticket.priority, firstResponse: policy.firstResponse, resolution: policy.resolution,
     firstResponseDue: firstDue, resolutionDue };

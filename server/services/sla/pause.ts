@@ -42,6 +42,7 @@ export async function resumeClock(db: Db, ticketId: number, input: { at: Date; a
       paused_at: null, pause_reason: null, pause_note: null, paused_minutes: clock.paused_minutes + Math.round(minutes),
       resolution_due: shiftBy(clock.resolution_due, minutes, cal),
       resolution_start: shiftBy(clock.resolution_start, minutes, cal)!,
+      ladder_start: shiftBy(clock.ladder_start, minutes, cal),
       first_response_due: clock.first_response_at ? clock.first_response_due : shiftBy(clock.first_response_due, minutes, cal),
     };
     await db.models.TicketSla.update(changes, { where: { ticket_id: ticketId } });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { toLocalIso } from './local-time.js';
+import { baseStepId } from './sla-steps.js';
 
 const VIEWS = fileURLToPath(new URL('../../../views/mail/', import.meta.url));
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -30,6 +31,7 @@ const STEP_TEXT: Record<string, [string, string]> = {
 };
 
 export function stepTexts(step: string): { stepVi: string; stepEn: string } {
-  const [vi, en] = STEP_TEXT[step] ?? [`Nhắc hạn: ${step}.`, `Reminder: ${step}.`];
+  // An extension's ladder ("reminder_50@x1") says the same as the first one.
+  const [vi, en] = STEP_TEXT[baseStepId(step)] ?? [`Nhắc hạn: ${step}.`, `Reminder: ${step}.`];
   return { stepVi: vi, stepEn: en };
 }

@@ -13,13 +13,26 @@ export interface SlaStep {
   at: Date;
 }
 
-type Clock = Pick<TicketSlaAttrs, 'resolution_start' | 'resolution_due' | 'first_response_due' | 'first_response_at'>;
+type Clock = Pick<TicketSlaAttrs, 'resolution_start' | 'resolution_due' | 'first_response_due' | 'first_response_at'>
+  & Partial<Pick<TicketSlaAttrs, 'extensions' | 'ladder_start'>>;
+
+/**
+ * The id of a resolution step after `extensions` extensions: "reminder_50", then "reminder_50@x1", … Each
+ * extension gets a fresh ladder and escalation (new ids, so sla_notifications lets them fire once more).
+ */
+export function extendedStepId(base: string, extensions = 0): string {
+  return extensions > 0 ? `${base}@x${extensions}` : base;
+}
+
+/** "reminder_50@x1" → "reminder_50": the step's meaning, for its mail text. */
+export const baseStepId = (id: string): string => id.replace(/@x\d+$/, '');
 
 /**
  * Steps of a running (not paused, not resolved) clock:
  * - first_response_due: a reminder at the acceptance deadline, while nobody has responded;
  * - the resolution ladder (50 %, 80 %, due, overdue + 1 working day) to the assignee;
  * - escalation at the resolution deadline (the breach) to the agency's supervisors or leaders.
+ * After n extensions the resolution steps carry "@x<n>" and count from `ladder_start` (extension.ts).
  * `awaitingAcceptance`: the resolution clock of complaints/denunciations has not started, so its ladder waits.
  */
 export function slaSteps(clock: Clock, cal: WorkCalendar, opts: { awaitingAcceptance?: boolean; ladder?: readonly LadderStep[] } = {}): SlaStep[] {
@@ -28,10 +41,13 @@ export function slaSteps(clock: Clock, cal: WorkCalendar, opts: { awaitingAccept
     steps.push({ id: FIRST_RESPONSE_STEP, kind: 'reminder', at: clock.first_response_due });
   }
   if (clock.resolution_due && !opts.awaitingAcceptance) {
-    for (const f of ladderInstants(clock.resolution_start, clock.resolution_due, cal, opts.ladder ?? DEFAULT_LADDER)) {
-      steps.push({ id: f.id, kind: 'reminder', at: f.at });
+    // After a denunciation extension the ladder spans the extension (previous due → new due), under new ids.
+    const n = clock.extensions ?? 0;
+    const start = clock.ladder_start ?? clock.resolution_start;
+    for (const f of ladderInstants(start, clock.resolution_due, cal, opts.ladder ?? DEFAULT_LADDER)) {
+      steps.push({ id: extendedStepId(f.id, n), kind: 'reminder', at: f.at });
     }
-    steps.push({ id: ESCALATION_STEP, kind: 'escalation', at: clock.resolution_due });
+    steps.push({ id: extendedStepId(ESCALATION_STEP, n), kind: 'escalation', at: clock.resolution_due });
   }
   return steps.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

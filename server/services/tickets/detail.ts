@@ -7,6 +7,8 @@ import type { TicketAttrs } from '../../db/models/hotline.js';
 import { currentAssignees } from './assignee.js';
 import { findScopedTicket, type AgencyIds } from './scope.js';
 import { isReadOnlyCopy } from './sla-hooks.js';
+import { getClock } from '../sla/clock-store.js';
+import { extensionOptions } from '../sla/extension-rules.js';
 
 export interface ConversationEntry {
   direction: 'in' | 'out';
@@ -36,11 +38,15 @@ export interface TicketView {
   agents: { id: number; name: string }[];
   /** the sending agency's copy of a referred ticket: nobody may change it */
   readOnly: boolean;
+  /** complex complaint / denunciation extensions this ticket's clock allows now (extension-rules.ts) */
+  legalClock: ReturnType<typeof extensionOptions>;
 }
 
 const parse = (s: string | null): Record<string, unknown> => {
   try { return s ? (JSON.parse(s) as Record<string, unknown>) : {}; } catch { return {}; }
 };
+/** Extensions show their written reason in the timeline, like a note. */
+const EXTENSION_EVENTS = ['sla_complex', 'sla_extended'];
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export async function agencyAgents(db: Db, agencyId: number): Promise<{ id: number; name: string }[]> {
@@ -79,7 +85,7 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   for (const c of conversation) if (c.by) c.by = nameOf(c.by) ?? undefined;
   const timeline = events.map((e) => {
     const d = parse(e.details);
-    return { kind: e.kind, at: e.at, by: nameOf(str(d.by) ?? str(d.actor)), text: e.kind === 'note' ? str(d.text) : null, details: d };
+    return { kind: e.kind, at: e.at, by: nameOf(str(d.by) ?? str(d.actor)), text: e.kind === 'note' ? str(d.text) : EXTENSION_EVENTS.includes(e.kind) ? str(d.reason) : null, details: d };
   });
   const assigneeId = assignees.get(ticket.id);
   const assigneeUser = assigneeId ? await db.models.User.findByPk(assigneeId, { attributes: ['id', 'display_name'] }) : null;
@@ -88,6 +94,7 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
     conversation, timeline, related: await relatedTickets(db, ticket, scope),
     assignee: assigneeUser ? { id: assigneeUser.id, name: assigneeUser.display_name } : null, agents,
     readOnly: await isReadOnlyCopy(db, ticket.id),
+    legalClock: extensionOptions(await getClock(db, ticket.id), new Date()),
   };
 }
 

@@ -34,3 +34,8 @@ export function assertAgencyAccess(req: Request, agencyId: number | null | undef
   const scope = agencyScope(req);
   if (scope && (agencyId === null || agencyId === undefined || !scope.includes(agencyId))) throw Forbidden('outside your agency');
 }
+
+/** Province-wide settings (triage rules, SLA policies, the province calendar): an agency-scoped user gets 403. */
+export const requireProvinceWide: RequestHandler = (req, _res, next) => {
+  next(agencyScope(req) ? Forbidden('a province-wide setting: only a province-level user may change it') : undefined);
+};

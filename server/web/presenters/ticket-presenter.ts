@@ -3,6 +3,13 @@
 import { t, type Locale } from '../../i18n/index.js';
 import type { QueuePage } from '../../services/tickets/list.js';
 import type { TicketView } from '../../services/tickets/detail.js';
+import { toLocalIso } from '../../services/sla/index.js';
+
+/** A stored ISO instant as province wall-clock text, "2027-04-30 17:00". */
+function localDue(v: unknown): string {
+  const d = new Date(String(v));
+  return Number.isNaN(d.getTime()) ? '' : toLocalIso(d).slice(0, 16).replace('T', ' ');
+}
 
 type QueueQuery = { status?: string; assignee?: 'me' | 'none' | number; q?: string; page?: number };
 
@@ -59,11 +66,15 @@ export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
     conversation: view.conversation.map((c) => ({ ...c, incoming: c.direction === 'in', stateLabel: label(locale, `tickets.state.${c.state}`, c.state) })),
     timeline: view.timeline.map((e) => ({ ...e, label: label(locale, `tickets.event.${e.kind}`, e.kind),
       detail: e.kind === 'status' ? `${statusLabel(locale, String(e.details.from))} → ${statusLabel(locale, String(e.details.to))}`
+        : e.kind === 'sla_complex' || e.kind === 'sla_extended' ? t(locale, `tickets.extension.event_${e.kind}`, { due: localDue(e.details.resolutionDue),
+          n: Number(e.details.extension ?? 0), max: Number(e.details.of ?? 0) })
         : e.kind === 'assign' ? (view.agents.find((a) => a.id === e.details.assigneeId)?.name ?? (e.details.assigneeId ? `#${String(e.details.assigneeId)}` : t(locale, 'tickets.filter.unassigned')))
           : null })),
     related: view.related.map((r) => ({ ...r, href: r.inScope ? `/tickets/${encodeURIComponent(r.ref)}` : null,
       relationLabel: label(locale, `tickets.relation.${r.relation}`, r.relation ?? '') })),
     assignee: view.assignee,
     agents: view.agents.map((a) => ({ ...a, selected: a.id === view.assignee?.id })),
+    legalClock: { ...view.legalClock, isComplaint: view.legalClock.kind === 'complex', isDenunciation: view.legalClock.kind === 'extend',
+      exhausted: view.legalClock.extensions >= view.legalClock.max },
   };
 }

@@ -14,6 +14,7 @@ import { getTicket } from '../../services/tickets/detail.js';
 import { replyToTicket } from '../../services/tickets/reply.js';
 import { addNote, assignTicket } from '../../services/tickets/actions.js';
 import { setStatus, SETTABLE_STATUSES } from '../../services/tickets/status.js';
+import { canExtend, extendTicketDeadline } from '../../services/tickets/extensions.js';
 import { canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES } from '../../services/tickets/scope.js';
 import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from '../../services/tickets/errors.js';
 import { queueView, ticketView } from '../presenters/ticket-presenter.js';
@@ -28,6 +29,7 @@ const replyBody = z.object({ body: z.string().default(''), close: z.string().opt
 const noteBody = z.object({ note: z.string().default('') });
 const assignBody = z.object({ assignee: z.string().regex(/^\d{0,10}$/).default('') });
 const statusBody = z.object({ status: z.string().default('') });
+const extensionBody = z.object({ reason: z.string().max(2000).default('') });
 
 /** Service errors → HTTP: outside scope is a 404 (never "exists elsewhere"), role refusal a 403. */
 function httpError(e: unknown): unknown {
@@ -55,7 +57,8 @@ export function ticketRoutes(deps: AppDeps): Router {
     const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw httpError(e); });
     const flashKey = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `tickets.flash.${req.query.done}` : null;
     res.status(status).render('pages/tickets/show', {
-      title: view.ticket.ref, ...ticketView(view, req.locale), canWrite: canWrite(user) && !view.readOnly, readOnly: view.readOnly, statuses: SETTABLE_STATUSES,
+      title: view.ticket.ref, ...ticketView(view, req.locale), canWrite: canWrite(user) && !view.readOnly,
+      canExtend: canExtend(user) && !view.readOnly, readOnly: view.readOnly, statuses: SETTABLE_STATUSES,
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
   };
@@ -89,6 +92,15 @@ export function ticketRoutes(deps: AppDeps): Router {
   }));
   router.post('/tickets/:ref/status', ...writers, act('status', (req) =>
     setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status })));
+
+  // Legal extensions (supervisors and admins; the service refuses other roles with a 403).
+  for (const [path, kind, done] of [['complex', 'complex', 'complex'], ['extend', 'extend', 'extended']] as const) {
+    router.post(`/tickets/:ref/${path}`, ...writers, act(done, (req) => {
+      const parsed = extensionBody.safeParse(req.body);
+      if (!parsed.success) throw new TicketInputError('extension', 'no_reason');
+      return extendTicketDeadline(db, { ticketRef: String(req.params.ref), actor: actor(req), kind, reason: parsed.data.reason });
+    }));
+  }
 
   return router;
 }

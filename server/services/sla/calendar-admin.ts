@@ -1,0 +1,44 @@
+// The calendar page: one year's effective days off (date-holidays VN + legal extras + the stored overrides,
+// exactly what deadlines count on), the province overrides of that year, and the office hours; adding or
+// removing an override is audited. Agency-specific overrides stay in calendar-store.ts (holiday:add).
+import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+import type { CalendarOverrideAttrs } from '../../db/models/sla.js';
+import { audit } from '../audit/audit-log.js';
+import { listOverrides, loadCalendar, removeOverride, setOverride } from './calendar-store.js';
+import { holidaysFor } from './holidays.js';
+import { weekText } from './office-hours-text.js';
+import type { HolidayDay } from './types.js';
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export interface CalendarYear {
+  year: number;
+  daysOff: HolidayDay[];
+  overrides: CalendarOverrideAttrs[];
+  week: { weekday: number; periods: string }[];
+}
+
+export async function calendarYear(db: Db, year: number): Promise<CalendarYear> {
+  const all = await listOverrides(db);
+  const daysOff = holidaysFor(year, all.map((o) => ({ date: o.date, kind: o.kind, reason: o.reason })));
+  return { year, daysOff, overrides: all.filter((o) => o.date.startsWith(`${year}-`)), week: weekText((await loadCalendar(db)).week) };
+}
+
+/** A province-wide day off or swapped working day; CalendarInputError names a bad field. */
+export async function addCalendarOverride(db: Db, input: { date: string; kind: 'off' | 'work'; reason: string }, actor: string): Promise<CalendarOverrideAttrs> {
+  return inTransaction(db.sequelize, async () => {
+    const row = await setOverride(db, { ...input, agencyId: null });
+    await audit(db, { actor, action: 'calendar.override_set', target: row.date, details: { kind: row.kind, reason: row.reason } });
+    return row;
+  });
+}
+
+export async function removeCalendarOverride(db: Db, date: string, actor: string): Promise<boolean> {
+  return inTransaction(db.sequelize, async () => {
+    if (!(await removeOverride(db, date, null))) return false;
+    await audit(db, { actor, action: 'calendar.override_removed', target: date });
+    return true;
+  });
+}

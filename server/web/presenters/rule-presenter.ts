@@ -1,0 +1,76 @@
+// The rules page's rows, the rule form's choices and the tester's result, with labels in the page's language.
+// Mail text and rule keywords stay plain strings: the templates escape them ({{ }}), nothing is marked safe.
+import { t, type Locale } from '../../i18n/index.js';
+import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/categories.js';
+import { TRIAGE_PRIORITIES, type TriageResult, type TriageRule } from '../../services/triage/rules.js';
+import type { TriageMail } from '../../services/triage/rules.js';
+import type { FieldProblem, NestedValues } from '../forms/rule-form.js';
+
+const className = (code: string | undefined, locale: Locale) => TICKET_CLASSES.find((c) => c.code === code)?.[locale] ?? code ?? '';
+const categoryName = (code: string | undefined, locale: Locale) => FEEDBACK_CATEGORIES.find((c) => c.code === code)?.[locale] ?? code ?? '';
+
+/** "từ khoá: đám cháy, cháy rừng · có tệp đính kèm" */
+function conditionText(r: TriageRule, locale: Locale): string {
+  const c = r.conditions;
+  const parts: string[] = [];
+  if (c.hotlineAddress) parts.push(t(locale, 'rules.summary.hotline', { v: c.hotlineAddress }));
+  if (c.senderDomain) parts.push(t(locale, 'rules.summary.sender', { v: c.senderDomain }));
+  if (c.keywordsAny?.length) parts.push(t(locale, 'rules.summary.any', { v: c.keywordsAny.join(', '), in: t(locale, `rules.in.${c.in}`) }));
+  if (c.keywordsAll?.length) parts.push(t(locale, 'rules.summary.all', { v: c.keywordsAll.join(', '), in: t(locale, `rules.in.${c.in}`) }));
+  if (c.hasAttachment !== undefined) parts.push(t(locale, c.hasAttachment ? 'rules.attachment.yes' : 'rules.attachment.no'));
+  if (c.attachmentType) parts.push(t(locale, 'rules.summary.type', { v: c.attachmentType }));
+  return parts.length ? parts.join(' · ') : t(locale, 'rules.summary.catch_all');
+}
+
+function actionText(r: TriageRule, locale: Locale): string {
+  const a = r.actions;
+  const parts = [
+    a.class && className(a.class, locale), a.category && categoryName(a.category, locale),
+    a.priority && t(locale, `rules.priority.${a.priority}`), a.agencyCode && t(locale, 'rules.summary.agency', { v: a.agencyCode }),
+    a.assignee && t(locale, 'rules.summary.assignee', { v: a.assignee }), a.team && t(locale, 'rules.summary.team', { v: a.team }),
+  ].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join(' · ') : t(locale, 'rules.summary.stop');
+}
+
+export function ruleRows(rules: readonly TriageRule[], locale: Locale) {
+  return rules.map((r, i) => ({ id: r.id, name: r.name, enabled: r.enabled, order: i + 1, first: i === 0, last: i === rules.length - 1,
+    conditions: conditionText(r, locale), actions: actionText(r, locale), href: `/admin/rules/${encodeURIComponent(r.id)}` }));
+}
+
+const option = (value: string, label: string, selected: string | undefined) => ({ value, label, selected: value === (selected ?? '') });
+
+/** The selects of the rule form, with the current values selected. */
+export function ruleFormChoices(locale: Locale, v: NestedValues, agencies: { code: string; name: string }[]) {
+  const none = (key: string) => option('', t(locale, key), undefined);
+  return {
+    classes: [none('rules.keep'), ...TICKET_CLASSES.map((c) => option(c.code, c[locale], v.actions.class))],
+    categories: [none('rules.keep'), ...FEEDBACK_CATEGORIES.map((c) => option(c.code, c[locale], v.actions.category))],
+    priorities: [none('rules.keep'), ...TRIAGE_PRIORITIES.map((p) => option(p, t(locale, `rules.priority.${p}`), v.actions.priority))],
+    agencies: [none('rules.keep_agency'), ...agencies.map((a) => option(a.code, `${a.code} · ${a.name}`, v.actions.agencyCode))],
+    scopes: ['both', 'subject', 'body'].map((s) => option(s, t(locale, `rules.in.${s}`), v.conditions.in || 'both')),
+    attachments: [option('', t(locale, 'rules.attachment.any'), v.conditions.hasAttachment), option('yes', t(locale, 'rules.attachment.yes'), v.conditions.hasAttachment),
+      option('no', t(locale, 'rules.attachment.no'), v.conditions.hasAttachment)],
+  };
+}
+
+/** Form errors as nested objects, so the template reads errors.conditions.keywordsAny. */
+export function ruleFormErrors(problems: readonly FieldProblem[], locale: Locale): Record<string, unknown> {
+  const out: Record<string, Record<string, string> | string> = {};
+  for (const p of problems) {
+    const text = `${t(locale, `rules.invalid.${p.field}`)}${p.item ? ` ${t(locale, 'rules.invalid.item', { n: p.item })}` : ''}`;
+    const [group, key] = p.field.split('.');
+    if (key === undefined) out[group!] = text;
+    else ((out[group!] ??= {}) as Record<string, string>)[key] = text;
+  }
+  return out;
+}
+
+export function testerView(result: TriageResult & { mail: TriageMail }, rules: readonly TriageRule[], locale: Locale) {
+  const nameOf = new Map(rules.map((r) => [r.id, r.name]));
+  return {
+    matched: result.matched ? { id: result.matched.id, name: result.matched.name, actions: actionText(result.matched, locale) } : null,
+    trace: result.trace.map((tr) => ({ ...tr, name: nameOf.get(tr.ruleId) ?? tr.ruleId })),
+    mail: { from: result.mail.from, subject: result.mail.subject, hotline: result.mail.hotlineAddress, excerpt: result.mail.text.slice(0, 2000),
+      attachments: result.mail.attachments.length },
+  };
+}
