@@ -6,5 +6,6 @@ import { provisioning } from './0003-provisioning.js';
 import { hotline } from './0004-hotline.js';
 import { uploadRuns } from './0005-upload-runs.js';
 import { sla } from './0006-sla.js';
+import { mailLogins } from './0007-mail-logins.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins];
