@@ -93,15 +93,16 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
 
   program
     .command('mailserver:config')
-    .description('write Dovecot (dovecot-sql.conf.ext) and Postfix (*.cf) SQL maps for this database')
+    .description('write Dovecot (dovecot-sql.conf.ext, last-login dict) and Postfix (*.cf) SQL maps for this database')
     .requiredOption('--out <dir>', 'output directory')
     .option('--mail-root <dir>', 'absolute directory holding the maildirs', '/var/vmail')
-    .option('--ro-user <user>', 'read-only DB account the mail server uses (MariaDB); see the GRANTs in the files')
+    .option('--config-dir <dir>', 'where the files will be installed on the mail server (default: --out)')
+    .option('--ro-user <user>', 'DB account the mail server uses (MariaDB; read-only but for mail_logins); see the GRANTs in the files')
     .option('--ro-password <password>', 'its password')
     .option('--json', 'print JSON')
     .action(cliAction(async (opts) => {
       const readOnlyUser = opts.roUser ? { user: opts.roUser, password: opts.roPassword ?? '' } : undefined;
-      const files = writeMailServerConfig(ctx.env.DATABASE_URL, opts.out, { mailRoot: opts.mailRoot, readOnlyUser });
+      const files = writeMailServerConfig(ctx.env.DATABASE_URL, opts.out, { mailRoot: opts.mailRoot, configDir: opts.configDir, readOnlyUser });
       ctx.print(opts, files, () => Object.values(files).map((f) => `wrote ${f}`));
     }));
 };

@@ -1,8 +1,9 @@
-// How the test mail servers reach a test database. For MariaDB they connect as a SELECT-only account made
-// with the product's own readOnlyUserSql(), so the suites also prove those grants are enough.
+// How the test mail servers reach a test database. For MariaDB they connect as the account made with the
+// product's own mailServerUserSql() (SELECT only, but the mail_logins upsert), so the suites also prove those
+// grants are enough.
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { readOnlyUserSql, type MailDbTarget } from '../../server/services/mailserver/config-files.js';
+import { mailServerUserSql, type MailDbTarget } from '../../server/services/mailserver/config-files.js';
 import type { TestDb } from './databases.js';
 
 const targets = new WeakMap<TestDb, Promise<MailDbTarget>>();
@@ -21,7 +22,7 @@ async function createReadOnlyTarget(db: TestDb): Promise<MailDbTarget> {
   const m = db.mysql!;
   const user = `ms_${randomBytes(5).toString('hex')}`;
   const password = randomBytes(12).toString('hex');
-  await adminQuery(db, readOnlyUserSql(m.database, user, m.host, password));
+  await adminQuery(db, mailServerUserSql(m.database, user, m.host, password));
   // The account goes with the database: drop it first, then let the database drop itself.
   const destroy = db.destroy.bind(db);
   db.destroy = async () => {

@@ -14,6 +14,7 @@ import { generateInitialPassword } from './initial-password.js';
 import { hashInitialPasswords } from './initial-hashes.js';
 import { hashPassword, USER_CHOSEN_SCHEME } from './password-hash.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
+import { laterLogin, mailLogins } from './last-login.js';
 
 export const MIN_CHOSEN_PASSWORD_CHARS = 12;
 export const QUOTA_MAX_MB = 1_048_576;
@@ -134,6 +135,7 @@ export interface MailboxListItem {
   suspended: boolean;
   left: boolean;
   quota_mb: number;
+  /** the later of the web login and the IMAP/POP3 login (last-login.ts) */
   last_login_at: string | null;
 }
 
@@ -150,12 +152,14 @@ export async function listMailboxes(db: Db, opts: { agencyCode?: string; scope?:
   if (opts.scope?.agencyId != null) where.agency_id = opts.scope.agencyId;
   const boxes = await Mailbox.findAll({ where, order: [['address', 'ASC']], raw: true });
   const staff = new Map((await Staff.findAll({ attributes: ['id', 'full_name', 'employee_code', 'status'], raw: true })).map((s) => [s.id, s]));
+  const mail = await mailLogins(db, boxes.map((b) => b.address));
   return boxes.map((b) => {
     const s = b.staff_id ? staff.get(b.staff_id) : undefined;
+    const lastLogin = laterLogin(b.last_login_at, mail.get(b.address) ?? null);
     return {
       address: b.address, agency: b.agency_id ? agencies.get(b.agency_id) ?? null : null, staff: s?.full_name ?? b.display_name ?? null,
       employee_code: s?.employee_code ?? null, active: !!b.active && !!b.allow_login, suspended: b.suspended_at !== null,
-      left: s?.status === 'left', quota_mb: b.quota_mb, last_login_at: b.last_login_at ? new Date(b.last_login_at).toISOString() : null,
+      left: s?.status === 'left', quota_mb: b.quota_mb, last_login_at: lastLogin?.toISOString() ?? null,
     };
   });
 }
