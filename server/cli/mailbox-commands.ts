@@ -7,6 +7,8 @@ import {
 } from '../services/provisioning/mailbox-lifecycle.js';
 import { transferStaff } from '../services/provisioning/transfer.js';
 import { writeMailServerConfig } from '../services/mailserver/write-config.js';
+import { sessionKickerFrom } from '../services/mailserver/session-kick.js';
+import type { SessionCut } from '../services/provisioning/cut-sessions.js';
 
 const DAY_MS = 86_400_000;
 
@@ -40,9 +42,23 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
         ctx.print(opts, { address: address.toLowerCase(), ok: true }, () => `${address.toLowerCase()} ${done}`);
       }));
   };
-  simple('mailbox:suspend', 'refuse logins (mail is still delivered and kept)', (a) => suspendMailbox(ctx.db(), a, { actor }), 'suspended');
   simple('mailbox:restore', 'allow logins again after a suspension or leaving', (a) => restoreMailbox(ctx.db(), a, { actor }), 'restored');
-  simple('mailbox:leave', 'a leaver: login disabled, mail kept, address never reused', (a) => markLeaver(ctx.db(), a, { actor }), 'marked as leaver');
+
+  // Suspend and leaver also end open IMAP/POP3 sessions when DOVEADM_KICK is set; a failed kick is a warning
+  // on stderr (stdout keeps its one JSON document) and an audit row, never a failed command.
+  const sessions = (): SessionCut => ({
+    kicker: sessionKickerFrom(ctx.env.DOVEADM_KICK),
+    log: { info: () => undefined, warn: (d, msg) => process.stderr.write(`warning: ${String(d.address)}: ${msg} (${String(d.error)})\n`) },
+  });
+  const loginOff = (name: string, description: string, fn: typeof suspendMailbox, done: string): void => {
+    program.command(name).description(description).argument('<address>').option('--json', 'print JSON: {address, ok, sessions}')
+      .action(cliAction(async (address: string, opts) => {
+        const r = await fn(ctx.db(), address, { actor, sessions: sessions() });
+        ctx.print(opts, { address: r.address, ok: true, sessions: r.sessions }, () => `${r.address} ${done}${r.sessions === 'kicked' ? '; open sessions ended' : ''}`);
+      }));
+  };
+  loginOff('mailbox:suspend', 'refuse logins (mail is still delivered and kept); ends open sessions when DOVEADM_KICK is set', suspendMailbox, 'suspended');
+  loginOff('mailbox:leave', 'a leaver: login disabled, mail kept, address never reused; ends open sessions when DOVEADM_KICK is set', markLeaver, 'marked as leaver');
 
   program
     .command('mailbox:quota')
