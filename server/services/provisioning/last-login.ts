@@ -35,6 +35,20 @@ export async function mailLogins(db: Db, addresses: readonly string[]): Promise<
   return out;
 }
 
+/**
+ * A mailbox renamed (transfer, domain migration) keeps its mail login: Dovecot recorded it under the old
+ * address, which from now on is only an alias. Keeps the later time if the new address already has a row.
+ */
+export async function carryMailLogin(db: Db, from: string, to: string): Promise<void> {
+  const { MailLogin } = db.models;
+  const old = await MailLogin.findByPk(from, { raw: true });
+  if (!old) return;
+  const cur = await MailLogin.findByPk(to, { raw: true });
+  if (!cur) await MailLogin.create({ address: to, last_login_unix: old.last_login_unix });
+  else if (Number(cur.last_login_unix) < Number(old.last_login_unix)) await MailLogin.update({ last_login_unix: old.last_login_unix }, { where: { address: to } });
+  await MailLogin.destroy({ where: { address: from } });
+}
+
 /** SQL for coverage: a mailbox `m` joined to `l` (mail_logins) has logged in by either door. */
 export const LOGGED_IN_SQL = '(m.last_login_at IS NOT NULL OR l.address IS NOT NULL)';
 export const MAIL_LOGINS_JOIN = 'LEFT JOIN mail_logins l ON l.address = m.address';

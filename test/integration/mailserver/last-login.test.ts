@@ -14,6 +14,7 @@ import type { Credential } from '../../../server/services/provisioning/credentia
 import { coverage, type Coverage } from '../../../server/services/provisioning/coverage.js';
 import { listMailboxes } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { mailLoginDate } from '../../../server/services/provisioning/last-login.js';
+import { transferStaff } from '../../../server/services/provisioning/transfer.js';
 import type { TestDb } from '../../support/databases.js';
 
 const PEOPLE = [
@@ -100,6 +101,18 @@ forEachDb('mail logins count in coverage (Dovecot last_login → dict-sql → ma
     await dv.deliver(b!.address, Buffer.from(`From: <x@example.vn>\r\nTo: <${b!.address}>\r\nSubject: hi\r\n\r\nhello\r\n`));
     expect(await mailLoginOf(getDb(), b!.address, 0, 1000)).to.equal(null);
     expect(stp(await coverage(getDb(), { agencyCode: 'STP' }))).to.include({ never_logged_in: 1 });
+  });
+
+  it('a transfer renames the mailbox and keeps its mail login (recorded under the old address)', async () => {
+    const [a] = creds;
+    const before = Number((await getDb().models.MailLogin.findByPk(a!.address, { raw: true }))!.last_login_unix);
+    const moved = await transferStaff(getDb(), { who: 'LL1', toAgencyCode: 'SYT', actor: 'test' });
+    expect(moved.to).not.to.equal(a!.address);
+    expect(await getDb().models.MailLogin.findByPk(a!.address)).to.equal(null);
+    expect(Number((await getDb().models.MailLogin.findByPk(moved.to, { raw: true }))!.last_login_unix)).to.equal(before);
+    const syt = (await coverage(getDb(), { agencyCode: 'SYT' })).agencies[0]!;
+    expect(syt).to.include({ never_logged_in: 0 });
+    expect(stp(await coverage(getDb(), { agencyCode: 'STP' }))).to.include({ staff: 1, never_logged_in: 1 });
   });
 
   it('`govmail mailserver:config` writes the dict map and the plugin fragment for this database', async () => {
