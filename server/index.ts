@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { env, ConfigError } from './config/env.js';
 import { createLogger } from './logger.js';
+import { sessionKickerFrom } from './services/mailserver/session-kick.js';
 import { openDb } from './db/index.js';
 import { migrateUp } from './db/migrate.js';
 import { createApp } from './web/app.js';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   let scheduler: Scheduler | undefined;
   let hotline: HotlineWorker | undefined;
   if (roles.has('web')) {
-    const app = createApp({ db, log, secretKey: config.SECRET_KEY, secureCookies: config.COOKIE_SECURE ?? config.BASE_URL.startsWith('https:') });
+    const app = createApp({ db, log, sessionKicker: sessionKickerFrom(config.DOVEADM_KICK), secretKey: config.SECRET_KEY, secureCookies: config.COOKIE_SECURE ?? config.BASE_URL.startsWith('https:') });
     server = app.listen(config.PORT, () => log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL }));
   }
   if (roles.has('worker')) {

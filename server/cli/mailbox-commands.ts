@@ -7,6 +7,8 @@ import {
 } from '../services/provisioning/mailbox-lifecycle.js';
 import { transferStaff } from '../services/provisioning/transfer.js';
 import { writeMailServerConfig } from '../services/mailserver/write-config.js';
+import { sessionKickerFrom } from '../services/mailserver/session-kick.js';
+import type { SessionCut } from '../services/provisioning/cut-sessions.js';
 
 const DAY_MS = 86_400_000;
 
@@ -40,9 +42,23 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
         ctx.print(opts, { address: address.toLowerCase(), ok: true }, () => `${address.toLowerCase()} ${done}`);
       }));
   };
-  simple('mailbox:suspend', 'refuse logins (mail is still delivered and kept)', (a) => suspendMailbox(ctx.db(), a, { actor }), 'suspended');
   simple('mailbox:restore', 'allow logins again after a suspension or leaving', (a) => restoreMailbox(ctx.db(), a, { actor }), 'restored');
-  simple('mailbox:leave', 'a leaver: login disabled, mail kept, address never reused', (a) => markLeaver(ctx.db(), a, { actor }), 'marked as leaver');
+
+  // Suspend and leaver also end open IMAP/POP3 sessions when DOVEADM_KICK is set; a failed kick is a warning
+  // on stderr (stdout keeps its one JSON document) and an audit row, never a failed command.
+  const sessions = (): SessionCut => ({
+    kicker: sessionKickerFrom(ctx.env.DOVEADM_KICK),
+    log: { info: () => undefined, warn: (d, msg) => process.stderr.write(`warning: ${String(d.address)}: ${msg} (${String(d.error)})\n`) },
+  });
+  const loginOff = (name: string, description: string, fn: typeof suspendMailbox, done: string): void => {
+    program.command(name).description(description).argument('<address>').option('--json', 'print JSON: {address, ok, sessions}')
+      .action(cliAction(async (address: string, opts) => {
+        const r = await fn(ctx.db(), address, { actor, sessions: sessions() });
+        ctx.print(opts, { address: r.address, ok: true, sessions: r.sessions }, () => `${r.address} ${done}${r.sessions === 'kicked' ? '; open sessions ended' : ''}`);
+      }));
+  };
+  loginOff('mailbox:suspend', 'refuse logins (mail is still delivered and kept); ends open sessions when DOVEADM_KICK is set', suspendMailbox, 'suspended');
+  loginOff('mailbox:leave', 'a leaver: login disabled, mail kept, address never reused; ends open sessions when DOVEADM_KICK is set', markLeaver, 'marked as leaver');
 
   program
     .command('mailbox:quota')
@@ -93,15 +109,16 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
 
   program
     .command('mailserver:config')
-    .description('write Dovecot (dovecot-sql.conf.ext) and Postfix (*.cf) SQL maps for this database')
+    .description('write Dovecot (dovecot-sql.conf.ext, last-login dict) and Postfix (*.cf) SQL maps for this database')
     .requiredOption('--out <dir>', 'output directory')
     .option('--mail-root <dir>', 'absolute directory holding the maildirs', '/var/vmail')
-    .option('--ro-user <user>', 'read-only DB account the mail server uses (MariaDB); see the GRANTs in the files')
+    .option('--config-dir <dir>', 'where the files will be installed on the mail server (default: --out)')
+    .option('--ro-user <user>', 'DB account the mail server uses (MariaDB; read-only but for mail_logins); see the GRANTs in the files')
     .option('--ro-password <password>', 'its password')
     .option('--json', 'print JSON')
     .action(cliAction(async (opts) => {
       const readOnlyUser = opts.roUser ? { user: opts.roUser, password: opts.roPassword ?? '' } : undefined;
-      const files = writeMailServerConfig(ctx.env.DATABASE_URL, opts.out, { mailRoot: opts.mailRoot, readOnlyUser });
+      const files = writeMailServerConfig(ctx.env.DATABASE_URL, opts.out, { mailRoot: opts.mailRoot, configDir: opts.configDir, readOnlyUser });
       ctx.print(opts, files, () => Object.values(files).map((f) => `wrote ${f}`));
     }));
 };

@@ -40,6 +40,11 @@ const schema = z
     DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { message: 'must be a domain such as hoabinh.gov.vn' }).optional(),
     DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]+$/i, { message: 'must be a DNS label such as govmail2026' }).optional(),
     DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+    // A command run with the address appended after a suspend or a leaver, to end open IMAP/POP3 sessions.
+    DOVEADM_KICK: z
+      .string()
+      .refine((v) => !/^[a-z]+:\/\//i.test(v.trim()), { message: 'must be a command such as `doveadm kick` (the address is appended); a doveadm HTTP API URL is not supported' })
+      .optional(),
   });
 
 const DKIM_VARS = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY_FILE'] as const;

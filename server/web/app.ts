@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
+import type { SessionKicker } from '../services/mailserver/session-kick.js';
 import './types.js';
 import { viewHelpers } from './view-helpers.js';
 import { navLinksFor } from './nav.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   log: Logger;
   secretKey: string;
   secureCookies: boolean;
+  /** Ends open IMAP/POP3 sessions after a suspend or a leaver (DOVEADM_KICK); null or absent: no kick. */
+  sessionKicker?: SessionKicker | null;
   /** login attempts per IP per 15 minutes */
   loginRateLimit?: number;
 }

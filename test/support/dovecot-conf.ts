@@ -1,8 +1,10 @@
 // dovecot.conf for the private test instance (test/support/dovecot.ts). Everything lives under `dir`;
-// nothing is read from /etc/dovecot. The SQL part is in the product-generated dovecot-sql.conf.ext.
+// nothing is read from /etc/dovecot. The SQL part is in the product-generated dovecot-sql.conf.ext, and the
+// last_login plugin in the product-generated fragment, included at the end exactly as production does.
 import { VMAIL_GID, VMAIL_UID } from '../../server/services/mailserver/config-files.js';
 
-export function dovecotConf(dir: string, sqlConf: string, imapPort: number, lmtpPort: number): string {
+export function dovecotConf(dir: string, files: { sqlConf: string; lastLoginConf: string }, imapPort: number, lmtpPort: number): string {
+  const { sqlConf } = files;
   return `# private test instance (test/support/dovecot.ts)
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -51,5 +53,6 @@ service lmtp {
 protocol imap {
   mail_plugins = $mail_plugins imap_quota
 }
+!include ${files.lastLoginConf}
 `;
 }

@@ -1,6 +1,7 @@
 // A private Dovecot for integration tests: its own config, base_dir, state_dir, log and mail root under a
 // temp dir, IMAP and LMTP on free loopback ports. The SQL part is the product's own config-files.ts output,
-// so the tests prove the config govmail ships, not a test copy of it.
+// so the tests prove the config govmail ships, not a test copy of it; so is the last_login plugin fragment
+// (mail logins land in mail_logins, as in production).
 //
 // Runs as root (as the tests do here). Dovecot's SQLite lookups then happen in the root auth-worker, so the
 // test database file needs no group changes; in production see provisioning.md pitfall 13.
@@ -10,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { mailServerConfigFiles, VMAIL_GID, VMAIL_UID, type MailDbTarget } from '../../server/services/mailserver/config-files.js';
+import { DICT_SQL_FILE, LAST_LOGIN_CONF_FILE } from '../../server/services/mailserver/last-login-conf.js';
 import { dovecotConf } from './dovecot-conf.js';
 import type { TestDb } from './databases.js';
 import { freePort, waitForPort } from './free-port.js';
@@ -24,6 +26,8 @@ export interface DovecotInstance {
   imapPort: number;
   lmtpPort: number;
   mailRoot: string;
+  /** This instance's dovecot.conf, for `doveadm -c` run from elsewhere (e.g. the DOVEADM_KICK command). */
+  confFile: string;
   /** `doveadm -c <this config> …args`; resolves with stdout, rejects with stderr on a non-zero exit. */
   doveadm(args: string[]): Promise<string>;
   /** LMTP delivery; resolves with the 250 line, rejects with an LmtpError carrying the code (e.g. 550). */
@@ -53,11 +57,14 @@ export async function startDovecot(opts: { db: TestDb | MailDbTarget }): Promise
   const mailRoot = path.join(dir, 'mail');
   fs.mkdirSync(mailRoot);
   fs.chownSync(mailRoot, VMAIL_UID, VMAIL_GID);
-  const sqlConf = path.join(dir, 'dovecot-sql.conf.ext');
-  fs.writeFileSync(sqlConf, mailServerConfigFiles(target, { mailRoot })['dovecot-sql.conf.ext'], { mode: 0o640 });
+  // The product's files, installed in the temp dir: passdb/userdb SQL, and the last_login plugin with its dict.
+  const files = mailServerConfigFiles(target, { mailRoot, configDir: dir });
+  for (const name of ['dovecot-sql.conf.ext', DICT_SQL_FILE, LAST_LOGIN_CONF_FILE] as const) {
+    fs.writeFileSync(path.join(dir, name), files[name], { mode: 0o640 });
+  }
   const [imapPort, lmtpPort] = [await freePort(), await freePort()];
   const conf = path.join(dir, 'dovecot.conf');
-  fs.writeFileSync(conf, dovecotConf(dir, sqlConf, imapPort, lmtpPort));
+  fs.writeFileSync(conf, dovecotConf(dir, { sqlConf: path.join(dir, 'dovecot-sql.conf.ext'), lastLoginConf: path.join(dir, LAST_LOGIN_CONF_FILE) }, imapPort, lmtpPort));
   const logFile = path.join(dir, 'dovecot.log');
   const pidFile = path.join(dir, 'run', 'master.pid');
 
@@ -112,6 +119,7 @@ export async function startDovecot(opts: { db: TestDb | MailDbTarget }): Promise
     imapPort,
     lmtpPort,
     mailRoot,
+    confFile: conf,
     logFile,
     doveadm: async (args) => {
       try {

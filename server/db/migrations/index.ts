@@ -6,6 +6,7 @@ import { provisioning } from './0003-provisioning.js';
 import { hotline } from './0004-hotline.js';
 import { uploadRuns } from './0005-upload-runs.js';
 import { sla } from './0006-sla.js';
+import { mailLogins } from './0007-mail-logins.js';
 import { legalExtensions } from './0008-legal-extensions.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, legalExtensions];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions];

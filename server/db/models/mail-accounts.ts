@@ -47,6 +47,13 @@ export interface MailAliasAttrs {
   expires_at: Date | null;
 }
 
+/** Written by Dovecot (last_login plugin → dict-sql), read by govmail: the last IMAP/POP3 login. */
+export interface MailLoginAttrs {
+  address: string;
+  /** seconds since the epoch; BIGINT may come back as a string from MariaDB, so read it with Number() */
+  last_login_unix: number | string;
+}
+
 export function defineMailAccountModels(s: Sequelize) {
   const MailDomain = defineTable<MailDomainAttrs>(s, 'MailDomain', 'mail_domains', {
     domain: { type: DataTypes.STRING, primaryKey: true },
@@ -92,6 +99,10 @@ export function defineMailAccountModels(s: Sequelize) {
     reason: DataTypes.STRING,
     expires_at: DataTypes.DATE(3),
   });
+  const MailLogin = defineTable<MailLoginAttrs>(s, 'MailLogin', 'mail_logins', {
+    address: { type: DataTypes.STRING, primaryKey: true },
+    last_login_unix: DataTypes.BIGINT,
+  }, { timestamps: false });
   Mailbox.belongsTo(Staff, { foreignKey: 'staff_id', as: 'staff' });
-  return { MailDomain, Staff, Mailbox, MailAlias };
+  return { MailDomain, Staff, Mailbox, MailAlias, MailLogin };
 }

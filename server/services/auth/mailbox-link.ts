@@ -18,7 +18,8 @@ export async function linkedMailbox(db: Db, username: string): Promise<Row<Mailb
 
 export const mailboxMayLogIn = (box: MailboxAttrs): boolean => !!box.active && !!box.allow_login;
 
-/** After a successful web login: coverage's "never logged in" counts on last_login_at. */
+/** After a successful web login. The web half of "last login": IMAP/POP3 logins are in mail_logins, written
+ *  by Dovecot (provisioning/last-login.ts takes the later of the two). */
 export async function recordMailboxLogin(box: Row<MailboxAttrs>, now: Date): Promise<void> {
   await box.update({ last_login_at: now });
 }

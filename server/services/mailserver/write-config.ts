@@ -42,7 +42,8 @@ export function writeMailServerConfig(
 ): Record<MailServerFileName, string> {
   let target = mailDbTargetFromUrl(dbUrl);
   if (opts.readOnlyUser && target.driver === 'mysql') target = { ...target, ...opts.readOnlyUser };
-  const files = mailServerConfigFiles(target, opts);
+  // By default the files stay where they are written, and the last-login fragment names the dict file there.
+  const files = mailServerConfigFiles(target, { ...opts, configDir: opts.configDir ?? path.resolve(outDir) });
   fs.mkdirSync(outDir, { recursive: true });
   const paths = {} as Record<MailServerFileName, string>;
   for (const name of MAIL_SERVER_FILES) {

@@ -1,10 +1,11 @@
 /**
  * The headline metric "every civil servant has an official address", per agency: staff (not left), staff
- * with a mailbox that can log in, % covered, never logged in, suspended. One grouped query per table, so it
- * stays O(agencies) in round trips at province scale.
+ * with a mailbox that can log in, % covered, never logged in (neither on the web nor over IMAP/POP3: see
+ * last-login.ts), suspended. One grouped query, so it stays one round trip at province scale.
  */
 import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import { LOGGED_IN_SQL, MAIL_LOGINS_JOIN } from './last-login.js';
 
 export interface CoverageRow {
   agency: string;
@@ -28,11 +29,12 @@ export async function coverage(db: Db, opts: { agencyCode?: string } = {}): Prom
     `SELECT a.id, a.code, a.name,
             COUNT(s.id) AS staff,
             SUM(CASE WHEN m.id IS NOT NULL AND m.active = 1 AND m.allow_login = 1 THEN 1 ELSE 0 END) AS active,
-            SUM(CASE WHEN m.id IS NOT NULL AND m.active = 1 AND m.last_login_at IS NULL THEN 1 ELSE 0 END) AS never,
+            SUM(CASE WHEN m.id IS NOT NULL AND m.active = 1 AND NOT ${LOGGED_IN_SQL} THEN 1 ELSE 0 END) AS never,
             SUM(CASE WHEN m.suspended_at IS NOT NULL THEN 1 ELSE 0 END) AS suspended
        FROM agencies a
        LEFT JOIN staff s ON s.agency_id = a.id AND s.status <> 'left'
        LEFT JOIN mailboxes m ON m.staff_id = s.id AND m.kind = 'staff'
+       ${MAIL_LOGINS_JOIN}
       ${opts.agencyCode ? 'WHERE a.code = :code' : ''}
       GROUP BY a.id, a.code, a.name
       ORDER BY a.code`,

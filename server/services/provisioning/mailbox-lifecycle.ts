@@ -2,7 +2,8 @@
  * One mailbox at a time, for HR (web, scoped to its agency) and the CLI. Every action writes one audit row,
  * never with a password. Meaning of the flags (the contract with Dovecot/Postfix, migration 0002):
  * suspend → allow_login=0 (no login, mail still delivered); leaver → the same plus staff.status='left'.
- * Open IMAP sessions survive both until `doveadm kick <user>` (provisioning.md pitfall 3): the mail host runs it.
+ * Open IMAP sessions survive both until `doveadm kick <user>` (provisioning.md pitfall 3): with a kicker
+ * configured (DOVEADM_KICK) both run it after the commit, best effort (cut-sessions.ts).
  */
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
@@ -14,6 +15,8 @@ import { generateInitialPassword } from './initial-password.js';
 import { hashInitialPasswords } from './initial-hashes.js';
 import { hashPassword, USER_CHOSEN_SCHEME } from './password-hash.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
+import { laterLogin, mailLogins } from './last-login.js';
+import { cutSessions, type SessionCut, type SessionCutResult } from './cut-sessions.js';
 
 export const MIN_CHOSEN_PASSWORD_CHARS = 12;
 export const QUOTA_MAX_MB = 1_048_576;
@@ -56,12 +59,19 @@ export async function setMailboxPassword(
   });
 }
 
-export async function suspendMailbox(db: Db, address: string, opts: { actor: string; reason?: string; scope?: Scope }): Promise<void> {
-  await act(db, address, opts.scope, async (box) => {
+/** What happened to the mailbox's open sessions: 'off' when no kicker is configured. */
+export interface LoginOffResult { address: string; sessions: SessionCutResult }
+
+export async function suspendMailbox(
+  db: Db, address: string, opts: { actor: string; reason?: string; scope?: Scope; sessions?: SessionCut },
+): Promise<LoginOffResult> {
+  const addr = await act(db, address, opts.scope, async (box) => {
     if (box.suspended_at) throw new ProvisioningError('mailbox.already_suspended', `${box.address} is already suspended`, 'address', 409);
     await box.update({ allow_login: false, suspended_at: new Date() });
     await audit(db, { actor: opts.actor, action: 'mailbox.suspend', target: box.address, details: { reason: opts.reason ?? null } });
+    return box.address;
   });
+  return { address: addr, sessions: await cutSessions(db, addr, opts.actor, opts.sessions) };
 }
 
 export async function restoreMailbox(db: Db, address: string, opts: { actor: string; scope?: Scope }): Promise<void> {
@@ -74,13 +84,17 @@ export async function restoreMailbox(db: Db, address: string, opts: { actor: str
 }
 
 /** A leaver: login disabled, mail kept and still delivered, the address never reused while the row exists. */
-export async function markLeaver(db: Db, address: string, opts: { actor: string; scope?: Scope; now?: Date }): Promise<void> {
+export async function markLeaver(
+  db: Db, address: string, opts: { actor: string; scope?: Scope; now?: Date; sessions?: SessionCut },
+): Promise<LoginOffResult> {
   const now = opts.now ?? new Date();
-  await act(db, address, opts.scope, async (box) => {
+  const addr = await act(db, address, opts.scope, async (box) => {
     await box.update({ allow_login: false, disabled_at: now });
     if (box.staff_id) await db.models.Staff.update({ status: 'left', left_at: now }, { where: { id: box.staff_id } });
     await audit(db, { actor: opts.actor, action: 'mailbox.leaver', target: box.address });
+    return box.address;
   });
+  return { address: addr, sessions: await cutSessions(db, addr, opts.actor, opts.sessions) };
 }
 
 export async function setMailboxQuota(db: Db, address: string, quotaMb: number, opts: { actor: string; scope?: Scope }): Promise<void> {
@@ -134,6 +148,7 @@ export interface MailboxListItem {
   suspended: boolean;
   left: boolean;
   quota_mb: number;
+  /** the later of the web login and the IMAP/POP3 login (last-login.ts) */
   last_login_at: string | null;
 }
 
@@ -150,12 +165,14 @@ export async function listMailboxes(db: Db, opts: { agencyCode?: string; scope?:
   if (opts.scope?.agencyId != null) where.agency_id = opts.scope.agencyId;
   const boxes = await Mailbox.findAll({ where, order: [['address', 'ASC']], raw: true });
   const staff = new Map((await Staff.findAll({ attributes: ['id', 'full_name', 'employee_code', 'status'], raw: true })).map((s) => [s.id, s]));
+  const mail = await mailLogins(db, boxes.map((b) => b.address));
   return boxes.map((b) => {
     const s = b.staff_id ? staff.get(b.staff_id) : undefined;
+    const lastLogin = laterLogin(b.last_login_at, mail.get(b.address) ?? null);
     return {
       address: b.address, agency: b.agency_id ? agencies.get(b.agency_id) ?? null : null, staff: s?.full_name ?? b.display_name ?? null,
       employee_code: s?.employee_code ?? null, active: !!b.active && !!b.allow_login, suspended: b.suspended_at !== null,
-      left: s?.status === 'left', quota_mb: b.quota_mb, last_login_at: b.last_login_at ? new Date(b.last_login_at).toISOString() : null,
+      left: s?.status === 'left', quota_mb: b.quota_mb, last_login_at: lastLogin?.toISOString() ?? null,
     };
   });
 }

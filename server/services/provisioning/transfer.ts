@@ -13,6 +13,7 @@ import { allocateLocalParts } from './address-allocator.js';
 import { DEFAULT_ADDRESS_PATTERN } from './address-pattern.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
 import { takenLocalParts } from './taken-addresses.js';
+import { carryMailLogin } from './last-login.js';
 
 export const TRANSFER_ALIAS_DAYS = 180;
 const DAY_MS = 86_400_000;
@@ -47,6 +48,7 @@ export async function moveMailbox(
   await MailAlias.update({ goto: address }, { where: { goto: from } });
   await MailAlias.create({ address: from, goto: address, domain: fromDomain, active: true, reason: opts.reason, expires_at: opts.aliasExpiresAt });
   await RetiredAddress.create({ address: from, local_part: fromLocal, domain: fromDomain, reason: opts.reason, retired_at: opts.now });
+  await carryMailLogin(db, from, address);
   return { from, to: address };
 }
 

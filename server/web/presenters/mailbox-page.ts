@@ -4,6 +4,7 @@
 import type { Db } from '../../db/index.js';
 import { findMailbox, listMailboxes, type MailboxListItem, type Scope } from '../../services/provisioning/mailbox-lifecycle.js';
 import { stripToneMarks } from '../../services/provisioning/vietnamese-name.js';
+import { laterLogin, mailLogins } from '../../services/provisioning/last-login.js';
 
 export const MAILBOX_PAGE_SIZE = 50;
 
@@ -42,16 +43,17 @@ export async function agencyOptions(db: Db, scope: Scope): Promise<{ code: strin
 
 export async function mailboxDetail(db: Db, address: string, scope: Scope) {
   const box = await findMailbox(db, address, scope);
-  const [staff, agency, aliases] = await Promise.all([
+  const [staff, agency, aliases, mail] = await Promise.all([
     box.staff_id ? db.models.Staff.findByPk(box.staff_id) : null,
     box.agency_id ? db.models.Agency.findByPk(box.agency_id) : null,
     db.models.MailAlias.findAll({ where: { goto: box.address }, order: [['address', 'ASC']] }),
+    mailLogins(db, [box.address]),
   ]);
   return {
     address: box.address, domain: box.domain, name: staff?.full_name ?? box.display_name, employeeCode: staff?.employee_code ?? null,
     position: staff?.position ?? null, agency: agency ? { code: agency.code, name: agency.name } : null,
     active: box.active && box.allow_login, suspended: box.suspended_at !== null, left: staff?.status === 'left',
-    mustChange: box.must_change_password, quotaMb: box.quota_mb, lastLoginAt: box.last_login_at, isStaff: box.staff_id !== null,
+    mustChange: box.must_change_password, quotaMb: box.quota_mb, lastLoginAt: laterLogin(box.last_login_at, mail.get(box.address) ?? null), isStaff: box.staff_id !== null,
     aliases: aliases.map((a) => ({ address: a.address, reason: a.reason, expiresAt: a.expires_at })),
   };
 }

@@ -38,6 +38,7 @@ const scopeOf = (req: Request): Scope => ({ agencyId: req.auth!.user.agency_id }
 export function hrMailboxRoutes(deps: AppDeps): Router {
   const { db } = deps;
   const router = Router();
+  const sessions = { kicker: deps.sessionKicker ?? null, log: deps.log };
   const guard = [requireLogin, requireRole('hr', 'admin')];
 
   router.get('/hr/mailboxes', ...guard, async (req, res) => {
@@ -94,13 +95,13 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
         return { address, password: r.password };
       }
       case 'suspend':
-        await suspendMailbox(db, address, { actor, scope, reason: parseForm(bodies.suspend, body).reason || undefined });
+        await suspendMailbox(db, address, { actor, scope, reason: parseForm(bodies.suspend, body).reason || undefined, sessions });
         return { address };
       case 'restore':
         await restoreMailbox(db, address, { actor, scope });
         return { address };
       case 'leaver':
-        await markLeaver(db, address, { actor, scope });
+        await markLeaver(db, address, { actor, scope, sessions });
         return { address };
       case 'quota':
         await setMailboxQuota(db, address, parseForm(bodies.quota, body).quota_mb, { actor, scope });

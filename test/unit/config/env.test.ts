@@ -39,6 +39,12 @@ describe('config/env', () => {
     expect(parseEnv({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/govmail' }).DATABASE_URL).to.contain('mysql://');
   });
 
+  it('takes DOVEADM_KICK as a command and refuses a URL, naming the variable', () => {
+    expect(parseEnv({ DOVEADM_KICK: 'doveadm kick' }).DOVEADM_KICK).to.equal('doveadm kick');
+    expect(parseEnv({ DOVEADM_KICK: '' }).DOVEADM_KICK).to.equal(undefined);
+    expect(problems({ DOVEADM_KICK: 'http://127.0.0.1:8080/doveadm/v1' })).to.have.length(1).and.satisfy((p: string[]) => p[0]!.startsWith('DOVEADM_KICK'));
+  });
+
   it('treats empty values as unset, as .env files write them', () => {
     expect(parseEnv({ SECRET_KEY: '', PORT: '' }).PORT).to.equal(3000);
   });

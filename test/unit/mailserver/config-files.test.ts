@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mailServerConfigFiles, readOnlyUserSql, MAIL_SERVER_FILES, type MailDbTarget } from '../../../server/services/mailserver/config-files.js';
+import { mailServerConfigFiles, mailServerUserSql, MAIL_SERVER_FILES, type MailDbTarget } from '../../../server/services/mailserver/config-files.js';
 import { mailDbTargetFromUrl } from '../../../server/services/mailserver/write-config.js';
 
 const SQLITE: MailDbTarget = { driver: 'sqlite', file: '/srv/govmail/govmail.sqlite' };
@@ -51,14 +51,35 @@ describe('mail server config files', () => {
     expect(setting(mailServerConfigFiles({ ...MYSQL, password: '' }, OPTS)['dovecot-sql.conf.ext'], 'connect')).not.to.contain('password=');
   });
 
-  it('documents a SELECT-only account on the three mail tables, one GRANT per table', () => {
-    expect(readOnlyUserSql('govmail', 'mailserver', '10.0.0.9', 'pw')).to.deep.equal([
+  it('documents a SELECT-only account on the three mail tables, and the login upsert on mail_logins only', () => {
+    expect(mailServerUserSql('govmail', 'mailserver', '10.0.0.9', 'pw')).to.deep.equal([
       "CREATE USER IF NOT EXISTS 'mailserver'@'10.0.0.9' IDENTIFIED BY 'pw';",
       "GRANT SELECT ON `govmail`.`mail_domains` TO 'mailserver'@'10.0.0.9';",
       "GRANT SELECT ON `govmail`.`mailboxes` TO 'mailserver'@'10.0.0.9';",
       "GRANT SELECT ON `govmail`.`mail_aliases` TO 'mailserver'@'10.0.0.9';",
+      "GRANT SELECT, INSERT, UPDATE ON `govmail`.`mail_logins` TO 'mailserver'@'10.0.0.9';",
     ]);
     expect(mailServerConfigFiles(MYSQL, OPTS)['dovecot-sql.conf.ext']).to.contain("#   GRANT SELECT ON `govmail`.`mailboxes` TO 'mailserver'@'127.0.0.1';");
+  });
+
+  it('maps the last_login key to a mail_logins row, over the same connection as passdb/userdb', () => {
+    for (const target of [SQLITE, MYSQL]) {
+      const conf = mailServerConfigFiles(target, OPTS);
+      const dict = conf['dovecot-dict-sql.conf.ext'];
+      expect(setting(dict, 'connect')).to.equal(setting(conf['dovecot-sql.conf.ext'], 'connect'));
+      expect(dict).to.match(/^ {2}pattern = shared\/last-login\/\$user$/m).and.match(/^ {2}table = mail_logins$/m)
+        .and.match(/^ {2}value_field = last_login_unix$/m).and.match(/^ {4}address = \$user$/m);
+    }
+  });
+
+  it('enables last_login for imap and pop3 only, through the dict proxy, naming the dict file by its install path', () => {
+    const my = mailServerConfigFiles(MYSQL, { ...OPTS, configDir: '/etc/dovecot/govmail' })['dovecot-last-login.conf'];
+    expect(my).to.contain('govmail_last_login = mysql:/etc/dovecot/govmail/dovecot-dict-sql.conf.ext');
+    expect(my).to.contain('last_login_dict = proxy::govmail_last_login').and.contain('last_login_key = last-login/%Lu');
+    expect(my.match(/mail_plugins = \$mail_plugins last_login/g)).to.have.length(2);
+    expect(my).to.match(/protocol imap \{/).and.match(/protocol pop3 \{/).and.not.match(/protocol lmtp/);
+    expect(my).not.to.contain('password=');
+    expect(mailServerConfigFiles(SQLITE, OPTS)['dovecot-last-login.conf']).to.contain('govmail_last_login = sqlite:/etc/dovecot/dovecot-dict-sql.conf.ext');
   });
 
   it('refuses values the daemons cannot read back: spaces or quotes in credentials, a relative mail root', () => {
@@ -66,6 +87,7 @@ describe('mail server config files', () => {
     expect(() => mailServerConfigFiles({ ...MYSQL, user: "o'brien" }, OPTS)).to.throw(/user/);
     expect(() => mailServerConfigFiles(SQLITE, { mailRoot: 'var/vmail' })).to.throw(/absolute/);
     expect(() => mailServerConfigFiles(SQLITE, { mailRoot: '/var/100%' })).to.throw(/mailRoot/);
+    expect(() => mailServerConfigFiles(SQLITE, { ...OPTS, configDir: 'etc/dovecot' })).to.throw(/configDir/);
   });
 });
 
