@@ -1,7 +1,7 @@
 // `npm run bench -- ingest [--messages N] [--idle N] [--db sqlite,mariadb]`: hotline ingestion against a private
 // Dovecot (test/support/dovecot.ts). N mails (default 2,000) are APPENDed to one inbox, then in one run:
 //   baseline  raw IMAP fetch of every source + mailparser parse of each (server/mail adapters, no database);
-//   ingestion one poll into a fresh database: parse, classify, thread, ticket, receipt, cursor, per-message commit;
+//   ingestion one poll into a fresh database: parse, classify, thread, ticket, receipt, cursor, grouped commits;
 // both rates and their ratio (goal ≥ 0.5 on SQLite; MariaDB printed too). Then, with a poller IDLE-ing on an
 // empty inbox, ~100 mails APPENDed one at a time: APPEND → committed ticket, p50 and p95 (goal p95 ≤ 2 s).
 import { randomBytes } from 'node:crypto';

@@ -1,8 +1,7 @@
 // Set-up shared by the admin page suites: the two-agency org of the SLA tests, the app, and a logged-in
 // province-wide admin (no agency) with the session's CSRF token.
 import type { TestDb } from '../../support/databases.js';
-import { buildUser, testApp } from '../../support/web.js';
-import { loginAgent, type Agent } from '../../support/web.js';
+import { buildUser, loginAgent, testApp, type Agent } from '../../support/web.js';
 import { setupOrg, type Org } from '../sla/sla-fixture.js';
 
 export interface AdminWorld {

@@ -3,8 +3,7 @@
 // changing which rule fires, and the tester on Vietnamese mail with and without tone marks (shown escaped).
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { buildUser } from '../../support/web.js';
-import { loginAgent } from '../../support/web.js';
+import { buildUser, loginAgent } from '../../support/web.js';
 import { adminWorld, type AdminWorld } from './admin-fixture.js';
 import { getClock } from '../../../server/services/sla/clock-store.js';
 import { listRules } from '../../../server/services/triage/rule-store.js';

@@ -4,8 +4,7 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { runGovmail } from '../../support/cli.js';
-import { buildUser } from '../../support/web.js';
-import { loginAgent } from '../../support/web.js';
+import { buildUser, loginAgent } from '../../support/web.js';
 import { adminWorld, type AdminWorld } from './admin-fixture.js';
 import { toLocalIso } from '../../../server/services/sla/index.js';
 import { policyGrid } from '../../../server/services/sla/policy-admin.js';

@@ -2,8 +2,7 @@
 // complex complaint's 45 days, a denunciation's two 30-day extensions and the refused third, each on the timeline.
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { buildUser, testApp } from '../../support/web.js';
-import { loginAgent } from '../../support/web.js';
+import { buildUser, loginAgent, testApp } from '../../support/web.js';
 import { addPeriod } from '../../../server/services/sla/index.js';
 import { loadCalendar } from '../../../server/services/sla/calendar-store.js';
 import { getClock, recordFirstResponse } from '../../../server/services/sla/clock-store.js';
