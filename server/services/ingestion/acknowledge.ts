@@ -3,7 +3,7 @@
 // an auto-responder without auto headers is only stopped here). Over the limit, the mail is still ingested
 // and an admin alert is queued, once per sender per hour.
 import { randomBytes } from 'node:crypto';
-import { Op, QueryTypes } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { withDbTimes } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
@@ -29,11 +29,10 @@ export interface AckInput { ticket: TicketAttrs; lookupCode: string; agencyName:
 export interface AckCounts { lastHour: number; lastDay: number }
 
 export async function ackCounts(db: Db, to: string, now: Date): Promise<AckCounts> {
-  const since = (ms: number) => ({ to_address: to, kind: 'ack', created_at: { [Op.gte]: new Date(now.getTime() - ms) } });
-  return { lastHour: await db.models.Outbox.count({ where: since(HOUR_MS) }), lastDay: await db.models.Outbox.count({ where: since(DAY_MS) }) };
+  return (await ackCountsOf(db, [to], now)).get(to)!;
 }
 
-/** ackCounts for many addresses in one query; every address gets an entry. */
+/** Receipt counts for many addresses in one query; every address gets an entry. */
 export async function ackCountsOf(db: Db, addresses: string[], now: Date): Promise<Map<string, AckCounts>> {
   const out = new Map(addresses.map((a) => [a, { lastHour: 0, lastDay: 0 }]));
   if (!addresses.length) return out;

@@ -48,7 +48,7 @@ export class FreshTickets {
 
   constructor(private readonly db: Db, private readonly ctx: IngestContext, private readonly ref: InboxRef) {
     this.config = new GroupConfig(db);
-    this.turns = new GroupTurns(db, []);
+    this.turns = new GroupTurns(db, []); // prefetch() replaces it with one that knows the group's citizens
   }
 
   /** Reads, in three queries, what the group's messages could collide with. */

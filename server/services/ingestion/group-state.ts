@@ -7,7 +7,7 @@ import type { AssignmentStateAttrs } from '../../db/models/sla.js';
 import { calendarCache } from '../sla/calendar-store.js';
 import { policyFor, type SlaPolicy } from '../sla/policy-store.js';
 import type { WorkCalendar } from '../sla/types.js';
-import { agentsOf } from '../triage/apply-triage.js';
+import { agentsOf, routedAgencyId } from '../triage/apply-triage.js';
 import { pickAssignee } from '../triage/assignment.js';
 import { listRules } from '../triage/rule-store.js';
 import type { TriageRule } from '../triage/rules.js';
@@ -22,7 +22,7 @@ function memo<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Pr
 
 export class GroupConfig {
   private readonly ruleList = new Map<0, Promise<TriageRule[]>>();
-  private readonly agencies = new Map<string, Promise<number | null>>();
+  private readonly agencies = new Map<string, Promise<number>>();
   private readonly policies = new Map<string, Promise<SlaPolicy>>();
   private readonly calendars: (agencyId: number | null) => Promise<WorkCalendar>;
 
@@ -32,12 +32,9 @@ export class GroupConfig {
 
   rules = (): Promise<TriageRule[]> => memo(this.ruleList, 0, () => listRules(this.db));
 
-  /** The id of the agency a rule routes to, or `fallback` (as routedAgencyId). */
-  async agencyId(code: string | undefined, fallback: number): Promise<number> {
-    if (!code) return fallback;
-    const id = await memo(this.agencies, code, async () => (await this.db.models.Agency.findOne({ where: { code }, attributes: ['id'] }))?.id ?? null);
-    return id ?? fallback;
-  }
+  /** routedAgencyId, once per agency code in the group. */
+  agencyId = (code: string | undefined, fallback: number): Promise<number> =>
+    (code ? memo(this.agencies, code, () => routedAgencyId(this.db, code, fallback)) : Promise.resolve(fallback));
 
   policy = (cls: string, priority: string): Promise<SlaPolicy> => memo(this.policies, `${cls}\n${priority}`, () => policyFor(this.db, cls, priority));
 

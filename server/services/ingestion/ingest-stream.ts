@@ -34,36 +34,28 @@ async function commitGroup(db: Db, ctx: IngestContext, ref: InboxRef, group: Pre
   group.forEach((p, i) => opts.onCommitted(p.msg.uid, outcomes[i]));
 }
 
-/**
- * Reads `stream` to its end (or until `signal` aborts), committing group by group; returns the last committed
- * UID or null. While one group commits, the next is fetched and parsed (the database works on its own thread
- * and the IMAP server on its own machine); at most one group is ever in flight, and groups commit in UID order.
- */
+/** Reads `stream` to its end (or until `signal` aborts), committing group by group; returns the last committed UID or null. */
 export async function ingestStream(
   db: Db, ctx: IngestContext, ref: InboxRef, stream: AsyncIterable<FetchedRaw>, opts: StreamOptions,
 ): Promise<number | null> {
   let group: PreparedMessage[] = [];
   let bytes = 0;
   let last: number | null = null;
-  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (!group.length) return;
-    const ready = group;
+    await commitGroup(db, ctx, ref, group, opts);
+    last = group[group.length - 1].msg.uid;
     group = [];
     bytes = 0;
-    await inFlight; // a failed group stops everything after it
-    inFlight = commitGroup(db, ctx, ref, ready, opts).then(() => { last = ready[ready.length - 1].msg.uid; });
-    inFlight.catch(() => undefined); // awaited at the next flush or below; not an unhandled rejection meanwhile
   };
   for await (const msg of stream) {
     group.push(await prepareMessage(ctx, msg));
     bytes += msg.source.length;
     if (group.length >= GROUP_MAX_MESSAGES || bytes >= GROUP_MAX_BYTES) {
       await flush();
-      if (opts.signal?.aborted) break;
+      if (opts.signal?.aborted) return last;
     }
   }
   await flush();
-  await inFlight;
   return last;
 }
