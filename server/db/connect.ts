@@ -2,14 +2,14 @@
 // than one process or machine. All times are stored in UTC; the calendar code converts to Asia/Ho_Chi_Minh.
 import fs from 'node:fs';
 import path from 'node:path';
-import cls from 'cls-hooked';
 import sqlite3 from 'sqlite3';
 import { Sequelize, Transaction, QueryTypes } from 'sequelize';
+import { TransactionContext } from './transaction-context.js';
 
 // Continuation-local transactions: inside `sequelize.transaction(async () => …)` every query joins the
 // transaction without passing it by hand. Without this, one forgotten `{ transaction }` on SQLite waits on
 // the transaction's own write lock until SQLITE_BUSY.
-Sequelize.useCLS(cls.createNamespace('govmail-db'));
+Sequelize.useCLS(new TransactionContext());
 
 export type Dialect = 'sqlite' | 'mysql';
 

@@ -9,7 +9,8 @@ import { Sequelize as SequelizeClass } from 'sequelize';
 
 type ClsNamespace = { get(key: string): unknown };
 
-function currentTransaction(): Transaction | undefined {
+/** The transaction the current async continuation runs in (useCLS), if any. */
+export function currentTransaction(): Transaction | undefined {
   const ns = (SequelizeClass as unknown as { _cls?: ClsNamespace })._cls;
   return ns?.get('transaction') as Transaction | undefined;
 }
