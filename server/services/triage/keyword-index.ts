@@ -15,27 +15,34 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const JOINER_ONLY = /^[\s\-\u2010-\u2014_]+$/u;
 
 export interface KeyIndex {
+  key: string;
   words: string[];
-  /** joins[i]: the text between words i and i+1 is only joiners, so a phrase may continue across it */
-  joins: boolean[];
+  /** where each word starts and ends in `key`, to check on demand what separates two words */
+  starts: number[];
+  ends: number[];
   positions: Map<string, number[]>;
 }
 
 export function indexKey(key: string): KeyIndex {
   const words: string[] = [];
-  const joins: boolean[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const positions = new Map<string, number[]>();
-  let end = -1;
   for (const m of key.matchAll(WORD)) {
-    if (words.length) joins.push(JOINER_ONLY.test(key.slice(end, m.index)));
     const word = m[0];
     const at = positions.get(word);
     if (at) at.push(words.length);
     else positions.set(word, [words.length]);
     words.push(word);
-    end = m.index + word.length;
+    starts.push(m.index);
+    ends.push(m.index + word.length);
   }
-  return { words, joins, positions };
+  return { key, words, starts, ends, positions };
+}
+
+/** Only joiners between words i and i+1, so a phrase may continue across them. */
+function joined(index: KeyIndex, i: number): boolean {
+  return JOINER_ONLY.test(index.key.slice(index.ends[i], index.starts[i + 1]));
 }
 
 const tokenCache = new Map<string, string[]>();
@@ -58,7 +65,7 @@ export function indexHasKeyword(index: KeyIndex, keyword: string): boolean {
   return starts.some((start) => {
     if (start + tokens.length > index.words.length) return false;
     for (let j = 1; j < tokens.length; j++) {
-      if (!index.joins[start + j - 1] || index.words[start + j] !== tokens[j]) return false;
+      if (index.words[start + j] !== tokens[j] || !joined(index, start + j - 1)) return false;
     }
     return true;
   });
