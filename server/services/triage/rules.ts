@@ -3,7 +3,7 @@
  * The trace says, rule by rule, why it did or did not fire; the rules page's tester shows it as is.
  */
 import { textKey } from './text-keys.js';
-import { indexHasKeyword, indexKey, type KeyIndex } from './keyword-index.js';
+import { keywordsIn, keywordVocabulary, type KeywordVocabulary } from './keyword-index.js';
 import type { KeywordScope, TriageActions, TriageConditions, TriageRule } from './rule-schema.js';
 
 export { TRIAGE_PRIORITIES, triageRuleSchema, validateRule } from './rule-schema.js';
@@ -38,8 +38,9 @@ export interface TriageResult {
 interface MailKeys {
   hotline: string;
   senderDomain: string;
-  subject: KeyIndex;
-  body: KeyIndex;
+  /** the rule set's keywords found in the subject, and in the body */
+  subject: Set<string>;
+  body: Set<string>;
   attachments: { extension: string; contentType: string }[];
 }
 
@@ -50,7 +51,7 @@ export function orderRules(rules: readonly TriageRule[]): TriageRule[] {
 
 /** First enabled rule, in position order, whose conditions all hold. Rules after it are traced as not evaluated. */
 export function evaluateRules(rules: readonly TriageRule[], mail: TriageMail): TriageResult {
-  const keys = mailKeys(mail);
+  const keys = mailKeys(mail, vocabularyOf(rules));
   const trace: RuleTrace[] = [];
   let matched: TriageRule | null = null;
   for (const rule of orderRules(rules)) {
@@ -67,12 +68,24 @@ export function evaluateRules(rules: readonly TriageRule[], mail: TriageMail): T
   return { matched, actions: matched === null ? {} : { ...matched.actions }, trace };
 }
 
-function mailKeys(mail: TriageMail): MailKeys {
+// Rule lists are loaded once and evaluated against many mails (a whole ingestion group), so per list, once.
+const vocabularies = new WeakMap<readonly TriageRule[], KeywordVocabulary>();
+
+function vocabularyOf(rules: readonly TriageRule[]): KeywordVocabulary {
+  let vocabulary = vocabularies.get(rules);
+  if (!vocabulary) {
+    vocabulary = keywordVocabulary(rules.flatMap((r) => [...(r.conditions.keywordsAll ?? []), ...(r.conditions.keywordsAny ?? [])]));
+    vocabularies.set(rules, vocabulary);
+  }
+  return vocabulary;
+}
+
+function mailKeys(mail: TriageMail, vocabulary: KeywordVocabulary): MailKeys {
   return {
     hotline: mail.hotlineAddress.trim().toLowerCase(),
     senderDomain: senderDomainOf(mail.from),
-    subject: indexKey(textKey(mail.subject)),
-    body: indexKey(textKey(mail.text)),
+    subject: keywordsIn(textKey(mail.subject), vocabulary),
+    body: keywordsIn(textKey(mail.text), vocabulary),
     attachments: mail.attachments.map((a) => ({
       extension: extensionOf(a.filename),
       contentType: a.contentType.split(';')[0]!.trim().toLowerCase(),
@@ -133,8 +146,8 @@ function checkConditions(c: TriageConditions, mail: MailKeys): Check {
 const fail = (why: string): Check => ({ ok: false, why });
 
 function foundIn(keyword: string, scope: KeywordScope, mail: MailKeys): 'subject' | 'body' | null {
-  if (scope !== 'body' && indexHasKeyword(mail.subject, keyword)) return 'subject';
-  if (scope !== 'subject' && indexHasKeyword(mail.body, keyword)) return 'body';
+  if (scope !== 'body' && mail.subject.has(keyword)) return 'subject';
+  if (scope !== 'subject' && mail.body.has(keyword)) return 'body';
   return null;
 }
 
