@@ -1,5 +1,6 @@
-// `npm run bench -- ingest [--messages N] [--idle N] [--db sqlite,mariadb]`: hotline ingestion against a private
-// Dovecot (test/support/dovecot.ts). N mails (default 2,000) are APPENDed to one inbox, then in one run:
+// `npm run bench -- ingest [--messages N] [--idle N] [--db sqlite,mariadb] [--rounds N]`: hotline ingestion against
+// a private Dovecot (test/support/dovecot.ts). N mails (default 2,000) are APPENDed to one inbox, then in one run,
+// for each of N rounds (default 3; the best rate of each counts):
 //   baseline  raw IMAP fetch of every source + mailparser parse of each (server/mail adapters, no database);
 //   ingestion one poll into a fresh database: parse, classify, thread, ticket, receipt, cursor, grouped commits;
 // both rates and their ratio (goal ≥ 0.5 on SQLite; MariaDB printed too). Then, with a poller IDLE-ing on an
@@ -112,6 +113,7 @@ export async function benchIngest(args: string[] = []): Promise<Record<string, u
   const messages = Number(argOf(args, '--messages', '2000'));
   const idleCount = Number(argOf(args, '--idle', '100'));
   const kinds = argOf(args, '--db', 'sqlite,mariadb').split(',') as TestDbKind[];
+  const rounds = Math.max(1, Number(argOf(args, '--rounds', '3')));
   const authDb = await freshDb('sqlite');
   let dv: DovecotInstance | undefined;
   const results: Record<string, unknown> = {};
@@ -124,16 +126,33 @@ export async function benchIngest(args: string[] = []): Promise<Record<string, u
     for (let at = 0; at < messages; at += 100) await appendMessages(bulk, Array.from({ length: Math.min(100, messages - at) }, (_, k) => citizenMail(at + k)));
     console.log(`ingest: ${messages} mails APPENDed in ${((performance.now() - t0) / 1000).toFixed(1)} s; Dovecot on :${port}; MariaDB at ${MARIADB_ADMIN_URL}`);
 
-    const base = await baseline(bulk);
-    console.log(`  baseline  (IMAP fetch + mailparser, no DB): ${base.toFixed(0)} msg/s`);
+    // Round by round, the baseline and then each database, so all see the same machine; the best rate of each
+    // counts. The first round parses with cold JIT and other processes only ever slow a run down, so the best
+    // is the steadiest estimate of what the code costs.
+    const best: Record<string, number> = {};
+    for (let round = 1; round <= rounds; round++) {
+      const rates: Record<string, number> = { baseline: await baseline(bulk) };
+      for (const kind of kinds) {
+        const db = await freshDb(kind);
+        try {
+          rates[kind] = await fullIngest(db, await addInbox(db, 'BULK', bulk), messages);
+        } finally {
+          await db.destroy();
+        }
+      }
+      for (const [k, rate] of Object.entries(rates)) best[k] = Math.max(best[k] ?? 0, rate);
+      console.log(`  round ${round}/${rounds}: ${Object.entries(rates).map(([k, r]) => `${k} ${r.toFixed(0)}`).join(', ')} msg/s`);
+    }
+    const base = best.baseline!;
+    console.log(`  baseline  (IMAP fetch + mailparser, no DB), best of ${rounds}: ${base.toFixed(0)} msg/s`);
     results.baseline = base;
     for (const kind of kinds) {
+      const rate = best[kind]!;
+      const ratio = rate / base;
+      const goal = kind === 'sqlite' ? ` (goal ≥ ${RATIO_GOAL}: ${ratio >= RATIO_GOAL ? 'met' : 'MISSED'})` : '';
+      console.log(`  ingestion [${kind}], best of ${rounds}: ${rate.toFixed(0)} msg/s, ratio ingestion / baseline = ${ratio.toFixed(2)}${goal}`);
       const db = await freshDb(kind);
       try {
-        const rate = await fullIngest(db, await addInbox(db, 'BULK', bulk), messages);
-        const ratio = rate / base;
-        const goal = kind === 'sqlite' ? ` (goal ≥ ${RATIO_GOAL}: ${ratio >= RATIO_GOAL ? 'met' : 'MISSED'})` : '';
-        console.log(`  ingestion [${kind}]: ${rate.toFixed(0)} msg/s, ratio ingestion / baseline = ${ratio.toFixed(2)}${goal}`);
         const idleBox = { ...(await addMailbox(authDb, `idle-${kind}`)), port };
         const lat = await idleLatency(db, await addInbox(db, 'IDLE', idleBox), idleBox, idleCount);
         const [p50, p95, max] = [pct(lat, 50), pct(lat, 95), lat[lat.length - 1]];

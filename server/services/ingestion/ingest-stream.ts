@@ -13,7 +13,7 @@ import type { IngestContext } from './ingest-context.js';
 import { commitMessages, LeaseLostError, type IngestOutcome } from './ingest-message.js';
 import { prepareMessage, type FetchedRaw, type InboxRef, type PreparedMessage } from './prepared-message.js';
 
-export const GROUP_MAX_MESSAGES = 100;
+export const GROUP_MAX_MESSAGES = 250;
 export const GROUP_MAX_BYTES = 8 * 1024 * 1024;
 
 export interface StreamOptions {
