@@ -1,4 +1,4 @@
-// Issue 4 acceptance, "outages": Dovecot killed (the whole process tree, kill -9) in the middle of a poll (after the first batch committed) and
+// Issue 4 acceptance, "outages": Dovecot killed (the whole process tree, kill -9) in the middle of a poll (after the first group committed) and
 // started again: the next poll resumes at the cursor, nothing is lost and nothing is ingested twice.
 // (SMTP 451 then 250 is in failure-modes.test.ts.)
 import fs from 'node:fs';
@@ -7,10 +7,12 @@ import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
 import { withImapMailbox, type ImapConfig } from '../../../server/mail/imap.js';
-import { FETCH_BATCH_SIZE } from '../../../server/mail/imap.js';
+import { GROUP_MAX_MESSAGES } from '../../../server/services/ingestion/ingest-stream.js';
 import { addHotline, append, DOMAIN, ingestCtx, mail, poll } from './hotline-fixture.js';
 
-const MESSAGES = 300;
+// Sized in commit groups: the next group is fetched while one commits, so an inbox of barely more than one
+// group would be fetched whole before the first commit, and the outage could not land mid-poll.
+const MESSAGES = 4 * GROUP_MAX_MESSAGES;
 
 /** The test Dovecot's process tree (the master we started and its children), for a kill -9 outage. */
 function dovecotTree(dv: DovecotInstance): number[] {
@@ -51,11 +53,11 @@ forEachDb('hotline ingestion outages', (getDb) => {
   });
   after(async () => dv?.destroy());
 
-  it('Dovecot killed mid-poll after the first batch committed: the next poll resumes, nothing lost, nothing twice', async function () {
+  it('Dovecot killed mid-poll after the first group committed: the next poll resumes, nothing lost, nothing twice', async function () {
     this.timeout(180_000);
     const first = poll(db(), ctx);
-    // Stop as soon as the first batch is committed, while the poll is still working through the rest.
-    for (let n = 0; n < FETCH_BATCH_SIZE;) {
+    // Stop as soon as the first group is committed, while the poll is still working through the rest.
+    for (let n = 0; n < GROUP_MAX_MESSAGES;) {
       await new Promise((r) => setTimeout(r, 5));
       n = await db().models.Message.count();
     }
@@ -64,7 +66,7 @@ forEachDb('hotline ingestion outages', (getDb) => {
     await first;
     const during = await db().models.Message.count();
     const inbox = (await db().models.HotlineInbox.findOne())!;
-    expect(during, 'the outage must land mid-poll').to.be.within(FETCH_BATCH_SIZE, MESSAGES - 1);
+    expect(during, 'the outage must land mid-poll').to.be.within(GROUP_MAX_MESSAGES, MESSAGES - 1);
     expect(inbox.consecutive_failures).to.equal(1);
     expect(inbox.last_error).to.match(/ImapError|connection/i);
     // The cursor is the last committed UID: every row at or below it exists, none above it.
