@@ -118,10 +118,19 @@ function isImapLibraryError(e: unknown): boolean {
 }
 
 async function* fetchInBatches(client: ImapFlow, uids: number[]): AsyncGenerator<FetchedMessage> {
+  // fetchAll finishes the command before we yield, so the consumer may run its own IMAP commands (they queue
+  // behind it). The next batch is asked for before this one is handed out, so the server reads while we work.
+  const fetchBatch = (at: number) => {
+    const rows = client.fetchAll(uids.slice(at, at + FETCH_BATCH_SIZE).join(','), { uid: true, source: true, internalDate: true }, { uid: true })
+      .catch((e: unknown) => { throw toImapError(e); });
+    rows.catch(() => undefined); // awaited below, or dropped when the consumer stops early
+    return rows;
+  };
+  let next = uids.length ? fetchBatch(0) : null;
   for (let at = 0; at < uids.length; at += FETCH_BATCH_SIZE) {
     const batch = uids.slice(at, at + FETCH_BATCH_SIZE);
-    // fetchAll finishes the command before we yield, so the consumer may run its own IMAP commands.
-    const rows = await client.fetchAll(batch.join(','), { uid: true, source: true, internalDate: true }, { uid: true }).catch((e: unknown) => { throw toImapError(e); });
+    const rows = await next!;
+    next = at + FETCH_BATCH_SIZE < uids.length ? fetchBatch(at + FETCH_BATCH_SIZE) : null;
     const byUid = new Map(rows.map((r) => [r.uid, r]));
     for (const uid of batch) {
       const row = byUid.get(uid);
