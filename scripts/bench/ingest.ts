@@ -2,7 +2,8 @@
 // a private Dovecot (test/support/dovecot.ts). N mails (default 2,000) are APPENDed to one inbox, then in one run,
 // for each of N rounds (default 3; the best rate of each counts):
 //   baseline  raw IMAP fetch of every source + mailparser parse of each (server/mail adapters, no database);
-//   ingestion one poll into a fresh database: parse, classify, thread, ticket, receipt, cursor, grouped commits;
+//   ingestion one poll into a fresh database: parse and classify (on the prepare thread, as in production),
+//             thread, ticket, receipt, cursor, grouped commits;
 // both rates and their ratio (goal ≥ 0.5 on SQLite; MariaDB printed too). Then, with a poller IDLE-ing on an
 // empty inbox, ~100 mails APPENDed one at a time: APPEND → committed ticket, p50 and p95 (goal p95 ≤ 2 s).
 import { randomBytes } from 'node:crypto';

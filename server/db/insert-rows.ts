@@ -32,8 +32,7 @@ export async function insertRows<M extends Model>(model: ModelStatic<M>, rows: r
   const now = new Date();
   const stamps: Record<string, Date> = {};
   for (const field of [model.options.createdAt, model.options.updatedAt]) if (typeof field === 'string') stamps[field] = now;
-  const records = rows.map((r) => ({ ...stamps, ...r }) as Record<string, unknown>);
-  const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  const columns = [...new Set([...Object.keys(stamps), ...rows.flatMap((r) => Object.keys(r))])];
   const attributes = model.getAttributes() as Record<string, ModelAttributeColumnOptions>;
   const unknown = columns.find((c) => !attributes[c]);
   if (unknown) throw new Error(`insertRows(${model.name}): no column ${unknown}`);
@@ -42,10 +41,13 @@ export async function insertRows<M extends Model>(model: ModelStatic<M>, rows: r
   const tuple = `(${columns.map(() => '?').join(',')})`;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
   const toDriver = columns.map((c) => converter(sequelize, model.name, c, attributes[c]!));
-  for (let at = 0; at < records.length; at += perStatement) {
-    const chunk = records.slice(at, at + perStatement);
+  for (let at = 0; at < rows.length; at += perStatement) {
+    const chunk = rows.slice(at, at + perStatement) as Record<string, unknown>[];
     const values: Value[] = [];
-    for (const record of chunk) for (let j = 0; j < columns.length; j++) values.push(toDriver[j]!(record[columns[j]!]));
+    for (const row of chunk) {
+      // A row's own value wins over the stamp, as in create(); a column the row lacks is NULL.
+      for (let j = 0; j < columns.length; j++) values.push(toDriver[j]!(columns[j]! in row ? row[columns[j]!] : stamps[columns[j]!]));
+    }
     await run(transaction.connection, head + chunk.map(() => tuple).join(','), values);
   }
 }

@@ -18,7 +18,7 @@ import { ackLimitReached, isOwnAddress, receiptMail } from './acknowledge.js';
 import { GroupConfig, GroupTurns } from './group-state.js';
 import type { IngestContext } from './ingest-context.js';
 import {
-  citizenOf, inboundRow, isHistory, messageKeyOf, receivedAt, type InboxRef, type PreparedMessage,
+  citizenOf, inboundRow, isHistory, messageKeyOf, receivedAt, triageKeysOf, type InboxRef, type PreparedMessage,
 } from './prepared-message.js';
 import { formatRef, newLookupCode, newTicketRow, refPrefixOf } from './ticket-create.js';
 import { findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
@@ -72,14 +72,14 @@ export class FreshTickets {
     const seen = this.seenKeys.has(key);
     this.seenKeys.add(key); // a later copy in this group is a duplicate of this one, whichever path it takes
     if (!p.parsed.ok || p.parsed.cls.kind !== 'human' || seen || this.storedUids.has(p.msg.uid)) return false;
-    const { mail, cls } = p.parsed;
+    const { mail } = p.parsed;
     const { ctx, ref } = this;
     if (ownTicketRefFromHeaders(mail.inReplyTo, mail.references, ctx.secret) || referenceLookupIds(mail.inReplyTo, mail.references).length
       || findBodyMarker(`${mail.text}\n${mail.html ?? ''}`, ctx.secret) || subjectCaseRef(mail.subject)) return false;
     const received = receivedAt(p.msg, mail, p.now);
     const citizen = citizenOf(mail);
     if (isHistory(ref, received) || !citizen || isOwnAddress(ctx, citizen.toLowerCase())) return false;
-    const triageMail = triageMailOf(mail, ref.inbox.address);
+    const triageMail = triageMailOf(mail, ref.inbox.address, triageKeysOf(p.parsed));
     const result = evaluateRules(await this.config.rules(), triageMail);
     if (result.actions.assignee) return false;
     const counts = await this.turns.ackCounts(citizen.toLowerCase(), p.now);
@@ -98,7 +98,7 @@ export class FreshTickets {
     counts.lastDay++;
     this.pending.push({
       p, ticket: { ...base, ...changes, due_at: clock.resolution_due, first_response_due_at: clock.first_response_due }, clock, slaEvent: event,
-      triage: { ruleId: result.matched?.id ?? null, assigneeId, changes }, message: inboundRow(ref, p.msg, p.sha256, key, mail, cls), lookupCode,
+      triage: { ruleId: result.matched?.id ?? null, assigneeId, changes }, message: inboundRow(ref, p.msg, p.sha256, key, p.parsed), lookupCode,
       citizenMessageId: mail.messageId, raw: !this.rawKnown.has(p.sha256),
     });
     this.rawKnown.add(p.sha256);

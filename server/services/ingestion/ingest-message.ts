@@ -15,7 +15,7 @@ import { FreshTickets } from './fresh-tickets.js';
 import { triageMailOf } from '../triage/apply-triage.js';
 import { readOwnMessageId } from './thread-tokens.js';
 import {
-  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, type FetchedRaw, type InboxRef, type Parsed, type PreparedMessage,
+  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, triageKeysOf, type FetchedRaw, type InboxRef, type Parsed, type PreparedMessage,
 } from './prepared-message.js';
 
 export type { FetchedRaw, InboxRef, PreparedMessage } from './prepared-message.js';
@@ -88,7 +88,7 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
     return 'quarantined';
   }
   const { mail, cls } = parsed;
-  const row = inboundRow(ref, msg, sha256, messageId, mail, cls);
+  const row = inboundRow(ref, msg, sha256, messageId, parsed);
   if (cls.kind === 'bounce') return storeBounce(db, ctx, ref, mail, msg.source, row, now);
   const thread = await findThread(db, ref.agency.id, mail, ctx.secret);
   if (thread.ticket) {
@@ -101,11 +101,12 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
     await Message.create(row);
     return 'auto';
   }
-  return openTicket(db, ctx, ref, msg, mail, row, thread.mayRelateTo, now);
+  return openTicket(db, ctx, ref, msg, parsed, row, thread.mayRelateTo, now);
 }
 
-async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, mail: ParsedMail, row: Partial<MessageAttrs>,
+async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, parsed: Parsed & { ok: true }, row: Partial<MessageAttrs>,
   mayRelateTo: TicketAttrs | null, now: Date): Promise<IngestOutcome> {
+  const { mail } = parsed;
   const received = receivedAt(msg, mail, now);
   const history = isHistory(ref, received);
   // The same mail sent To agency A and Cc agency B: one ticket each, linked (helpdesk.md §7 #6).
@@ -116,7 +117,7 @@ async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetche
   const citizen = citizenOf(mail);
   const { ticket, lookupCode } = await createTicket(db, {
     agencyId: ref.agency.id, agencyCode: ref.agency.code, citizenAddress: citizen, citizenName: mail.from?.name ?? null,
-    subject: mail.subject, receivedAt: received, history, related, triage: triageMailOf(mail, ref.inbox.address),
+    subject: mail.subject, receivedAt: received, history, related, triage: triageMailOf(mail, ref.inbox.address, triageKeysOf(parsed)),
   });
   const saved = await db.models.Message.create({ ...row, ticket_id: ticket.id });
   await event(db, ticket.id, history ? 'imported_history' : 'created', saved.id, related ? { related } : null, now);

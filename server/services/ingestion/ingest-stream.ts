@@ -5,9 +5,10 @@
 // a lost lease is retried one message per transaction: the messages before the bad one commit, and the error
 // surfaces at exactly the UID that caused it, as it did before grouping.
 //
-// While a group commits, the next one is fetched and parsed: the database executes statements and syncs on
-// other threads (libuv's pool, or the MariaDB server), and waiting for it left the parser idle (bench: +25 %).
-// Commits still run one at a time in UID order, and the stream never returns or throws with one in flight.
+// Three things overlap: fetching, preparing (parse and classify, on the prepare thread: prepare-thread.ts) and
+// the previous group's commit (the database executes statements and syncs on other threads: libuv's pool, or
+// the MariaDB server). Commits still run one at a time in UID order, and the stream never returns or throws
+// with one in flight.
 import type { Db } from '../../db/index.js';
 import type { IngestContext } from './ingest-context.js';
 import { commitMessages, LeaseLostError, type IngestOutcome } from './ingest-message.js';
@@ -42,7 +43,7 @@ async function commitGroup(db: Db, ctx: IngestContext, ref: InboxRef, group: Pre
 export async function ingestStream(
   db: Db, ctx: IngestContext, ref: InboxRef, stream: AsyncIterable<FetchedRaw>, opts: StreamOptions,
 ): Promise<number | null> {
-  let group: PreparedMessage[] = [];
+  let group: Promise<PreparedMessage>[] = [];
   let bytes = 0;
   let last: number | null = null;
   // The commit in flight; it settles to its error rather than rejecting, so a failure waits for the next
@@ -55,10 +56,11 @@ export async function ingestStream(
   };
   const startCommit = async () => {
     if (!group.length) return;
-    const full = group;
+    const preparing = group;
     group = [];
     bytes = 0;
     await committed();
+    const full = await Promise.all(preparing);
     committing = commitGroup(db, ctx, ref, full, opts).then(() => {
       last = full[full.length - 1].msg.uid;
       return null;
@@ -66,7 +68,9 @@ export async function ingestStream(
   };
   try {
     for await (const msg of stream) {
-      group.push(await prepareMessage(ctx, msg));
+      const prepared = prepareMessage(ctx, msg);
+      prepared.catch(() => undefined); // awaited at the commit; until then a rejection must not count as unhandled
+      group.push(prepared);
       bytes += msg.source.length;
       if (group.length >= GROUP_MAX_MESSAGES || bytes >= GROUP_MAX_BYTES) {
         await startCommit();

@@ -1,12 +1,15 @@
-// The CPU half of ingesting a mail, before any transaction: parse (size and time caps in server/mail/parse.ts),
-// classify, hash the raw bytes; and the row forms both write paths share (ingest-message.ts one message at a
-// time, fresh-tickets.ts a group of new tickets at once), so the two cannot drift apart.
+// The CPU half of ingesting a mail, before any transaction and on the prepare thread (prepare-thread.ts): parse
+// (size and time caps in server/mail/parse.ts), classify, hash the raw bytes; and the row forms both write
+// paths share (ingest-message.ts one message at a time, fresh-tickets.ts a group of new tickets at once), so
+// the two cannot drift apart.
 import { createHash } from 'node:crypto';
 import type { HotlineInboxAttrs, MessageAttrs } from '../../db/models/hotline.js';
 import { MailParseError, normaliseMessageId, parseMail, syntheticMessageId, type ParsedMail } from '../../mail/parse.js';
 import { classifyMail, type Classification } from './classify.js';
+import { prepareThread } from './prepare-thread.js';
 import type { IngestContext } from './ingest-context.js';
 import { boundedText, sanitizeForDisplay, searchKey } from './message-text.js';
+import { textKey } from '../triage/text-keys.js';
 
 export interface InboxRef {
   inbox: Pick<HotlineInboxAttrs, 'id' | 'agency_id' | 'history_cutoff' | 'address'>;
@@ -23,12 +26,23 @@ const MESSAGE_ID_MAX = 190;
 /** The stored form of a Message-ID: long ids are hashed to fit the unique index. */
 export const keyOf = (id: string) => (id.length <= MESSAGE_ID_MAX ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`);
 
-export type Parsed = { ok: true; mail: ParsedMail; cls: Classification } | { ok: false; error: MailParseError; messageId: string };
+export type Parsed = { ok: true; mail: ParsedMail; cls: Classification; forms: MailForms } | { ok: false; error: MailParseError; messageId: string };
 
-export async function parseAndClassify(raw: Buffer, ctx: IngestContext): Promise<Parsed> {
+/** What is derived from the text of a parsed mail: the stored forms, and triage's folded keys (textKey). */
+export interface MailForms { textBody: string; htmlSanitized: string | null; searchText: string; subjectKey: string; textKey: string }
+
+export function mailForms(mail: ParsedMail): MailForms {
+  return {
+    textBody: boundedText(mail.text), htmlSanitized: sanitizeForDisplay(mail.html), searchText: searchKey(mail.subject, mail.text),
+    subjectKey: textKey(mail.subject), textKey: textKey(mail.text),
+  };
+}
+
+/** In this thread; prepareMessage runs it on the prepare thread (prepare-thread.ts). */
+export async function parseAndClassify(raw: Buffer, ctx: Pick<IngestContext, 'ownAddresses' | 'ownDomain'>): Promise<Parsed> {
   try {
     const mail = await parseMail(raw);
-    return { ok: true, mail, cls: classifyMail(mail, { ownAddresses: ctx.ownAddresses, ownMessageIdDomain: ctx.ownDomain }) };
+    return { ok: true, mail, cls: classifyMail(mail, { ownAddresses: ctx.ownAddresses, ownMessageIdDomain: ctx.ownDomain }), forms: mailForms(mail) };
   } catch (e) {
     if (!(e instanceof MailParseError)) throw e;
     return { ok: false, error: e, messageId: normaliseMessageId(syntheticMessageId(raw)) };
@@ -39,18 +53,23 @@ export async function parseAndClassify(raw: Buffer, ctx: IngestContext): Promise
 export interface PreparedMessage { msg: FetchedRaw; parsed: Parsed; sha256: string; now: Date }
 
 export async function prepareMessage(ctx: IngestContext, msg: FetchedRaw): Promise<PreparedMessage> {
-  const parsed = await parseAndClassify(msg.source, ctx);
-  const now = ctx.now?.() ?? new Date();
-  return { msg, parsed, sha256: createHash('sha256').update(msg.source).digest('hex'), now };
+  const data = await prepareThread.prepare(msg.source, ctx);
+  const parsed: Parsed = data.ok ? { ok: true, mail: data.mail, cls: data.cls, forms: data.forms }
+    : { ok: false, error: new MailParseError(data.error.reason, data.error.message), messageId: data.messageId };
+  return { msg, parsed, sha256: data.sha256, now: ctx.now?.() ?? new Date() };
 }
 
+/** Triage's folded keys of a parsed mail (TriageMail.keys). */
+export const triageKeysOf = (parsed: Parsed & { ok: true }) => ({ subject: parsed.forms.subjectKey, text: parsed.forms.textKey });
+
 /** The messages row of a parsed inbound mail, without its ticket. */
-export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, mail: ParsedMail, cls: Classification): Partial<MessageAttrs> {
+export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, parsed: Parsed & { ok: true }): Partial<MessageAttrs> {
+  const { mail, cls, forms } = parsed;
   return {
     inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid, sha256, direction: 'in', message_id: messageId,
     classification: cls.kind, class_reason: cls.reason.slice(0, 190),
     from_address: (mail.from?.address ?? '').toLowerCase().slice(0, 190) || null, subject: mail.subject.slice(0, 500),
-    text_body: boundedText(mail.text), html_sanitized: sanitizeForDisplay(mail.html), search_text: searchKey(mail.subject, mail.text),
+    text_body: forms.textBody, html_sanitized: forms.htmlSanitized, search_text: forms.searchText,
   };
 }
 

@@ -18,11 +18,12 @@ export interface TriageOutcome {
 }
 
 /** The triage view of a parsed mail; the hotline is the inbox's address (the To may be a list or a Bcc). */
-export function triageMailOf(mail: ParsedMail, hotlineAddress: string | null): TriageMail {
+export function triageMailOf(mail: ParsedMail, hotlineAddress: string | null, keys?: TriageMail['keys']): TriageMail {
   return {
     hotlineAddress: (hotlineAddress ?? mail.deliveredTo[0] ?? mail.to[0]?.address ?? '').toLowerCase(),
     from: mail.from?.address ?? '', subject: mail.subject, text: mail.text,
     attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType })),
+    keys,
   };
 }
 

@@ -19,6 +19,8 @@ export interface TriageMail {
   subject: string;
   text: string;
   attachments: { filename: string; contentType: string }[];
+  /** textKey(subject) and textKey(text), when the caller has them already (the ingestion's prepare thread) */
+  keys?: { subject: string; text: string };
 }
 
 export interface RuleTrace {
@@ -84,8 +86,8 @@ function mailKeys(mail: TriageMail, vocabulary: KeywordVocabulary): MailKeys {
   return {
     hotline: mail.hotlineAddress.trim().toLowerCase(),
     senderDomain: senderDomainOf(mail.from),
-    subject: keywordsIn(textKey(mail.subject), vocabulary),
-    body: keywordsIn(textKey(mail.text), vocabulary),
+    subject: keywordsIn(mail.keys?.subject ?? textKey(mail.subject), vocabulary),
+    body: keywordsIn(mail.keys?.text ?? textKey(mail.text), vocabulary),
     attachments: mail.attachments.map((a) => ({
       extension: extensionOf(a.filename),
       contentType: a.contentType.split(';')[0]!.trim().toLowerCase(),
