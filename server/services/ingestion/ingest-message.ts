@@ -15,7 +15,7 @@ import { FreshTickets } from './fresh-tickets.js';
 import { triageMailOf } from '../triage/apply-triage.js';
 import { readOwnMessageId } from './thread-tokens.js';
 import {
-  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, triageKeysOf, type FetchedRaw, type InboxRef, type Parsed, type PreparedMessage,
+  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, triageKeysOf, type FetchedRaw, type InboxRef, type Parsed, type ParsedOk, type PreparedMessage,
 } from './prepared-message.js';
 
 export type { FetchedRaw, InboxRef, PreparedMessage } from './prepared-message.js';
@@ -104,7 +104,7 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
   return openTicket(db, ctx, ref, msg, parsed, row, thread.mayRelateTo, now);
 }
 
-async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, parsed: Parsed & { ok: true }, row: Partial<MessageAttrs>,
+async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, parsed: ParsedOk, row: Partial<MessageAttrs>,
   mayRelateTo: TicketAttrs | null, now: Date): Promise<IngestOutcome> {
   const { mail } = parsed;
   const received = receivedAt(msg, mail, now);

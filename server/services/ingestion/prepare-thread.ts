@@ -10,7 +10,8 @@
 // (inbox error state, admin alert) instead of quarantining every mail.
 import { Worker } from 'node:worker_threads';
 import { MAIL_PARSE_TIMEOUT_MS, MailParseError } from '../../mail/parse.js';
-import type { ClassifyInput, PreparedData, PrepareReply, PrepareRequest } from './prepare-worker.js';
+import type { PreparedData, PrepareReply, PrepareRequest } from './prepare-worker.js';
+import type { ClassifyInput } from './prepared-message.js';
 
 /** How long past parseMail's own timeout the thread may stay silent on one mail before it is terminated. */
 const HARD_TIMEOUT_GRACE_MS = 5_000;

@@ -3,17 +3,13 @@
 // a MailParseError travels as its reason and message). No side effects on import: the entry calls serve().
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import type { ParsedMail } from '../../mail/parse.js';
-import type { Classification } from './classify.js';
-import type { MailForms } from './prepared-message.js';
-import type { IngestContext } from './ingest-context.js';
-import { parseAndClassify } from './prepared-message.js';
+import type { MailParseFailure } from '../../mail/parse.js';
+import { parseAndClassify, type ClassifyInput, type ParsedOk } from './prepared-message.js';
 
-export type ClassifyInput = Pick<IngestContext, 'ownAddresses' | 'ownDomain'>;
 export interface PrepareRequest extends ClassifyInput { id: number; raw: Uint8Array }
 export type PreparedData = { sha256: string } & (
-  | { ok: true; mail: ParsedMail; cls: Classification; forms: MailForms }
-  | { ok: false; error: { reason: 'too_large' | 'timeout' | 'unparseable'; message: string }; messageId: string });
+  | ParsedOk
+  | { ok: false; error: { reason: MailParseFailure; message: string }; messageId: string });
 export type PrepareReply = { ready: true } | ({ id: number } & PreparedData);
 
 export async function prepareReply({ id, raw, ownAddresses, ownDomain }: PrepareRequest): Promise<PrepareReply> {

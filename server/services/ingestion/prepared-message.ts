@@ -27,6 +27,9 @@ const MESSAGE_ID_MAX = 190;
 export const keyOf = (id: string) => (id.length <= MESSAGE_ID_MAX ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`);
 
 export type Parsed = { ok: true; mail: ParsedMail; cls: Classification; forms: MailForms } | { ok: false; error: MailParseError; messageId: string };
+export type ParsedOk = Extract<Parsed, { ok: true }>;
+/** What classification needs of the context; all the prepare thread is told. */
+export type ClassifyInput = Pick<IngestContext, 'ownAddresses' | 'ownDomain'>;
 
 /** What is derived from the text of a parsed mail: the stored forms, and triage's folded keys (textKey). */
 export interface MailForms { textBody: string; htmlSanitized: string | null; searchText: string; subjectKey: string; textKey: string }
@@ -39,7 +42,7 @@ export function mailForms(mail: ParsedMail): MailForms {
 }
 
 /** In this thread; prepareMessage runs it on the prepare thread (prepare-thread.ts). */
-export async function parseAndClassify(raw: Buffer, ctx: Pick<IngestContext, 'ownAddresses' | 'ownDomain'>): Promise<Parsed> {
+export async function parseAndClassify(raw: Buffer, ctx: ClassifyInput): Promise<Parsed> {
   try {
     const mail = await parseMail(raw);
     return { ok: true, mail, cls: classifyMail(mail, { ownAddresses: ctx.ownAddresses, ownMessageIdDomain: ctx.ownDomain }), forms: mailForms(mail) };
@@ -60,10 +63,10 @@ export async function prepareMessage(ctx: IngestContext, msg: FetchedRaw): Promi
 }
 
 /** Triage's folded keys of a parsed mail (TriageMail.keys). */
-export const triageKeysOf = (parsed: Parsed & { ok: true }) => ({ subject: parsed.forms.subjectKey, text: parsed.forms.textKey });
+export const triageKeysOf = (parsed: ParsedOk) => ({ subject: parsed.forms.subjectKey, text: parsed.forms.textKey });
 
 /** The messages row of a parsed inbound mail, without its ticket. */
-export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, parsed: Parsed & { ok: true }): Partial<MessageAttrs> {
+export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, parsed: ParsedOk): Partial<MessageAttrs> {
   const { mail, cls, forms } = parsed;
   return {
     inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid, sha256, direction: 'in', message_id: messageId,

@@ -51,23 +51,31 @@ function foldWhole(text: string): string {
 // Every Latin letter with diacritics whose fold is plain ASCII (all of Vietnamese: Latin-1, Extended-A/B and
 // Extended Additional), with that fold. A text made only of ASCII and these folds character by character to
 // the same result as foldWhole, since no piece is left to compose with its neighbours; that skips three
-// whole-text passes, a third of the cost of folding each hotline mail for triage and search.
-const ASCII_FOLDS = new Map<number, string>();
-for (const [from, to] of [[0x00c0, 0x024f], [0x1e00, 0x1eff]]) {
-  for (let code = from; code <= to; code++) {
-    const folded = foldWhole(String.fromCharCode(code));
-    if (/^[A-Za-z]+$/.test(folded)) ASCII_FOLDS.set(code, folded);
+// whole-text passes, a third of the cost of folding each hotline mail for triage and search. Built on first
+// use, not at start-up: most processes that import this module never fold.
+let asciiFolds: Map<number, string> | null = null;
+
+function asciiFoldTable(): Map<number, string> {
+  if (asciiFolds) return asciiFolds;
+  asciiFolds = new Map();
+  for (const [from, to] of [[0x00c0, 0x024f], [0x1e00, 0x1eff]]) {
+    for (let code = from; code <= to; code++) {
+      const folded = foldWhole(String.fromCharCode(code));
+      if (/^[A-Za-z]+$/.test(folded)) asciiFolds.set(code, folded);
+    }
   }
+  return asciiFolds;
 }
 
-/** The fold of a text of ASCII and ASCII_FOLDS letters only; null when any other character occurs. */
+/** The fold of a text of ASCII and asciiFoldTable() letters only; null when any other character occurs. */
 function foldByCharacter(text: string): string | null {
+  const table = asciiFoldTable();
   let out = '';
   let copied = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) continue;
-    const folded = ASCII_FOLDS.get(code);
+    const folded = table.get(code);
     if (folded === undefined) return null;
     out += text.slice(copied, i) + folded;
     copied = i + 1;
