@@ -38,17 +38,31 @@ export async function insertRows<M extends Model>(model: ModelStatic<M>, rows: r
   if (unknown) throw new Error(`insertRows(${model.name}): no column ${unknown}`);
   const qi = (sequelize.getQueryInterface() as unknown as { queryGenerator: SqlQuoting }).queryGenerator;
   const head = `INSERT INTO ${qi.quoteTable(model.getTableName())} (${columns.map((c) => qi.quoteIdentifier(c)).join(',')}) VALUES `;
-  const tuple = `(${columns.map(() => '?').join(',')})`;
+  const inline = sequelize.getDialect() === 'sqlite';
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
   const toDriver = columns.map((c) => converter(sequelize, model.name, c, attributes[c]!));
   for (let at = 0; at < rows.length; at += perStatement) {
     const chunk = rows.slice(at, at + perStatement) as Record<string, unknown>[];
     const values: Value[] = [];
+    const tuples: string[] = [];
     for (const row of chunk) {
-      // A row's own value wins over the stamp, as in create(); a column the row lacks is NULL.
-      for (let j = 0; j < columns.length; j++) values.push(toDriver[j]!(columns[j]! in row ? row[columns[j]!] : stamps[columns[j]!]));
+      let tuple = '(';
+      for (let j = 0; j < columns.length; j++) {
+        // A row's own value wins over the stamp, as in create(); a column the row lacks is NULL.
+        const value = toDriver[j]!(columns[j]! in row ? row[columns[j]!] : stamps[columns[j]!]);
+        if (j) tuple += ',';
+        // node-sqlite3 spends ~1.2 µs binding a NULL or a number (type probes through the global object), more
+        // than SQLite spends parsing the literal; a safe integer's decimal form is exactly the value it binds.
+        if (inline && value === null) tuple += 'NULL';
+        else if (inline && Number.isSafeInteger(value)) tuple += String(value);
+        else {
+          tuple += '?';
+          values.push(value);
+        }
+      }
+      tuples.push(`${tuple})`);
     }
-    await run(transaction.connection, head + chunk.map(() => tuple).join(','), values);
+    await run(transaction.connection, head + tuples.join(','), values);
   }
 }
 

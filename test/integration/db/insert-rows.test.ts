@@ -39,6 +39,17 @@ forEachDb('insertRows', (getDb) => {
     expect(inserted.text_body).to.equal(TRICKY);
   });
 
+  it('stores the extreme integers and zero as create() does (SQLite gets integers as literals)', async () => {
+    const { Outbox } = getDb().models;
+    const cases = [-2_147_483_648, 0, 2_147_483_647];
+    for (const [i, attempts] of cases.entries()) await Outbox.create({ ...outbox(`c${i}`), attempts } as never);
+    await insertRows(Outbox, cases.map((attempts, i) => ({ ...outbox(`i${i}`), attempts })));
+    const created = await rawRows('outbox', 'idempotency_key', cases.map((_, i) => `c${i}`));
+    const inserted = await rawRows('outbox', 'idempotency_key', cases.map((_, i) => `i${i}`));
+    expect(inserted.map((r) => ({ ...r, idempotency_key: null }))).to.deep.equal(created.map((r) => ({ ...r, idempotency_key: null })));
+    expect(inserted.map((r) => Number(r.attempts))).to.deep.equal(cases);
+  });
+
   it('stores booleans as create() does', async () => {
     const { Mailbox } = getDb().models;
     await Mailbox.create(mailbox('a.create@hoabinh.gov.vn') as never);
