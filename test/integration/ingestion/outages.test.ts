@@ -7,12 +7,13 @@ import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
 import { withImapMailbox, type ImapConfig } from '../../../server/mail/imap.js';
-import { GROUP_MAX_MESSAGES } from '../../../server/services/ingestion/ingest-stream.js';
+import { GROUP_MAX_MESSAGES, GROUPS_AHEAD } from '../../../server/services/ingestion/ingest-stream.js';
 import { addHotline, append, DOMAIN, ingestCtx, mail, poll } from './hotline-fixture.js';
 
-// Sized in commit groups: the next group is fetched while one commits, so an inbox of barely more than one
-// group would be fetched whole before the first commit, and the outage could not land mid-poll.
-const MESSAGES = 4 * GROUP_MAX_MESSAGES;
+// Sized in commit groups: reading runs GROUPS_AHEAD groups ahead of the commits, so when the first group is
+// committed the next GROUPS_AHEAD are read and one more is being read. A smaller inbox could be fetched whole
+// before the outage, which then would not land mid-poll.
+const MESSAGES = (GROUPS_AHEAD + 3) * GROUP_MAX_MESSAGES;
 
 /** The test Dovecot's process tree (the master we started and its children), for a kill -9 outage. */
 function dovecotTree(dv: DovecotInstance): number[] {
