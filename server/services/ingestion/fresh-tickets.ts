@@ -23,6 +23,26 @@ import {
 import { formatRef, newLookupCode, newTicketRow, refPrefixOf } from './ticket-create.js';
 import { findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
 
+/**
+ * Starts each write without waiting for the one before (the rows of the next are built while the last runs),
+ * then waits for all of them. A failure is thrown only once none is still running: a statement left queued
+ * behind the ROLLBACK would run outside the transaction.
+ */
+async function concurrently(writes: (() => Promise<void>)[]): Promise<void> {
+  const started: Promise<void>[] = [];
+  let error: unknown = null;
+  for (const write of writes) {
+    try {
+      started.push(write());
+    } catch (e) {
+      error = e;
+      break;
+    }
+  }
+  for (const result of await Promise.allSettled(started)) if (result.status === 'rejected' && error === null) error = result.reason;
+  if (error !== null) throw error;
+}
+
 interface Planned {
   p: PreparedMessage;
   ticket: Omit<TicketAttrs, 'id'>;
@@ -105,33 +125,41 @@ export class FreshTickets {
     return true;
   }
 
-  /** Writes every planned ticket: one INSERT per table, ids read back by their unique keys. */
+  /**
+   * Writes every planned ticket: one INSERT per table, ids read back by their unique keys. Statements that do
+   * not depend on each other are started together, so each next one's rows are built while SQLite (on libuv's
+   * pool) or MariaDB executes the last.
+   */
   async flush(): Promise<void> {
     const planned = this.pending;
     if (!planned.length) return;
     this.pending = [];
     const { RawMessage, Ticket, Message, TicketSla, TicketEvent, Outbox } = this.db.models;
     const raws = planned.filter((x) => x.raw).map(({ p }) => ({ sha256: p.sha256, bytes: p.msg.source, size: p.msg.source.length, created_at: p.now }));
-    if (raws.length) await insertRows(RawMessage, raws);
-    await insertRows(Ticket, planned.map((x) => x.ticket));
+    await concurrently([
+      () => insertRows(RawMessage, raws),
+      () => insertRows(Ticket, planned.map((x) => x.ticket)),
+    ]);
     const ticketIds = new Map((await Ticket.findAll({ where: { ref: { [Op.in]: planned.map((x) => x.ticket.ref) } }, attributes: ['id', 'ref'] }))
       .map((t) => [t.ref, t.id]));
     const tickets = planned.map((x) => ({ ...x.ticket, id: ticketIds.get(x.ticket.ref)! }) as TicketAttrs);
-    await insertRows(Message, planned.map((x, i) => ({ ...x.message, ticket_id: tickets[i].id })));
+    await concurrently([
+      () => insertRows(Message, planned.map((x, i) => ({ ...x.message, ticket_id: tickets[i].id }))),
+      () => insertRows(TicketSla, planned.map((x, i) => ({ ...x.clock, ticket_id: tickets[i].id }))),
+      () => insertRows(Outbox, planned.map((x, i) => outboxRow(receiptMail(this.ctx, {
+        ticket: tickets[i], lookupCode: x.lookupCode, agencyName: this.ref.agency.name, from: this.ref.inbox.address ?? this.ctx.mailFrom,
+        citizenMessageId: x.citizenMessageId, now: x.p.now,
+      })))),
+    ]);
     const messageIds = new Map((await Message.findAll({
       where: { inbox_id: this.ref.inbox.id, uid_validity: this.ref.uidValidity, uid: { [Op.in]: planned.map((x) => x.p.msg.uid) } }, attributes: ['id', 'uid'],
     })).map((m) => [Number(m.uid), m.id]));
-    await insertRows(TicketSla, planned.map((x, i) => ({ ...x.clock, ticket_id: tickets[i].id })));
     // The same events, in the same order per ticket, as triage → clock → created on the one-message path.
     await insertRows(TicketEvent, planned.flatMap((x, i) => [
       triageEvent(tickets[i], x.triage.ruleId, x.triage.changes, x.triage.assigneeId),
       { ticket_id: tickets[i].id, kind: x.slaEvent.kind, message_id: null, details: JSON.stringify(x.slaEvent.details), at: x.slaEvent.at },
       { ticket_id: tickets[i].id, kind: 'created', message_id: messageIds.get(x.p.msg.uid)!, details: null, at: x.p.now },
     ]));
-    await insertRows(Outbox, planned.map((x, i) => outboxRow(receiptMail(this.ctx, {
-      ticket: tickets[i], lookupCode: x.lookupCode, agencyName: this.ref.agency.name, from: this.ref.inbox.address ?? this.ctx.mailFrom,
-      citizenMessageId: x.citizenMessageId, now: x.p.now,
-    }))));
     await this.turns.save();
   }
 
