@@ -6,6 +6,8 @@
 //             thread, ticket, receipt, cursor, grouped commits;
 // both rates and their ratio (goal ≥ 0.5 on SQLite; MariaDB printed too). Then, with a poller IDLE-ing on an
 // empty inbox, ~100 mails APPENDed one at a time: APPEND → committed ticket, p50 and p95 (goal p95 ≤ 2 s).
+// About 500 ms of that is Dovecot's: it waits NOTIFY_DELAY_MSECS (500) after it notices a change before it
+// tells IDLE clients (src/lib-storage/mailbox-watch.c, Dovecot 2.3).
 import { randomBytes } from 'node:crypto';
 import { appendMessages, withImapMailbox, type ImapConfig } from '../../server/mail/imap.js';
 import { parseMail } from '../../server/mail/parse.js';
@@ -24,6 +26,7 @@ const RATIO_GOAL = 0.5;
 const P95_GOAL_MS = 2_000;
 const COMMIT_POLL_MS = 5;
 const IDLE_GAP_MS = 50;
+const DOVECOT_NOTIFY_DELAY_MS = 500;
 
 const ctx: IngestContext = {
   secret: SECRET, ownDomain: 'mid.govmail.bench', ownAddresses: [`hotline@${DOMAIN}`], mailFrom: `no-reply@${DOMAIN}`,
@@ -158,7 +161,8 @@ export async function benchIngest(args: string[] = []): Promise<Record<string, u
         const lat = await idleLatency(db, await addInbox(db, 'IDLE', idleBox), idleBox, idleCount);
         const [p50, p95, max] = [pct(lat, 50), pct(lat, 95), lat[lat.length - 1]];
         console.log(`  IDLE      [${kind}]: APPEND → committed ticket over ${lat.length} mails: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, ` +
-          `max ${max.toFixed(0)} ms (goal p95 ≤ ${P95_GOAL_MS} ms: ${p95 <= P95_GOAL_MS ? 'met' : 'MISSED'})`);
+          `max ${max.toFixed(0)} ms (goal p95 ≤ ${P95_GOAL_MS} ms: ${p95 <= P95_GOAL_MS ? 'met' : 'MISSED'}; ` +
+          `${DOVECOT_NOTIFY_DELAY_MS} ms of it is Dovecot's delay before it reports new mail to IDLE)`);
         results[kind] = { rate, ratio, p50, p95, max };
       } finally {
         await db.destroy();
