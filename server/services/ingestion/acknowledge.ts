@@ -2,11 +2,11 @@
 // twice for a ticket (outbox key ack:<ticket>), and at most N per sender per hour/day (helpdesk.md §7 #3:
 // an auto-responder without auto headers is only stopped here). Over the limit, the mail is still ingested
 // and an admin alert is queued, once per sender per hour.
-import { randomBytes } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { withDbTimes } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
+import { randomHex } from '../crypto/random-hex.js';
 import { enqueueAlert, enqueueMail, type OutboxMail } from '../outbox/enqueue.js';
 import { renderReceipt } from '../outbox/receipt.js';
 import { toLocalIso } from '../sla/index.js';
@@ -61,7 +61,7 @@ export async function alertAckLimit(db: Db, ctx: IngestContext, input: Pick<AckI
 /** The receipt (phiếu tiếp nhận) as an outbox mail, keyed `ack:<ticket>`. Pure but for the Message-ID nonce. */
 export function receiptMail(ctx: IngestContext, input: AckInput): OutboxMail {
   const secret = primarySecret(ctx.secret);
-  const messageId = makeOwnMessageId({ ticketRef: input.ticket.ref, nonce: randomBytes(8).toString('hex'), secret, domain: ctx.ownDomain });
+  const messageId = makeOwnMessageId({ ticketRef: input.ticket.ref, nonce: randomHex(8), secret, domain: ctx.ownDomain });
   const receipt = renderReceipt({
     ref: input.ticket.ref, agencyName: input.agencyName, receivedAt: localText(input.ticket.received_at),
     dueAt: localText(input.ticket.due_at), lookupCode: input.lookupCode, marker: makeBodyMarker(input.ticket.ref, secret),
