@@ -9,6 +9,7 @@ import { classifyMail, type Classification } from './classify.js';
 import { prepareThread } from './prepare-thread.js';
 import type { IngestContext } from './ingest-context.js';
 import { boundedText, sanitizeForDisplay, searchKey } from './message-text.js';
+import { keyWords } from '../triage/keyword-index.js';
 import { textKey } from '../triage/text-keys.js';
 
 export interface InboxRef {
@@ -31,13 +32,18 @@ export type ParsedOk = Extract<Parsed, { ok: true }>;
 /** What classification needs of the context; all the prepare thread is told. */
 export type ClassifyInput = Pick<IngestContext, 'ownAddresses' | 'ownDomain'>;
 
-/** What is derived from the text of a parsed mail: the stored forms, and triage's folded keys (textKey). */
-export interface MailForms { textBody: string; htmlSanitized: string | null; searchText: string; subjectKey: string; textKey: string }
+/** What is derived from the text of a parsed mail: the stored forms, and triage's folded keys (textKey) and their words. */
+export interface MailForms {
+  textBody: string; htmlSanitized: string | null; searchText: string;
+  subjectKey: string; textKey: string; subjectWords: Int32Array; textWords: Int32Array;
+}
 
 export function mailForms(mail: ParsedMail): MailForms {
+  const subjectKey = textKey(mail.subject);
+  const bodyKey = textKey(mail.text);
   return {
     textBody: boundedText(mail.text), htmlSanitized: sanitizeForDisplay(mail.html), searchText: searchKey(mail.subject, mail.text),
-    subjectKey: textKey(mail.subject), textKey: textKey(mail.text),
+    subjectKey, textKey: bodyKey, subjectWords: keyWords(subjectKey), textWords: keyWords(bodyKey),
   };
 }
 
@@ -63,7 +69,7 @@ export async function prepareMessage(ctx: IngestContext, msg: FetchedRaw): Promi
 }
 
 /** Triage's folded keys of a parsed mail (TriageMail.keys). */
-export const triageKeysOf = (parsed: ParsedOk) => ({ subject: parsed.forms.subjectKey, text: parsed.forms.textKey });
+export const triageKeysOf = ({ forms }: ParsedOk) => ({ subject: forms.subjectKey, text: forms.textKey, subjectWords: forms.subjectWords, textWords: forms.textWords });
 
 /** The messages row of a parsed inbound mail, without its ticket. */
 export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, parsed: ParsedOk): Partial<MessageAttrs> {

@@ -72,10 +72,13 @@ export function keywordVocabulary(keywords: Iterable<string>): KeywordVocabulary
   return { size, byHash };
 }
 
-/** The vocabulary's keywords that occur in `key`, a `textKey` result. */
-export function keywordsIn(key: string, vocabulary: KeywordVocabulary): Set<string> {
-  const found = new Set<string>();
-  if (!vocabulary.size) return found;
+/**
+ * The words of `key` (a `textKey` result) as [hash, start, end] triples: all the character work of a scan, so
+ * it can be done ahead, off the thread that matches (the ingestion's prepare thread).
+ */
+export function keyWords(key: string): Int32Array {
+  const words = new Int32Array(3 * Math.ceil((key.length + 1) / 2)); // a word and the gap after it: ≥ 2 units
+  let n = 0;
   for (let at = 0; at < key.length;) {
     const code = key.codePointAt(at)!;
     if (!isWordChar(code)) {
@@ -85,9 +88,26 @@ export function keywordsIn(key: string, vocabulary: KeywordVocabulary): Set<stri
     const start = at;
     let hash = 0;
     for (let c = code; at < key.length && isWordChar((c = key.codePointAt(at)!)); at += c > 0xffff ? 2 : 1) hash = step(hash, c);
-    for (const entry of vocabulary.byHash.get(hash) ?? []) {
-      if (entry.first.length !== at - start || !key.startsWith(entry.first, start)) continue;
-      for (const phrase of entry.phrases) if (!found.has(phrase.keyword) && continuesAt(key, at, phrase.tokens)) found.add(phrase.keyword);
+    words[n++] = hash;
+    words[n++] = start;
+    words[n++] = at;
+  }
+  return words.slice(0, n);
+}
+
+/** The vocabulary's keywords that occur in `key`, a `textKey` result; `words` is keyWords(key) if known. */
+export function keywordsIn(key: string, vocabulary: KeywordVocabulary, words?: Int32Array): Set<string> {
+  const found = new Set<string>();
+  if (!vocabulary.size) return found;
+  words ??= keyWords(key);
+  for (let i = 0; i < words.length; i += 3) {
+    const entries = vocabulary.byHash.get(words[i]!);
+    if (!entries) continue;
+    const start = words[i + 1]!;
+    const end = words[i + 2]!;
+    for (const entry of entries) {
+      if (entry.first.length !== end - start || !key.startsWith(entry.first, start)) continue;
+      for (const phrase of entry.phrases) if (!found.has(phrase.keyword) && continuesAt(key, end, phrase.tokens)) found.add(phrase.keyword);
     }
   }
   return found;

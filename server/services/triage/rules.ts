@@ -19,8 +19,8 @@ export interface TriageMail {
   subject: string;
   text: string;
   attachments: { filename: string; contentType: string }[];
-  /** textKey(subject) and textKey(text), when the caller has them already (the ingestion's prepare thread) */
-  keys?: { subject: string; text: string };
+  /** textKey(subject) and textKey(text) and their keyWords, when the caller has them already (the ingestion's prepare thread) */
+  keys?: { subject: string; text: string; subjectWords: Int32Array; textWords: Int32Array };
 }
 
 export interface RuleTrace {
@@ -86,8 +86,8 @@ function mailKeys(mail: TriageMail, vocabulary: KeywordVocabulary): MailKeys {
   return {
     hotline: mail.hotlineAddress.trim().toLowerCase(),
     senderDomain: senderDomainOf(mail.from),
-    subject: keywordsIn(mail.keys?.subject ?? textKey(mail.subject), vocabulary),
-    body: keywordsIn(mail.keys?.text ?? textKey(mail.text), vocabulary),
+    subject: mail.keys ? keywordsIn(mail.keys.subject, vocabulary, mail.keys.subjectWords) : keywordsIn(textKey(mail.subject), vocabulary),
+    body: mail.keys ? keywordsIn(mail.keys.text, vocabulary, mail.keys.textWords) : keywordsIn(textKey(mail.text), vocabulary),
     attachments: mail.attachments.map((a) => ({
       extension: extensionOf(a.filename),
       contentType: a.contentType.split(';')[0]!.trim().toLowerCase(),

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { keywordsIn, keywordVocabulary } from '../../../server/services/triage/keyword-index.js';
+import { keyWords, keywordsIn, keywordVocabulary } from '../../../server/services/triage/keyword-index.js';
 import { containsKeyword, textKey } from '../../../server/services/triage/text-keys.js';
 
 // A small deterministic generator (mulberry32), so a failure names a reproducible case.
@@ -46,6 +46,8 @@ describe('keyword vocabulary (the triage fast path)', () => {
       const key = textKey(Array.from({ length: 1 + Math.floor(next() * 20) }, () => pick(SYLLABLES) + pick(GAPS)).join(''));
       const expected = vocabulary.filter((kw) => containsKeyword(key, kw)).sort();
       expect([...keywordsIn(key, compiled)].sort(), JSON.stringify(key)).to.deep.equal(expected);
+      // Words read ahead on the prepare thread arrive through postMessage (structured clone).
+      expect([...keywordsIn(key, compiled, structuredClone(keyWords(key)))].sort(), JSON.stringify(key)).to.deep.equal(expected);
       found += expected.length;
     }
     expect(found).to.be.greaterThan(1_000);
