@@ -24,16 +24,16 @@ import { formatRef, newLookupCode, newTicketRow, refPrefixOf } from './ticket-cr
 import { findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
 
 /**
- * Starts each write without waiting for the one before (the rows of the next are built while the last runs),
- * then waits for all of them. A failure is thrown only once none is still running: a statement left queued
- * behind the ROLLBACK would run outside the transaction.
+ * Starts each statement without waiting for the one before (the rows of the next are built while the last
+ * runs), then waits for all of them. A failure is thrown only once none is still running: a statement left
+ * queued behind the ROLLBACK would run outside the transaction.
  */
-async function concurrently(writes: (() => Promise<void>)[]): Promise<void> {
+async function concurrently(statements: (() => Promise<void>)[]): Promise<void> {
   const started: Promise<void>[] = [];
   let error: unknown = null;
-  for (const write of writes) {
+  for (const statement of statements) {
     try {
-      started.push(write());
+      started.push(statement());
     } catch (e) {
       error = e;
       break;
@@ -71,17 +71,24 @@ export class FreshTickets {
     this.turns = new GroupTurns(db, []); // prefetch() replaces it with one that knows the group's citizens
   }
 
-  /** Reads, in three queries, what the group's messages could collide with. */
+  /** Reads, in three queries run together, what the group's messages could collide with. */
   async prefetch(group: PreparedMessage[]): Promise<void> {
     const { Message, RawMessage } = this.db.models;
-    const uids = group.map((p) => p.msg.uid);
-    const byUid = await Message.findAll({ where: { inbox_id: this.ref.inbox.id, uid_validity: this.ref.uidValidity, uid: { [Op.in]: uids } }, attributes: ['uid'] });
-    for (const m of byUid) this.storedUids.add(Number(m.uid));
-    // Any inbox: the same Message-ID elsewhere means "same mail to two agencies" (linked tickets): slow path.
-    const byKey = await Message.findAll({ where: { message_id: { [Op.in]: group.map(messageKeyOf) } }, attributes: ['message_id'] });
-    for (const m of byKey) this.seenKeys.add(m.message_id);
-    const raws = await RawMessage.findAll({ where: { sha256: { [Op.in]: group.map((p) => p.sha256) } }, attributes: ['sha256'] });
-    for (const r of raws) this.rawKnown.add(r.sha256);
+    await concurrently([
+      async () => {
+        const where = { inbox_id: this.ref.inbox.id, uid_validity: this.ref.uidValidity, uid: { [Op.in]: group.map((p) => p.msg.uid) } };
+        for (const m of await Message.findAll({ where, attributes: ['uid'], raw: true })) this.storedUids.add(Number(m.uid));
+      },
+      // Any inbox: the same Message-ID elsewhere means "same mail to two agencies" (linked tickets): slow path.
+      async () => {
+        const where = { message_id: { [Op.in]: group.map(messageKeyOf) } };
+        for (const m of await Message.findAll({ where, attributes: ['message_id'], raw: true })) this.seenKeys.add(m.message_id);
+      },
+      async () => {
+        const where = { sha256: { [Op.in]: group.map((p) => p.sha256) } };
+        for (const r of await RawMessage.findAll({ where, attributes: ['sha256'], raw: true })) this.rawKnown.add(r.sha256);
+      },
+    ]);
     this.citizens = [...new Set(group.flatMap((p) => (p.parsed.ok ? [citizenOf(p.parsed.mail).toLowerCase()] : [])).filter(Boolean))];
     this.turns = new GroupTurns(this.db, this.citizens);
   }
@@ -140,7 +147,7 @@ export class FreshTickets {
       () => insertRows(RawMessage, raws),
       () => insertRows(Ticket, planned.map((x) => x.ticket)),
     ]);
-    const ticketIds = new Map((await Ticket.findAll({ where: { ref: { [Op.in]: planned.map((x) => x.ticket.ref) } }, attributes: ['id', 'ref'] }))
+    const ticketIds = new Map((await Ticket.findAll({ where: { ref: { [Op.in]: planned.map((x) => x.ticket.ref) } }, attributes: ['id', 'ref'], raw: true }))
       .map((t) => [t.ref, t.id]));
     const tickets = planned.map((x) => ({ ...x.ticket, id: ticketIds.get(x.ticket.ref)! }) as TicketAttrs);
     await concurrently([
@@ -152,7 +159,7 @@ export class FreshTickets {
       })))),
     ]);
     const messageIds = new Map((await Message.findAll({
-      where: { inbox_id: this.ref.inbox.id, uid_validity: this.ref.uidValidity, uid: { [Op.in]: planned.map((x) => x.p.msg.uid) } }, attributes: ['id', 'uid'],
+      where: { inbox_id: this.ref.inbox.id, uid_validity: this.ref.uidValidity, uid: { [Op.in]: planned.map((x) => x.p.msg.uid) } }, attributes: ['id', 'uid'], raw: true,
     })).map((m) => [Number(m.uid), m.id]));
     // The same events, in the same order per ticket, as triage → clock → created on the one-message path.
     await insertRows(TicketEvent, planned.flatMap((x, i) => [
