@@ -1,8 +1,10 @@
 /**
  * Keyword matching for a whole rule set in one scan of a `textKey` result: the same answers as
  * `containsKeyword` for each keyword, without a regular-expression scan of the body per keyword, and without
- * indexing every word of the mail. Triage tests the ~170 keywords of the seed rules against each mail, and
- * those scans, then that index, were most of the ingestion's time per mail.
+ * a string per word of the mail. Triage tests the ~170 keywords of the seed rules against each mail, and
+ * those scans, then a map of every word, were most of the ingestion's time per mail. The scan (`keyWords`)
+ * keeps each word's hash and place only, so the ingestion runs it on the prepare thread; matching
+ * (`keywordsIn`) then looks the hashes up.
  *
  * Why it is the same: `textKey` removes every combining mark, so a key's words are exactly its maximal runs of
  * letters and digits. containsKeyword's pattern (not preceded or followed by a letter or digit, syllables
