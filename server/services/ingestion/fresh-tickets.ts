@@ -18,7 +18,7 @@ import { ackLimitReached, isOwnAddress, receiptMail } from './acknowledge.js';
 import { GroupConfig, GroupTurns } from './group-state.js';
 import type { IngestContext } from './ingest-context.js';
 import {
-  citizenOf, inboundRow, isHistory, messageKeyOf, receivedAt, triageKeysOf, type InboxRef, type PreparedMessage,
+  citizenOf, inboundRow, isHistory, messageKeyOf, receivedAt, type InboxRef, type PreparedMessage,
 } from './prepared-message.js';
 import { formatRef, newLookupCode, newTicketRow, refPrefixOf } from './ticket-create.js';
 import { findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
@@ -106,7 +106,7 @@ export class FreshTickets {
     const received = receivedAt(p.msg, mail, p.now);
     const citizen = citizenOf(mail);
     if (isHistory(ref, received) || !citizen || isOwnAddress(ctx, citizen.toLowerCase())) return false;
-    const triageMail = triageMailOf(mail, ref.inbox.address, triageKeysOf(p.parsed));
+    const triageMail = triageMailOf(mail, ref.inbox.address, p.parsed.forms.triageKeys);
     const result = evaluateRules(await this.config.rules(), triageMail);
     if (result.actions.assignee) return false;
     const counts = await this.turns.ackCounts(citizen.toLowerCase(), p.now);

@@ -15,7 +15,7 @@ import { FreshTickets } from './fresh-tickets.js';
 import { triageMailOf } from '../triage/apply-triage.js';
 import { readOwnMessageId } from './thread-tokens.js';
 import {
-  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, triageKeysOf, type FetchedRaw, type InboxRef, type Parsed, type ParsedOk, type PreparedMessage,
+  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, type FetchedRaw, type InboxRef, type Parsed, type ParsedOk, type PreparedMessage,
 } from './prepared-message.js';
 
 export type { FetchedRaw, InboxRef, PreparedMessage } from './prepared-message.js';
@@ -117,7 +117,7 @@ async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetche
   const citizen = citizenOf(mail);
   const { ticket, lookupCode } = await createTicket(db, {
     agencyId: ref.agency.id, agencyCode: ref.agency.code, citizenAddress: citizen, citizenName: mail.from?.name ?? null,
-    subject: mail.subject, receivedAt: received, history, related, triage: triageMailOf(mail, ref.inbox.address, triageKeysOf(parsed)),
+    subject: mail.subject, receivedAt: received, history, related, triage: triageMailOf(mail, ref.inbox.address, parsed.forms.triageKeys),
   });
   const saved = await db.models.Message.create({ ...row, ticket_id: ticket.id });
   await event(db, ticket.id, history ? 'imported_history' : 'created', saved.id, related ? { related } : null, now);

@@ -10,6 +10,7 @@ import { prepareThread } from './prepare-thread.js';
 import type { IngestContext } from './ingest-context.js';
 import { boundedText, sanitizeForDisplay, searchKey } from './message-text.js';
 import { keyWords } from '../triage/keyword-index.js';
+import type { TriageKeys } from '../triage/rules.js';
 import { textKey } from '../triage/text-keys.js';
 
 export interface InboxRef {
@@ -32,18 +33,15 @@ export type ParsedOk = Extract<Parsed, { ok: true }>;
 /** What classification needs of the context; all the prepare thread is told. */
 export type ClassifyInput = Pick<IngestContext, 'ownAddresses' | 'ownDomain'>;
 
-/** What is derived from the text of a parsed mail: the stored forms, and triage's folded keys (textKey) and their words. */
-export interface MailForms {
-  textBody: string; htmlSanitized: string | null; searchText: string;
-  subjectKey: string; textKey: string; subjectWords: Int32Array; textWords: Int32Array;
-}
+/** What is derived from the text of a parsed mail: the stored forms, and triage's folded keys (TriageMail.keys). */
+export interface MailForms { textBody: string; htmlSanitized: string | null; searchText: string; triageKeys: Required<TriageKeys> }
 
 export function mailForms(mail: ParsedMail): MailForms {
-  const subjectKey = textKey(mail.subject);
-  const bodyKey = textKey(mail.text);
+  const subject = textKey(mail.subject);
+  const text = textKey(mail.text);
   return {
     textBody: boundedText(mail.text), htmlSanitized: sanitizeForDisplay(mail.html), searchText: searchKey(mail.subject, mail.text),
-    subjectKey, textKey: bodyKey, subjectWords: keyWords(subjectKey), textWords: keyWords(bodyKey),
+    triageKeys: { subject, text, subjectWords: keyWords(subject), textWords: keyWords(text) },
   };
 }
 
@@ -67,9 +65,6 @@ export async function prepareMessage(ctx: IngestContext, msg: FetchedRaw): Promi
     : { ok: false, error: new MailParseError(data.error.reason, data.error.message), messageId: data.messageId };
   return { msg, parsed, sha256: data.sha256, now: ctx.now?.() ?? new Date() };
 }
-
-/** Triage's folded keys of a parsed mail (TriageMail.keys). */
-export const triageKeysOf = ({ forms }: ParsedOk) => ({ subject: forms.subjectKey, text: forms.textKey, subjectWords: forms.subjectWords, textWords: forms.textWords });
 
 /** The messages row of a parsed inbound mail, without its ticket. */
 export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, parsed: ParsedOk): Partial<MessageAttrs> {

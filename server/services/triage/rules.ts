@@ -19,9 +19,12 @@ export interface TriageMail {
   subject: string;
   text: string;
   attachments: { filename: string; contentType: string }[];
-  /** textKey(subject) and textKey(text) and their keyWords, when the caller has them already (the ingestion's prepare thread) */
-  keys?: { subject: string; text: string; subjectWords: Int32Array; textWords: Int32Array };
+  /** The folded keys, when the caller has them already (the ingestion's prepare thread). */
+  keys?: TriageKeys;
 }
+
+/** textKey(subject) and textKey(text), and their keyWords when known. */
+export interface TriageKeys { subject: string; text: string; subjectWords?: Int32Array; textWords?: Int32Array }
 
 export interface RuleTrace {
   ruleId: string;
@@ -83,11 +86,12 @@ function vocabularyOf(rules: readonly TriageRule[]): KeywordVocabulary {
 }
 
 function mailKeys(mail: TriageMail, vocabulary: KeywordVocabulary): MailKeys {
+  const keys = mail.keys ?? { subject: textKey(mail.subject), text: textKey(mail.text) };
   return {
     hotline: mail.hotlineAddress.trim().toLowerCase(),
     senderDomain: senderDomainOf(mail.from),
-    subject: mail.keys ? keywordsIn(mail.keys.subject, vocabulary, mail.keys.subjectWords) : keywordsIn(textKey(mail.subject), vocabulary),
-    body: mail.keys ? keywordsIn(mail.keys.text, vocabulary, mail.keys.textWords) : keywordsIn(textKey(mail.text), vocabulary),
+    subject: keywordsIn(keys.subject, vocabulary, keys.subjectWords),
+    body: keywordsIn(keys.text, vocabulary, keys.textWords),
     attachments: mail.attachments.map((a) => ({
       extension: extensionOf(a.filename),
       contentType: a.contentType.split(';')[0]!.trim().toLowerCase(),
