@@ -8,5 +8,6 @@ import { uploadRuns } from './0005-upload-runs.js';
 import { sla } from './0006-sla.js';
 import { mailLogins } from './0007-mail-logins.js';
 import { legalExtensions } from './0008-legal-extensions.js';
+import { accounts } from './0009-accounts.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts];

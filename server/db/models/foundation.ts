@@ -1,8 +1,9 @@
 import type { Sequelize } from 'sequelize';
 import { defineTable, pk, DataTypes } from './define.js';
 
-export type Role = 'admin' | 'hr' | 'agent' | 'supervisor' | 'leader';
-export const ROLES: readonly Role[] = ['admin', 'hr', 'agent', 'supervisor', 'leader'];
+/** `staff`: every provisioned person (their own mailbox page only); the others add work areas on top. */
+export type Role = 'staff' | 'agent' | 'supervisor' | 'leader' | 'hr' | 'admin';
+export const ROLES: readonly Role[] = ['staff', 'agent', 'supervisor', 'leader', 'hr', 'admin'];
 
 export interface AgencyAttrs {
   id: number;
@@ -24,6 +25,8 @@ export interface UserAttrs {
   role: Role;
   /** null = the whole province */
   agency_id: number | null;
+  /** the person's official mailbox: its password is the web password, its state governs the account */
+  mailbox_id: number | null;
   locale: string;
   active: boolean;
   must_change_password: boolean;
@@ -89,6 +92,7 @@ export function defineFoundationModels(s: Sequelize) {
     password_hash: DataTypes.STRING,
     role: DataTypes.STRING,
     agency_id: DataTypes.INTEGER,
+    mailbox_id: DataTypes.INTEGER,
     locale: DataTypes.STRING,
     active: DataTypes.BOOLEAN,
     must_change_password: DataTypes.BOOLEAN,
