@@ -53,3 +53,13 @@ export async function destroySession(db: Db, token: string): Promise<void> {
 export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<number> {
   return db.models.Session.destroy({ where: { expires_at: { [Op.lte]: now } } });
 }
+
+/**
+ * Ends every web session of a user, except the one named (the session that just changed its own password).
+ * Suspend, leaver, disable and a password change call it, so an account's state takes effect at once, not at
+ * the next expiry.
+ */
+export async function endUserSessions(db: Db, userId: number, keepToken?: string): Promise<number> {
+  const keep = keepToken ? { id: { [Op.ne]: sha256(keepToken) } } : {};
+  return db.models.Session.destroy({ where: { user_id: userId, ...keep } });
+}
