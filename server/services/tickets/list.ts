@@ -2,7 +2,7 @@
 // "dat dai" in "đất đai" (messages.search_text keeps the text with and without tone marks, see ingestion).
 import { Op, fn, col, literal, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import { stripToneMarks } from '../provisioning/vietnamese-name.js';
+import { stripToneMarks } from '../text/tone-marks.js';
 import { assigneeWhere, currentAssignees, type AssigneeFilter } from './assignee.js';
 import { scopeWhere, type AgencyIds } from './scope.js';
 

@@ -6,7 +6,7 @@
  * `textKey` folds all of these to one ASCII-like form, so a keyword matches every spelling.
  * `toneKey` keeps the marks but puts each tone in one canonical place, for exact-diacritic comparison.
  */
-import { stripToneMarks } from '../provisioning/vietnamese-name.js';
+import { stripToneMarks } from '../text/tone-marks.js';
 
 const WHITESPACE_RUN = /\s+/gu;
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;

@@ -3,7 +3,7 @@
 // happen here, tone-insensitively ("nguyen van an" finds "Nguyễn Văn An").
 import type { Db } from '../../db/index.js';
 import { findMailbox, listMailboxes, type MailboxListItem, type Scope } from '../../services/provisioning/mailbox-lifecycle.js';
-import { stripToneMarks } from '../../services/provisioning/vietnamese-name.js';
+import { stripToneMarks } from '../../services/text/tone-marks.js';
 import { laterLogin, mailLogins } from '../../services/provisioning/last-login.js';
 
 export const MAILBOX_PAGE_SIZE = 50;
