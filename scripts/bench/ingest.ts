@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { appendMessages, withImapMailbox, type ImapConfig } from '../../server/mail/imap.js';
 import { parseMail } from '../../server/mail/parse.js';
 import type { Db } from '../../server/db/index.js';
-import { hashPassword } from '../../server/services/provisioning/password-hash.js';
+import { hashPassword } from '../../server/services/crypto/password-hash.js';
 import { setHotlineInbox } from '../../server/services/ingestion/inbox-store.js';
 import { pollInbox } from '../../server/services/ingestion/poll-inbox.js';
 import type { IngestContext } from '../../server/services/ingestion/ingest-context.js';

@@ -12,9 +12,9 @@ import { importOrgFile } from '../../server/services/provisioning/org-import.js'
 import { importRosterFile } from '../../server/services/provisioning/roster-import.js';
 import { takeCredentials } from '../../server/services/provisioning/credentials-store.js';
 import { hashInitialPasswords } from '../../server/services/provisioning/initial-hashes.js';
-import { BULK_PROVISIONING_ROUNDS, BULK_PROVISIONING_SCHEME } from '../../server/services/provisioning/password-hash.js';
-import { generateInitialPassword } from '../../server/services/provisioning/initial-password.js';
-import { verifyPassword } from '../../server/services/provisioning/password-hash.js';
+import { BULK_PROVISIONING_ROUNDS, BULK_PROVISIONING_SCHEME } from '../../server/services/crypto/password-hash.js';
+import { generateInitialPassword } from '../../server/services/crypto/initial-password.js';
+import { verifyPassword } from '../../server/services/crypto/password-hash.js';
 import { generateRoster, rosterCsv } from '../../test/support/roster-factory.js';
 
 const SECRET = 'bench-secret-key-0123456789abcdef0123456789';

@@ -4,7 +4,7 @@ import { CliError } from './context.js';
 import { migrateUp } from '../db/migrate.js';
 import { verifyAuditChain } from '../services/audit/audit-log.js';
 import { createUser } from '../services/auth/users.js';
-import { generateInitialPassword } from '../services/provisioning/password-hash.js';
+import { generateInitialPassword } from '../services/crypto/password-hash.js';
 
 export const coreCommands: CommandModule = (program, ctx) => {
   program

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { startDovecot, type DovecotInstance } from '../support/dovecot.js';
 import { buildUser } from '../support/web.js';
 import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
-import { hashPassword } from '../../server/services/provisioning/password-hash.js';
+import { hashPassword } from '../../server/services/crypto/password-hash.js';
 
 const DOMAIN = 'hotline.hoabinh.gov.vn';
 const PASSWORD = 'Hotline-E2E-Pass-31';

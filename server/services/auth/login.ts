@@ -2,7 +2,7 @@
 // across processes because the counter is in the database. Every failure is audit-logged (without the password).
 import type { Db } from '../../db/index.js';
 import { audit } from '../audit/audit-log.js';
-import { verifyPassword } from '../provisioning/password-hash.js';
+import { verifyPassword } from '../crypto/password-hash.js';
 import { linkedMailbox, mailboxMayLogIn, recordMailboxLogin } from './mailbox-link.js';
 
 export const MAX_FAILED_LOGINS = 5;

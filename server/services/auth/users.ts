@@ -5,7 +5,7 @@ import type { Role } from '../../db/models/foundation.js';
 import { ROLES } from '../../db/models/foundation.js';
 import { audit } from '../audit/audit-log.js';
 import { syncMailboxPassword } from './mailbox-link.js';
-import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../provisioning/password-hash.js';
+import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../crypto/password-hash.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 

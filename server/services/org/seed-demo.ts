@@ -4,7 +4,7 @@ import type { Db } from '../../db/index.js';
 import { HOABINH_AGENCIES } from './seed-hoabinh.js';
 import { upsertAgencies } from './agency-store.js';
 import { createUser } from '../auth/users.js';
-import { generateInitialPassword } from '../provisioning/password-hash.js';
+import { generateInitialPassword } from '../crypto/password-hash.js';
 
 export const DEMO_ADMIN_USERNAME = 'admin';
 

@@ -13,7 +13,7 @@ import { type Table, readTable } from '../import/table-reader.js';
 import { DEFAULT_ADDRESS_PATTERN } from './address-pattern.js';
 import { CREDENTIALS_TTL_MS, sealCredentials, type Credential } from './credentials-store.js';
 import { hashInitialPasswords } from './initial-hashes.js';
-import { generateInitialPassword } from './initial-password.js';
+import { generateInitialPassword } from '../crypto/initial-password.js';
 import { type RosterAgency, type RosterError, parseRosterTable } from './roster-file.js';
 import { type PlannedRow, type RosterPlan, planRoster } from './roster-plan.js';
 import { applyRosterPlan } from './roster-write.js';

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestDb } from '../../support/databases.js';
 import type { DovecotInstance } from '../../support/dovecot.js';
-import { hashPassword } from '../../../server/services/provisioning/password-hash.js';
+import { hashPassword } from '../../../server/services/crypto/password-hash.js';
 import { appendMessages, type ImapConfig } from '../../../server/mail/imap.js';
 import { setHotlineInbox } from '../../../server/services/ingestion/inbox-store.js';
 import { pollAllInboxes } from '../../../server/services/ingestion/poll-inbox.js';

@@ -4,7 +4,7 @@ import { canLogin as canLoginAs } from '../../support/imap-login.js';
 import { ImapFlow } from 'imapflow';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { hashPassword, type PasswordScheme } from '../../../server/services/provisioning/password-hash.js';
+import { hashPassword, type PasswordScheme } from '../../../server/services/crypto/password-hash.js';
 
 const DOMAIN = 'sotuphap.hoabinh.gov.vn';
 const PASSWORD = 'Xk7-pq2R-vn9T';

@@ -12,8 +12,8 @@ import {
   verifyPassword,
   type HashOptions,
   type PasswordScheme,
-} from '../../../server/services/provisioning/password-hash.js';
-import { generateCryptSalt, sha512Crypt } from '../../../server/services/provisioning/sha512-crypt.js';
+} from '../../../server/services/crypto/password-hash.js';
+import { generateCryptSalt, sha512Crypt } from '../../../server/services/crypto/sha512-crypt.js';
 
 const DOVEADM = process.env.DOVEADM_BIN ?? '/usr/bin/doveadm';
 

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
 import { testApp, buildUser, loginAgent, TEST_SECRET } from '../../support/web.js';
-import { hashPassword } from '../../../server/services/provisioning/password-hash.js';
+import { hashPassword } from '../../../server/services/crypto/password-hash.js';
 import { openSecret } from '../../../server/services/crypto/secret-box.js';
 
 const DOMAIN = 'hotline.hoabinh.gov.vn';

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { testApp, buildUser, loginAgent, type Agent } from '../../support/web.js';
 import { importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
-import { verifyPassword } from '../../../server/services/provisioning/password-hash.js';
+import { verifyPassword } from '../../../server/services/crypto/password-hash.js';
 
 forEachDb('web: /hr/mailboxes', (getDb) => {
   let snv: string[];

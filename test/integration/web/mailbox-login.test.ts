@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { testApp, buildUser, csrfOf, submitLogin } from '../../support/web.js';
 import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
-import { verifyPassword } from '../../../server/services/provisioning/password-hash.js';
+import { verifyPassword } from '../../../server/services/crypto/password-hash.js';
 import { suspendMailbox, restoreMailbox } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { coverage } from '../../../server/services/provisioning/coverage.js';
 

@@ -7,7 +7,7 @@ import {
   passwordScheme,
   verifyPassword,
   type PasswordScheme,
-} from '../../../server/services/provisioning/password-hash.js';
+} from '../../../server/services/crypto/password-hash.js';
 
 // Low costs keep the unit suite fast; defaults are exercised against doveadm in the integration test.
 const FAST: Record<PasswordScheme, number> = { 'SHA512-CRYPT': 1000, 'BLF-CRYPT': 4, PBKDF2: 1000 };

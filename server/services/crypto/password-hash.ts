@@ -4,7 +4,7 @@
  *
  * Scheme choice: a machine-generated initial password has ~93 bits of entropy, so slow key stretching
  * adds nothing against guessing it; bulk provisioning uses {PBKDF2} at 1000 rounds (~0.2 ms; SHA512-CRYPT
- * costs 10–17 ms here, which alone breaks the 10,000-accounts-in-20-s goal; measured in initial-hashes.ts).
+ * costs 10–17 ms here, which alone breaks the 10,000-accounts-in-20-s goal; measured in provisioning/initial-hashes.ts).
  * Passwords people choose are guessable and get BLF-CRYPT cost 10 (~75 ms).
  * ARGON2ID is left out: it needs a native or WASM package that is not among our dependencies.
  */
@@ -23,7 +23,7 @@ export {
 export type PasswordScheme = 'SHA512-CRYPT' | 'BLF-CRYPT' | 'PBKDF2';
 export const PASSWORD_SCHEMES: readonly PasswordScheme[] = ['SHA512-CRYPT', 'BLF-CRYPT', 'PBKDF2'];
 
-/** For generated initial passwords: fast, because ~93 bits of entropy need no stretching (initial-hashes.ts). */
+/** For generated initial passwords: fast, because ~93 bits of entropy need no stretching (provisioning/initial-hashes.ts). */
 export const BULK_PROVISIONING_SCHEME: PasswordScheme = 'PBKDF2';
 export const BULK_PROVISIONING_ROUNDS = 1000;
 /** For passwords a person chooses. */

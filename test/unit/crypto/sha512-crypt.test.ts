@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { generateCryptSalt, sha512Crypt, sha512CryptHash } from '../../../server/services/provisioning/sha512-crypt.js';
+import { generateCryptSalt, sha512Crypt, sha512CryptHash } from '../../../server/services/crypto/sha512-crypt.js';
 
 describe('sha512-crypt', () => {
   // Test vectors from Ulrich Drepper, "Unix crypt using SHA-256 and SHA-512", SHA-512 section

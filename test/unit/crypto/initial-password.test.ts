@@ -5,7 +5,7 @@ import {
   INITIAL_PASSWORD_ALPHABET,
   initialPasswordEntropyBits,
   PasswordPolicyError,
-} from '../../../server/services/provisioning/initial-password.js';
+} from '../../../server/services/crypto/initial-password.js';
 
 /** Test titles: an NFD string prints like its NFC twin, so say which one it is. */
 const label = (s: string): string => JSON.stringify(s) + (s.normalize('NFC') === s ? '' : ' (NFD)');
