@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
+import { promisify } from 'node:util';
 import { Sequelize, Transaction, QueryTypes } from 'sequelize';
 import { TransactionContext } from './transaction-context.js';
 
@@ -60,11 +61,26 @@ export function openSequelize(url: string, opts: { logging?: boolean } = {}): Se
   return new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
     dialect: 'mysql',
     logging,
+    hooks: { afterConnect: pinSqlMode },
     timezone: '+00:00',
     dialectOptions: { charset: 'utf8mb4', dateStrings: false, supportBigNumbers: true },
     define: { underscored: true, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
     pool: { max: 10, min: 0, idle: 10_000 },
   });
+}
+
+/**
+ * The sql_mode every MySQL/MariaDB connection runs in, whatever the server's my.cnf says. mysql2 and sequelize
+ * escape text with backslashes (' → \'); a server default with NO_BACKSLASH_ESCAPES reads \' as a backslash
+ * and the end of the string, and escaped text becomes SQL. This is MariaDB's default mode without
+ * NO_AUTO_CREATE_USER (about GRANT only, and unknown to MySQL 8), valid on MariaDB 10.3+ and MySQL 5.7+.
+ */
+export const PINNED_SQL_MODE = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+
+/** sequelize's afterConnect hook: runs on every connection its pool opens, before any query is sent on it. */
+async function pinSqlMode(connection: unknown): Promise<void> {
+  const driver = connection as { query(sql: string, done: (e: Error | null) => void): void };
+  await promisify((done: (e: Error | null) => void) => driver.query(`SET SESSION sql_mode = '${PINNED_SQL_MODE}'`, done))();
 }
 
 /**

@@ -8,7 +8,8 @@
 // mail bodies scanned again by sequelize's query checks) or bound by name, which SQLite resolves with a
 // linear search per parameter: 1,000 rows took a second. Dates are written in sequelize's own text form.
 // On MySQL, mysql2 escapes the values client-side, as sequelize's replacements do everywhere else here: both
-// assume the server's default sql_mode (no NO_BACKSLASH_ESCAPES). Server-side binding (execute) would prepare
+// need backslash escapes, which connect.ts guarantees by pinning each connection's sql_mode (whatever the
+// server's my.cnf says; test/integration/db/hostile-sql-mode.test.ts). Server-side binding (execute) would prepare
 // one statement per row count and table, and those count against the server's max_prepared_stmt_count.
 import type { ModelAttributeColumnOptions, ModelStatic, Model, Sequelize } from 'sequelize';
 import { dbTime } from './connect.js';
