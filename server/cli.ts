@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config/env.js';
 import { createCliContext, CliError, type CommandModule } from './cli/context.js';
 import { coreCommands } from './cli/core-commands.js';
+import { auditCommands } from './cli/audit-commands.js';
 import { hotlineCommands } from './cli/hotline-commands.js';
 import { orgCommands } from './cli/org-commands.js';
 import { rosterCommands } from './cli/roster-commands.js';
@@ -12,7 +13,7 @@ import { slaCommands } from './cli/sla-commands.js';
 import { metricsCommands } from './cli/metrics-commands.js';
 import { slaTickCommands } from './cli/sla-tick-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

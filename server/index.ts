@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   if (config.SECRET_KEY_IS_DEV_DEFAULT) log.warn({ event: 'config.dev_secret' }, 'SECRET_KEY is not set: using a development key. Set it before real use.');
   const db = openDb(config.DATABASE_URL);
-  const applied = await migrateUp(db.sequelize);
+  const applied = await migrateUp(db.sequelize, { secretKey: config.SECRET_KEY });
   if (applied.length) log.info({ event: 'db.migrated', applied });
   if (config.SEED_DEMO) {
     const seed = await seedDemoIfEmpty(db);

@@ -1,8 +1,6 @@
-// migrate, user:create-admin, audit:verify.
+// migrate, user:create-admin.
 import type { CommandModule } from './context.js';
-import { CliError } from './context.js';
 import { migrateUp } from '../db/migrate.js';
-import { verifyAuditChain } from '../services/audit/audit-log.js';
 import { createUser } from '../services/auth/users.js';
 import { generateInitialPassword } from '../services/crypto/password-hash.js';
 
@@ -12,7 +10,7 @@ export const coreCommands: CommandModule = (program, ctx) => {
     .description('apply pending database migrations (idempotent)')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      const applied = await migrateUp(ctx.db().sequelize);
+      const applied = await migrateUp(ctx.db().sequelize, { secretKey: ctx.env.SECRET_KEY });
       ctx.print(opts, { applied }, () => (applied.length ? applied.map((m) => `applied ${m}`) : 'database is up to date'));
     });
 
@@ -30,18 +28,5 @@ export const coreCommands: CommandModule = (program, ctx) => {
       }, 'cli');
       ctx.print(opts, { id: user.id, username, password: opts.password ? undefined : password }, () =>
         opts.password ? `created admin ${username}` : [`created admin ${username}`, `one-time password: ${password}`]);
-    });
-
-  program
-    .command('audit:verify')
-    .description('check the audit log hash chain; exits 1 naming the first broken row')
-    .option('--json', 'print JSON')
-    .action(async (opts) => {
-      const result = await verifyAuditChain(ctx.db());
-      if (!result.ok) {
-        if (opts.json) ctx.print(opts, result, () => '');
-        throw new CliError(`audit chain broken at row ${result.brokenRowId}: ${result.reason}`, 1, result);
-      }
-      ctx.print(opts, result, () => `audit chain intact (${result.rows} rows)`);
     });
 };

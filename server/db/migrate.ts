@@ -14,11 +14,17 @@ const STALE_LOCK_MS = 10 * 60_000;
 const LOCK_POLL_MS = 250;
 const LOCK_WAIT_MS = 5 * 60_000;
 
-function buildUmzug(sequelize: Sequelize) {
+export interface MigrateOptions {
+  /** SECRET_KEY: needed when an existing audit log is sealed into the keyed chain (0010) */
+  secretKey?: string;
+}
+
+function buildUmzug(sequelize: Sequelize, opts: MigrateOptions = {}) {
   const context: MigrationContext = {
     queryInterface: sequelize.getQueryInterface(),
     sequelize,
     dialect: sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql',
+    secretKey: opts.secretKey,
   };
   return new Umzug({
     migrations: migrations.map((m) => ({
@@ -77,8 +83,8 @@ async function withLock<T>(sequelize: Sequelize, fn: () => Promise<T>): Promise<
 }
 
 /** Applies every pending migration; returns the names applied (empty when already up to date). */
-export async function migrateUp(sequelize: Sequelize): Promise<string[]> {
-  return withLock(sequelize, async () => (await buildUmzug(sequelize).up()).map((m) => m.name));
+export async function migrateUp(sequelize: Sequelize, opts: MigrateOptions = {}): Promise<string[]> {
+  return withLock(sequelize, async () => (await buildUmzug(sequelize, opts).up()).map((m) => m.name));
 }
 
 /** Reverts migrations down to (not including) `to`, or all of them with to = 0. */

@@ -9,5 +9,6 @@ import { sla } from './0006-sla.js';
 import { mailLogins } from './0007-mail-logins.js';
 import { legalExtensions } from './0008-legal-extensions.js';
 import { accounts } from './0009-accounts.js';
+import { auditKeyedChain } from './0010-audit-keyed-chain.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain];

@@ -56,6 +56,8 @@ export interface AuditAttrs {
   details: string | null;
   prev_hash: string;
   hash: string;
+  /** how `hash` is computed: 1 plain SHA-256 (rows from before the upgrade), 2 keyed HMAC (services/audit/chain-hash.ts) */
+  chain: number;
 }
 
 export interface JobAttrs {
@@ -119,6 +121,7 @@ export function defineFoundationModels(s: Sequelize) {
     details: DataTypes.TEXT,
     prev_hash: DataTypes.STRING,
     hash: DataTypes.STRING,
+    chain: DataTypes.INTEGER,
   }, { timestamps: false });
   const Job = defineTable<JobAttrs>(s, 'Job', 'jobs', {
     id: pk,
