@@ -109,7 +109,7 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
 
   program
     .command('mailserver:config')
-    .description('write Dovecot (dovecot-sql.conf.ext, last-login dict) and Postfix (*.cf) SQL maps for this database')
+    .description('write Dovecot (dovecot-sql.conf.ext, last-login and quota fragments with their dict) and Postfix (*.cf) SQL maps for this database')
     .requiredOption('--out <dir>', 'output directory')
     .option('--mail-root <dir>', 'absolute directory holding the maildirs', '/var/vmail')
     .option('--config-dir <dir>', 'where the files will be installed on the mail server (default: --out)')

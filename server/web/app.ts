@@ -18,6 +18,7 @@ import { errorHandler, notFound } from './middleware/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
+import { ownMailboxRoutes } from './routes/own-mailbox.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { hrRosterRoutes } from './routes/hr-roster.js';
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(authRoutes(deps));
-  app.use(homeRoutes(deps));
+  app.use(homeRoutes(deps), ownMailboxRoutes(deps));
   app.use(ticketRoutes(deps), lookupRoutes(deps));
   app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps));
 

@@ -1,14 +1,17 @@
 // The links in the top bar, by role. Each area adds its entry here, so the menu and the route guards agree.
-import type { Role, UserAttrs } from '../db/models/foundation.js';
+import { ROLES, type Role, type UserAttrs } from '../db/models/foundation.js';
 import { t, type Locale } from '../i18n/index.js';
 
 interface NavEntry {
   href: string;
   labelKey: string;
-  roles: Role[];
+  roles: readonly Role[];
+  /** shown only to accounts linked to a mailbox */
+  withMailbox?: true;
 }
 
 export const NAV_ENTRIES: NavEntry[] = [
+  { href: '/account/mailbox', labelKey: 'mine.nav', roles: ROLES, withMailbox: true },
   { href: '/tickets', labelKey: 'nav.tickets', roles: ['agent', 'supervisor', 'leader', 'admin'] },
   { href: '/hr/roster', labelKey: 'hr.nav.roster', roles: ['hr', 'admin'] },
   { href: '/hr/mailboxes', labelKey: 'hr.nav.mailboxes', roles: ['hr', 'admin'] },
@@ -23,5 +26,5 @@ export const NAV_ENTRIES: NavEntry[] = [
 
 export function navLinksFor(user: UserAttrs | undefined, locale: Locale): { href: string; label: string }[] {
   if (!user) return [];
-  return NAV_ENTRIES.filter((e) => e.roles.includes(user.role)).map((e) => ({ href: e.href, label: t(locale, e.labelKey) }));
+  return NAV_ENTRIES.filter((e) => e.roles.includes(user.role) && (!e.withMailbox || user.mailbox_id !== null)).map((e) => ({ href: e.href, label: t(locale, e.labelKey) }));
 }

@@ -1,9 +1,10 @@
 // dovecot.conf for the private test instance (test/support/dovecot.ts). Everything lives under `dir`;
 // nothing is read from /etc/dovecot. The SQL part is in the product-generated dovecot-sql.conf.ext, and the
-// last_login plugin in the product-generated fragment, included at the end exactly as production does.
+// last_login and quota plugins in the product-generated fragments, included at the end exactly as production
+// does. The imap block before them stands for an operator's own settings, which the fragments must extend.
 import { VMAIL_GID, VMAIL_UID } from '../../server/services/mailserver/config-files.js';
 
-export function dovecotConf(dir: string, files: { sqlConf: string; lastLoginConf: string }, imapPort: number, lmtpPort: number): string {
+export function dovecotConf(dir: string, files: { sqlConf: string; lastLoginConf: string; quotaConf: string }, imapPort: number, lmtpPort: number): string {
   const { sqlConf } = files;
   return `# private test instance (test/support/dovecot.ts)
 base_dir = ${dir}/run
@@ -22,7 +23,6 @@ mail_uid = ${VMAIL_UID}
 mail_gid = ${VMAIL_GID}
 first_valid_uid = ${VMAIL_UID}
 mail_location = maildir:~/Maildir
-mail_plugins = $mail_plugins quota
 passdb {
   driver = sql
   args = ${sqlConf}
@@ -30,10 +30,6 @@ passdb {
 userdb {
   driver = sql
   args = ${sqlConf}
-}
-plugin {
-  quota = count:User quota
-  quota_vsizes = yes
 }
 service imap-login {
   inet_listener imap {
@@ -51,8 +47,9 @@ service lmtp {
   }
 }
 protocol imap {
-  mail_plugins = $mail_plugins imap_quota
+  imap_idle_notify_interval = 2 mins
 }
 !include ${files.lastLoginConf}
+!include ${files.quotaConf}
 `;
 }

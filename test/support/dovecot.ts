@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { mailServerConfigFiles, VMAIL_GID, VMAIL_UID, type MailDbTarget } from '../../server/services/mailserver/config-files.js';
 import { DICT_SQL_FILE, LAST_LOGIN_CONF_FILE } from '../../server/services/mailserver/last-login-conf.js';
+import { QUOTA_CONF_FILE } from '../../server/services/mailserver/quota-conf.js';
 import { dovecotConf } from './dovecot-conf.js';
 import type { TestDb } from './databases.js';
 import { freePort, waitForPort } from './free-port.js';
@@ -57,14 +58,17 @@ export async function startDovecot(opts: { db: TestDb | MailDbTarget }): Promise
   const mailRoot = path.join(dir, 'mail');
   fs.mkdirSync(mailRoot);
   fs.chownSync(mailRoot, VMAIL_UID, VMAIL_GID);
-  // The product's files, installed in the temp dir: passdb/userdb SQL, and the last_login plugin with its dict.
+  // The product's files, installed in the temp dir: passdb/userdb SQL, the last_login plugin and the quota
+  // plugins with their dict.
   const files = mailServerConfigFiles(target, { mailRoot, configDir: dir });
-  for (const name of ['dovecot-sql.conf.ext', DICT_SQL_FILE, LAST_LOGIN_CONF_FILE] as const) {
+  for (const name of ['dovecot-sql.conf.ext', DICT_SQL_FILE, LAST_LOGIN_CONF_FILE, QUOTA_CONF_FILE] as const) {
     fs.writeFileSync(path.join(dir, name), files[name], { mode: 0o640 });
   }
   const [imapPort, lmtpPort] = [await freePort(), await freePort()];
   const conf = path.join(dir, 'dovecot.conf');
-  fs.writeFileSync(conf, dovecotConf(dir, { sqlConf: path.join(dir, 'dovecot-sql.conf.ext'), lastLoginConf: path.join(dir, LAST_LOGIN_CONF_FILE) }, imapPort, lmtpPort));
+  fs.writeFileSync(conf, dovecotConf(dir, {
+    sqlConf: path.join(dir, 'dovecot-sql.conf.ext'), lastLoginConf: path.join(dir, LAST_LOGIN_CONF_FILE), quotaConf: path.join(dir, QUOTA_CONF_FILE),
+  }, imapPort, lmtpPort));
   const logFile = path.join(dir, 'dovecot.log');
   const pidFile = path.join(dir, 'run', 'master.pid');
 

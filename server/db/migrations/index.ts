@@ -10,5 +10,6 @@ import { mailLogins } from './0007-mail-logins.js';
 import { legalExtensions } from './0008-legal-extensions.js';
 import { accounts } from './0009-accounts.js';
 import { auditKeyedChain } from './0010-audit-keyed-chain.js';
+import { mailQuota } from './0011-mail-quota.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota];

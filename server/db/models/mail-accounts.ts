@@ -54,6 +54,14 @@ export interface MailLoginAttrs {
   last_login_unix: number | string;
 }
 
+/** Written by Dovecot (quota count → quota_clone → dict-sql), read by govmail: what the mailbox holds now. */
+export interface MailQuotaAttrs {
+  address: string;
+  /** BIGINT: MariaDB may return it as a string, so read it with Number() */
+  bytes: number | string | null;
+  messages: number | string | null;
+}
+
 export function defineMailAccountModels(s: Sequelize) {
   const MailDomain = defineTable<MailDomainAttrs>(s, 'MailDomain', 'mail_domains', {
     domain: { type: DataTypes.STRING, primaryKey: true },
@@ -103,6 +111,11 @@ export function defineMailAccountModels(s: Sequelize) {
     address: { type: DataTypes.STRING, primaryKey: true },
     last_login_unix: DataTypes.BIGINT,
   }, { timestamps: false });
+  const MailQuota = defineTable<MailQuotaAttrs>(s, 'MailQuota', 'mail_quota', {
+    address: { type: DataTypes.STRING, primaryKey: true },
+    bytes: DataTypes.BIGINT,
+    messages: DataTypes.BIGINT,
+  }, { timestamps: false });
   Mailbox.belongsTo(Staff, { foreignKey: 'staff_id', as: 'staff' });
-  return { MailDomain, Staff, Mailbox, MailAlias, MailLogin };
+  return { MailDomain, Staff, Mailbox, MailAlias, MailLogin, MailQuota };
 }

@@ -7,5 +7,6 @@ import { metricsCatalogue } from './metrics.js';
 import { legalClockCatalogue } from './legal-clock.js';
 import { adminRulesCatalogue } from './admin-rules.js';
 import { adminSlaCatalogue } from './admin-sla.js';
+import { accountsCatalogue } from './accounts.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue];

@@ -62,7 +62,7 @@ export async function changePassword(db: Db, userId: number, newPassword: string
     const user = await db.models.User.findByPk(userId);
     if (!user) throw new UserInputError('user', 'no such user');
     await user.update({ password_hash, must_change_password: false });
-    await syncMailboxPassword(db, user.username, password_hash);
+    await syncMailboxPassword(db, user, password_hash);
     await audit(db, { actor, action: 'user.password_change', target: `user:${user.username}` });
   });
 }

@@ -10,6 +10,7 @@
  */
 import { aliasLiveCondition, concat, type SqlDriver } from './sql-flavour.js';
 import { DICT_SQL_FILE, dictSqlConf, LAST_LOGIN_CONF_FILE, lastLoginConf, MAIL_LOGINS_TABLE } from './last-login-conf.js';
+import { MAIL_QUOTA_TABLE, QUOTA_CONF_FILE, quotaConf, quotaDictMaps } from './quota-conf.js';
 
 export type MailDbTarget =
   | { driver: 'sqlite'; file: string }
@@ -36,24 +37,27 @@ export const MAIL_SERVER_FILES = [
   'sender-logins.cf',
   DICT_SQL_FILE,
   LAST_LOGIN_CONF_FILE,
+  QUOTA_CONF_FILE,
 ] as const;
 export type MailServerFileName = (typeof MAIL_SERVER_FILES)[number];
 
 export const VMAIL_UID = 5000;
 export const VMAIL_GID = 5000;
 export const DEFAULT_CONFIG_DIR = '/etc/dovecot';
-/** Tables the mail server may read; nothing else is granted but the login upsert on mail_logins. */
+/** Tables the mail server may read; nothing else is granted but the upserts on the write-back tables. */
 export const MAIL_SERVER_TABLES = ['mail_domains', 'mailboxes', 'mail_aliases'] as const;
+/** What Dovecot writes back through dict-sql: logins (last_login) and quota use (quota_clone). */
+export const MAIL_SERVER_WRITE_TABLES = [MAIL_LOGINS_TABLE, MAIL_QUOTA_TABLE] as const;
 
 /** MariaDB/MySQL statements creating the account the mail server connects with (one GRANT per table: MySQL
- *  grammar takes a single object per GRANT). Read-only, except that the last_login dict upserts mail_logins,
+ *  grammar takes a single object per GRANT). Read-only, except that the dicts upsert the write-back tables,
  *  which takes SELECT as well as INSERT and UPDATE (measured: ON DUPLICATE KEY UPDATE reads the column). */
 export function mailServerUserSql(database: string, user = 'mailserver', host = '127.0.0.1', password = 'CHANGE-ME'): string[] {
   const who = `'${user}'@'${host}'`;
   return [
     `CREATE USER IF NOT EXISTS ${who} IDENTIFIED BY '${password}';`,
     ...MAIL_SERVER_TABLES.map((t) => `GRANT SELECT ON \`${database}\`.\`${t}\` TO ${who};`),
-    `GRANT SELECT, INSERT, UPDATE ON \`${database}\`.\`${MAIL_LOGINS_TABLE}\` TO ${who};`,
+    ...MAIL_SERVER_WRITE_TABLES.map((t) => `GRANT SELECT, INSERT, UPDATE ON \`${database}\`.\`${t}\` TO ${who};`),
   ];
 }
 
@@ -63,7 +67,7 @@ function header(target: MailDbTarget, reader: string, credentials = true): strin
     `Read by ${reader}.${credentials ? ' Contains DB credentials: keep mode 0640.' : ''}`,
   ];
   if (target.driver === 'mysql') {
-    lines.push('DB account for the mail server, read-only but for mail_logins (run once as a DB admin):');
+    lines.push('DB account for the mail server, read-only but for mail_logins and mail_quota (run once as a DB admin):');
     lines.push(...mailServerUserSql(target.database, target.user).map((s) => `  ${s}`));
   } else {
     lines.push('SQLite: Dovecot reads the file from its root auth-worker, Postfix as user postfix;');
@@ -155,14 +159,19 @@ function postfixMaps(target: MailDbTarget): Record<PostfixFile, string> {
 /** Every mail server config file, by file name. */
 export function mailServerConfigFiles(target: MailDbTarget, opts: MailServerOptions): Record<MailServerFileName, string> {
   checkInputs(target, opts);
-  const dictPath = `${(opts.configDir ?? DEFAULT_CONFIG_DIR).replace(/\/+$/, '')}/${DICT_SQL_FILE}`;
+  const configDir = (opts.configDir ?? DEFAULT_CONFIG_DIR).replace(/\/+$/, '');
+  const dictPath = `${configDir}/${DICT_SQL_FILE}`;
   return {
     'dovecot-sql.conf.ext': dovecotSql(target, opts),
     ...postfixMaps(target),
-    [DICT_SQL_FILE]: `${header(target, "Dovecot's dict service (last_login plugin → mail_logins)")}\n${dictSqlConf(dovecotConnect(target))}`,
+    [DICT_SQL_FILE]: `${header(target, "Dovecot's dict service (last_login → mail_logins, quota_clone → mail_quota)")}\n${dictSqlConf(dovecotConnect(target))}${quotaDictMaps()}`,
     [LAST_LOGIN_CONF_FILE]: `${header(target, 'dovecot.conf', false)}
 # Records each IMAP/POP3 login in mail_logins; include it at the end of dovecot.conf:
-#   !include ${(opts.configDir ?? DEFAULT_CONFIG_DIR).replace(/\/+$/, '')}/${LAST_LOGIN_CONF_FILE}
+#   !include ${configDir}/${LAST_LOGIN_CONF_FILE}
 ${lastLoginConf(target, dictPath)}`,
+    [QUOTA_CONF_FILE]: `${header(target, 'dovecot.conf', false)}
+# Counts each mailbox's use against its quota and copies it to mail_quota; include it after the last-login one:
+#   !include ${configDir}/${QUOTA_CONF_FILE}
+${quotaConf(target, dictPath)}`,
   };
 }

@@ -17,6 +17,7 @@ import { hashPassword, USER_CHOSEN_SCHEME } from '../crypto/password-hash.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
 import { laterLogin, mailLogins } from './last-login.js';
 import { cutSessions, type SessionCut, type SessionCutResult } from './cut-sessions.js';
+import { closeMailboxAccounts, reopenMailboxAccounts } from '../auth/mailbox-accounts.js';
 
 export const MIN_CHOSEN_PASSWORD_CHARS = 12;
 export const QUOTA_MAX_MB = 1_048_576;
@@ -68,7 +69,8 @@ export async function suspendMailbox(
   const addr = await act(db, address, opts.scope, async (box) => {
     if (box.suspended_at) throw new ProvisioningError('mailbox.already_suspended', `${box.address} is already suspended`, 'address', 409);
     await box.update({ allow_login: false, suspended_at: new Date() });
-    await audit(db, { actor: opts.actor, action: 'mailbox.suspend', target: box.address, details: { reason: opts.reason ?? null } });
+    const accounts = await closeMailboxAccounts(db, [box.id], { disable: false });
+    await audit(db, { actor: opts.actor, action: 'mailbox.suspend', target: box.address, details: { reason: opts.reason ?? null, web_sessions_ended_for: accounts } });
     return box.address;
   });
   return { address: addr, sessions: await cutSessions(db, addr, opts.actor, opts.sessions) };
@@ -79,7 +81,8 @@ export async function restoreMailbox(db: Db, address: string, opts: { actor: str
     if (!box.suspended_at && box.allow_login && box.active) throw new ProvisioningError('mailbox.not_suspended', `${box.address} is not suspended`, 'address', 409);
     await box.update({ allow_login: true, active: true, suspended_at: null, disabled_at: null });
     if (box.staff_id) await db.models.Staff.update({ status: 'active', left_at: null }, { where: { id: box.staff_id, status: 'left' } });
-    await audit(db, { actor: opts.actor, action: 'mailbox.restore', target: box.address });
+    const accounts = await reopenMailboxAccounts(db, [box.id]);
+    await audit(db, { actor: opts.actor, action: 'mailbox.restore', target: box.address, details: { accounts_enabled: accounts } });
   });
 }
 
@@ -91,7 +94,8 @@ export async function markLeaver(
   const addr = await act(db, address, opts.scope, async (box) => {
     await box.update({ allow_login: false, disabled_at: now });
     if (box.staff_id) await db.models.Staff.update({ status: 'left', left_at: now }, { where: { id: box.staff_id } });
-    await audit(db, { actor: opts.actor, action: 'mailbox.leaver', target: box.address });
+    const accounts = await closeMailboxAccounts(db, [box.id], { disable: true });
+    await audit(db, { actor: opts.actor, action: 'mailbox.leaver', target: box.address, details: { accounts_disabled: accounts } });
     return box.address;
   });
   return { address: addr, sessions: await cutSessions(db, addr, opts.actor, opts.sessions) };

@@ -119,7 +119,7 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
     try {
       return await inTransaction(db.sequelize, async () => {
         const written = await applyRosterPlan(db, plan, {
-          secrets, now, quotaMb: opts.quotaMb ?? DEFAULT_QUOTA_MB, disableMissing: !!opts.disableMissing,
+          actor: opts.actor, secrets, now, quotaMb: opts.quotaMb ?? DEFAULT_QUOTA_MB, disableMissing: !!opts.disableMissing,
           transferAliasDays: opts.transferAliasDays, onProgress: (done, total) => progress({ phase: 'write', done, total }),
         });
         const credentials: Credential[] = written.newMailboxes.map((m) => ({
@@ -137,7 +137,7 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
         await audit(db, {
           actor: opts.actor, action: 'roster.import', target: `import:${batch.id}`,
           details: { file: opts.fileName ?? null, created: result.created, updated: result.updated, unchanged: result.unchanged,
-            disabled: written.disabled, transferred: written.transferred.length, mailboxes: credentials.length, skipped_rows: errors.length },
+            disabled: written.disabled, transferred: written.transferred.length, mailboxes: credentials.length, accounts: written.accounts, skipped_rows: errors.length },
         });
         progress({ phase: 'done', done: rows.length, total: rows.length });
         return { ...result, batchId: batch.id };

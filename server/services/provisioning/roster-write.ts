@@ -6,11 +6,14 @@ import type { RosterAgency, RosterRow } from './roster-file.js';
 import type { RosterPlan } from './roster-plan.js';
 import { maildirFor } from './taken-addresses.js';
 import { moveMailbox, TRANSFER_ALIAS_DAYS } from './transfer.js';
+import { closeMailboxAccounts, createMailboxAccounts, moveMailboxAccount, reopenMailboxAccounts } from '../auth/mailbox-accounts.js';
 
 const INSERT_CHUNK = 500;
 const DAY_MS = 86_400_000;
 
 export interface WriteOptions {
+  /** who runs the import, for the audit rows of the accounts it changes */
+  actor: string;
   secrets: ReadonlyMap<string, { hash: string }>;
   now: Date;
   quotaMb: number;
@@ -23,6 +26,8 @@ export interface WriteResult {
   newMailboxes: { row: RosterRow; agency: RosterAgency; address: string }[];
   transferred: { employee_code: string; from: string; to: string }[];
   disabled: number;
+  /** web accounts made for the new mailboxes (mailbox-accounts.ts) */
+  accounts: number;
 }
 
 function staffValues(r: RosterRow, agencyId: number, now: Date) {
@@ -40,11 +45,13 @@ async function inChunks<T>(items: T[], fn: (chunk: T[]) => Promise<unknown>, tic
   }
 }
 
-/** Login off, mail kept and still delivered (allow_login=0, active stays 1). */
+/** Login off, mail kept and still delivered (allow_login=0, active stays 1); their web accounts disabled. */
 async function disableLogin(db: Db, staffIds: number[], now: Date): Promise<void> {
   if (staffIds.length === 0) return;
   await db.models.Staff.update({ status: 'left', left_at: now }, { where: { id: staffIds } });
   await db.models.Mailbox.update({ allow_login: false, disabled_at: now }, { where: { staff_id: staffIds } });
+  const boxes = await db.models.Mailbox.findAll({ where: { staff_id: staffIds }, attributes: ['id'], raw: true });
+  await closeMailboxAccounts(db, boxes.map((b) => b.id), { disable: true });
 }
 
 export async function applyRosterPlan(db: Db, plan: RosterPlan, o: WriteOptions): Promise<WriteResult> {
@@ -75,13 +82,21 @@ export async function applyRosterPlan(db: Db, plan: RosterPlan, o: WriteOptions)
     const staff = (await Staff.findByPk(p.staffId!))!;
     await staff.update({ ...values, left_at: p.leaving ? o.now : p.rejoining ? null : staff.left_at });
     const box = p.mailboxId ? await Mailbox.findByPk(p.mailboxId) : null;
+    const changesAgency = box !== null && box.agency_id !== p.agency.id;
     if (box && p.action === 'transfer') {
       const moved = await moveMailbox(db, box, { agencyId: p.agency.id, domain: p.newAddress!.domain, localPart: p.newAddress!.localPart }, { reason: 'transfer', aliasExpiresAt, now: o.now });
       transferred.push({ employee_code: p.row.employeeCode, ...moved });
-    } else if (box && box.agency_id !== p.agency.id) await box.update({ agency_id: p.agency.id });
-    if (box && p.leaving) await box.update({ allow_login: false, disabled_at: o.now });
+    } else if (changesAgency) await box.update({ agency_id: p.agency.id });
+    if (box && changesAgency) await moveMailboxAccount(db, box.id, p.agency.id, o.actor);
+    if (box && p.leaving) {
+      await box.update({ allow_login: false, disabled_at: o.now });
+      await closeMailboxAccounts(db, [box.id], { disable: true });
+    }
     // Coming back re-opens login unless HR suspended the mailbox on its own account.
-    if (box && p.rejoining && box.suspended_at === null) await box.update({ allow_login: true, disabled_at: null });
+    if (box && p.rejoining && box.suspended_at === null) {
+      await box.update({ allow_login: true, disabled_at: null });
+      await reopenMailboxAccounts(db, [box.id]);
+    }
     tick(1);
   }
 
@@ -94,9 +109,23 @@ export async function applyRosterPlan(db: Db, plan: RosterPlan, o: WriteOptions)
     quota_mb: o.quotaMb, active: true, allow_login: true, must_change_password: true,
   }))), tick);
 
+  const accounts = await createAccounts(db, newMailboxes.map(({ p, address }) => ({ address, p })), o);
+
   const disabledIds = o.disableMissing ? plan.missing.map((m) => m.staffId) : [];
   await disableLogin(db, disabledIds, o.now);
   tick(plan.missing.length);
   const leavers = plan.rows.filter((p) => p.leaving && p.mailboxId).length;
-  return { newMailboxes: newMailboxes.map(({ row, agency, address }) => ({ row, agency, address })), transferred, disabled: disabledIds.length + leavers };
+  return { newMailboxes: newMailboxes.map(({ row, agency, address }) => ({ row, agency, address })), transferred, disabled: disabledIds.length + leavers, accounts };
+}
+
+/** Every new staff mailbox gets its person's web account, with the same initial hash (mailbox-accounts.ts). */
+async function createAccounts(db: Db, made: { address: string; p: RosterPlan['rows'][number] }[], o: WriteOptions): Promise<number> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < made.length; i += INSERT_CHUNK) {
+    const rows = await db.models.Mailbox.findAll({ where: { address: made.slice(i, i + INSERT_CHUNK).map((m) => m.address) }, attributes: ['id', 'address'], raw: true });
+    for (const r of rows) ids.set(r.address, r.id);
+  }
+  return createMailboxAccounts(db, made.map(({ address, p }) => ({
+    mailboxId: ids.get(address)!, address, displayName: p.row.fullName, agencyId: p.agency.id, passwordHash: o.secrets.get(p.row.employeeCode)!.hash,
+  })));
 }

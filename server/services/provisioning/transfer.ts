@@ -14,6 +14,8 @@ import { DEFAULT_ADDRESS_PATTERN } from './address-pattern.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
 import { takenLocalParts } from './taken-addresses.js';
 import { carryMailLogin } from './last-login.js';
+import { carryQuotaUse } from './quota-use.js';
+import { moveMailboxAccount } from '../auth/mailbox-accounts.js';
 
 export const TRANSFER_ALIAS_DAYS = 180;
 const DAY_MS = 86_400_000;
@@ -49,6 +51,7 @@ export async function moveMailbox(
   await MailAlias.create({ address: from, goto: address, domain: fromDomain, active: true, reason: opts.reason, expires_at: opts.aliasExpiresAt });
   await RetiredAddress.create({ address: from, local_part: fromLocal, domain: fromDomain, reason: opts.reason, retired_at: opts.now });
   await carryMailLogin(db, from, address);
+  await carryQuotaUse(db, from, address);
   return { from, to: address };
 }
 
@@ -87,7 +90,10 @@ export async function transferStaff(db: Db, input: TransferInput): Promise<{ fro
     }
     const moved = await moveMailbox(db, who, { agencyId: agency.id, domain, localPart }, { reason: 'transfer', aliasExpiresAt, now });
     await staff.update({ agency_id: agency.id });
-    await audit(db, { actor: input.actor, action: 'mailbox.transfer', target: moved.from, details: { to: moved.to, agency: agency.code, alias_until: aliasExpiresAt.toISOString() } });
+    const account = await moveMailboxAccount(db, who.id, agency.id, input.actor);
+    await audit(db, { actor: input.actor, action: 'mailbox.transfer', target: moved.from, details: {
+      to: moved.to, agency: agency.code, alias_until: aliasExpiresAt.toISOString(), account: account?.username ?? null, role_dropped: account?.droppedRole ?? null,
+    } });
     return { ...moved, aliasExpiresAt };
   });
 }

@@ -51,13 +51,14 @@ describe('mail server config files', () => {
     expect(setting(mailServerConfigFiles({ ...MYSQL, password: '' }, OPTS)['dovecot-sql.conf.ext'], 'connect')).not.to.contain('password=');
   });
 
-  it('documents a SELECT-only account on the three mail tables, and the login upsert on mail_logins only', () => {
+  it('documents a SELECT-only account on the three mail tables, and the upserts on mail_logins and mail_quota only', () => {
     expect(mailServerUserSql('govmail', 'mailserver', '10.0.0.9', 'pw')).to.deep.equal([
       "CREATE USER IF NOT EXISTS 'mailserver'@'10.0.0.9' IDENTIFIED BY 'pw';",
       "GRANT SELECT ON `govmail`.`mail_domains` TO 'mailserver'@'10.0.0.9';",
       "GRANT SELECT ON `govmail`.`mailboxes` TO 'mailserver'@'10.0.0.9';",
       "GRANT SELECT ON `govmail`.`mail_aliases` TO 'mailserver'@'10.0.0.9';",
       "GRANT SELECT, INSERT, UPDATE ON `govmail`.`mail_logins` TO 'mailserver'@'10.0.0.9';",
+      "GRANT SELECT, INSERT, UPDATE ON `govmail`.`mail_quota` TO 'mailserver'@'10.0.0.9';",
     ]);
     expect(mailServerConfigFiles(MYSQL, OPTS)['dovecot-sql.conf.ext']).to.contain("#   GRANT SELECT ON `govmail`.`mailboxes` TO 'mailserver'@'127.0.0.1';");
   });
@@ -80,6 +81,22 @@ describe('mail server config files', () => {
     expect(my).to.match(/protocol imap \{/).and.match(/protocol pop3 \{/).and.not.match(/protocol lmtp/);
     expect(my).not.to.contain('password=');
     expect(mailServerConfigFiles(SQLITE, OPTS)['dovecot-last-login.conf']).to.contain('govmail_last_login = sqlite:/etc/dovecot/dovecot-dict-sql.conf.ext');
+  });
+
+  it('maps the quota_clone keys to one mail_quota row per user: bytes and messages by address', () => {
+    const dict = mailServerConfigFiles(SQLITE, OPTS)['dovecot-dict-sql.conf.ext'];
+    for (const [key, column] of [['storage', 'bytes'], ['messages', 'messages']]) {
+      expect(dict).to.contain(`  pattern = priv/quota/${key}\n  table = mail_quota\n  username_field = address\n  value_field = ${column}\n`);
+    }
+  });
+
+  it('enables quota and quota_clone in every protocol that changes mail and globally, cloning through the dict proxy', () => {
+    const conf = mailServerConfigFiles(MYSQL, { ...OPTS, configDir: '/etc/dovecot/govmail' })['dovecot-quota.conf'];
+    expect(conf).to.match(/^mail_plugins = \$mail_plugins quota quota_clone$/m);
+    for (const protocol of ['imap', 'pop3', 'lmtp']) expect(conf).to.match(new RegExp(`protocol ${protocol} \\{\\n {2}mail_plugins = \\$mail_plugins quota quota_clone`));
+    expect(conf).to.contain('quota_clone imap_quota').and.contain('quota = count:User quota').and.contain('quota_vsizes = yes');
+    expect(conf).to.contain('quota_clone_dict = proxy::govmail_quota').and.contain('govmail_quota = mysql:/etc/dovecot/govmail/dovecot-dict-sql.conf.ext');
+    expect(conf).to.contain('!include /etc/dovecot/govmail/dovecot-quota.conf').and.not.contain('password=');
   });
 
   it('refuses values the daemons cannot read back: spaces or quotes in credentials, a relative mail root', () => {
