@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import type { SessionKicker } from '../services/mailserver/session-kick.js';
 import './types.js';
 import { viewHelpers } from './view-helpers.js';
-import { navLinksFor } from './nav.js';
+import { navFor } from './nav.js';
 import { loadSession } from './middleware/session.js';
 import { csrf } from './middleware/csrf.js';
 import { errorHandler, notFound } from './middleware/errors.js';
@@ -69,7 +69,9 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, res, next) => {
     res.locals.locale = req.locale;
     res.locals.user = req.auth?.user;
-    res.locals.navLinks = navLinksFor(req.auth?.user, req.locale);
+    const nav = navFor(req.auth?.user, req.locale, req.path);
+    res.locals.nav = nav;
+    res.locals.currentPage = nav.flatMap((s) => s.links).find((l) => l.current)?.label;
     next();
   });
 

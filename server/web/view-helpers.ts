@@ -16,6 +16,10 @@ export const viewHelpers = {
     return t(localeOf(options), key, (options.hash ?? {}) as Record<string, string | number>);
   },
   eq: (a: unknown, b: unknown) => a === b,
+  /** {{#if (gt pages 1)}} */
+  gt: (a: unknown, b: unknown) => Number(a) > Number(b),
+  /** {{or icon "inbox"}}: the first truthy argument (a default for an optional partial param) */
+  or: (...args: unknown[]) => args.slice(0, -1).find(Boolean) ?? '',
   /** {{concat "role." user.role}}: builds an i18n key */
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),
   /** {{datetime value}} in the province's time zone: 25/11/2026 14:05 */

@@ -8,5 +8,6 @@ import { legalClockCatalogue } from './legal-clock.js';
 import { adminRulesCatalogue } from './admin-rules.js';
 import { adminSlaCatalogue } from './admin-sla.js';
 import { accountsCatalogue } from './accounts.js';
+import { uiCatalogue } from './ui.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue];
