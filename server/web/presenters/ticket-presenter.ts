@@ -35,7 +35,11 @@ function queueHref(q: QueueQuery, change: Partial<QueueQuery>): string {
 export function queueView(page: QueuePage, q: QueueQuery, locale: Locale) {
   const total = Object.values(page.counts).reduce((a, b) => a + b, 0);
   return {
-    items: page.items.map((i) => ({ ...i, statusLabel: statusLabel(locale, i.status), href: `/tickets/${encodeURIComponent(i.ref)}` })),
+    items: page.items.map((i) => ({
+      ...i, statusLabel: statusLabel(locale, i.status), href: `/tickets/${encodeURIComponent(i.ref)}`,
+      // the queue's one-line cell shows the name; the address stays in its title
+      citizenName: i.citizen.replace(/\s*<[^>]*>$/, '') || i.citizen,
+    })),
     summary: [
       { label: t(locale, 'tickets.filter.all'), count: total, href: queueHref(q, { status: undefined, page: 1 }), active: !q.status },
       ...Object.entries(page.counts).filter(([s, n]) => n > 0 || s !== 'archived')
