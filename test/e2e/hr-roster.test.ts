@@ -77,6 +77,8 @@ describe('e2e: HR imports a roster in a real browser', function () {
     await shot(page, '5-mailboxes');
     await page.click('[data-testid=mailbox-list] a >> nth=0');
     await page.click('[data-testid=action-password]');
+    await page.waitForSelector('[data-testid=confirm]'); // a reset asks first
+    await page.click('[data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=new-password]');
     expect((await page.textContent('[data-testid=new-password]'))!.trim()).to.have.length.above(12);
     await shot(page, '5b-mailbox');

@@ -5,6 +5,11 @@ export const adminRulesCatalogue: AreaCatalogue = {
   vi: {
     'error.bad_request': 'Yêu cầu không hợp lệ.',
     'rules.nav': 'Quy tắc phân loại',
+    'rules.actions_col': 'Thao tác',
+    'rules.confirm_delete.title': 'Xóa quy tắc?',
+    'rules.confirm_delete.question': 'Quy tắc “{name}” sẽ bị xóa khỏi thứ tự phân loại; thư mới sẽ không còn được xét theo quy tắc này.',
+    'rules.confirm_delete.warning': 'Không thể hoàn tác: muốn dùng lại phải tạo lại quy tắc. Nếu chỉ muốn tạm ngừng, hãy chọn Tắt.',
+    'rules.confirm_delete.button': 'Xóa quy tắc',
     'rules.title': 'Quy tắc phân loại thư',
     'rules.intro': 'Mỗi thư mới được so với các quy tắc theo thứ tự dưới đây; quy tắc đầu tiên khớp sẽ quyết định loại, lĩnh vực, mức ưu tiên, cơ quan và người xử lý. Quy tắc tắt bị bỏ qua.',
     'rules.new': 'Thêm quy tắc',
@@ -102,6 +107,11 @@ export const adminRulesCatalogue: AreaCatalogue = {
   en: {
     'error.bad_request': 'Invalid request.',
     'rules.nav': 'Triage rules',
+    'rules.actions_col': 'Actions',
+    'rules.confirm_delete.title': 'Delete the rule?',
+    'rules.confirm_delete.question': 'The rule “{name}” will be removed from the triage order; new mail will no longer be checked against it.',
+    'rules.confirm_delete.warning': 'This cannot be undone: to use it again you must recreate it. To pause it, disable it instead.',
+    'rules.confirm_delete.button': 'Delete rule',
     'rules.title': 'Mail triage rules',
     'rules.intro': 'Each new mail is checked against these rules in this order; the first rule that matches sets the class, category, priority, agency and assignee. Disabled rules are skipped.',
     'rules.new': 'Add a rule',

@@ -11,6 +11,7 @@ import { t } from '../../i18n/index.js';
 import { addCalendarOverride, calendarYear, MAX_YEAR, MIN_YEAR, removeCalendarOverride } from '../../services/sla/calendar-admin.js';
 import { CalendarInputError } from '../../services/sla/calendar-store.js';
 import { calendarView } from '../presenters/sla-admin-presenter.js';
+import { isConfirmed, renderConfirm } from '../confirm.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const yearQuery = z.object({
@@ -58,7 +59,16 @@ export function adminCalendarRoutes(deps: AppDeps): Router {
 
   router.post('/admin/calendar/:date/delete', ...guard, async (req, res) => {
     const parsed = dateParam.safeParse(req.params);
-    if (!parsed.success || !(await removeCalendarOverride(db, parsed.data.date, req.auth!.user.username))) throw NotFound('override');
+    if (!parsed.success) throw NotFound('override');
+    const { date } = parsed.data;
+    if (!isConfirmed(req.body)) {
+      const override = (await calendarYear(db, Number(date.slice(0, 4)))).overrides.find((o) => o.date === date);
+      if (!override) throw NotFound('override');
+      const l = req.locale;
+      return renderConfirm(req, res, { title: t(l, 'calendar.confirm_remove.title'), question: t(l, 'calendar.confirm_remove.question', { date, reason: override.reason }),
+        confirmLabel: t(l, 'calendar.confirm_remove.button'), cancelHref: `/admin/calendar?year=${date.slice(0, 4)}` });
+    }
+    if (!(await removeCalendarOverride(db, date, req.auth!.user.username))) throw NotFound('override');
     res.redirect(303, `/admin/calendar?year=${parsed.data.date.slice(0, 4)}&done=removed`);
   });
 

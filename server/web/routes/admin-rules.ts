@@ -12,6 +12,7 @@ import { testRulesOnRaw } from '../../services/triage/apply-triage.js';
 import { agencyChoices, createRule, moveRule, removeRule, setRuleEnabled, updateRule, type RuleChange } from '../../services/triage/rule-admin.js';
 import { draftFromForm, formValues, problemsByField, ruleFormBody, type NestedValues } from '../forms/rule-form.js';
 import { ruleFormChoices, ruleFormErrors, ruleRows, testerView } from '../presenters/rule-presenter.js';
+import { isConfirmed, renderConfirm } from '../confirm.js';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) });
 const testerBody = z.object({ raw: z.string().min(1).max(1_000_000), hotline: z.string().trim().max(190).default('') });
@@ -96,6 +97,13 @@ export function adminRuleRoutes(deps: AppDeps): Router {
     res.redirect(303, '/admin/rules?done=moved');
   });
   router.post('/admin/rules/:id/delete', ...guard, async (req, res) => {
+    if (!isConfirmed(req.body)) {
+      const rule = await getRule(db, idOf(req));
+      if (!rule) throw NotFound('rule');
+      const l = req.locale;
+      return renderConfirm(req, res, { title: t(l, 'rules.confirm_delete.title'), question: t(l, 'rules.confirm_delete.question', { name: rule.name }),
+        warning: t(l, 'rules.confirm_delete.warning'), confirmLabel: t(l, 'rules.confirm_delete.button'), cancelHref: '/admin/rules' });
+    }
     if (!(await removeRule(db, idOf(req), actor(req)))) throw NotFound('rule');
     res.redirect(303, '/admin/rules?done=deleted');
   });

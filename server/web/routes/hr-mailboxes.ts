@@ -16,6 +16,7 @@ import { domainOf } from '../../services/org/agency.js';
 import { agencyOptions, mailboxDetail, mailboxListPage } from '../presenters/mailbox-page.js';
 import { asPageProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
+import { isConfirmed, renderConfirm } from '../confirm.js';
 
 const listQuery = z.object({
   agency: z.string().trim().max(32).regex(/^[A-Za-z0-9._-]*$/).optional().catch(undefined),
@@ -25,12 +26,13 @@ const listQuery = z.object({
 const addressParam = z.object({ address: z.string().trim().toLowerCase().max(190).regex(/^[^@\s/]+@[^@\s/]+$/) });
 const ACTIONS = ['password', 'suspend', 'restore', 'leaver', 'quota', 'alias-add', 'alias-remove', 'transfer'] as const;
 type Action = (typeof ACTIONS)[number];
+/** Actions that cut someone off or cannot be taken back as they were: each asks first (server/web/confirm.ts). */
+const ASKS_FIRST: ReadonlySet<Action> = new Set(['password', 'suspend', 'leaver', 'alias-remove', 'transfer']);
 const actionParam = addressParam.extend({ action: z.enum(ACTIONS) });
 const bodies = {
   suspend: z.object({ reason: z.string().trim().max(255).optional() }),
   quota: z.object({ quota_mb: z.coerce.number().int() }),
   alias: z.object({ alias: z.string().trim().toLowerCase().min(3).max(190) }),
-  transfer: z.object({ agency: z.string().trim().min(1).max(32) }),
 };
 
 const scopeOf = (req: Request): Scope => ({ agencyId: req.auth!.user.agency_id });
@@ -74,6 +76,7 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
     const actor = req.auth!.user.username;
     const scope = scopeOf(req);
     try {
+      if (ASKS_FIRST.has(action) && !isConfirmed(req.body)) return await askFirst(req, res, action, address, scope);
       const next = await perform(action, address, req.body, { actor, scope });
       if (next.password) {
         // Shown once, in this response only: never in a URL, a flash cookie or a log.
@@ -86,6 +89,34 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
       await renderDetail(req, res, address, { flash: { kind: 'error', text: p.text } }, p.status);
     }
   });
+
+  /** The confirmation page, after the same checks as the action (scope: 404; transfer: a chosen agency). */
+  async function askFirst(req: Request, res: Response, action: Action, address: string, scope: Scope): Promise<void> {
+    const box = await mailboxDetail(db, address, scope);
+    const l = req.locale;
+    const facts = [{ label: t(l, 'hr.col.address'), value: box.address }, { label: t(l, 'hr.col.name'), value: box.name ?? '' },
+      { label: t(l, 'hr.col.agency'), value: box.agency ? `${box.agency.code} — ${box.agency.name}` : '' }].filter((f) => f.value);
+    const vars: Record<string, string> = { address: box.address, name: box.name ?? box.address };
+    if (action === 'transfer') {
+      const target = await transferTarget(req.body, box.agency?.code);
+      vars.agency = `${target.code} — ${target.name}`;
+      facts.push({ label: t(l, 'hr.mailbox.transfer_to'), value: vars.agency });
+    }
+    if (action === 'alias-remove') vars.alias = parseForm(bodies.alias, req.body).alias;
+    renderConfirm(req, res, {
+      title: t(l, `hr.confirm.${action}.title`), question: t(l, `hr.confirm.${action}.question`, vars),
+      warning: t(l, `hr.confirm.${action}.warning`, vars), facts, confirmLabel: t(l, `hr.confirm.${action}.button`),
+      cancelHref: `/hr/mailboxes/${encodeURIComponent(box.address)}`,
+    });
+  }
+
+  /** The agency chosen on the transfer form: one that exists and is not the person's own (none is preselected). */
+  async function transferTarget(body: unknown, fromCode: string | undefined) {
+    const code = String((body as { agency?: unknown }).agency ?? '').trim().toUpperCase();
+    const target = (await agencyOptions(db, { agencyId: null })).find((a) => a.code === code && a.code !== fromCode);
+    if (!target) throw new ProvisioningError('transfer.choose_agency', 'choose the agency to transfer to', 'agency', 422);
+    return target;
+  }
 
   async function perform(action: Action, address: string, body: unknown, ctx: { actor: string; scope: Scope }): Promise<{ address: string; password?: string }> {
     const { actor, scope } = ctx;
@@ -122,8 +153,9 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
         return { address };
       }
       case 'transfer': {
-        await mailboxDetail(db, address, scope); // the source must be in scope; the target may be any agency
-        const moved = await transferStaff(db, { who: address, toAgencyCode: parseForm(bodies.transfer, body).agency, actor });
+        const box = await mailboxDetail(db, address, scope); // the source must be in scope; the target may be any agency
+        const target = await transferTarget(body, box.agency?.code);
+        const moved = await transferStaff(db, { who: address, toAgencyCode: target.code, actor });
         return { address: moved.to };
       }
     }

@@ -112,7 +112,11 @@ forEachDb('admin triage rules page', (getDb) => {
     const disabled = await test(raw);
     expect(firing(disabled.text)).to.equal('den-chieu-sang-hong-so-xay-dung');
     expect(disabled.text).to.match(/data-rule="cot-den-do-khan"><td>[^<]+<\/td><td>—<\/td><td><code>disabled<\/code>/);
-    await admin.agent.post('/admin/rules/den-chieu-sang-hong-so-xay-dung/delete').type('form').send({ _csrf: admin.csrf }).expect(303);
+    // Deleting asks first: without confirm=1 the answer is the confirmation page and the rule still fires.
+    const ask = await admin.agent.post('/admin/rules/den-chieu-sang-hong-so-xay-dung/delete').type('form').send({ _csrf: admin.csrf }).expect(200);
+    expect(ask.text).to.contain('data-testid="confirm"').and.contain('name="confirm" value="1"').and.contain('action="/admin/rules/den-chieu-sang-hong-so-xay-dung/delete"');
+    expect(firing((await test(raw)).text)).to.equal('den-chieu-sang-hong-so-xay-dung');
+    await admin.agent.post('/admin/rules/den-chieu-sang-hong-so-xay-dung/delete').type('form').send({ _csrf: admin.csrf, confirm: '1' }).expect(303);
     expect(firing((await test(raw)).text)).to.equal('');
     await admin.agent.post('/admin/rules/cot-den-do-khan/move').type('form').send({ _csrf: admin.csrf, direction: 'sideways' }).expect(400);
     expect(await getDb().models.AuditLog.count({ where: { actor: adminName, action: ['triage.rule_moved', 'triage.rule_disabled', 'triage.rule_deleted'] } })).to.equal(3);

@@ -97,9 +97,15 @@ forEachDb('admin SLA policy and calendar pages', (getDb) => {
     expect(page.text).to.contain('data-override="2027-03-13"');
     expect(await due('2027-03-09T09:00:00+07:00', '1 working day')).to.equal('2027-03-11T17:00:00+07:00');
     expect(await due('2027-03-12T09:00:00+07:00', '1 working day')).to.equal('2027-03-13T17:00:00+07:00');
-    await admin.agent.post('/admin/calendar/2027-03-10/delete').type('form').send({ _csrf: admin.csrf }).expect(303);
-    await admin.agent.post('/admin/calendar/2027-03-13/delete').type('form').send({ _csrf: admin.csrf }).expect(303);
+    // Removing asks first: the POST without confirm=1 answers the confirmation page and removes nothing.
+    const ask = await admin.agent.post('/admin/calendar/2027-03-10/delete').type('form').send({ _csrf: admin.csrf }).expect(200);
+    expect(ask.text).to.contain('data-testid="confirm"').and.contain('name="confirm" value="1"').and.contain('QĐ 12/QĐ-UBND: nghỉ bù');
+    expect(await db.models.CalendarOverride.count({ where: { date: '2027-03-10' } })).to.equal(1);
+    expect(await due('2027-03-09T09:00:00+07:00', '1 working day')).to.equal('2027-03-11T17:00:00+07:00');
+    await admin.agent.post('/admin/calendar/2027-03-10/delete').type('form').send({ _csrf: admin.csrf, confirm: '1' }).expect(303);
+    await admin.agent.post('/admin/calendar/2027-03-13/delete').type('form').send({ _csrf: admin.csrf, confirm: '1' }).expect(303);
     await admin.agent.post('/admin/calendar/2027-03-13/delete').type('form').send({ _csrf: admin.csrf }).set('Accept', 'text/html').expect(404);
+    await admin.agent.post('/admin/calendar/2027-03-13/delete').type('form').send({ _csrf: admin.csrf, confirm: '1' }).set('Accept', 'text/html').expect(404);
     expect(await due('2027-03-09T09:00:00+07:00', '1 working day')).to.equal('2027-03-10T17:00:00+07:00');
     expect(await db.models.AuditLog.count({ where: { actor: adminName, action: ['calendar.override_set', 'calendar.override_removed'] } })).to.equal(4);
   });

@@ -52,8 +52,42 @@ forEachDb('web: /hr/mailboxes', (getDb) => {
     expect(box!.allow_login).to.equal(true);
   });
 
+  it('asks before each destructive action: without confirm=1 the POST answers a confirmation page and changes nothing', async () => {
+    const db = getDb();
+    const before = (await db.models.Mailbox.findOne({ where: { address: snv[0] } }))!.get({ plain: true });
+    const audits = await db.models.AuditLog.count();
+    const domain = snv[0]!.split('@')[1]!;
+    await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-add`).type('form').send({ _csrf: officer.csrf, alias: `hoi@${domain}` }).expect(303);
+    for (const [action, body, mention] of [
+      ['password', {}, 'Đặt lại mật khẩu'], ['suspend', { reason: 'kiểm tra' }, 'Tạm khóa hộp thư'], ['leaver', {}, 'Ghi nhận nghỉ việc'],
+      ['transfer', { agency: 'STP' }, 'STP — Sở Tư pháp'], ['alias-remove', { alias: `hoi@${domain}` }, `hoi@${domain}`],
+    ] as const) {
+      const page = await officer.agent.post(`/hr/mailboxes/${snv[0]}/${action}`).type('form').send({ _csrf: officer.csrf, ...body }).expect(200);
+      expect(page.text, action).to.contain('data-testid="confirm"').and.contain('name="confirm" value="1"').and.contain(mention)
+        .and.contain(`action="/hr/mailboxes/${snv[0]}/${action}"`).and.contain('btn-danger');
+      for (const [name, value] of Object.entries(body)) expect(page.text, action).to.contain(`name="${name}" value="${value}"`);
+    }
+    expect((await db.models.Mailbox.findOne({ where: { address: snv[0] } }))!.get({ plain: true })).to.deep.equal(before);
+    expect(await db.models.MailAlias.count({ where: { address: `hoi@${domain}` } })).to.equal(1);
+    expect(await db.models.AuditLog.count()).to.equal(audits + 1); // the alias-add only
+    await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-remove`).type('form').send({ _csrf: officer.csrf, alias: `hoi@${domain}`, confirm: '1' }).expect(303);
+    expect(await db.models.MailAlias.count({ where: { address: `hoi@${domain}` } })).to.equal(0);
+  });
+
+  it('makes the officer choose the transfer agency: none is preselected, and a transfer without one is refused', async () => {
+    const page = await province.agent.get(`/hr/mailboxes/${stc[0]}`).expect(200);
+    const select = /<select[^>]*name="agency"[^>]*>([\s\S]*?)<\/select>/.exec(page.text)![1]!;
+    expect(select).to.match(/^\s*<option value="" selected disabled>/);
+    expect(select.match(/ selected/g)).to.have.length(1);
+    for (const agency of ['', 'NOSUCH']) {
+      const refused = await province.agent.post(`/hr/mailboxes/${stc[0]}/transfer`).type('form').send({ _csrf: province.csrf, agency, confirm: '1' }).expect(422);
+      expect(refused.text).to.contain('Hãy chọn cơ quan chuyển đến.');
+    }
+    expect(await getDb().models.Mailbox.count({ where: { address: stc[0], active: true } })).to.equal(1);
+  });
+
   it('resets a password, shows it once, and the new password verifies', async () => {
-    const res = await officer.agent.post(`/hr/mailboxes/${snv[0]}/password`).type('form').send({ _csrf: officer.csrf }).expect(200);
+    const res = await officer.agent.post(`/hr/mailboxes/${snv[0]}/password`).type('form').send({ _csrf: officer.csrf, confirm: '1' }).expect(200);
     expect(res.headers['cache-control']).to.contain('no-store');
     const password = /data-testid="new-password"><code>([^<]+)<\/code>/.exec(res.text)![1]!;
     const box = await getDb().models.Mailbox.findOne({ where: { address: snv[0] } });
@@ -66,11 +100,11 @@ forEachDb('web: /hr/mailboxes', (getDb) => {
 
   it('suspends and restores, refuses a second suspend with a message, and requires the CSRF token', async () => {
     const db = getDb();
-    await officer.agent.post(`/hr/mailboxes/${snv[1]}/suspend`).type('form').send({ reason: 'x' }).expect(403);
-    await officer.agent.post(`/hr/mailboxes/${snv[1]}/suspend`).type('form').send({ _csrf: officer.csrf, reason: 'nghỉ phép dài' })
+    await officer.agent.post(`/hr/mailboxes/${snv[1]}/suspend`).type('form').send({ reason: 'x', confirm: '1' }).expect(403);
+    await officer.agent.post(`/hr/mailboxes/${snv[1]}/suspend`).type('form').send({ _csrf: officer.csrf, reason: 'nghỉ phép dài', confirm: '1' })
       .expect(303).expect('location', `/hr/mailboxes/${encodeURIComponent(snv[1]!)}?ok=suspend`);
     expect((await db.models.Mailbox.findOne({ where: { address: snv[1] } }))!.allow_login).to.equal(false);
-    const twice = await officer.agent.post(`/hr/mailboxes/${snv[1]}/suspend`).type('form').send({ _csrf: officer.csrf }).expect(409);
+    const twice = await officer.agent.post(`/hr/mailboxes/${snv[1]}/suspend`).type('form').send({ _csrf: officer.csrf, confirm: '1' }).expect(409);
     expect(twice.text).to.contain('Hộp thư này đang bị tạm khóa.');
     await officer.agent.post(`/hr/mailboxes/${snv[1]}/restore`).type('form').send({ _csrf: officer.csrf }).expect(303);
     expect((await db.models.Mailbox.findOne({ where: { address: snv[1] } }))!.allow_login).to.equal(true);
@@ -88,17 +122,17 @@ forEachDb('web: /hr/mailboxes', (getDb) => {
     expect(await db.models.MailAlias.count({ where: { address: `vanthu@${domain}`, goto: snv[0] } })).to.equal(1);
     const foreign = await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-add`).type('form').send({ _csrf: officer.csrf, alias: 'giamdoc@stc.hoabinh.gov.vn' }).expect(403);
     expect(foreign.text).to.contain('Địa chỉ phụ phải thuộc tên miền');
-    await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-remove`).type('form').send({ _csrf: officer.csrf, alias: `vanthu@${domain}` }).expect(303);
+    await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-remove`).type('form').send({ _csrf: officer.csrf, alias: `vanthu@${domain}`, confirm: '1' }).expect(303);
     expect(await db.models.MailAlias.count({ where: { address: `vanthu@${domain}` } })).to.equal(0);
   });
 
   it('marks a leaver and transfers a person to another agency, keeping the old address as an alias', async () => {
     const db = getDb();
-    const res = await province.agent.post(`/hr/mailboxes/${stc[0]}/transfer`).type('form').send({ _csrf: province.csrf, agency: 'STP' }).expect(303);
+    const res = await province.agent.post(`/hr/mailboxes/${stc[0]}/transfer`).type('form').send({ _csrf: province.csrf, agency: 'STP', confirm: '1' }).expect(303);
     const moved = decodeURIComponent(/\/hr\/mailboxes\/([^?]+)/.exec(res.headers.location!)![1]!);
     expect(moved).to.match(/@stp\.hoabinh\.gov\.vn$/);
     expect(await db.models.MailAlias.count({ where: { address: stc[0], goto: moved } })).to.equal(1);
-    await province.agent.post(`/hr/mailboxes/${moved}/leaver`).type('form').send({ _csrf: province.csrf }).expect(303);
+    await province.agent.post(`/hr/mailboxes/${moved}/leaver`).type('form').send({ _csrf: province.csrf, confirm: '1' }).expect(303);
     const page = await province.agent.get(`/hr/mailboxes/${moved}`).expect(200);
     expect(page.text).to.contain('Đã nghỉ việc');
   });
