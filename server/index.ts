@@ -7,6 +7,7 @@ import { sessionKickerFrom } from './services/mailserver/session-kick.js';
 import { openDb } from './db/index.js';
 import { migrateUp } from './db/migrate.js';
 import { createApp } from './web/app.js';
+import { listen, ListenError } from './web/listen.js';
 import { seedDemoIfEmpty } from './services/org/seed-demo.js';
 import { JobRunner } from '../jobs/runner.js';
 import { Scheduler } from '../jobs/scheduler.js';
@@ -45,7 +46,14 @@ async function main(): Promise<void> {
   let hotline: HotlineWorker | undefined;
   if (roles.has('web')) {
     const app = createApp({ db, log, sessionKicker: sessionKickerFrom(config.DOVEADM_KICK), secretKey: config.SECRET_KEY, secureCookies: config.COOKIE_SECURE ?? config.BASE_URL.startsWith('https:') });
-    server = app.listen(config.PORT, () => log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL }));
+    // Before the worker and the scheduler start: a process that cannot serve must not run jobs half-configured.
+    server = await listen(app, config.PORT).catch(async (e: unknown) => {
+      if (!(e instanceof ListenError)) throw e;
+      process.stderr.write(`govmail cannot start: ${e.message}\n`);
+      await db.close();
+      process.exit(1);
+    });
+    log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL });
   }
   if (roles.has('worker')) {
     runner = new JobRunner(db, buildJobRegistry(), log);

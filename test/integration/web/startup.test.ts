@@ -1,0 +1,50 @@
+// `npm start` on a port another process holds: it must stop with a non-zero exit and say what to do, instead of
+// logging web.listening and running on without a listener (Express 5 passes the error to listen's callback).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+function startGovmail(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('start-up: a busy port', function () {
+  this.timeout(120_000);
+  let blocker: net.Server;
+  let port: number;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-startup-'));
+    blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve)); // all interfaces, as a first instance would
+    port = (blocker.address() as net.AddressInfo).port;
+  });
+  after(async () => {
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const roles of ['web,worker,scheduler', 'web']) {
+    it(`exits non-zero with a message that says what to do (GOVMAIL_ROLES=${roles})`, async () => {
+      const run = await startGovmail({ PORT: String(port), GOVMAIL_ROLES: roles, DATABASE_URL: `sqlite:${path.join(dir, `${roles.length}.sqlite`)}` });
+      expect(run.code).to.equal(1);
+      expect(run.stderr).to.contain(`govmail cannot start: port ${port} is already in use`);
+      expect(run.stderr).to.contain('set PORT to a free port');
+    });
+  }
+});
