@@ -1,0 +1,68 @@
+// A realistic small province for looking at every page: the Hòa Bình org chart, a roster in two departments,
+// one hotline agency with two dozen Vietnamese citizen mails (ingested the way production ingests them), a
+// calendar override, and one user per role. The page sweep (test/e2e/page-sweep.test.ts) runs on it.
+import type { Db } from '../../server/db/index.js';
+import type { Role } from '../../server/db/models/foundation.js';
+import { listRules } from '../../server/services/triage/rule-store.js';
+import { addCalendarOverride } from '../../server/services/sla/calendar-admin.js';
+import { addHotlineAgency, citizenMail, staff } from '../integration/tickets/ticket-fixture.js';
+import { importRows, seedHoabinh } from './provisioning-fixtures.js';
+import { generateRoster } from './roster-factory.js';
+
+const SUBJECTS = [
+  'Sạt lở taluy dương sau mưa lớn tại xóm Tiểu Khu, xã Hòa Bình', 'Phản ánh rác thải không được thu gom tại tổ 5 phường Phương Lâm',
+  'Đề nghị sửa chữa cống thoát nước tổ 5, phường Tân Hòa', 'Bãi rác tự phát bên bờ sông Đà khu vực cầu Hòa Bình',
+  'Kiến nghị về việc cấp giấy chứng nhận quyền sử dụng đất', 'Tiếng ồn từ xưởng cưa gỗ ban đêm tại xã Yên Mông',
+  'Đèn chiếu sáng công cộng hỏng trên đường Cù Chính Lan', 'Hỏi về thủ tục đăng ký kinh doanh hộ cá thể',
+  'Ô nhiễm nước thải từ trại lợn xóm Bưa', 'Xe quá tải làm hỏng đường liên xã Thống Nhất',
+  'Chậm chi trả tiền bồi thường giải phóng mặt bằng', 'Đề nghị bổ sung biển báo tại ngã ba Chăm Mát',
+  'Trường mầm non thiếu giáo viên năm học 2026–2027', 'Phản ánh thái độ cán bộ một cửa phường Đồng Tiến',
+  'Cây xanh có nguy cơ đổ trên đường Trần Hưng Đạo', 'Khai thác cát trái phép trên sông Đà',
+  'Kiến nghị lắp camera giám sát tại chợ Tân Thịnh', 'Mất nước sinh hoạt kéo dài tại khu Quỳnh Lâm',
+  'Hỏi về chế độ bảo hiểm y tế cho người cao tuổi', 'Đường ống cấp nước bị vỡ trước số 12 Lý Thường Kiệt',
+  'Xin hướng dẫn thủ tục cấp lại căn cước', 'Phản ánh giá trông xe tại bệnh viện tỉnh',
+  'Đề nghị nạo vét mương thủy lợi xóm Mỗ', 'Lấn chiếm vỉa hè kinh doanh tại đường Chi Lăng',
+];
+const CITIZENS = ['Bùi Thị Hồng', 'Nguyễn Thị Lan', 'Trần Văn Hùng', 'Đỗ Thị Thu Hà', 'Lương Văn Tâm', 'Đào Thị Kim Oanh', 'Quách Văn Sơn', 'Hoàng Thị Ước'];
+
+export type SweepRole = Role | 'public';
+
+export interface SweepWorld {
+  users: Partial<Record<Role, { username: string; password: string }>>;
+  /** a ticket of the hotline agency, the agents' agency */
+  ticketRef: string;
+  /** a staff mailbox in SNV */
+  mailbox: string;
+  hotlineCode: string;
+  ruleId: string;
+}
+
+export async function buildSweepWorld(db: Db): Promise<SweepWorld> {
+  await seedHoabinh(db);
+  await importRows(db, generateRoster(30, { agencyCodes: ['SNV', 'STC'], codePrefix: 'SW' }));
+  const hotline = await addHotlineAgency(db, 'TTHCC');
+  let ticketRef = '';
+  for (const [i, subject] of SUBJECTS.entries()) {
+    const name = CITIZENS[i % CITIZENS.length]!;
+    const from = `${name} <congdan${i + 1}@example.vn>`;
+    const body = `Kính gửi Trung tâm,\n\n${subject}. Đề nghị cơ quan chức năng kiểm tra, xử lý.\n\nTrân trọng,\n${name}`;
+    const t = await citizenMail(db, hotline, { from, subject, body });
+    if (i === 0) ticketRef = t.ref;
+  }
+  await addCalendarOverride(db, { date: `${new Date().getFullYear()}-12-31`, kind: 'off', reason: 'Nghỉ bù theo quyết định của tỉnh' }, 'test');
+  const snv = (await db.models.Agency.findOne({ where: { code: 'SNV' } }))!;
+  const user = async (role: Role, agencyId: number | null, name: string) => {
+    const { username, password } = await staff(db, role, agencyId, name);
+    return { username, password };
+  };
+  const users: SweepWorld['users'] = {
+    admin: await user('admin', null, 'Quản trị viên'),
+    hr: await user('hr', null, 'Nguyễn Thị Tổ Chức'),
+    agent: await user('agent', hotline.agencyId, 'Phạm Minh Tuấn'),
+    supervisor: await user('supervisor', hotline.agencyId, 'Trần Quốc Việt'),
+    leader: await user('leader', null, 'Bùi Văn Quang'),
+  };
+  const box = (await db.models.Mailbox.findOne({ where: { kind: 'staff', agency_id: snv.id }, order: [['address', 'ASC']] }))!;
+  const rule = (await listRules(db))[0]!;
+  return { users, ticketRef, mailbox: box.address, hotlineCode: hotline.code, ruleId: rule.id };
+}
