@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { currentHref, navFor } from '../../../server/web/nav.js';
 import type { UserAttrs } from '../../../server/db/models/foundation.js';
 
-const user = (role: UserAttrs['role']) => ({ role } as UserAttrs);
+const user = (role: UserAttrs['role']) => ({ role, mailbox_id: null } as UserAttrs);
 
 describe('sidebar', () => {
   it('marks the entry whose href is the longest whole-segment prefix of the path', () => {
