@@ -1,5 +1,6 @@
 // HR in a real browser: upload a roster, read the preview, confirm, watch the job's progress reach 100%,
-// download the credential sheet (PDF) once, and see the coverage chart. Screenshots go to SCREENSHOT_DIR
+// download the credential sheet (PDF) once, and see the coverage chart; a file that cannot be read is refused
+// with its reason under the form. Screenshots go to SCREENSHOT_DIR
 // when it is set, for a human look at layout and Vietnamese text.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { seedHoabinh } from '../support/provisioning-fixtures.js';
 import { rosterCsv } from '../support/roster-factory.js';
 import { useTestSecretInWorker } from '../support/hr-web.js';
+import { xlsxBomb } from '../support/zip-bomb.js';
 import { JobRunner } from '../../jobs/runner.js';
 import { buildJobRegistry } from '../../jobs/index.js';
 import { createLogger } from '../../server/logger.js';
@@ -88,6 +90,20 @@ describe('e2e: HR imports a roster in a real browser', function () {
     expect(await page.locator('[data-testid=coverage-chart] rect.bar-fill').count()).to.equal(await e2e.db.models.Agency.count());
     expect(await page.textContent('[data-testid=coverage-table]')).to.contain('Sở Nội vụ');
     await shot(page, '6-coverage');
+    await page.close();
+  });
+
+  it('shows why a zip bomb is refused, under the form, at 390 px', async () => {
+    const { username, password } = await buildUser(e2e.db, { role: 'hr' });
+    const page = await e2e.newPage({ viewport: { width: 390, height: 800 } });
+    await loginInBrowser(page, username, password);
+    await page.goto(`${e2e.baseUrl}/hr/roster`);
+    await page.setInputFiles('[data-testid=upload-file]', { name: 'danh-sách.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsxBomb({ sheetMiB: 500 }) });
+    await page.click('[data-testid=upload-submit]');
+    await page.waitForSelector('[data-testid=upload-error]:not([hidden])');
+    expect(await page.textContent('[data-testid=upload-error]')).to.match(/^Tệp giải nén quá lớn: 500 MB, tối đa \d+ MB/);
+    expect(await page.isEnabled('[data-testid=upload-submit]'), 'HR can choose another file').to.equal(true);
+    await shot(page, '7-zip-bomb');
     await page.close();
   });
 });

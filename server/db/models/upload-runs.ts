@@ -11,7 +11,7 @@ export interface UploadRunAttrs {
   user_id: number;
   actor: string;
   file_name: string | null;
-  /** AES-256-GCM of the uploaded bytes (services/uploads/upload-runs.ts); null once imported */
+  /** AES-256-GCM of the table parsed at the upload (services/uploads/upload-runs.ts, import/table-codec.ts); null once imported */
   content: string | null;
   /** JSON of the confirmed import options */
   options: string | null;

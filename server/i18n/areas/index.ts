@@ -9,5 +9,6 @@ import { adminRulesCatalogue } from './admin-rules.js';
 import { adminSlaCatalogue } from './admin-sla.js';
 import { accountsCatalogue } from './accounts.js';
 import { uiCatalogue } from './ui.js';
+import { tableFilesCatalogue } from './table-files.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue];

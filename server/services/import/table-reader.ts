@@ -3,64 +3,61 @@
 
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { CsvSyntaxError, parseCsvRows } from './csv-table.js';
+import { parseCsvRows } from './csv-table.js';
 import { decodeText, startsWith } from './decode-text.js';
+import { mebibytes, TABLE_MAX_BYTES, TableReadError } from './table-limits.js';
 import { type Table, toTable } from './table-rows.js';
 import { parseXlsxRows } from './xlsx-table.js';
+import { checkZipDirectory, checkZipInflation } from './zip-directory.js';
 
 export { validateColumns } from './columns.js';
 export { normaliseHeader, type Table, type TableIssue, type TableRow } from './table-rows.js';
+export { TABLE_MAX_BYTES, TableReadError, type TableReadErrorId } from './table-limits.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 
-// A roster of a whole province is well under 1 MB; the cap stops a wrong upload from filling memory.
-export const TABLE_MAX_BYTES = 20 * 1024 * 1024;
-
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // every .xlsx is a zip
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // legacy .xls (BIFF), which exceljs cannot read
-
-export class TableReadError extends Error {
-  constructor(
-    message: string,
-    /** Row the problem is at, when it is at one row (a broken CSV quote). */
-    readonly row?: number,
-  ) {
-    super(message);
-    this.name = 'TableReadError';
-  }
-}
 
 /** The bytes decide (HR renames files); the name only sharpens the error when they disagree. */
 export function detectFormat(bytes: Uint8Array, fileName = ''): TableFormat {
   const extension = extname(fileName).toLowerCase();
   if (startsWith(bytes, ZIP_MAGIC)) return 'xlsx';
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new TableReadError('this is an old Excel 97–2003 (.xls) file; save it as .xlsx or CSV UTF-8 and import again');
+    throw new TableReadError('xls', 'this is an old Excel 97–2003 (.xls) file; save it as .xlsx or CSV UTF-8 and import again');
   }
   if (extension === '.xlsx' || extension === '.xlsm') {
-    throw new TableReadError(`${fileName} is named ${extension} but is not an Excel workbook`);
+    throw new TableReadError('not_xlsx', `${fileName} is named ${extension} but is not an Excel workbook`, { name: fileName });
   }
   return 'csv';
 }
 
-/** Parses file contents already in memory (a web upload); `fileName` is only used in messages. */
-export async function parseTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
+/**
+ * The refusals that need no parsing: size, format, and for a workbook the unzipped sizes its zip directory
+ * states. Cheap (no inflating), so a web process runs it on its own thread before handing the file on.
+ */
+export function checkTableBytes(bytes: Uint8Array, fileName = ''): TableFormat {
   if (bytes.byteLength > TABLE_MAX_BYTES) {
-    throw new TableReadError(`file is larger than ${TABLE_MAX_BYTES / 1024 / 1024} MB`);
+    throw new TableReadError('too_large', `file is larger than ${mebibytes(TABLE_MAX_BYTES)} MB`, { limit: mebibytes(TABLE_MAX_BYTES) });
   }
-  if (detectFormat(bytes, fileName) === 'xlsx') {
+  const format = detectFormat(bytes, fileName);
+  if (format === 'xlsx') checkZipDirectory(bytes);
+  return format;
+}
+
+/** Parses file contents already in memory; `fileName` is only used in messages. A web upload goes through
+ * parseTableOffThread (parse-thread.ts) instead, which runs this on a thread of its own. */
+export async function parseTable(bytes: Uint8Array, fileName = ''): Promise<Table> {
+  if (checkTableBytes(bytes, fileName) === 'xlsx') {
+    checkZipInflation(bytes);
     try {
       return toTable(await parseXlsxRows(bytes));
     } catch (error) {
-      throw new TableReadError(`cannot read the Excel workbook: ${(error as Error).message}`);
+      if (error instanceof TableReadError) throw error;
+      throw new TableReadError('xlsx_unreadable', `cannot read the Excel workbook: ${(error as Error).message}`, { detail: (error as Error).message });
     }
   }
-  try {
-    return toTable(parseCsvRows(decodeText(bytes).text));
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new TableReadError(error.message, error.row);
-    throw error;
-  }
+  return toTable(parseCsvRows(decodeText(bytes).text));
 }
 
 export async function readTable(path: string): Promise<Table> {

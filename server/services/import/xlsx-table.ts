@@ -1,7 +1,7 @@
 // XLSX bytes → raw rows of the first worksheet, every cell as the text HR typed or saw.
 
-import ExcelJS from 'exceljs';
 import type { RawRow } from './table-rows.js';
+import { checkRowLimits } from './table-limits.js';
 
 /**
  * Cell value → string. Numbers in JS notation, booleans `true`/`false`, formulas by their cached result,
@@ -30,8 +30,13 @@ function dateText(date: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }
 
-/** Reads the first worksheet. The whole workbook is held in memory (see README for sizes). */
+/**
+ * Reads the first worksheet. The whole workbook is held in memory (see README for sizes): call it only on bytes
+ * that passed checkZipInflation (table-reader.ts does).
+ */
 export async function parseXlsxRows(bytes: Uint8Array): Promise<RawRow[]> {
+  // Loaded on first use: it is most of the parse thread's start-up, which a CSV does not need.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   // exceljs declares its own `Buffer` (an ArrayBuffer); at run time it hands a Node Buffer to JSZip.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer;
@@ -44,6 +49,7 @@ export async function parseXlsxRows(bytes: Uint8Array): Promise<RawRow[]> {
     const values = row.values as unknown[];
     const cells: string[] = [];
     for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+    checkRowLimits(rowNumber, cells); // throws out of eachRow: the first row past a limit ends the reading
     rows.push({ row: rowNumber, cells });
   });
   return rows;

@@ -8,6 +8,8 @@ export class ProvisioningError extends Error {
     message: string,
     readonly field: string | null = null,
     readonly status = 400,
+    /** values for the translated message (`hr.err.<id>` in server/i18n) */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }

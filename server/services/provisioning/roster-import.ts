@@ -3,7 +3,8 @@
  * transaction. With any row error nothing is written, unless skipInvalid. Re-importing the same file changes
  * nothing. People missing from the file are reported, and disabled (login off, mail kept) only with
  * disableMissing. Initial passwords leave only as a sealed blob on the import batch (credentials-store.ts).
- * A web route calls importRoster(db, await parseTable(upload), opts) with dryRun for the preview.
+ * The web calls importRoster(db, table, opts) with the table parsed at the upload (uploads/roster-upload.ts),
+ * with dryRun for the preview.
  */
 import { UniqueConstraintError } from 'sequelize';
 import type { Db } from '../../db/index.js';

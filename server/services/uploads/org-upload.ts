@@ -1,27 +1,17 @@
 // The admin's org-chart import on the web: the same upload_runs row for preview and confirm. Org files hold
 // tens to hundreds of agencies, so the confirmed import runs in the request, not as a job.
 import type { Db } from '../../db/index.js';
-import { parseTable, TableReadError } from '../import/table-reader.js';
 import { ProvisioningError } from '../provisioning/errors.js';
 import { importOrg, type OrgImportResult } from '../provisioning/org-import.js';
-import { finishUploadRun, queueUploadRun, uploadBytes, type UploadRun } from './upload-runs.js';
-
-async function tableOf(upload: UploadRun, secretKey: string) {
-  try {
-    return await parseTable(uploadBytes(upload, secretKey), upload.file_name ?? '');
-  } catch (e) {
-    if (e instanceof TableReadError) throw new ProvisioningError('upload.unreadable', e.message, 'file', 422);
-    throw e;
-  }
-}
+import { finishUploadRun, queueUploadRun, uploadTable, type UploadRun } from './upload-runs.js';
 
 export async function previewOrgUpload(db: Db, upload: UploadRun, secretKey: string): Promise<OrgImportResult> {
-  return importOrg(db, await tableOf(upload, secretKey), { actor: upload.actor, dryRun: true, fileName: upload.file_name ?? undefined });
+  return importOrg(db, uploadTable(upload, secretKey), { actor: upload.actor, dryRun: true, fileName: upload.file_name ?? undefined });
 }
 
 /** Imports once (a second confirm of the same upload is refused) and erases the file. */
 export async function importOrgUpload(db: Db, upload: UploadRun, secretKey: string): Promise<OrgImportResult> {
-  const table = await tableOf(upload, secretKey);
+  const table = uploadTable(upload, secretKey);
   if (!(await queueUploadRun(db, upload, {}))) throw new ProvisioningError('upload.gone', 'this upload was already imported or has expired', 'token', 410);
   const result = await importOrg(db, table, { actor: upload.actor, fileName: upload.file_name ?? undefined });
   await finishUploadRun(db, upload.id, result, null);

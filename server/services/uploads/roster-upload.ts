@@ -5,11 +5,11 @@
  * their own agency's. Out-of-scope rows block the import like any other error unless skipInvalid.
  */
 import type { Db } from '../../db/index.js';
-import { parseTable, TableReadError } from '../import/table-reader.js';
+import type { Table } from '../import/table-reader.js';
 import { ProvisioningError } from '../provisioning/errors.js';
 import { importRoster, type ImportProgress, type RosterImportResult } from '../provisioning/roster-import.js';
 import { restrictRowsToAgency } from './agency-rows.js';
-import { uploadBytes, type UploadRun } from './upload-runs.js';
+import { uploadTable, type UploadRun } from './upload-runs.js';
 
 /** null = province-wide */
 export interface AgencyLimit { agencyId: number; agencyCode: string }
@@ -29,16 +29,9 @@ export async function agencyLimitFor(db: Db, agencyId: number | null): Promise<A
 }
 
 async function run(
-  db: Db, bytes: Uint8Array, fileName: string | null,
+  db: Db, table: Table, fileName: string | null,
   opts: { actor: string; secretKey: string; dryRun: boolean; limit: AgencyLimit | null; skipInvalid?: boolean; disableMissing?: boolean; onProgress?: ImportProgress },
 ): Promise<RosterImportResult> {
-  let table;
-  try {
-    table = await parseTable(bytes, fileName ?? '');
-  } catch (e) {
-    if (e instanceof TableReadError) throw new ProvisioningError('upload.unreadable', e.message, 'file', 422);
-    throw e;
-  }
   const scoped = opts.limit ? restrictRowsToAgency(table, opts.limit.agencyCode) : { table, errors: [] };
   const blocked = scoped.errors.length > 0 && !opts.skipInvalid;
   const result = await importRoster(db, scoped.table, {
@@ -52,14 +45,14 @@ async function run(
 
 /** The dry run shown before HR confirms. */
 export async function previewRosterUpload(db: Db, upload: UploadRun, opts: { secretKey: string; limit: AgencyLimit | null }): Promise<RosterImportResult> {
-  return run(db, uploadBytes(upload, opts.secretKey), upload.file_name, { actor: upload.actor, secretKey: opts.secretKey, dryRun: true, limit: opts.limit });
+  return run(db, uploadTable(upload, opts.secretKey), upload.file_name, { actor: upload.actor, secretKey: opts.secretKey, dryRun: true, limit: opts.limit });
 }
 
 /** The confirmed import (in the worker). */
 export async function importRosterUpload(
   db: Db, upload: UploadRun, opts: { secretKey: string; run: RosterRunOptions; onProgress?: ImportProgress },
 ): Promise<RosterImportResult> {
-  return run(db, uploadBytes(upload, opts.secretKey), upload.file_name, {
+  return run(db, uploadTable(upload, opts.secretKey), upload.file_name, {
     actor: upload.actor, secretKey: opts.secretKey, dryRun: false, limit: opts.run.limit,
     skipInvalid: opts.run.skipInvalid, disableMissing: opts.run.disableMissing, onProgress: opts.onProgress,
   });

@@ -1,8 +1,10 @@
 /**
  * A file uploaded on the web, kept between the preview (a dry run) and the confirmed import. Choice: a DB row
  * (upload_runs), not a temp file, because web and worker may be different processes or machines (DESIGN §5).
- * The bytes are sealed with SECRET_KEY (secret-box) and erased when the import ends or the run expires
- * (UPLOAD_RUN_TTL_MS), so a roster full of personal data does not linger. A run is reached by its random token
+ * The file is parsed once, when it arrives (off the web thread, import/parse-thread.ts), and the run keeps the
+ * parsed table, not the file: previews and the import read the table, so a file is never parsed twice and a
+ * file that cannot be read is refused at the upload. The table is sealed with SECRET_KEY (secret-box) and
+ * erased when the import ends or the run expires (UPLOAD_RUN_TTL_MS), so a roster full of personal data does not linger. A run is reached by its random token
  * AND its owner: another user's token answers "not found". Confirming is a conditional UPDATE
  * (previewed → queued), so a double click or two tabs queue one import.
  */
@@ -13,6 +15,10 @@ import { execWrite } from '../../db/index.js';
 import type { Row } from '../../db/models/define.js';
 import type { UploadRunAttrs } from '../../db/models/upload-runs.js';
 import { openSecret, sealSecret } from '../crypto/secret-box.js';
+import type { Table } from '../import/table-reader.js';
+import { TableReadError } from '../import/table-reader.js';
+import { parseTableOffThread } from '../import/parse-thread.js';
+import { unpackTable } from '../import/table-codec.js';
 import { ProvisioningError } from '../provisioning/errors.js';
 
 export const UPLOAD_RUN_TTL_MS = 60 * 60_000; // an hour between preview and confirm; then upload again
@@ -31,12 +37,20 @@ export interface NewUploadRun {
   now?: Date;
 }
 
+/** Parses the file and keeps its table; a file that cannot be read is refused (422) and nothing is kept. */
 export async function createUploadRun(db: Db, input: NewUploadRun): Promise<UploadRun> {
+  let packed;
+  try {
+    packed = await parseTableOffThread(input.bytes, input.fileName ?? '');
+  } catch (e) {
+    if (e instanceof TableReadError) throw new ProvisioningError(`table.${e.id}`, e.message, 'file', 422, e.params);
+    throw e;
+  }
   const now = input.now ?? new Date();
   await purgeExpiredUploads(db, now);
   return db.models.UploadRun.create({
     token: randomBytes(24).toString('base64url'), kind: input.kind, user_id: input.userId, actor: input.actor,
-    file_name: input.fileName?.slice(0, 255) ?? null, content: sealSecret(Buffer.from(input.bytes).toString('base64'), input.secretKey),
+    file_name: input.fileName?.slice(0, 255) ?? null, content: sealSecret(packed.toString('base64'), input.secretKey),
     options: null, status: 'previewed', phase: null, done: 0, total: 0, result: null, error: null, batch_id: null,
     expires_at: new Date(now.getTime() + UPLOAD_RUN_TTL_MS),
   });
@@ -49,9 +63,16 @@ export async function findUploadRun(db: Db, token: string, userId: number, kind:
   return run;
 }
 
-export function uploadBytes(run: UploadRunAttrs, secretKey: string): Buffer {
-  if (!run.content) throw new ProvisioningError('upload.gone', 'the uploaded file was already imported or has expired; upload it again', 'token', 410);
-  return Buffer.from(openSecret(run.content, secretKey), 'base64');
+/** The table parsed at the upload. A run stored by an older version (the raw file) counts as gone. */
+export function uploadTable(run: UploadRunAttrs, secretKey: string): Table {
+  const gone = () => new ProvisioningError('upload.gone', 'the uploaded file was already imported or has expired; upload it again', 'token', 410);
+  if (!run.content) throw gone();
+  const packed = Buffer.from(openSecret(run.content, secretKey), 'base64');
+  try {
+    return unpackTable(packed);
+  } catch {
+    throw gone();
+  }
 }
 
 /**

@@ -7,7 +7,9 @@ import { NotFound } from '../errors.js';
 
 export function problemText(locale: Locale, e: ProvisioningError): string {
   const key = `hr.err.${e.id}`;
-  const text = t(locale, key);
+  const numbers = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB');
+  const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'number' ? numbers.format(v) : v]));
+  const text = t(locale, key, params);
   return text === key ? e.message : text;
 }
 
