@@ -83,8 +83,9 @@ export const slaTickCommands: CommandModule = (program, ctx) => {
     .action(async (file: string, opts) => {
       if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
       const r = await testRulesOnRaw(ctx.db(), fs.readFileSync(file), opts.hotline ?? null);
-      ctx.print(opts, { rule: r.matched?.id ?? null, name: r.matched?.name ?? null, actions: r.actions, trace: r.trace },
-        () => [r.matched ? `${r.matched.id}\t${r.matched.name}` : 'no rule matched (defaults apply)', ...r.trace.filter((t) => !t.why.startsWith('not_evaluated')).map((t) => `  ${t.ruleId}: ${t.why}`)]);
+      ctx.print(opts, { rule: r.matched?.id ?? null, name: r.matched?.name ?? null, rules: r.fired.map((f) => f.id), actions: r.actions, trace: r.trace },
+        () => [...(r.fired.length ? r.fired.map((f) => `${f.id}\t${f.name}`) : ['no rule matched (defaults apply, category left unset)']),
+          ...r.trace.filter((t) => !t.why.startsWith('not_evaluated')).map((t) => `  ${t.ruleId}: ${t.why}`)]);
     });
 
   program.command('holiday:add <date>').description('adds a day off (or, with --work, a swapped working day) to the calendar')

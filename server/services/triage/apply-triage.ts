@@ -35,15 +35,18 @@ export async function testRulesOnRaw(db: Db, raw: Buffer, hotlineAddress: string
 
 export type TriageChanges = Pick<TicketAttrs, 'class' | 'category' | 'priority' | 'agency_id'>;
 
-/** What a rule's actions change on a new ticket; unset actions fall back to TRIAGE_FALLBACK. */
+/**
+ * What the fired rules change on a new ticket. An unset class or priority falls back to TRIAGE_FALLBACK; an unset
+ * category stays unset (null), so an officer files the mail instead of a default guessing for them.
+ */
 export function triageChanges(ticket: Pick<TicketAttrs, 'category'>, a: TriageResult['actions'], agencyId: number): TriageChanges {
   return {
-    class: a.class ?? TRIAGE_FALLBACK.class, category: a.category ?? ticket.category ?? TRIAGE_FALLBACK.category,
+    class: a.class ?? TRIAGE_FALLBACK.class, category: a.category ?? ticket.category ?? null,
     priority: a.priority ?? TRIAGE_FALLBACK.priority, agency_id: agencyId,
   };
 }
 
-/** The `triage` ticket event: which rule fired and what it set (the rules page and audits read it). */
+/** The `triage` ticket event: the first rule that fired and what the rules set (the rules page and audits read it). */
 export function triageEvent(ticket: Pick<TicketAttrs, 'id' | 'received_at'>, ruleId: string | null, changes: TriageChanges, assigneeId: number | null) {
   return { ticket_id: ticket.id, kind: 'triage', message_id: null, at: ticket.received_at, details: JSON.stringify({ rule: ruleId, ...changes, assigneeId }) };
 }
@@ -56,7 +59,7 @@ export async function routedAgencyId(db: Db, agencyCode: string | undefined, fal
 }
 
 export async function applyTriage(db: Db, ticket: TicketAttrs, mail: TriageMail | null): Promise<TriageOutcome> {
-  const result = mail ? evaluateRules(await listRules(db), mail) : { matched: null, actions: {}, trace: [] };
+  const result: TriageResult = mail ? evaluateRules(await listRules(db), mail) : { matched: null, fired: [], actions: {}, trace: [] };
   const a = result.actions;
   const changes = triageChanges(ticket, a, await routedAgencyId(db, a.agencyCode, ticket.agency_id));
   const assigneeId = ticket.history ? null : await chooseAssignee(db, changes.agency_id, a.assignee ?? null);

@@ -21,6 +21,8 @@ export interface TriageConditions {
   keywordsAny?: string[];
   /** Every keyword occurs, each anywhere in the scope. An empty list is no condition. */
   keywordsAll?: string[];
+  /** None of these keywords occurs: for the wording that looks like the rule's but is not ("không có ý khiếu nại"). */
+  keywordsNone?: string[];
   /** Where keywords are looked for; 'both' means subject or body (a phrase never spans the two). */
   in: KeywordScope;
   /** true: at least one attachment; false: none. */
@@ -29,7 +31,11 @@ export interface TriageConditions {
   attachmentType?: string;
 }
 
-/** What a matching rule sets on the ticket. An empty set is a "stop" rule: later rules are not tried. */
+/**
+ * What a matching rule sets on the ticket. After it, evaluation stops, unless `continue` is set: then later rules
+ * are tried too and may set what is still unset (a class rule, then a category rule). An empty set without
+ * `continue` is a "stop" rule: later rules are not tried.
+ */
 export interface TriageActions {
   class?: TicketClass['code'];
   category?: string;
@@ -39,7 +45,12 @@ export interface TriageActions {
   assignee?: string;
   /** A team whose members share the work by the agency's auto-assignment strategy. */
   team?: string;
+  /** Go on to the next rules for the fields this one leaves unset (an earlier rule's field is never overwritten). */
+  continue?: boolean;
 }
+
+/** The fields rules set on a ticket, as one evaluation leaves them (continue is how rules chain, not a field). */
+export type TriageSettings = Omit<TriageActions, 'continue'>;
 
 export interface TriageRule {
   id: string;
@@ -87,6 +98,7 @@ const conditionsSchema = z
       .optional(),
     keywordsAny: keywordList,
     keywordsAll: keywordList,
+    keywordsNone: keywordList,
     in: z.enum(['subject', 'body', 'both']).default('both'),
     hasAttachment: z.boolean().optional(),
     attachmentType: lowerTrimmed
@@ -107,11 +119,15 @@ const actionsSchema = z
       .optional(),
     assignee: z.string().trim().min(1, 'is empty').max(190).optional(),
     team: z.string().trim().min(1, 'is empty').max(64).optional(),
+    continue: z.boolean().optional(),
   })
   .strict()
   .superRefine((actions, ctx) => {
     if (actions.assignee !== undefined && actions.team !== undefined) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['assignee'], message: 'set an assignee or a team, not both' });
+    }
+    if (actions.continue && Object.keys(actions).length === 1) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['continue'], message: 'a rule that continues must set something' });
     }
   });
 

@@ -4,11 +4,11 @@
  */
 import { textKey } from './text-keys.js';
 import { keywordsIn, keywordVocabulary, type KeywordVocabulary } from './keyword-index.js';
-import type { KeywordScope, TriageActions, TriageConditions, TriageRule } from './rule-schema.js';
+import type { KeywordScope, TriageConditions, TriageRule, TriageSettings } from './rule-schema.js';
 
 export { TRIAGE_PRIORITIES, triageRuleSchema, validateRule } from './rule-schema.js';
 export type {
-  KeywordScope, RuleFieldError, RuleValidation, TriageActions, TriageConditions, TriagePriority, TriageRule,
+  KeywordScope, RuleFieldError, RuleValidation, TriageActions, TriageConditions, TriagePriority, TriageRule, TriageSettings,
 } from './rule-schema.js';
 
 export interface TriageMail {
@@ -34,9 +34,12 @@ export interface RuleTrace {
 }
 
 export interface TriageResult {
+  /** The first rule that fired (its id is the ticket's triage_rule), or null. */
   matched: TriageRule | null;
-  /** The matched rule's actions, or {} when no rule matched (the caller applies its defaults). */
-  actions: TriageActions;
+  /** Every rule that fired, in order: the first, then those tried because the one before said `continue`. */
+  fired: TriageRule[];
+  /** What the fired rules set, each field by the first of them that sets it; {} when none fired (the caller applies its defaults). */
+  actions: TriageSettings;
   trace: RuleTrace[];
 }
 
@@ -54,23 +57,43 @@ export function orderRules(rules: readonly TriageRule[]): TriageRule[] {
   return [...rules].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** First enabled rule, in position order, whose conditions all hold. Rules after it are traced as not evaluated. */
+/**
+ * The first enabled rule, in position order, whose conditions all hold; if its actions say `continue`, the next
+ * such rule too, and so on until one that does not. Each field is set by the first fired rule that sets it.
+ * Rules after the one that stopped are traced as not evaluated.
+ */
 export function evaluateRules(rules: readonly TriageRule[], mail: TriageMail): TriageResult {
   const keys = mailKeys(mail, vocabularyOf(rules));
   const trace: RuleTrace[] = [];
-  let matched: TriageRule | null = null;
+  const fired: TriageRule[] = [];
+  const actions: TriageSettings = {};
+  let stoppedBy: TriageRule | null = null;
   for (const rule of orderRules(rules)) {
-    if (matched !== null) {
-      trace.push({ ruleId: rule.id, matched: false, why: `not_evaluated:${matched.id}_matched_first` });
+    if (stoppedBy !== null) {
+      trace.push({ ruleId: rule.id, matched: false, why: `not_evaluated:${stoppedBy.id}_matched_first` });
     } else if (!rule.enabled) {
       trace.push({ ruleId: rule.id, matched: false, why: 'disabled' });
     } else {
       const check = checkConditions(rule.conditions, keys);
       trace.push({ ruleId: rule.id, matched: check.ok, why: check.why });
-      if (check.ok) matched = rule;
+      if (!check.ok) continue;
+      fired.push(rule);
+      fillUnset(actions, rule.actions);
+      if (!rule.actions.continue) stoppedBy = rule;
     }
   }
-  return { matched, actions: matched === null ? {} : { ...matched.actions }, trace };
+  return { matched: fired[0] ?? null, fired, actions, trace };
+}
+
+const FIELDS = ['class', 'category', 'priority', 'agencyCode'] as const;
+
+/** Copies the fields `from` sets that `into` has not set yet; assignee and team are one field (who gets it). */
+function fillUnset(into: TriageSettings, from: TriageRule['actions']): void {
+  for (const field of FIELDS) if (into[field] === undefined && from[field] !== undefined) (into as Record<string, unknown>)[field] = from[field];
+  if (into.assignee === undefined && into.team === undefined) {
+    if (from.assignee !== undefined) into.assignee = from.assignee;
+    else if (from.team !== undefined) into.team = from.team;
+  }
 }
 
 // Rule lists are loaded once and evaluated against many mails (a whole ingestion group), so per list, once.
@@ -79,7 +102,8 @@ const vocabularies = new WeakMap<readonly TriageRule[], KeywordVocabulary>();
 function vocabularyOf(rules: readonly TriageRule[]): KeywordVocabulary {
   let vocabulary = vocabularies.get(rules);
   if (!vocabulary) {
-    vocabulary = keywordVocabulary(rules.flatMap((r) => [...(r.conditions.keywordsAll ?? []), ...(r.conditions.keywordsAny ?? [])]));
+    vocabulary = keywordVocabulary(rules.flatMap((r) => [...(r.conditions.keywordsAll ?? []), ...(r.conditions.keywordsAny ?? []),
+      ...(r.conditions.keywordsNone ?? [])]));
     vocabularies.set(rules, vocabulary);
   }
   return vocabulary;
@@ -145,6 +169,10 @@ function checkConditions(c: TriageConditions, mail: MailKeys): Check {
     const hit = c.keywordsAny.map((kw) => [kw, foundIn(kw, c.in, mail)] as const).find(([, where]) => where);
     if (hit === undefined) return fail(`no_keyword_any:${c.in}`);
     reasons.push(`keyword:${hit[0]}@${hit[1]}`);
+  }
+  for (const kw of c.keywordsNone ?? []) {
+    const where = foundIn(kw, c.in, mail);
+    if (where !== null) return fail(`keyword_excluded:${kw}@${where}`);
   }
   return { ok: true, why: reasons.length === 0 ? 'no_conditions' : reasons.join('; ') };
 }

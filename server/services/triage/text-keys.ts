@@ -3,7 +3,8 @@
  *
  * Citizens write the same word many ways: NFC or NFD (macOS, some phones), upper case, with or without
  * tone marks, and with the tone in the old (hòa, thủy) or new (hoà, thuỷ) place (research/vietnam.md §4.3).
- * `textKey` folds all of these to one ASCII-like form, so a keyword matches every spelling.
+ * `textKey` folds all of these, and VNI typing remnants ("Ti6n" for "Tiên"), to one ASCII-like form, so a
+ * keyword matches every spelling.
  * `toneKey` keeps the marks but puts each tone in one canonical place, for exact-diacritic comparison.
  */
 import { stripToneMarks } from '../text/tone-marks.js';
@@ -15,9 +16,14 @@ const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 const PHRASE_GAP = '[\\s\\-\\u2010-\\u2014_]+';
 const WORD_CHAR = '[\\p{L}\\p{N}]';
 
-/** NFC, lower case, tone marks and vowel modifiers removed (đ→d), whitespace runs collapsed, trimmed. */
+// VNI typed with the input method off leaves each mark as a digit after its letter ("D9u7o72ng" for "Đường",
+// "gu73i" for "gửi"). Vietnamese words hold no digits, so digits right after a letter are dropped: the cost is
+// that codes such as "QL6" fold to "ql" (a keyword "QL6" folds the same way, so it still matches).
+const VNI_MARKS = /(?<=\p{L})[1-9]+(?![0-9])/gu;
+
+/** NFC, lower case, tone marks and vowel modifiers removed (đ→d), VNI mark digits dropped, whitespace collapsed, trimmed. */
 export function textKey(text: string): string {
-  return stripToneMarks(text).toLowerCase().replace(WHITESPACE_RUN, ' ').trim();
+  return stripToneMarks(text).toLowerCase().replace(VNI_MARKS, '').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** The syllables (letter/digit runs) of a keyword's key; empty when it has no letter or digit. */

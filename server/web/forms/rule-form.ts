@@ -6,8 +6,8 @@ import type { RuleFieldError, TriageRule } from '../../services/triage/rule-sche
 
 const TEXT_FIELDS = ['conditions.hotlineAddress', 'conditions.senderDomain', 'conditions.attachmentType', 'actions.class', 'actions.category',
   'actions.priority', 'actions.agencyCode', 'actions.assignee', 'actions.team'] as const;
-const LIST_FIELDS = ['conditions.keywordsAny', 'conditions.keywordsAll'] as const;
-export const RULE_FORM_FIELDS = ['name', ...TEXT_FIELDS, ...LIST_FIELDS, 'conditions.in', 'conditions.hasAttachment'] as const;
+const LIST_FIELDS = ['conditions.keywordsAny', 'conditions.keywordsAll', 'conditions.keywordsNone'] as const;
+export const RULE_FORM_FIELDS = ['name', ...TEXT_FIELDS, ...LIST_FIELDS, 'conditions.in', 'conditions.hasAttachment', 'actions.continue'] as const;
 
 /** The route's zod check: every field a bounded string; unknown fields are dropped. */
 export const ruleFormBody = z.object(Object.fromEntries(RULE_FORM_FIELDS.map((f) => [f, z.string().max(20_000).default('')]))) as unknown as
@@ -36,6 +36,7 @@ export function draftFromForm(form: RuleForm): RuleDraft {
   }
   const attachment = form['conditions.hasAttachment'];
   if (attachment === 'yes' || attachment === 'no') out.conditions!.hasAttachment = attachment === 'yes';
+  if (form['actions.continue'] === 'yes') out.actions!.continue = true;
   return { name: form.name, conditions: out.conditions as unknown as RuleDraft['conditions'],
     actions: out.actions as RuleDraft['actions'] };
 }
@@ -57,9 +58,9 @@ export function formValues(source: RuleDraft | RuleForm): NestedValues {
   return {
     name: source.name,
     conditions: { hotlineAddress: c.hotlineAddress ?? '', senderDomain: c.senderDomain ?? '', attachmentType: c.attachmentType ?? '',
-      keywordsAny: (c.keywordsAny ?? []).join('\n'), keywordsAll: (c.keywordsAll ?? []).join('\n'), in: c.in,
+      keywordsAny: (c.keywordsAny ?? []).join('\n'), keywordsAll: (c.keywordsAll ?? []).join('\n'), keywordsNone: (c.keywordsNone ?? []).join('\n'), in: c.in,
       hasAttachment: c.hasAttachment === undefined ? '' : c.hasAttachment ? 'yes' : 'no' },
-    actions: Object.fromEntries(Object.entries(source.actions).map(([k, v]) => [k, String(v ?? '')])),
+    actions: Object.fromEntries(Object.entries(source.actions).map(([k, v]) => [k, k === 'continue' ? (v ? 'yes' : '') : String(v ?? '')])),
   };
 }
 

@@ -17,19 +17,21 @@ function conditionText(r: TriageRule, locale: Locale): string {
   if (c.senderDomain) parts.push(t(locale, 'rules.summary.sender', { v: c.senderDomain }));
   if (c.keywordsAny?.length) parts.push(t(locale, 'rules.summary.any', { v: c.keywordsAny.join(', '), in: t(locale, `rules.in.${c.in}`) }));
   if (c.keywordsAll?.length) parts.push(t(locale, 'rules.summary.all', { v: c.keywordsAll.join(', '), in: t(locale, `rules.in.${c.in}`) }));
+  if (c.keywordsNone?.length) parts.push(t(locale, 'rules.summary.none', { v: c.keywordsNone.join(', '), in: t(locale, `rules.in.${c.in}`) }));
   if (c.hasAttachment !== undefined) parts.push(t(locale, c.hasAttachment ? 'rules.attachment.yes' : 'rules.attachment.no'));
   if (c.attachmentType) parts.push(t(locale, 'rules.summary.type', { v: c.attachmentType }));
   return parts.length ? parts.join(' · ') : t(locale, 'rules.summary.catch_all');
 }
 
-function actionText(r: TriageRule, locale: Locale): string {
+function actionText(r: Pick<TriageRule, 'actions'>, locale: Locale): string {
   const a = r.actions;
   const parts = [
     a.class && className(a.class, locale), a.category && categoryName(a.category, locale),
     a.priority && t(locale, `rules.priority.${a.priority}`), a.agencyCode && t(locale, 'rules.summary.agency', { v: a.agencyCode }),
     a.assignee && t(locale, 'rules.summary.assignee', { v: a.assignee }), a.team && t(locale, 'rules.summary.team', { v: a.team }),
   ].filter((p): p is string => Boolean(p));
-  return parts.length ? parts.join(' · ') : t(locale, 'rules.summary.stop');
+  if (!parts.length) return t(locale, 'rules.summary.stop');
+  return a.continue ? `${parts.join(' · ')} → ${t(locale, 'rules.summary.continue')}` : parts.join(' · ');
 }
 
 export function ruleRows(rules: readonly TriageRule[], locale: Locale) {
@@ -50,6 +52,7 @@ export function ruleFormChoices(locale: Locale, v: NestedValues, agencies: { cod
     scopes: ['both', 'subject', 'body'].map((s) => option(s, t(locale, `rules.in.${s}`), v.conditions.in || 'both')),
     attachments: [option('', t(locale, 'rules.attachment.any'), v.conditions.hasAttachment), option('yes', t(locale, 'rules.attachment.yes'), v.conditions.hasAttachment),
       option('no', t(locale, 'rules.attachment.no'), v.conditions.hasAttachment)],
+    then: [option('', t(locale, 'rules.then.stop'), v.actions.continue), option('yes', t(locale, 'rules.then.continue'), v.actions.continue)],
   };
 }
 
@@ -69,6 +72,9 @@ export function testerView(result: TriageResult & { mail: TriageMail }, rules: r
   const nameOf = new Map(rules.map((r) => [r.id, r.name]));
   return {
     matched: result.matched ? { id: result.matched.id, name: result.matched.name, actions: actionText(result.matched, locale) } : null,
+    /** every rule that fired (a rule that continues, then the next), and what they set together */
+    fired: result.fired.map((r) => ({ id: r.id, name: r.name, actions: actionText(r, locale) })),
+    outcome: actionText({ actions: result.actions }, locale),
     trace: result.trace.map((tr) => ({ ...tr, name: nameOf.get(tr.ruleId) ?? tr.ruleId })),
     mail: { from: result.mail.from, subject: result.mail.subject, hotline: result.mail.hotlineAddress, excerpt: result.mail.text.slice(0, 2000),
       attachments: result.mail.attachments.length },

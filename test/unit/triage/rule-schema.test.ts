@@ -68,6 +68,9 @@ describe('triage rule schema', () => {
     ['an agency code with diacritics', (r) => ({ ...r, actions: { agencyCode: 'SỞ' } }), 'actions.agencyCode'],
     ['both an assignee and a team', (r) => ({ ...r, actions: { assignee: 'u1', team: 'tiep-dan' } }),
       'actions.assignee'],
+    ['continue with nothing to set', (r) => ({ ...r, actions: { continue: true } }), 'actions.continue'],
+    ['continue sent as text', (r) => ({ ...r, actions: { class: 'to_cao', continue: 'yes' } }), 'actions.continue'],
+    ['an empty excluded keyword', (r) => ({ ...r, conditions: { in: 'both', keywordsNone: [''] } }), 'conditions.keywordsNone.0'],
   ];
   for (const [what, change, field] of rejects) {
     it(`rejects ${what}, naming ${field}`, () => {

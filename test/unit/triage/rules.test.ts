@@ -112,6 +112,60 @@ describe('triage evaluateRules', () => {
     });
   });
 
+  describe('continue: a class rule, then a category rule', () => {
+    const klass = kw('klass', ['tố cáo'], 10, { actions: { class: 'to_cao', continue: true } });
+    const land = kw('land', ['đất đai'], 20, { actions: { class: 'phan_anh_kien_nghi', category: 'dat_dai' } });
+    const later = kw('later', ['đất đai'], 30, { actions: { category: 'khac', priority: 'high' } });
+
+    it('lets the next matching rule set what the first left unset, never what it set, and stops at a rule that does not continue', () => {
+      const result = evaluateRules([later, land, klass], buildMail({ subject: 'Đơn tố cáo', text: 'về đất đai' }));
+      expect(result.actions).to.deep.equal({ class: 'to_cao', category: 'dat_dai' });
+      expect(result.matched?.id).to.equal('klass');
+      expect(result.fired.map((r) => r.id)).to.deep.equal(['klass', 'land']);
+      expect(result.trace.map((t) => [t.ruleId, t.matched, t.why])).to.deep.equal([
+        ['klass', true, 'keyword:tố cáo@subject'], ['land', true, 'keyword:đất đai@body'], ['later', false, 'not_evaluated:land_matched_first']]);
+    });
+
+    it('keeps the continuing rule\'s fields when no later rule matches, and does not return the continue flag', () => {
+      const result = evaluateRules([klass, land], buildMail({ subject: 'Tố cáo', text: 'về nhà ở' }));
+      expect(result.actions).to.deep.equal({ class: 'to_cao' });
+      expect(result.fired.map((r) => r.id)).to.deep.equal(['klass']);
+    });
+
+    it('treats assignee and team as one field: the first rule to name either decides who', () => {
+      const team = kw('team', ['đất'], 1, { actions: { team: 'dia-chinh', continue: true } });
+      const person = kw('person', ['đất'], 2, { actions: { assignee: 'an', category: 'dat_dai' } });
+      expect(evaluateRules([person, team], buildMail({ text: 'đất' })).actions).to.deep.equal({ team: 'dia-chinh', category: 'dat_dai' });
+    });
+
+    it('skips a disabled rule between two that fire', () => {
+      const off = kw('off', ['đất đai'], 15, { enabled: false, actions: { category: 'khac' } });
+      expect(evaluateRules([klass, off, land], buildMail({ subject: 'tố cáo', text: 'đất đai' })).actions.category).to.equal('dat_dai');
+    });
+  });
+
+  describe('keywordsNone: the wording that looks like the rule\'s but is not', () => {
+    const complaint = buildRule({ id: 'kn', conditions: { in: 'both', keywordsAny: ['khiếu nại'], keywordsNone: ['không có ý khiếu nại'] },
+      actions: { class: 'khieu_nai' } });
+
+    it('does not fire when an excluded keyword occurs, and says which one and where', () => {
+      const result = evaluateRules([complaint], buildMail({ text: 'Tôi không có ý khiếu nại, chỉ hỏi.' }));
+      expect(result.matched).to.equal(null);
+      expect(result.trace[0]!.why).to.equal('keyword_excluded:không có ý khiếu nại@body');
+    });
+
+    it('fires when the excluded words are absent or not in the rule\'s scope', () => {
+      expect(evaluateRules([complaint], buildMail({ text: 'Tôi khiếu nại quyết định này.' })).matched?.id).to.equal('kn');
+      const subjectOnly = buildRule({ ...complaint, id: 'kns', conditions: { ...complaint.conditions, in: 'subject' } });
+      expect(evaluateRules([subjectOnly], buildMail({ subject: 'Đơn khiếu nại', text: 'không có ý khiếu nại' })).matched?.id).to.equal('kns');
+    });
+
+    it('folds the excluded words like every keyword (no tone marks, NFD)', () => {
+      expect(evaluateRules([complaint], buildMail({ text: 'toi khong co y khieu nai' })).matched).to.equal(null);
+      expect(evaluateRules([complaint], buildMail({ text: 'Tôi không có ý khiếu nại'.normalize('NFD') })).matched).to.equal(null);
+    });
+  });
+
   describe('hotline and sender', () => {
     it('matches the hotline address case-insensitively', () => {
       const r = buildRule({ id: 'h', conditions: { in: 'both', hotlineAddress: HOTLINE } });

@@ -15,6 +15,10 @@ describe('triage text-keys', () => {
       ['Hoà Bình', 'hoa binh'],
       ['Hòa Bình', 'hoa binh'],
       ['Nghệ An', 'nghe an'], // ệ carries two marks
+      ['D9u7o72ng ngo5 bi5 ho3ng', 'duong ngo bi hong'], // VNI typed with the input method off: Đường ngõ bị hỏng
+      ['Xin gu73i ba3n sao', 'xin gui ban sao'],
+      ['QL6 km12, 28A, 2 m, 10 ha', 'ql km, 28a, 2 m, 10 ha'], // digits after a letter only, and never a 0
+      ['A10', 'a10'],
     ];
     for (const [input, expected] of cases) {
       it(`folds ${label(input)} to ${JSON.stringify(expected)}`, () => {

@@ -22,6 +22,18 @@ describe('rule form', () => {
     expect(validateRule({ id: 'x', position: 1, ...draft }).ok).to.equal(true);
   });
 
+  it('maps the exclusions and "continue" to the rule, and shows them back', () => {
+    const draft = draftFromForm(form({ 'conditions.keywordsAny': 'khiếu nại', 'conditions.keywordsNone': 'không có ý khiếu nại', 'actions.class': 'khieu_nai',
+      'actions.continue': 'yes' }));
+    expect(draft).to.deep.equal({ name: 'Cây xanh', conditions: { in: 'both', keywordsAny: ['khiếu nại'], keywordsNone: ['không có ý khiếu nại'] },
+      actions: { class: 'khieu_nai', continue: true } });
+    expect(validateRule({ id: 'x', position: 1, ...draft }).ok).to.equal(true);
+    const shown = formValues(draft);
+    expect(shown.conditions.keywordsNone).to.equal('không có ý khiếu nại');
+    expect(shown.actions).to.deep.equal({ class: 'khieu_nai', continue: 'yes' });
+    expect(draftFromForm(form({ 'actions.class': 'khan', 'actions.continue': '' })).actions).to.deep.equal({ class: 'khan' });
+  });
+
   it('shows a stored rule and a rejected submission in the same nested shape', () => {
     const stored = formValues({ name: 'A', conditions: { in: 'body', keywordsAll: ['a', 'b'], hasAttachment: true }, actions: { priority: 'high' } });
     expect(stored.conditions).to.include({ keywordsAll: 'a\nb', in: 'body', hasAttachment: 'yes', senderDomain: '' });
