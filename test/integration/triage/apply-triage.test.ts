@@ -36,7 +36,7 @@ forEachDb('triage on new tickets', (getDb) => {
       const t = await openTicket(db, AT, 'Báo tin', body, null, org);
       expect({ class: t.class, priority: t.priority, category: t.category }).to.deep.equal({ class: 'khan', priority: 'urgent', category: 'nong_nghiep_thien_tai' });
       const clock = (await getClock(db, t.id))!;
-      expect(clock.triage_rule).to.equal('seed-khan-thien-tai');
+      expect(clock.triage_rule).to.equal('seed-khan-thien-tai-noi-dung');
       // 09:00–11:30 is 2.5 h, the lunch break does not count, 13:30 + 1.5 h = 15:00 local.
       expect(clock.first_response_due!.toISOString()).to.equal('2027-03-01T08:00:00.000Z');
     });
@@ -49,9 +49,16 @@ forEachDb('triage on new tickets', (getDb) => {
     });
   }
 
-  it('falls back to phản ánh/kiến nghị, khác, normal when no rule matches', async () => {
+  it('falls back to phản ánh/kiến nghị and normal, and leaves the category for an officer, when no rule matches', async () => {
     const t = await openTicket(getDb(), AT, 'Xin chào', 'Cảm ơn quý cơ quan.', null, org);
-    expect({ class: t.class, category: t.category, priority: t.priority }).to.deep.equal({ class: 'phan_anh_kien_nghi', category: 'khac', priority: 'normal' });
+    expect({ class: t.class, category: t.category, priority: t.priority }).to.deep.equal({ class: 'phan_anh_kien_nghi', category: null, priority: 'normal' });
+  });
+
+  it('files a complaint\'s class and its field: the class rule continues to the category rules', async () => {
+    const db = getDb();
+    const t = await openTicket(db, AT, 'Đơn khiếu nại', 'Tôi khiếu nại quyết định thu hồi đất của gia đình tôi.', null, org);
+    expect({ class: t.class, category: t.category, priority: t.priority }).to.deep.equal({ class: 'khieu_nai', category: 'dat_dai', priority: 'normal' });
+    expect((await getClock(db, t.id))!.triage_rule).to.equal('seed-khieu-nai');
   });
 
   it('routes to the rule\'s agency and assignee', async () => {
@@ -86,8 +93,9 @@ forEachDb('triage on new tickets', (getDb) => {
     const run = await runGovmail(['rules:test', file, '--json'], { DATABASE_URL: getDb().url });
     fs.rmSync(dir, { recursive: true, force: true });
     expect(run.code, run.stderr).to.equal(0);
-    const out = run.json<{ rule: string; actions: { class: string; category: string } }>();
-    expect(out.rule).to.equal('seed-khieu-nai-dat-dai');
-    expect(out.actions).to.include({ class: 'khieu_nai', category: 'dat_dai' });
+    const out = run.json<{ rule: string; rules: string[]; actions: { class: string; category: string } }>();
+    expect(out.rule).to.equal('seed-khieu-nai');
+    expect(out.rules).to.deep.equal(['seed-khieu-nai', 'seed-dat-dai']);
+    expect(out.actions).to.deep.equal({ class: 'khieu_nai', category: 'dat_dai' });
   });
 });
