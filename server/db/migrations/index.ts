@@ -11,5 +11,6 @@ import { legalExtensions } from './0008-legal-extensions.js';
 import { accounts } from './0009-accounts.js';
 import { auditKeyedChain } from './0010-audit-keyed-chain.js';
 import { mailQuota } from './0011-mail-quota.js';
+import { triageSeed2 } from './0012-triage-seed-2.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2];

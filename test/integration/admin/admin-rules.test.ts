@@ -87,7 +87,7 @@ forEachDb('admin triage rules page', (getDb) => {
       expect(res.text).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;').and.not.contain('<script>alert(1)');
       expect(res.text).to.match(/data-rule="den-chieu-sang-hong-so-xay-dung"><td>[^<]+<\/td><td>✔/);
     }
-    const none = await test(rawMail('Xin cảm ơn', 'Chúc quý cơ quan sức khoẻ.'));
+    const none = await test(rawMail('Xin chào', 'Chúc quý cơ quan sức khoẻ.'));
     expect(firing(none.text)).to.equal('');
     const empty = await admin.agent.post('/admin/rules/test').type('form').send({ _csrf: admin.csrf, raw: '' }).expect(422);
     expect(empty.text).to.contain('Hãy dán nội dung thư gốc.');
@@ -132,5 +132,32 @@ forEachDb('admin triage rules page', (getDb) => {
     expect({ name: after.name, position: after.position, enabled: after.enabled, all: after.conditions.keywordsAll, priority: after.actions.priority })
       .to.deep.equal({ name: 'Cột đèn đổ', position: before.position, enabled: false, all: undefined, priority: undefined });
     await admin.agent.get('/admin/rules/no-such-rule').set('Accept', 'text/html').expect(404);
+  });
+
+  it('saves exclusions and "continue" from the form; the tester lists every rule that fired and what they set together', async () => {
+    await admin.agent.post('/admin/rules').type('form').send({ _csrf: admin.csrf, name: 'Khiếu nại đèn đường', 'conditions.keywordsAny': 'đèn đường',
+      'conditions.keywordsNone': 'không khiếu nại', 'actions.class': 'khieu_nai', 'actions.continue': 'yes' }).expect(303);
+    await admin.agent.post('/admin/rules').type('form').send({ _csrf: admin.csrf, name: 'Đèn đường: xây dựng', 'conditions.keywordsAny': 'đèn đường',
+      'actions.category': 'xay_dung_do_thi' }).expect(303);
+    const stored = (await listRules(getDb())).find((r) => r.id === 'khieu-nai-den-duong')!;
+    expect(stored.conditions.keywordsNone).to.deep.equal(['không khiếu nại']);
+    expect(stored.actions).to.deep.equal({ class: 'khieu_nai', continue: true });
+    const form = await admin.agent.get('/admin/rules/khieu-nai-den-duong').expect(200);
+    expect(form.text).to.match(/data-testid="keywords-none">không khiếu nại</).and.match(/<option value="yes" selected>/);
+    const list = await admin.agent.get('/admin/rules').expect(200);
+    expect(list.text).to.contain('trừ khi có: không khiếu nại').and.contain('Khiếu nại → xét tiếp');
+
+    const both = await test(rawMail('Đèn đường tắt cả tháng', 'Đèn đường ở ngõ 5 tắt cả tháng, xã không sửa.'));
+    expect([...both.text.matchAll(/data-testid="tester-fired" data-rule="([^"]+)"/g)].map((m) => m[1])).to.deep.equal(['khieu-nai-den-duong', 'den-duong-xay-dung']);
+    expect(both.text).to.match(/data-testid="tester-outcome">.*Khiếu nại · Xây dựng, trật tự đô thị/s);
+    const t = await openTicket(getDb(), '2027-03-01T09:00:00+07:00', 'Đèn đường tắt cả tháng', 'Xã không sửa.', null, org);
+    expect({ class: t.class, category: t.category }).to.deep.equal({ class: 'khieu_nai', category: 'xay_dung_do_thi' });
+
+    const excluded = await test(rawMail('Đèn đường tắt', 'Tôi không khiếu nại ai, chỉ nhờ sửa đèn đường.'));
+    expect(firing(excluded.text)).to.equal('den-duong-xay-dung');
+    expect(excluded.text).to.contain('keyword_excluded:không khiếu nại@body');
+    const noop = await admin.agent.post('/admin/rules').type('form').send({ _csrf: admin.csrf, name: 'Chỉ xét tiếp', 'conditions.keywordsAny': 'x',
+      'actions.continue': 'yes' }).expect(422);
+    expect(noop.text).to.contain('Quy tắc xét tiếp phải đặt ít nhất một mục');
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { DEFAULT_TRIAGE_RULES, TRIAGE_FALLBACK } from '../../../server/services/triage/default-rules.js';
 import { evaluateRules, validateRule, type TriageMail } from '../../../server/services/triage/rules.js';
+import { TRIAGE_RULES_0012 } from '../../../server/db/migrations/frozen/triage-rules-0012.js';
 
 const mail = (subject: string, text = ''): TriageMail => ({
   hotlineAddress: 'duongdaynong@hoabinh.gov.vn',
@@ -21,6 +22,10 @@ describe('triage default rules', () => {
     }
     expect(new Set(DEFAULT_TRIAGE_RULES.map((r) => r.id)).size).to.equal(DEFAULT_TRIAGE_RULES.length);
     expect(new Set(DEFAULT_TRIAGE_RULES.map((r) => r.position)).size).to.equal(DEFAULT_TRIAGE_RULES.length);
+  });
+
+  it('is the seed the newest migration wrote (a changed seed needs a new migration, with its own frozen copy, as 0012)', () => {
+    expect(TRIAGE_RULES_0012).to.deep.equal(DEFAULT_TRIAGE_RULES);
   });
 
   it('has a fallback that is itself a valid set of actions', () => {
