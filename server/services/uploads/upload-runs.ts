@@ -4,8 +4,8 @@
  * The file is parsed once, when it arrives (off the web thread, import/parse-thread.ts), and the run keeps the
  * parsed table, not the file: previews and the import read the table, so a file is never parsed twice and a
  * file that cannot be read is refused at the upload. The table is sealed with SECRET_KEY (secret-box) and
- * erased when the import ends or the run expires (UPLOAD_RUN_TTL_MS), so a roster full of personal data does not linger. A run is reached by its random token
- * AND its owner: another user's token answers "not found". Confirming is a conditional UPDATE
+ * erased when the import ends or the run expires (UPLOAD_RUN_TTL_MS), so a roster full of personal data does
+ * not linger. A run is reached by its random token AND its owner: another user's token answers "not found". Confirming is a conditional UPDATE
  * (previewed → queued), so a double click or two tabs queue one import.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,8 +15,7 @@ import { execWrite } from '../../db/index.js';
 import type { Row } from '../../db/models/define.js';
 import type { UploadRunAttrs } from '../../db/models/upload-runs.js';
 import { openSecret, sealSecret } from '../crypto/secret-box.js';
-import type { Table } from '../import/table-reader.js';
-import { TableReadError } from '../import/table-reader.js';
+import { TableReadError, type Table } from '../import/table-reader.js';
 import { parseTableOffThread } from '../import/parse-thread.js';
 import { unpackTable } from '../import/table-codec.js';
 import { ProvisioningError } from '../provisioning/errors.js';

@@ -12,6 +12,8 @@ import { MiB, xlsxBomb } from '../../support/zip-bomb.js';
 import { rosterCsv } from '../../support/roster-factory.js';
 import { seedHoabinh } from '../../support/provisioning-fixtures.js';
 import { openSecret } from '../../../server/services/crypto/secret-box.js';
+import { uploadTable } from '../../../server/services/uploads/upload-runs.js';
+import { parseTable } from '../../../server/services/import/table-reader.js';
 
 const RSS_LIMIT_BYTES = 300 * MiB;
 
@@ -88,6 +90,7 @@ forEachDb('hostile: zip bomb and absurd tables in roster and org uploads', (getD
     const run = await getDb().models.UploadRun.findOne({ where: { token: String(up.body.next).split('/').pop() } });
     const kept = openSecret(run!.content!, TEST_SECRET);
     expect(Buffer.from(kept, 'base64').toString('utf8'), 'the file itself is not kept to be parsed again').not.to.equal(csv);
+    expect(uploadTable(run!, TEST_SECRET)).to.deep.equal(await parseTable(Buffer.from(csv)));
     for (let view = 0; view < 2; view++) {
       const page = await agent.get(up.body.next);
       expect(page.status).to.equal(200);
