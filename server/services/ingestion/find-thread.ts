@@ -7,6 +7,7 @@ import type { TicketAttrs } from '../../db/models/hotline.js';
 import {
   decideThread, findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef, type ThreadDecision,
 } from './thread-decision.js';
+import { answeredSubject, subjectKey } from './reply-subject.js';
 import type { Secrets } from './thread-tokens.js';
 
 async function ticketByRef(db: Db, agencyId: number, ref: string | null): Promise<TicketAttrs | null> {
@@ -33,6 +34,24 @@ async function senderTakesPart(db: Db, ticket: TicketAttrs, sender: string): Pro
   return (await db.models.Message.count({ where: { ticket_id: ticket.id, from_address: sender } })) > 0;
 }
 
+const CLOSED = ['resolved', 'closed', 'archived'];
+const ANSWERED_LOOKBACK = 50;
+
+/**
+ * The sender's open ticket whose subject the mail answers ("Re: X" answers X, and so does an earlier "Re: X"), or
+ * null. Of several, the oldest: the one the conversation started with, so every later answer is offered for merge
+ * into the same ticket rather than into a chain. The sender is the From or Reply-To address a ticket was opened
+ * for; only their newest few open tickets are compared.
+ */
+async function openTicketAnswered(db: Db, agencyId: number, mail: ParsedMail): Promise<TicketAttrs | null> {
+  const key = answeredSubject(mail.subject);
+  const senders = [...new Set([mail.from?.address, mail.replyTo[0]?.address].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))];
+  if (key === null || !senders.length) return null;
+  const open = await db.models.Ticket.findAll({ where: { agency_id: agencyId, citizen_address: { [Op.in]: senders }, status: { [Op.notIn]: CLOSED } },
+    order: [['id', 'DESC']], limit: ANSWERED_LOOKBACK, raw: true });
+  return (open as TicketAttrs[]).filter((t) => subjectKey(t.subject) === key).at(-1) ?? null;
+}
+
 export interface ThreadResult {
   decision: ThreadDecision;
   ticket: TicketAttrs | null;
@@ -45,10 +64,13 @@ export async function findThread(db: Db, agencyId: number, mail: ParsedMail, sec
   const byRefs = byOwn ? null : await ticketByMessageIds(db, agencyId, referenceLookupIds(mail.inReplyTo, mail.references));
   const byMarker = byOwn || byRefs ? null : await ticketByRef(db, agencyId, findBodyMarker(`${mail.text}\n${mail.html ?? ''}`, secret));
   const subjectTicket = byOwn || byRefs || byMarker ? null : await ticketByRef(db, agencyId, subjectCaseRef(mail.subject));
+  const answered = byOwn || byRefs || byMarker || subjectTicket ? null : await openTicketAnswered(db, agencyId, mail);
   const decision = decideThread({
     byOwnMessageId: byOwn?.ref, byReferences: byRefs?.ref, byBodyMarker: byMarker?.ref,
     bySubjectRef: subjectTicket ? { ticketRef: subjectTicket.ref, senderParticipates: await senderTakesPart(db, subjectTicket, sender) } : null,
+    byAnsweredSubject: answered?.ref,
   });
   const ticket = decision.action === 'append' ? [byOwn, byRefs, byMarker, subjectTicket].find((t) => t?.ref === decision.ticketRef) ?? null : null;
-  return { decision, ticket, mayRelateTo: decision.action === 'new' && decision.mayRelateTo ? subjectTicket : null };
+  const mayRelateTo = decision.action === 'new' && decision.mayRelateTo ? [subjectTicket, answered].find((t) => t?.ref === decision.mayRelateTo) ?? null : null;
+  return { decision, ticket, mayRelateTo };
 }

@@ -22,6 +22,7 @@ import {
 } from './prepared-message.js';
 import { formatRef, newLookupCode, newTicketRow, refPrefixOf } from './ticket-create.js';
 import { findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
+import { answeredSubject } from './reply-subject.js';
 
 /**
  * Starts each statement without waiting for the one before (the rows of the next are built while the last
@@ -102,7 +103,7 @@ export class FreshTickets {
     const { mail } = p.parsed;
     const { ctx, ref } = this;
     if (ownTicketRefFromHeaders(mail.inReplyTo, mail.references, ctx.secret) || referenceLookupIds(mail.inReplyTo, mail.references).length
-      || findBodyMarker(`${mail.text}\n${mail.html ?? ''}`, ctx.secret) || subjectCaseRef(mail.subject)) return false;
+      || findBodyMarker(`${mail.text}\n${mail.html ?? ''}`, ctx.secret) || subjectCaseRef(mail.subject) || answeredSubject(mail.subject)) return false;
     const received = receivedAt(p.msg, mail, p.now);
     const citizen = citizenOf(mail);
     if (isHistory(ref, received) || !citizen || isOwnAddress(ctx, citizen.toLowerCase())) return false;

@@ -7,7 +7,9 @@ import { CASE_REF_SOURCE, readOwnMessageId, type Secrets } from './thread-tokens
 //   3. the body marker (Outlook/Exchange rewrite Message-IDs and drop References)
 //   4. a case ref in the subject, ONLY if the sender already takes part in that ticket
 //      (Zammad #5064: otherwise anyone could inject mail into a stranger's case)
-//   5. otherwise a new ticket, flagged "may relate to" the subject's ref for an agent to merge.
+//   5. otherwise a new ticket, flagged "may relate to" the subject's ref for an agent to merge, or else the
+//      sender's open ticket whose subject this one answers ("Re:", "TL:", "Fwd:" … reply-subject.ts): a From
+//      header proves nothing, so a subject never threads on its own, but an officer is offered the merge.
 
 export {
   CASE_REF_SOURCE, findBodyMarker, makeBodyMarker, makeOwnMessageId, readOwnMessageId,
@@ -25,6 +27,8 @@ export interface ThreadCandidates {
   byBodyMarker?: string | null;
   /** Existing ticket whose ref is in the subject, and whether the sender is its citizen or a participant. */
   bySubjectRef?: { ticketRef: string; senderParticipates: boolean } | null;
+  /** The sender's open ticket whose subject this mail answers or forwards (see answeredSubject). */
+  byAnsweredSubject?: string | null;
 }
 
 export type ThreadDecision =
@@ -37,7 +41,8 @@ export function decideThread(input: ThreadCandidates): ThreadDecision {
   if (input.byBodyMarker) return { action: 'append', ticketRef: input.byBodyMarker, via: 'body_marker' };
   const subject = input.bySubjectRef;
   if (subject?.senderParticipates) return { action: 'append', ticketRef: subject.ticketRef, via: 'subject_ref' };
-  return subject ? { action: 'new', mayRelateTo: subject.ticketRef } : { action: 'new' };
+  if (subject) return { action: 'new', mayRelateTo: subject.ticketRef };
+  return input.byAnsweredSubject ? { action: 'new', mayRelateTo: input.byAnsweredSubject } : { action: 'new' };
 }
 
 const SUBJECT_REF = new RegExp(`(?<![A-Z0-9-])(${CASE_REF_SOURCE})(?![0-9A-Z])`, 'i');

@@ -113,8 +113,24 @@ describe('decideThread', () => {
       input: { bySubjectRef: { ticketRef: 'D-2026-000004', senderParticipates: false } },
       want: { action: 'new', mayRelateTo: 'D-2026-000004' },
     },
+    {
+      name: 'offers the sender\'s open ticket whose subject a "Re:" answers as "may relate to", never appending to it on the subject alone',
+      input: { byAnsweredSubject: 'E-2026-000005' },
+      want: { action: 'new', mayRelateTo: 'E-2026-000005' },
+    },
+    {
+      name: 'prefers a quoted case ref to the answered subject for "may relate to"',
+      input: { bySubjectRef: { ticketRef: 'D-2026-000004', senderParticipates: false }, byAnsweredSubject: 'E-2026-000005' },
+      want: { action: 'new', mayRelateTo: 'D-2026-000004' },
+    },
+    {
+      name: 'threads by References even when the subject answers another open ticket',
+      input: { byReferences: 'B-2026-000002', byAnsweredSubject: 'E-2026-000005' },
+      want: { action: 'append', ticketRef: 'B-2026-000002', via: 'references' },
+    },
     { name: 'opens a new ticket when nothing matched', input: {}, want: { action: 'new' } },
-    { name: 'treats null lookups as no match', input: { byOwnMessageId: null, byReferences: null, byBodyMarker: null, bySubjectRef: null }, want: { action: 'new' } },
+    { name: 'treats null lookups as no match', input: { byOwnMessageId: null, byReferences: null, byBodyMarker: null, bySubjectRef: null, byAnsweredSubject: null },
+      want: { action: 'new' } },
   ];
   for (const row of rows) {
     it(row.name, () => {
