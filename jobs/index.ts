@@ -6,6 +6,7 @@ import { purgeSessionsJob } from './purge-sessions.js';
 import { hotlinePollJob, hotlineReconcileJob, outboxFlushJob } from './hotline.js';
 import { uploadImportJob, UPLOAD_IMPORT_JOB } from './upload-import.js';
 import { slaTickJob } from './sla-tick.js';
+import { metricsRefreshJob } from './metrics-refresh.js';
 
 export function buildJobRegistry(): JobRegistry {
   return new JobRegistry()
@@ -14,7 +15,8 @@ export function buildJobRegistry(): JobRegistry {
     .register('outbox.flush', outboxFlushJob)
     .register('hotline.reconcile', hotlineReconcileJob)
     .register(UPLOAD_IMPORT_JOB, uploadImportJob)
-    .register('sla.tick', slaTickJob);
+    .register('sla.tick', slaTickJob)
+    .register('metrics.refresh', metricsRefreshJob);
 }
 
 export const SCHEDULES: Schedule[] = [
@@ -24,4 +26,5 @@ export const SCHEDULES: Schedule[] = [
   { name: 'outbox.flush', everyMs: 15_000 },
   { name: 'hotline.reconcile', everyMs: 6 * 60 * 60_000 },
   { name: 'sla.tick', everyMs: 60_000 },
+  { name: 'metrics.refresh', everyMs: 60_000 },
 ];

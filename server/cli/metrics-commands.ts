@@ -3,7 +3,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, type CommandModule } from './context.js';
-import { MetricsInputError, PeriodError, exportMetrics, parseBound, responseMetrics, type GroupMetrics, type MetricsQuery } from '../services/metrics/index.js';
+import {
+  MetricsInputError, PeriodError, RollupBusyError, exportMetrics, parseBound, rebuildRollups, refreshRollups, responseMetrics, verifyRollups,
+  type GroupMetrics, type MetricsQuery,
+} from '../services/metrics/index.js';
 
 interface PeriodOpts { from?: string; to?: string; agency?: string; asOf?: string }
 
@@ -33,7 +36,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof MetricsInputError) throw new CliError(e.message);
+    if (e instanceof MetricsInputError || e instanceof RollupBusyError) throw new CliError(e.message);
     throw e;
   }
 }
@@ -51,7 +54,7 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON: an array with one object per agency (or category / week)')
     .action(async (opts: PeriodOpts & { by: string; json?: boolean }) => {
       if (!['agency', 'category', 'week'].includes(opts.by)) throw new CliError(`--by: expected agency, category or week, not ${opts.by}`);
-      const report = await guarded(() => responseMetrics(ctx.db(), queryOf(opts)));
+      const report = await guarded(() => responseMetrics(ctx.db(), { ...queryOf(opts), weeks: opts.by === 'week' }));
       const rows = opts.by === 'agency' ? report.agencies : opts.by === 'category' ? report.categories : report.weeks;
       ctx.print(opts, rows, () => [
         ...report.agencies.map((a) => line(a.agency, a)),
@@ -79,5 +82,40 @@ export const metricsCommands: CommandModule = (program, ctx) => {
         }
       });
       ctx.print(opts, { file: opts.out, format, rows }, () => `wrote ${rows} tickets to ${opts.out}`);
+    });
+
+  program.command('metrics:refresh')
+    .description('catch the rollups up with the tickets and events written since the last refresh (the scheduler does this every minute)')
+    .option('--json', 'print JSON: {tickets, changed, batches, busy}')
+    .action(async (opts: { json?: boolean }) => {
+      const r = await refreshRollups(ctx.db());
+      ctx.print(opts, r, () => (r.busy ? 'a rebuild is running; nothing done' : `${r.tickets} tickets looked at, ${r.changed} changed`));
+    });
+
+  program.command('metrics:rebuild')
+    .description('recompute every rollup from the tickets\' events (after a calendar change, or when metrics:verify reports a difference)')
+    .option('--json', 'print JSON: {tickets, day_rows, month_rows, seconds}')
+    .action(async (opts: { json?: boolean }) => {
+      const progress = opts.json || !process.stderr.isTTY ? undefined : (n: number) => process.stderr.write(`\r${n} tickets`);
+      const r = await guarded(() => rebuildRollups(ctx.db(), { onProgress: progress }));
+      if (progress) process.stderr.write('\n');
+      ctx.print(opts, r, () => `rebuilt from ${r.tickets} tickets: ${r.day_rows} day rows, ${r.month_rows} month rows in ${r.seconds} s`);
+    });
+
+  program.command('metrics:verify')
+    .description('compare the rollups with a full recompute from the events; exit 1 with the first differences if they disagree')
+    .option('--no-refresh', 'check the rollups as they stand, without catching up first')
+    .option('--limit <n>', 'how many differences to list', '20')
+    .option('--json', 'print JSON: {ok, checked, differences: [{table, key, stored, expected}]}')
+    .action(async (opts: { json?: boolean; refresh: boolean; limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit: expected a positive whole number, not ${opts.limit}`);
+      if (opts.refresh) await refreshRollups(ctx.db());
+      const r = await verifyRollups(ctx.db(), { limit });
+      ctx.print(opts, r, () => [
+        `checked ${r.checked.facts} tickets, ${r.checked.day_rows} day rows, ${r.checked.month_rows} month rows: ${r.ok ? 'the rollups agree' : 'DIFFERENCES'}`,
+        ...r.differences.map((d) => `${d.table} ${d.key}: stored ${JSON.stringify(d.stored)} expected ${JSON.stringify(d.expected)}`),
+      ]);
+      if (!r.ok) throw new CliError('the rollups differ from a full recompute: run govmail metrics:rebuild', 1);
     });
 };

@@ -8,9 +8,10 @@ import { defineProvisioningModels } from './models/provisioning.js';
 import { defineHotlineModels } from './models/hotline.js';
 import { defineUploadRunModels } from './models/upload-runs.js';
 import { defineSlaModels } from './models/sla.js';
+import { defineMetricsModels } from './models/metrics.js';
 
 function defineModels(s: Sequelize) {
-  return { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s) };
+  return { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s), ...defineMetricsModels(s) };
 }
 
 export type Models = ReturnType<typeof defineModels>;

@@ -14,6 +14,13 @@ export interface GroupMetrics {
   overdue_open: number;
   /** handed to another agency, which counts it from then on */
   referred: number;
+  /** the parts that add up to received: on_time + resolved_late + open_in_time + overdue_open + referred */
+  resolved_late: number;
+  open_in_time: number;
+  /** referred within the 5-working-day target */
+  referred_on_time: number;
+  /** answered (thụ lý) after the first-response deadline; overlaps the parts above */
+  first_response_late: number;
   first_response_median_hours: number | null;
   first_response_p90_hours: number | null;
   resolution_median_hours: number | null;
@@ -26,7 +33,10 @@ export interface GroupAccumulator {
 }
 
 export function groupAccumulator(): GroupAccumulator {
-  const n = { received: 0, resolved: 0, on_time: 0, late: 0, open: 0, overdue_open: 0, referred: 0 };
+  const n = {
+    received: 0, resolved: 0, on_time: 0, late: 0, open: 0, overdue_open: 0, referred: 0,
+    resolved_late: 0, open_in_time: 0, referred_on_time: 0, first_response_late: 0,
+  };
   const firstResponse: number[] = [];
   const resolution: number[] = [];
   return {
@@ -38,6 +48,10 @@ export function groupAccumulator(): GroupAccumulator {
       if (f.outcome === 'open_in_time' || f.outcome === 'open_overdue') n.open += 1;
       if (f.outcome === 'open_overdue') n.overdue_open += 1;
       if (f.outcome === 'referred') n.referred += 1;
+      if (f.outcome === 'late') n.resolved_late += 1;
+      if (f.outcome === 'open_in_time') n.open_in_time += 1;
+      if (f.referredOnTime) n.referred_on_time += 1;
+      if (f.firstResponseLate) n.first_response_late += 1;
       if (f.firstResponseMinutes !== null) firstResponse.push(f.firstResponseMinutes);
       if (f.resolutionMinutes !== null) resolution.push(f.resolutionMinutes);
     },

@@ -1,6 +1,7 @@
-// Leaders' metrics: response and resolution in working time, per agency, category and week, and exports.
+// Leaders' metrics: response and resolution in working time, per agency, category, class, month and week,
+// the rollups that keep them fast, and exports.
 export { responseMetrics } from './response-metrics.js';
-export type { AgencyMetrics, CategoryMetrics, MetricsReport, WeekMetrics } from './response-metrics.js';
+export type { AgencyMetrics, CategoryMetrics, ClassMetrics, MetricsReport, MonthMetrics, WeekMetrics } from './response-metrics.js';
 export { MetricsInputError } from './scope.js';
 export type { MetricsQuery } from './scope.js';
 export { exportMetrics } from './export.js';
@@ -10,3 +11,10 @@ export { PeriodError, parseBound, weekStart } from './report-period.js';
 export { percentile, median, toHours } from './percentile.js';
 export { ticketFacts, FINAL_STATUSES } from './ticket-facts.js';
 export type { TicketFacts, Outcome } from './ticket-facts.js';
+export { refreshRollups } from './rollup/refresh.js';
+export type { RefreshResult } from './rollup/refresh.js';
+export { rebuildRollups, RollupBusyError } from './rollup/rebuild.js';
+export type { RebuildResult } from './rollup/rebuild.js';
+export { verifyRollups } from './rollup/verify.js';
+export type { VerifyResult, RollupDifference } from './rollup/verify.js';
+export { SKETCH_RELATIVE_ERROR, SKETCH_ABSOLUTE_ERROR_MINUTES } from './rollup/sketch.js';

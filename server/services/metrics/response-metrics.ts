@@ -1,62 +1,96 @@
-// responseMetrics(): per agency, per category and per week, in working hours. The one entry point the CLI
-// and the /metrics page call; the arithmetic lives in the pure modules beside it.
+// responseMetrics(): per agency, category, class, month and week, in working hours. The one entry point the CLI,
+// the /metrics page and the reports call. It reads the rollups (rollup/), refreshed first, whenever the question
+// is about whole local days as of now; a report as of another instant, or on a calendar given by the caller, is
+// recomputed from every ticket's events (recomputed-metrics.ts), which is also what metrics:verify trusts.
 import type { Db } from '../../db/index.js';
-import { groupAccumulator, groupedAccumulator, type GroupMetrics } from './aggregate.js';
-import { localDate, weekStart, weeksBetween } from './report-period.js';
-import { resolveScope, type MetricsQuery } from './scope.js';
-import { streamTicketFacts } from './ticket-stream.js';
+import type { GroupMetrics } from './aggregate.js';
+import { localDate } from './report-period.js';
+import { resolveScope, type MetricsQuery, type ResolvedScope } from './scope.js';
+import { recomputedMetrics } from './recomputed-metrics.js';
+import { refreshRollups } from './rollup/refresh.js';
+import { Breakdown, coveringRows, dayRowsIn, isOverdue, openFacts, weekKeys, type DayRange } from './rollup/report.js';
 
 export interface AgencyMetrics extends GroupMetrics { agency: string; agency_name: string }
 /** category '' = not yet categorised */
 export interface CategoryMetrics extends GroupMetrics { category: string }
+/** class '' = not yet classified */
+export interface ClassMetrics extends GroupMetrics { class: string }
 /** week = its Monday, local date */
 export interface WeekMetrics extends GroupMetrics { week: string }
+/** month = YYYY-MM */
+export interface MonthMetrics extends GroupMetrics { month: string }
 
 export interface MetricsReport {
   /** local dates; `to` is the last day included */
   from: string | null;
   to: string | null;
   as_of: string;
+  /** 'rollups' (maintained tables, percentiles within SKETCH_RELATIVE_ERROR) or 'recompute' (exact, from events) */
+  source: 'rollups' | 'recompute';
   agencies: AgencyMetrics[];
   categories: CategoryMetrics[];
+  classes: ClassMetrics[];
+  months: MonthMetrics[];
   weeks: WeekMetrics[];
   total: GroupMetrics;
 }
 
-const byKey = <T>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
+export const byKey = <T>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
+
+const MIDNIGHT_MS = 86_400_000;
+const isLocalMidnight = (d: Date) => (d.getTime() + 7 * 3_600_000) % MIDNIGHT_MS === 0;
+
+/** The period as whole local days, or null when a bound falls inside a day (then only a recompute is exact). */
+export function dayRangeOf(q: MetricsQuery): DayRange | null {
+  if ((q.from && !isLocalMidnight(q.from)) || (q.to && !isLocalMidnight(q.to))) return null;
+  return { from: q.from ? localDate(q.from) : undefined, to: q.to ? localDate(new Date(q.to.getTime() - 1)) : undefined };
+}
+
+/** The rows of one report: agencies named, sorted; the agency asked for is listed even with no tickets. */
+export function agencyRows(scope: ResolvedScope, ids: Iterable<number>, result: (id: number) => GroupMetrics): AgencyMetrics[] {
+  const all = new Set(ids);
+  if (scope.requested) all.add(scope.requested.id);
+  return [...all].map((id) => {
+    const a = scope.agencies.get(id);
+    return { agency: a?.code ?? String(id), agency_name: a?.name ?? '', ...result(id) };
+  }).sort((a, b) => byKey(a.agency, b.agency));
+}
 
 export async function responseMetrics(db: Db, q: MetricsQuery = {}): Promise<MetricsReport> {
   const scope = await resolveScope(db, q);
-  const total = groupAccumulator();
-  const agencies = groupedAccumulator((f) => f.ticket.agencyId);
-  const categories = groupedAccumulator((f) => f.ticket.category ?? '');
-  const weeks = groupedAccumulator((f) => weekStart(f.ticket.receivedAt));
-  for await (const f of streamTicketFacts(db, scope.filter, scope.asOf, scope.calendarOf)) {
-    total.add(f);
-    agencies.add(f);
-    categories.add(f);
-    weeks.add(f);
+  const range = dayRangeOf(q);
+  if (q.recompute || q.asOf || q.calendar || !range) return recomputedMetrics(db, q, scope);
+  if (!q.skipRefresh) await refreshRollups(db);
+  const now = scope.asOf;
+  const ids = scope.filter.agencyIds;
+  const dims = ['agency', 'category', 'class', 'month', 'total'] as const;
+  const main = new Breakdown(dims);
+  const { months, days } = await coveringRows(db, range, ids);
+  for (const r of months) main.addRow(r);
+  for (const r of days) main.addRow(r);
+  const open = (await openFacts(db, range, ids)).filter((f) => isOverdue(f, now));
+  for (const f of open) main.addOverdue(f);
+
+  let weeks: WeekMetrics[] = [];
+  if (q.weeks) {
+    const byWeek = new Breakdown(['week']);
+    for (const r of await dayRowsIn(db, range, ids)) byWeek.addRow(r);
+    for (const f of open) byWeek.addOverdue(f);
+    const w = byWeek.of('week');
+    weeks = weekKeys(range, w.keys() as string[]).map((week) => ({ week, ...w.result(week) }));
   }
-
-  const agencyIds = new Set(agencies.keys());
-  if (scope.requested) agencyIds.add(scope.requested.id);
-  const agencyRows = [...agencyIds].map((id) => {
-    const a = scope.agencies.get(id);
-    return { agency: a?.code ?? String(id), agency_name: a?.name ?? '', ...agencies.result(id) };
-  }).sort((a, b) => byKey(a.agency, b.agency));
-
-  const seenWeeks = weeks.keys().sort();
-  const firstWeek = q.from ? weekStart(q.from) : seenWeeks[0];
-  const lastWeek = q.to ? weekStart(new Date(q.to.getTime() - 1)) : seenWeeks[seenWeeks.length - 1];
-  const weekKeys = firstWeek && lastWeek ? weeksBetween(firstWeek, lastWeek) : [];
-
+  const m = main.of('month');
   return {
-    from: q.from ? localDate(q.from) : null,
-    to: q.to ? localDate(new Date(q.to.getTime() - 1)) : null,
-    as_of: scope.asOf.toISOString(),
-    agencies: agencyRows,
-    categories: categories.keys().sort(byKey).map((category) => ({ category, ...categories.result(category) })),
-    weeks: weekKeys.map((week) => ({ week, ...weeks.result(week) })),
-    total: total.result(),
+    from: range.from ?? null,
+    to: range.to ?? null,
+    as_of: now.toISOString(),
+    source: 'rollups',
+    agencies: agencyRows(scope, main.of('agency').keys() as number[], (id) => main.of('agency').result(id)),
+    categories: (main.of('category').keys() as string[]).sort(byKey).map((category) => ({ category, ...main.of('category').result(category) })),
+    classes: (main.of('class').keys() as string[]).sort(byKey).map((cls) => ({ class: cls, ...main.of('class').result(cls) })),
+    months: (m.keys() as string[]).sort(byKey).map((month) => ({ month, ...m.result(month) })),
+    weeks,
+    total: main.of('total').result(''),
   };
 }
+

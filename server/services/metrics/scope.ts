@@ -15,6 +15,12 @@ export interface MetricsQuery {
   asOf?: Date;
   /** one calendar for every agency (tests); default: each agency's calendar from the database */
   calendar?: WorkCalendar;
+  /** also group by receipt week (default: no; the dashboard's trend reads trendCounts) */
+  weeks?: boolean;
+  /** read the rollups as they stand, without catching up first (the caller just did) */
+  skipRefresh?: boolean;
+  /** force the exact recompute from events even when the rollups could answer */
+  recompute?: boolean;
 }
 
 export class MetricsInputError extends Error {}

@@ -17,8 +17,12 @@ export interface MetricsTicket {
   ref: string;
   agencyId: number;
   category: string | null;
+  /** the ticket's class (phan_anh_kien_nghi, khieu_nai, to_cao…); '' when unknown */
+  class?: string;
   receivedAt: Date;
   dueAt: Date | null;
+  /** the first-response (thụ lý) deadline; null when the clock set none */
+  firstResponseDueAt?: Date | null;
 }
 
 export interface MetricsEvent {
@@ -40,16 +44,24 @@ export interface TicketFacts {
   firstResponseMinutes: number | null;
   resolutionMinutes: number | null;
   outcome: Outcome;
+  /** referred: was it forwarded within the 5-working-day target (the referral event's onTime)? else null */
+  referredOnTime: boolean | null;
+  /** the first response came after its deadline (first_response_due_at) */
+  firstResponseLate: boolean;
 }
 
-function statusTo(details: string | null): string | undefined {
+function detail(details: string | null, key: string): unknown {
   if (!details) return undefined;
   try {
-    const to = (JSON.parse(details) as { to?: unknown }).to;
-    return typeof to === 'string' ? to : undefined;
+    return (JSON.parse(details) as Record<string, unknown>)[key];
   } catch {
     return undefined; // a hand-written note in details must not break a province-wide report
   }
+}
+
+function statusTo(details: string | null): string | undefined {
+  const to = detail(details, 'to');
+  return typeof to === 'string' ? to : undefined;
 }
 
 interface Interval { start: Date; end: Date }
@@ -103,7 +115,8 @@ export function resolutionInstant(events: readonly MetricsEvent[]): Date | null 
 export function ticketFacts(ticket: MetricsTicket, events: readonly MetricsEvent[], asOf: Date, between: WorkingMinutes): TicketFacts {
   const seen = events.filter((e) => e.at.getTime() <= asOf.getTime());
   const firstResponseAt = seen.find((e) => FIRST_RESPONSE_KINDS.has(e.kind))?.at ?? null;
-  const referred = seen.some((e) => e.kind === 'referral');
+  const referral = seen.find((e) => e.kind === 'referral');
+  const referred = referral !== undefined;
   const resolvedAt = referred ? null : resolutionInstant(seen);
   const pauses = pauseIntervals(seen, asOf);
   const minutes = (end: Date | null) => (end ? activeWorkingMinutes(ticket.receivedAt, end, pauses, between) : null);
@@ -112,5 +125,10 @@ export function ticketFacts(ticket: MetricsTicket, events: readonly MetricsEvent
   if (referred) outcome = 'referred';
   else if (resolvedAt) outcome = due === undefined || resolvedAt.getTime() <= due ? 'on_time' : 'late';
   else outcome = due !== undefined && asOf.getTime() > due ? 'open_overdue' : 'open_in_time';
-  return { ticket, firstResponseAt, resolvedAt, firstResponseMinutes: minutes(firstResponseAt), resolutionMinutes: minutes(resolvedAt), outcome };
+  const frDue = ticket.firstResponseDueAt?.getTime();
+  return {
+    ticket, firstResponseAt, resolvedAt, firstResponseMinutes: minutes(firstResponseAt), resolutionMinutes: minutes(resolvedAt), outcome,
+    referredOnTime: referral ? detail(referral.details, 'onTime') === true : null,
+    firstResponseLate: firstResponseAt !== null && frDue !== undefined && firstResponseAt.getTime() > frDue,
+  };
 }

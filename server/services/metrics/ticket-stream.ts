@@ -18,6 +18,8 @@ export interface TicketFilter {
   to?: Date;
   /** undefined = every agency */
   agencyIds?: readonly number[];
+  /** only these tickets (the rollup catch-up) */
+  ticketIds?: readonly number[];
 }
 
 /**
@@ -32,7 +34,10 @@ export function rowDate(value: Date | string | null): Date | null {
   return d;
 }
 
-type RawTicket = { id: number; ref: string; agency_id: number; category: string | null; received_at: Date | string; due_at: Date | string | null };
+type RawTicket = {
+  id: number; ref: string; agency_id: number; category: string | null; class: string; received_at: Date | string; due_at: Date | string | null;
+  first_response_due_at: Date | string | null;
+};
 type RawEvent = { ticket_id: number; kind: string; at: Date | string; details: string | null };
 
 function ticketWhere(filter: TicketFilter, afterId: number): WhereOptions<TicketAttrs> {
@@ -45,6 +50,7 @@ function ticketWhere(filter: TicketFilter, afterId: number): WhereOptions<Ticket
     history: false,
     ...(Object.getOwnPropertySymbols(received).length ? { received_at: received } : {}),
     ...(filter.agencyIds ? { agency_id: [...filter.agencyIds] } : {}),
+    ...(filter.ticketIds ? { id: { [Op.gt]: afterId, [Op.in]: [...filter.ticketIds] } } : {}),
   };
 }
 
@@ -62,7 +68,7 @@ export async function* streamTicketFacts(db: Db, filter: TicketFilter, asOf: Dat
   for (;;) {
     const page = await Ticket.findAll({
       where: ticketWhere(filter, afterId),
-      attributes: ['id', 'ref', 'agency_id', 'category', 'received_at', 'due_at'],
+      attributes: ['id', 'ref', 'agency_id', 'category', 'class', 'received_at', 'due_at', 'first_response_due_at'],
       order: [['id', 'ASC']],
       limit: pageSize,
       raw: true,
@@ -83,7 +89,10 @@ export async function* streamTicketFacts(db: Db, filter: TicketFilter, asOf: Dat
     for (const t of page) {
       const between = await counterOf(t.agency_id);
       yield ticketFacts(
-        { id: t.id, ref: t.ref, agencyId: t.agency_id, category: t.category, receivedAt: rowDate(t.received_at)!, dueAt: rowDate(t.due_at) },
+        {
+          id: t.id, ref: t.ref, agencyId: t.agency_id, category: t.category, class: t.class ?? '', receivedAt: rowDate(t.received_at)!,
+          dueAt: rowDate(t.due_at), firstResponseDueAt: rowDate(t.first_response_due_at),
+        },
         byTicket.get(t.id) ?? [], asOf, between,
       );
     }

@@ -22,6 +22,7 @@ forEachDb('govmail metrics', (getDb) => {
     expect(rows.map((r) => r.agency)).to.deep.equal(['SXD', 'SYT']);
     expect(rows[1]).to.deep.equal({
       agency: 'SYT', agency_name: 'Sở Y tế', received: 4, resolved: 2, on_time: 1, late: 2, open: 2, overdue_open: 1, referred: 0,
+      resolved_late: 1, open_in_time: 1, referred_on_time: 0, first_response_late: 0,
       first_response_median_hours: 2, first_response_p90_hours: 3.2, resolution_median_hours: 16.5, resolution_p90_hours: 17.3,
     });
     expect(rows[0]).to.include({ received: 2, resolved: 1, on_time: 1, late: 0, open: 0, referred: 1,

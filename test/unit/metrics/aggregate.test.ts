@@ -7,7 +7,7 @@ import { csvField } from '../../../server/services/metrics/export-rows.js';
 function facts(outcome: Outcome, firstResponseMinutes: number | null, resolutionMinutes: number | null, agencyId = 1): TicketFacts {
   return {
     ticket: { id: 1, ref: 'X', agencyId, category: null, receivedAt: new Date(), dueAt: null },
-    firstResponseAt: null, resolvedAt: null, firstResponseMinutes, resolutionMinutes, outcome,
+    firstResponseAt: null, resolvedAt: null, firstResponseMinutes, resolutionMinutes, outcome, referredOnTime: null, firstResponseLate: false,
   };
 }
 

@@ -3,7 +3,7 @@ import { firstResponseChart, outcomeChart } from '../../../server/web/presenters
 import { trendChart } from '../../../server/web/presenters/metrics-trend.js';
 import type { AgencyMetrics, WeekMetrics } from '../../../server/services/metrics/index.js';
 
-const zero = { received: 0, resolved: 0, on_time: 0, late: 0, open: 0, overdue_open: 0, referred: 0,
+const zero = { received: 0, resolved: 0, on_time: 0, late: 0, open: 0, overdue_open: 0, referred: 0, resolved_late: 0, open_in_time: 0, referred_on_time: 0, first_response_late: 0,
   first_response_median_hours: null, first_response_p90_hours: null, resolution_median_hours: null, resolution_p90_hours: null };
 const agency = (code: string, m: Partial<AgencyMetrics>): AgencyMetrics => ({ agency: code, agency_name: code, ...zero, ...m });
 

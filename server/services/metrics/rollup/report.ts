@@ -1,0 +1,150 @@
+// Reports read from the rollups: whole months from the month rows, the days at either end of the period from
+// the day rows, and the one figure that moves with the clock (an open ticket becomes overdue without any event)
+// from the open tickets' facts, read live against `now`. Same shape as the full recompute (MetricsReport).
+import { Op, type WhereOptions } from 'sequelize';
+import type { Db } from '../../../db/index.js';
+import type { MetricDayRollupAttrs, MetricMonthRollupAttrs, RollupCounts } from '../../../db/models/metrics.js';
+import type { GroupMetrics } from '../aggregate.js';
+import { toHours } from '../percentile.js';
+import { weekStart, weeksBetween } from '../report-period.js';
+import { rowDate } from '../ticket-stream.js';
+import { CountsAccumulator } from './cells.js';
+import { sketchPercentile } from './sketch.js';
+
+/** A period of whole local days; either end may be open. `to` is the last day included. */
+export interface DayRange { from?: string; to?: string }
+
+export interface OpenFact { agency_id: number; day: string; category: string; class: string; due_at: Date | null; received_at: Date }
+
+/** One group's rollup counts plus its overdue open tickets (read live). */
+export class ReportGroup {
+  readonly counts = new CountsAccumulator();
+  overdueOpen = 0;
+
+  result(): GroupMetrics {
+    const c = this.counts;
+    const p = (s: typeof c.firstResponse, q: number) => toHours(sketchPercentile(s, q));
+    return {
+      received: c.received, resolved: c.on_time + c.late, on_time: c.on_time, late: c.late + this.overdueOpen, open: c.open,
+      overdue_open: this.overdueOpen, referred: c.referred, resolved_late: c.late, open_in_time: c.open - this.overdueOpen,
+      referred_on_time: c.referred_on_time, first_response_late: c.first_response_late,
+      first_response_median_hours: p(c.firstResponse, 50), first_response_p90_hours: p(c.firstResponse, 90),
+      resolution_median_hours: p(c.resolution, 50), resolution_p90_hours: p(c.resolution, 90),
+    };
+  }
+}
+
+export class ReportGroups<K> {
+  private readonly groups = new Map<K, ReportGroup>();
+  get(key: K): ReportGroup {
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = new ReportGroup()));
+    return g;
+  }
+  keys(): K[] {
+    return [...this.groups.keys()];
+  }
+  result(key: K): GroupMetrics {
+    return (this.groups.get(key) ?? new ReportGroup()).result();
+  }
+}
+
+const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const nextMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 7);
+
+/** The whole months inside the range (first and last, inclusive), or null when there is none. */
+export function wholeMonths(range: DayRange): { first?: string; last?: string } | null {
+  let first = range.from?.slice(0, 7);
+  if (range.from && range.from.slice(8) !== '01') first = nextMonth(range.from.slice(0, 7));
+  let last = range.to?.slice(0, 7);
+  if (range.to && lastDayOf(range.to.slice(0, 7)) !== range.to) {
+    const m = range.to.slice(0, 7);
+    last = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+  }
+  if (first && last && first > last) return null;
+  return { first, last };
+}
+
+const scopeWhere = (agencyIds: readonly number[] | undefined) => (agencyIds ? { agency_id: { [Op.in]: [...agencyIds] } } : {});
+
+function dayWhere(range: DayRange): Record<string, unknown> {
+  const day: Record<symbol, string> = {};
+  if (range.from) day[Op.gte] = range.from;
+  if (range.to) day[Op.lte] = range.to;
+  return Object.getOwnPropertySymbols(day).length ? { day } : {};
+}
+
+export interface RollupRows { months: MetricMonthRollupAttrs[]; days: MetricDayRollupAttrs[] }
+
+/** The rows that cover the range exactly: month rows for whole months, day rows for the rest. */
+export async function coveringRows(db: Db, range: DayRange, agencyIds: readonly number[] | undefined): Promise<RollupRows> {
+  const whole = wholeMonths(range);
+  const monthRange: Record<symbol, string> = {};
+  if (whole?.first) monthRange[Op.gte] = whole.first;
+  if (whole?.last) monthRange[Op.lte] = whole.last;
+  const outsideWhole: WhereOptions = whole
+    ? { [Op.or]: [...(whole.first ? [{ month: { [Op.lt]: whole.first } }] : []), ...(whole.last ? [{ month: { [Op.gt]: whole.last } }] : [])] }
+    : {};
+  const everyMonthWhole = whole && !whole.first && !whole.last;
+  const [months, days] = await Promise.all([
+    whole ? db.models.MetricMonthRollup.findAll({ where: { ...scopeWhere(agencyIds), ...(Object.getOwnPropertySymbols(monthRange).length ? { month: monthRange } : {}) }, raw: true }) : [],
+    everyMonthWhole ? [] : db.models.MetricDayRollup.findAll({ where: { ...scopeWhere(agencyIds), ...dayWhere(range), ...outsideWhole }, raw: true }),
+  ]);
+  return { months: months as unknown as MetricMonthRollupAttrs[], days: days as unknown as MetricDayRollupAttrs[] };
+}
+
+/** Day rows over the whole range (the weekly breakdown needs days). */
+export async function dayRowsIn(db: Db, range: DayRange, agencyIds: readonly number[] | undefined): Promise<MetricDayRollupAttrs[]> {
+  return await db.models.MetricDayRollup.findAll({ where: { ...scopeWhere(agencyIds), ...dayWhere(range) }, raw: true }) as unknown as MetricDayRollupAttrs[];
+}
+
+/** The open tickets' facts in scope (received in the range when given): a small set, read through its index. */
+export async function openFacts(db: Db, range: DayRange, agencyIds: readonly number[] | undefined): Promise<OpenFact[]> {
+  const rows = await db.models.MetricFact.findAll({
+    where: { state: 'open', ...scopeWhere(agencyIds), ...dayWhere(range) },
+    attributes: ['agency_id', 'day', 'category', 'class', 'due_at', 'received_at'], raw: true,
+  }) as unknown as (Omit<OpenFact, 'due_at' | 'received_at'> & { due_at: Date | string | null; received_at: Date | string })[];
+  return rows.map((r) => ({ ...r, due_at: rowDate(r.due_at), received_at: rowDate(r.received_at)! }));
+}
+
+export const isOverdue = (f: OpenFact, now: Date) => f.due_at !== null && f.due_at.getTime() < now.getTime();
+
+export type Dimension = 'agency' | 'category' | 'class' | 'month' | 'week' | 'total';
+
+type CellRow = RollupCounts & { agency_id: number; category: string; class: string; month?: string; day?: string; week?: string };
+
+/** Adds a rollup row (or an open fact's overdue flag) into the groups of each dimension asked for. */
+export function keyOf(dim: Dimension, r: { agency_id: number; category: string; class: string; day?: string; month?: string; week?: string }): string | number {
+  switch (dim) {
+    case 'agency': return r.agency_id;
+    case 'category': return r.category;
+    case 'class': return r.class;
+    case 'month': return r.month ?? r.day!.slice(0, 7);
+    case 'week': return r.week ?? weekStart(new Date(`${r.day}T12:00:00+07:00`));
+    case 'total': return '';
+  }
+}
+
+export class Breakdown {
+  readonly groups = new Map<Dimension, ReportGroups<string | number>>();
+  constructor(readonly dims: readonly Dimension[]) {
+    for (const d of dims) this.groups.set(d, new ReportGroups());
+  }
+  addRow(r: CellRow): void {
+    for (const d of this.dims) this.groups.get(d)!.get(keyOf(d, r)).counts.addCounts(r);
+  }
+  addOverdue(f: OpenFact): void {
+    for (const d of this.dims) this.groups.get(d)!.get(keyOf(d, f)).overdueOpen += 1;
+  }
+  of(dim: Dimension): ReportGroups<string | number> {
+    return this.groups.get(dim)!;
+  }
+}
+
+/** Week keys from the range's first to its last week (quiet weeks shown as zero). */
+export function weekKeys(range: DayRange, seen: readonly string[]): string[] {
+  const sorted = [...seen].sort();
+  const first = range.from ? weekStart(new Date(`${range.from}T12:00:00+07:00`)) : sorted[0];
+  const last = range.to ? weekStart(new Date(`${range.to}T12:00:00+07:00`)) : sorted[sorted.length - 1];
+  return first && last ? weeksBetween(first, last, 100_000) : [];
+}
