@@ -174,13 +174,13 @@ export async function testImapConnection(cfg: ImapConfig): Promise<{ uidValidity
   return withImapMailbox(cfg, async (m) => ({ uidValidity: m.uidValidity, uidNext: m.uidNext }));
 }
 
-/** APPEND (tests, bench, and history import of saved mail). */
-export async function appendMessages(cfg: ImapConfig, raws: Buffer[], flags: string[] = []): Promise<void> {
+/** APPEND (tests, bench, and history import of saved mail); `internalDate` sets the server's receive time of each. */
+export async function appendMessages(cfg: ImapConfig, raws: Buffer[], flags: string[] = [], internalDate?: Date): Promise<void> {
   const client = newClient(cfg);
   client.on('error', () => undefined);
   await client.connect().catch((e: unknown) => { throw toImapError(e); });
   try {
-    for (const raw of raws) await client.append(cfg.folder, raw, flags);
+    for (const raw of raws) await client.append(cfg.folder, raw, flags, internalDate);
   } finally {
     await client.logout().catch(() => client.close());
   }

@@ -13,5 +13,6 @@ import { auditKeyedChain } from './0010-audit-keyed-chain.js';
 import { mailQuota } from './0011-mail-quota.js';
 import { triageSeed2 } from './0012-triage-seed-2.js';
 import { metricRollups } from './0013-metric-rollups.js';
+import { messageReceivedAt } from './0014-message-received-at.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt];

@@ -49,6 +49,8 @@ export interface MessageAttrs {
   search_text: string | null;
   quarantine_reason: string | null;
   quarantine_detail: string | null;
+  /** when the mail server received it (IMAP INTERNALDATE); null only on rows that are not inbound mail */
+  received_at: Date | null;
   created_at?: Date;
 }
 
@@ -116,6 +118,7 @@ export function defineHotlineModels(s: Sequelize) {
     sha256: DataTypes.STRING, direction: DataTypes.STRING, classification: DataTypes.STRING, class_reason: DataTypes.STRING,
     ticket_id: DataTypes.INTEGER, from_address: DataTypes.STRING, subject: DataTypes.STRING, text_body: DataTypes.TEXT,
     html_sanitized: DataTypes.TEXT, search_text: DataTypes.TEXT, quarantine_reason: DataTypes.STRING, quarantine_detail: DataTypes.TEXT,
+    received_at: DataTypes.DATE(3),
   });
   const Ticket = defineTable<TicketAttrs>(s, 'Ticket', 'tickets', {
     id: pk, ref: DataTypes.STRING, agency_id: DataTypes.INTEGER, status: DataTypes.STRING, class: DataTypes.STRING,

@@ -126,7 +126,7 @@ export class FreshTickets {
     counts.lastDay++;
     this.pending.push({
       p, ticket: { ...base, ...changes, due_at: clock.resolution_due, first_response_due_at: clock.first_response_due }, clock, slaEvent: event,
-      triage: { ruleId: result.matched?.id ?? null, assigneeId, changes }, message: inboundRow(ref, p.msg, p.sha256, key, p.parsed), lookupCode,
+      triage: { ruleId: result.matched?.id ?? null, assigneeId, changes }, message: inboundRow(ref, p.msg, p.sha256, key, p.parsed, p.now), lookupCode,
       citizenMessageId: mail.messageId, raw: !this.rawKnown.has(p.sha256),
     });
     this.rawKnown.add(p.sha256);

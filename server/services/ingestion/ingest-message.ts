@@ -72,7 +72,7 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
   if (!(await RawMessage.findByPk(sha256, { attributes: ['sha256'] }))) {
     await RawMessage.create({ sha256, bytes: msg.source, size: msg.source.length, created_at: now });
   }
-  const base = { inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid, sha256, direction: 'in' as const };
+  const base = { inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid, sha256, direction: 'in' as const, received_at: receivedAt(msg, null, now) };
   const messageId = keyOf(parsed.ok ? parsed.mail.messageId : parsed.messageId);
   const earlier = await Message.findOne({ where: { inbox_id: ref.inbox.id, message_id: messageId } });
   if (earlier) {
@@ -88,7 +88,7 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
     return 'quarantined';
   }
   const { mail, cls } = parsed;
-  const row = inboundRow(ref, msg, sha256, messageId, parsed);
+  const row = inboundRow(ref, msg, sha256, messageId, parsed, now);
   if (cls.kind === 'bounce') return storeBounce(db, ctx, ref, mail, msg.source, row, now);
   const thread = await findThread(db, ref.agency.id, mail, ctx.secret);
   if (thread.ticket) {

@@ -66,11 +66,11 @@ export async function prepareMessage(ctx: IngestContext, msg: FetchedRaw): Promi
   return { msg, parsed, sha256: data.sha256, now: ctx.now?.() ?? new Date() };
 }
 
-/** The messages row of a parsed inbound mail, without its ticket. */
-export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, parsed: ParsedOk): Partial<MessageAttrs> {
+/** The messages row of a parsed inbound mail, without its ticket; `now` is the fetch, the fallback receive time. */
+export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messageId: string, parsed: ParsedOk, now: Date): Partial<MessageAttrs> {
   const { mail, cls, forms } = parsed;
   return {
-    inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid, sha256, direction: 'in', message_id: messageId,
+    inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid, sha256, direction: 'in', message_id: messageId, received_at: receivedAt(msg, mail, now),
     classification: cls.kind, class_reason: cls.reason.slice(0, 190),
     from_address: (mail.from?.address ?? '').toLowerCase().slice(0, 190) || null, subject: mail.subject.slice(0, 500),
     text_body: forms.textBody, html_sanitized: forms.htmlSanitized, search_text: forms.searchText,
@@ -80,7 +80,8 @@ export function inboundRow(ref: InboxRef, msg: FetchedRaw, sha256: string, messa
 /** The stored Message-ID key of a prepared message (long ids are hashed to fit the unique index). */
 export const messageKeyOf = (p: PreparedMessage): string => keyOf(p.parsed.ok ? p.parsed.mail.messageId : p.parsed.messageId);
 
-export const receivedAt = (msg: FetchedRaw, mail: ParsedMail, now: Date): Date => msg.internalDate ?? mail.date ?? now;
+/** When the mail server received the mail: its IMAP INTERNALDATE, else the sender's Date header, else the fetch. */
+export const receivedAt = (msg: FetchedRaw, mail: ParsedMail | null, now: Date): Date => msg.internalDate ?? mail?.date ?? now;
 /** Mail received before the inbox's history cut-off is imported as history: archived, no receipt, no clock. */
 export const isHistory = (ref: InboxRef, received: Date): boolean => Boolean(ref.inbox.history_cutoff && received < ref.inbox.history_cutoff);
 /** Where answers go: Reply-To first (web forms send on behalf of the citizen), then From. */

@@ -68,7 +68,8 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   const outbox = outboxIds.length ? await db.models.Outbox.findAll({ where: { id: outboxIds } }) : [];
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
   const conversation: ConversationEntry[] = [
-    ...messages.map((m) => ({ direction: 'in' as const, at: m.created_at ?? ticket.received_at, from: m.from_address, subject: m.subject,
+    // When the mail server received each mail (migration 0014), not when it was fetched; a row without one shows its fetch.
+    ...messages.map((m) => ({ direction: 'in' as const, at: m.received_at ?? m.created_at ?? ticket.received_at, from: m.from_address, subject: m.subject,
       text: m.text_body, html: m.html_sanitized, state: m.classification })),
     ...replyEvents.map((e) => {
       const d = parse(e.details);
