@@ -16,6 +16,9 @@ import { BULK_PROVISIONING_ROUNDS, BULK_PROVISIONING_SCHEME } from '../../server
 import { generateInitialPassword } from '../../server/services/crypto/initial-password.js';
 import { verifyPassword } from '../../server/services/crypto/password-hash.js';
 import { generateRoster, rosterCsv } from '../../test/support/roster-factory.js';
+import { systemActor } from '../../server/services/auth/actor.js';
+
+const BENCH_ACTOR = systemActor('bench');
 
 const SECRET = 'bench-secret-key-0123456789abcdef0123456789';
 const GOAL_S = 20;
@@ -34,7 +37,7 @@ export async function benchProvision(args: string[] = []): Promise<{ seconds: nu
   try {
     await migrateUp(db.sequelize);
     fs.writeFileSync(path.join(dir, 'org.csv'), orgCsv());
-    await importOrgFile(db, path.join(dir, 'org.csv'), { actor: 'bench' });
+    await importOrgFile(db, path.join(dir, 'org.csv'), { actor: BENCH_ACTOR });
     const codes = HOABINH_AGENCIES.filter((a) => a.kind !== 'province').map((a) => a.code);
     fs.writeFileSync(path.join(dir, 'roster.csv'), rosterCsv(generateRoster(rows, { agencyCodes: codes, collisions: Math.floor(rows / 20) })));
 
@@ -44,7 +47,7 @@ export async function benchProvision(args: string[] = []): Promise<{ seconds: nu
     let last = t0;
     let phase = '';
     const r = await importRosterFile(db, path.join(dir, 'roster.csv'), {
-      actor: 'bench', secretKey: SECRET,
+      actor: BENCH_ACTOR, secretKey: SECRET,
       onProgress: (p) => {
         if (p.phase === phase) return;
         const now = performance.now();

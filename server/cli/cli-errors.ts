@@ -1,9 +1,12 @@
 // Turns the services' typed input errors into CliError (clear stderr line, exit 1) for every command group.
 import { TableReadError } from '../services/import/table-reader.js';
 import { ProvisioningError } from '../services/provisioning/errors.js';
+import { systemActor } from '../services/auth/actor.js';
 import { CliError } from './context.js';
 
 export const CLI_ACTOR = 'cli';
+/** Whoever runs `govmail` on the server already holds the database: a province-wide admin to the services. */
+export const CLI_OPERATOR = systemActor(CLI_ACTOR);
 
 export function cliAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {

@@ -1,10 +1,11 @@
 // One mailbox at a time (list, password, suspend/restore, leaver, transfer, quota, aliases) and the mail
 // server's SQL config. Thin: each command calls one service in services/provisioning or services/mailserver.
 import type { CommandModule } from './context.js';
-import { cliAction, CLI_ACTOR, parseDays } from './cli-errors.js';
+import { cliAction, CLI_OPERATOR, parseDays } from './cli-errors.js';
 import {
-  addAlias, listMailboxes, markLeaver, removeAlias, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox,
+  listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox,
 } from '../services/provisioning/mailbox-lifecycle.js';
+import { addAlias, removeAlias } from '../services/provisioning/aliases.js';
 import { transferStaff } from '../services/provisioning/transfer.js';
 import { writeMailServerConfig } from '../services/mailserver/write-config.js';
 import { sessionKickerFrom } from '../services/mailserver/session-kick.js';
@@ -13,7 +14,7 @@ import type { SessionCut } from '../services/provisioning/cut-sessions.js';
 const DAY_MS = 86_400_000;
 
 export const mailboxCommands: CommandModule = (program, ctx) => {
-  const actor = CLI_ACTOR;
+  const actor = CLI_OPERATOR;
   program
     .command('mailbox:list')
     .description('list mailboxes')

@@ -1,7 +1,7 @@
 // org:import, coverage and domain:migrate: the org chart and its mail domains.
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
-import { cliAction, CLI_ACTOR, parseDays } from './cli-errors.js';
+import { cliAction, CLI_OPERATOR, parseDays } from './cli-errors.js';
 import { importOrgFile } from '../services/provisioning/org-import.js';
 import { coverage } from '../services/provisioning/coverage.js';
 import { migrateDomain } from '../services/provisioning/domain-migration.js';
@@ -16,7 +16,7 @@ export const orgCommands: CommandModule = (program, ctx) => {
     .option('--dry-run', 'validate only')
     .option('--json', 'print JSON: {created, updated, unchanged, errors:[{row, field, message}]}')
     .action(cliAction(async (file: string, opts) => {
-      const r = await importOrgFile(ctx.db(), file, { actor: CLI_ACTOR, dryRun: !!opts.dryRun });
+      const r = await importOrgFile(ctx.db(), file, { actor: CLI_OPERATOR, dryRun: !!opts.dryRun });
       ctx.print(opts, r, () => [...r.errors.map((e) => `row ${e.row}, ${e.field}: ${e.message}`),
         `agencies: created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}${r.written ? '' : ' (nothing written)'}`]);
       if (r.errors.length) throw new CliError(`${r.errors.length} error(s) in ${file}; nothing was written`);
@@ -49,7 +49,7 @@ export const orgCommands: CommandModule = (program, ctx) => {
     .action(cliAction(async (opts) => {
       const r = await migrateDomain(ctx.db(), {
         from: opts.from, to: opts.to, agencyCodes: opts.agency, dryRun: !!opts.dryRun, renumber: !!opts.renumber,
-        aliasDays: opts.aliasDays === undefined ? null : parseDays(opts.aliasDays), actor: CLI_ACTOR,
+        aliasDays: opts.aliasDays === undefined ? null : parseDays(opts.aliasDays), actor: CLI_OPERATOR,
       });
       ctx.print(opts, r, () => [
         ...(r.dryRun ? r.moves.map((m) => `  ${m.from} → ${m.to}`) : []),

@@ -2,7 +2,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
-import { cliAction, CLI_ACTOR, parseDays } from './cli-errors.js';
+import { cliAction, CLI_ACTOR, CLI_OPERATOR, parseDays } from './cli-errors.js';
 import { importRosterFile, type ImportPhase, type RosterImportResult } from '../services/provisioning/roster-import.js';
 import { takeCredentials } from '../services/provisioning/credentials-store.js';
 import { writeCredentialFiles } from '../services/provisioning/credentials-files.js';
@@ -54,7 +54,7 @@ export const rosterCommands: CommandModule = (program, ctx) => {
       const db = ctx.db();
       const bar = progressBar(!opts.json);
       const result = await importRosterFile(db, file, {
-        actor: CLI_ACTOR, secretKey: ctx.env.SECRET_KEY, dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid,
+        actor: CLI_OPERATOR, secretKey: ctx.env.SECRET_KEY, dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid,
         disableMissing: !!opts.disableMissing, pattern: opts.pattern, quotaMb: Number(opts.quota), transferAliasDays: parseDays(opts.aliasDays),
         onProgress: (p) => bar.update(p),
       }).finally(() => bar.stop());

@@ -14,6 +14,8 @@ interface NavEntry {
   roles: readonly Role[];
   /** shown only to accounts linked to a mailbox */
   withMailbox?: true;
+  /** province-wide settings: not shown to agency-scoped users (the routes answer them 403) */
+  provinceWide?: true;
 }
 
 export const NAV_GROUPS: { id: NavGroup; labelKey: string }[] = [
@@ -30,7 +32,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/hr/roster', labelKey: 'hr.nav.roster', icon: 'upload', group: 'people', roles: ['hr', 'admin'] },
   { href: '/hr/mailboxes', labelKey: 'hr.nav.mailboxes', icon: 'mail', group: 'people', roles: ['hr', 'admin'] },
   { href: '/hr/coverage', labelKey: 'hr.nav.coverage', icon: 'chart-pie', group: 'people', roles: ['hr', 'admin', 'leader'] },
-  { href: '/admin/agencies', labelKey: 'hr.nav.agencies', icon: 'building-2', group: 'settings', roles: ['admin'] },
+  { href: '/admin/agencies', labelKey: 'hr.nav.agencies', icon: 'building-2', group: 'settings', roles: ['admin'], provinceWide: true },
   { href: '/admin/hotlines', labelKey: 'hotlines.nav', icon: 'radio-tower', group: 'settings', roles: ['admin'] },
   { href: '/admin/rules', labelKey: 'rules.nav', icon: 'list-filter', group: 'settings', roles: ['admin'] },
   { href: '/admin/sla', labelKey: 'sla_admin.nav', icon: 'timer', group: 'settings', roles: ['admin'] },
@@ -57,7 +59,7 @@ export function currentHref(path: string, hrefs: string[]): string | undefined {
 /** The sidebar's sections for this user (empty groups left out), with the current page marked. */
 export function navFor(user: UserAttrs | undefined, locale: Locale, path: string): NavSection[] {
   if (!user) return [];
-  const mine = NAV_ENTRIES.filter((e) => e.roles.includes(user.role) && (!e.withMailbox || user.mailbox_id !== null));
+  const mine = NAV_ENTRIES.filter((e) => e.roles.includes(user.role) && (!e.withMailbox || user.mailbox_id !== null) && (!e.provinceWide || user.agency_id === null));
   const current = currentHref(path, mine.map((e) => e.href));
   return NAV_GROUPS.map((g) => ({
     label: t(locale, g.labelKey),

@@ -19,6 +19,9 @@ export const SWEEP_PAGES: SweepPage[] = [
   { role: 'public', name: 'lookup', path: '/tra-cuu' },
   { role: 'public', name: 'not-found', path: '/khong-co-trang-nay', status: 404 },
 
+  { role: 'staff', name: 'home', path: '/' },
+  { role: 'staff', name: 'own-mailbox', path: '/account/mailbox' },
+
   { role: 'agent', name: 'home', path: '/' },
   { role: 'agent', name: 'queue', path: '/tickets' },
   { role: 'agent', name: 'queue-search', path: '/tickets?q=rac+thai' },

@@ -7,12 +7,15 @@ import { importOrgFile } from '../../server/services/provisioning/org-import.js'
 import { importRosterFile, type RosterImportOptions, type RosterImportResult } from '../../server/services/provisioning/roster-import.js';
 import { takeCredentials, type Credential } from '../../server/services/provisioning/credentials-store.js';
 import { rosterCsv, type GeneratedRow } from './roster-factory.js';
+import { systemActor } from '../../server/services/auth/actor.js';
 
 export const TEST_SECRET = 'test-secret-key-0123456789abcdef0123456789';
+/** The services' actor in tests: a province-wide admin named 'test' (as the CLI operator is). */
+export const TEST_ACTOR = systemActor('test');
 export const HOABINH_ORG_FILE = path.resolve(import.meta.dirname, '../fixtures/org/hoabinh-2016-agencies.csv');
 
 export async function seedHoabinh(db: Db): Promise<void> {
-  const r = await importOrgFile(db, HOABINH_ORG_FILE, { actor: 'test' });
+  const r = await importOrgFile(db, HOABINH_ORG_FILE, { actor: TEST_ACTOR });
   if (r.errors.length) throw new Error(`org fixture: ${JSON.stringify(r.errors)}`);
 }
 
@@ -27,7 +30,7 @@ export function writeRoster(rows: readonly Partial<GeneratedRow & { status: stri
 }
 
 export async function importRows(db: Db, rows: readonly Partial<GeneratedRow & { status: string }>[], opts: Partial<RosterImportOptions> = {}): Promise<RosterImportResult> {
-  return importRosterFile(db, writeRoster(rows), { actor: 'test', secretKey: TEST_SECRET, ...opts });
+  return importRosterFile(db, writeRoster(rows), { actor: TEST_ACTOR, secretKey: TEST_SECRET, ...opts });
 }
 
 export async function credentialsOf(db: Db, r: RosterImportResult): Promise<Credential[]> {

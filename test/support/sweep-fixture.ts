@@ -6,7 +6,8 @@ import type { Role } from '../../server/db/models/foundation.js';
 import { listRules } from '../../server/services/triage/rule-store.js';
 import { addCalendarOverride } from '../../server/services/sla/calendar-admin.js';
 import { addHotlineAgency, citizenMail, staff } from '../integration/tickets/ticket-fixture.js';
-import { importRows, seedHoabinh } from './provisioning-fixtures.js';
+import { importRows, seedHoabinh, TEST_ACTOR } from './provisioning-fixtures.js';
+import { setMailboxPassword } from '../../server/services/provisioning/mailbox-lifecycle.js';
 import { generateRoster } from './roster-factory.js';
 
 const SUBJECTS = [
@@ -37,6 +38,14 @@ export interface SweepWorld {
   ruleId: string;
 }
 
+/** A roster-made staff account, past its first sign-in: it signs in with its mailbox's password. */
+async function ownAccount(db: Db, address: string): Promise<{ username: string; password: string }> {
+  const password = 'Hop-thu-cua-toi-2026';
+  await setMailboxPassword(db, address, { actor: TEST_ACTOR, password, mustChange: false });
+  await db.models.User.update({ must_change_password: false }, { where: { username: address } });
+  return { username: address, password };
+}
+
 export async function buildSweepWorld(db: Db): Promise<SweepWorld> {
   await seedHoabinh(db);
   await importRows(db, generateRoster(30, { agencyCodes: ['SNV', 'STC'], codePrefix: 'SW' }));
@@ -63,6 +72,7 @@ export async function buildSweepWorld(db: Db): Promise<SweepWorld> {
     leader: await user('leader', null, 'Bùi Văn Quang'),
   };
   const box = (await db.models.Mailbox.findOne({ where: { kind: 'staff', agency_id: snv.id }, order: [['address', 'ASC']] }))!;
+  users.staff = await ownAccount(db, (await db.models.Mailbox.findOne({ where: { kind: 'staff', agency_id: snv.id }, order: [['address', 'DESC']] }))!.address);
   const rule = (await listRules(db))[0]!;
   return { users, ticketRef, mailbox: box.address, hotlineCode: hotline.code, ruleId: rule.id };
 }

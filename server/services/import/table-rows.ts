@@ -5,7 +5,11 @@
 export interface TableIssue {
   row: number;
   field: string;
+  /** English, precise (the CLI prints it) */
   message: string;
+  /** i18n id (hr.err.<id>) and its parameters, for the pages; absent on the older checks */
+  id?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface TableRow {

@@ -17,6 +17,8 @@ import { allocateLocalPart } from './address-allocator.js';
 import { invalid, notFound } from './errors.js';
 import { takenLocalParts } from './taken-addresses.js';
 import { moveMailbox } from './transfer.js';
+import type { Actor } from '../auth/actor.js';
+import { assertProvinceAdmin } from './mailbox-guard.js';
 
 const DAY_MS = 86_400_000;
 /** Alias rows that hold an address that moved away; they stay in the old domain and are not copied. */
@@ -30,7 +32,8 @@ export interface DomainMigrationInput {
   renumber?: boolean;
   /** How long old addresses keep resolving; null (default) = for good, the mergers' usual promise. */
   aliasDays?: number | null;
-  actor: string;
+  /** a province-wide admin (the domains are the province's) */
+  actor: Actor;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -63,6 +66,7 @@ function checkDomains(from: string, to: string): void {
 }
 
 export async function migrateDomain(db: Db, input: DomainMigrationInput): Promise<DomainMigrationResult> {
+  assertProvinceAdmin(input.actor, 'a domain migration');
   const from = input.from.toLowerCase(), to = input.to.toLowerCase();
   checkDomains(from, to);
   const map = domainMapper(from, to);
@@ -123,7 +127,7 @@ export async function migrateDomain(db: Db, input: DomainMigrationInput): Promis
   const agencyKey = codes.length ? codes.join(',') : null;
   let run = await DomainMigration.findOne({ where: { from_domain: from, to_domain: to, agency_codes: agencyKey, status: 'running' } });
   const resumed = run !== null;
-  run ??= await DomainMigration.create({ from_domain: from, to_domain: to, agency_codes: agencyKey, status: 'running', actor: input.actor, moved: 0, aliases: 0, conflicts: null, started_at: now, finished_at: null });
+  run ??= await DomainMigration.create({ from_domain: from, to_domain: to, agency_codes: agencyKey, status: 'running', actor: input.actor.username, moved: 0, aliases: 0, conflicts: null, started_at: now, finished_at: null });
 
   await inTransaction(db.sequelize, async () => {
     for (const d of scopeDomains) {
@@ -166,7 +170,7 @@ export async function migrateDomain(db: Db, input: DomainMigrationInput): Promis
     input.onProgress?.(++done, plan.length + aliasRows.length);
   }
   await run.update({ status: 'done', finished_at: new Date(), conflicts: conflicts.length ? JSON.stringify(conflicts) : null });
-  await audit(db, { actor: input.actor, action: 'domain.migrate', target: `${from}→${to}`,
+  await audit(db, { actor: input.actor.username, action: 'domain.migrate', target: `${from}→${to}`,
     details: { run: run.id, resumed, agencies: codes.length ? codes : 'all', moved: moves.length, aliases, conflicts: conflicts.length } });
   return { runId: run.id, resumed, dryRun: false, moved: moves.length, aliases, agencies: agencyMoves.length, conflicts, moves };
 }

@@ -1,6 +1,7 @@
 /**
- * One mailbox at a time, for HR (web, scoped to its agency) and the CLI. Every action writes one audit row,
- * never with a password. Meaning of the flags (the contract with Dovecot/Postfix, migration 0002):
+ * One mailbox at a time, for HR (web, scoped to its agency) and the CLI. Every action takes the actor: the
+ * mailbox must be in the actor's agency (else it looks absent) and its person's account must not outrank the
+ * actor (mailbox-guard.ts). Every action writes one audit row naming the person, never with a password. Meaning of the flags (the contract with Dovecot/Postfix, migration 0002):
  * suspend → allow_login=0 (no login, mail still delivered); leaver → the same plus staff.status='left'.
  * Open IMAP sessions survive both until `doveadm kick <user>` (provisioning.md pitfall 3): with a kicker
  * configured (DOVEADM_KICK) both run it after the commit, best effort (cut-sessions.ts).
@@ -10,7 +11,6 @@ import { inTransaction } from '../../db/index.js';
 import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
 import type { Row } from '../../db/models/define.js';
 import { audit } from '../audit/audit-log.js';
-import { emailAddressProblem, domainOf } from '../org/agency.js';
 import { generateInitialPassword } from '../crypto/initial-password.js';
 import { hashInitialPasswords } from './initial-hashes.js';
 import { hashPassword, USER_CHOSEN_SCHEME } from '../crypto/password-hash.js';
@@ -18,6 +18,8 @@ import { invalid, notFound, ProvisioningError } from './errors.js';
 import { laterLogin, mailLogins } from './last-login.js';
 import { cutSessions, type SessionCut, type SessionCutResult } from './cut-sessions.js';
 import { closeMailboxAccounts, reopenMailboxAccounts } from '../auth/mailbox-accounts.js';
+import type { Actor } from '../auth/actor.js';
+import { assertReachesMailbox, personOf } from './mailbox-guard.js';
 
 export const MIN_CHOSEN_PASSWORD_CHARS = 12;
 export const QUOTA_MAX_MB = 1_048_576;
@@ -32,16 +34,29 @@ export async function findMailbox(db: Db, address: string, scope: Scope = { agen
   return box;
 }
 
-async function act<T>(db: Db, address: string, scope: Scope | undefined, fn: (box: Row<MailboxAttrs>) => Promise<T>): Promise<T> {
-  return inTransaction(db.sequelize, async () => fn(await findMailbox(db, address, scope)));
+/** The mailbox in the actor's scope, checked against its person's account, inside one transaction. */
+async function act<T>(db: Db, address: string, actor: Actor, fn: (box: Row<MailboxAttrs>) => Promise<T>): Promise<T> {
+  return inTransaction(db.sequelize, async () => {
+    const box = await findMailbox(db, address, actor);
+    await assertReachesMailbox(db, actor, box);
+    return fn(box);
+  });
 }
+
+/** The checks of every action, without acting: for a confirmation page, which must not offer what will be refused. */
+export async function assertMayChangeMailbox(db: Db, address: string, actor: Actor): Promise<void> {
+  await assertReachesMailbox(db, actor, await findMailbox(db, address, actor));
+}
+
+/** Audit details shared by every action: whose mailbox it is. */
+const about = async (db: Db, box: MailboxAttrs) => ({ person: await personOf(db, box) });
 
 /**
  * Sets a password. Without one, generates an initial password (returned once, forced change at the next web
  * login); a given one must be ASCII and 12+ characters and is hashed with the scheme for chosen passwords.
  */
 export async function setMailboxPassword(
-  db: Db, address: string, opts: { password?: string; actor: string; scope?: Scope; mustChange?: boolean },
+  db: Db, address: string, opts: { password?: string; actor: Actor; mustChange?: boolean },
 ): Promise<{ address: string; password?: string }> {
   const generated = opts.password === undefined ? generateInitialPassword() : undefined;
   if (opts.password !== undefined && opts.password.length < MIN_CHOSEN_PASSWORD_CHARS) {
@@ -53,9 +68,9 @@ export async function setMailboxPassword(
   } catch (e) {
     throw invalid('password.invalid', (e as Error).message, 'password');
   }
-  return act(db, address, opts.scope, async (box) => {
+  return act(db, address, opts.actor, async (box) => {
     await box.update({ password_hash: hash, must_change_password: opts.mustChange ?? true, password_changed_at: new Date() });
-    await audit(db, { actor: opts.actor, action: 'mailbox.set_password', target: box.address, details: { generated: !!generated } });
+    await audit(db, { actor: opts.actor.username, action: 'mailbox.set_password', target: box.address, details: { ...(await about(db, box)), generated: !!generated } });
     return { address: box.address, ...(generated ? { password: generated } : {}) };
   });
 }
@@ -64,82 +79,52 @@ export async function setMailboxPassword(
 export interface LoginOffResult { address: string; sessions: SessionCutResult }
 
 export async function suspendMailbox(
-  db: Db, address: string, opts: { actor: string; reason?: string; scope?: Scope; sessions?: SessionCut },
+  db: Db, address: string, opts: { actor: Actor; reason?: string; sessions?: SessionCut },
 ): Promise<LoginOffResult> {
-  const addr = await act(db, address, opts.scope, async (box) => {
+  const addr = await act(db, address, opts.actor, async (box) => {
     if (box.suspended_at) throw new ProvisioningError('mailbox.already_suspended', `${box.address} is already suspended`, 'address', 409);
     await box.update({ allow_login: false, suspended_at: new Date() });
     const accounts = await closeMailboxAccounts(db, [box.id], { disable: false });
-    await audit(db, { actor: opts.actor, action: 'mailbox.suspend', target: box.address, details: { reason: opts.reason ?? null, web_sessions_ended_for: accounts } });
+    await audit(db, { actor: opts.actor.username, action: 'mailbox.suspend', target: box.address,
+      details: { ...(await about(db, box)), reason: opts.reason ?? null, web_sessions_ended_for: accounts } });
     return box.address;
   });
-  return { address: addr, sessions: await cutSessions(db, addr, opts.actor, opts.sessions) };
+  return { address: addr, sessions: await cutSessions(db, addr, opts.actor.username, opts.sessions) };
 }
 
-export async function restoreMailbox(db: Db, address: string, opts: { actor: string; scope?: Scope }): Promise<void> {
-  await act(db, address, opts.scope, async (box) => {
+export async function restoreMailbox(db: Db, address: string, opts: { actor: Actor }): Promise<void> {
+  await act(db, address, opts.actor, async (box) => {
     if (!box.suspended_at && box.allow_login && box.active) throw new ProvisioningError('mailbox.not_suspended', `${box.address} is not suspended`, 'address', 409);
     await box.update({ allow_login: true, active: true, suspended_at: null, disabled_at: null });
     if (box.staff_id) await db.models.Staff.update({ status: 'active', left_at: null }, { where: { id: box.staff_id, status: 'left' } });
     const accounts = await reopenMailboxAccounts(db, [box.id]);
-    await audit(db, { actor: opts.actor, action: 'mailbox.restore', target: box.address, details: { accounts_enabled: accounts } });
+    await audit(db, { actor: opts.actor.username, action: 'mailbox.restore', target: box.address, details: { ...(await about(db, box)), accounts_enabled: accounts } });
   });
 }
 
 /** A leaver: login disabled, mail kept and still delivered, the address never reused while the row exists. */
 export async function markLeaver(
-  db: Db, address: string, opts: { actor: string; scope?: Scope; now?: Date; sessions?: SessionCut },
+  db: Db, address: string, opts: { actor: Actor; now?: Date; sessions?: SessionCut },
 ): Promise<LoginOffResult> {
   const now = opts.now ?? new Date();
-  const addr = await act(db, address, opts.scope, async (box) => {
+  const addr = await act(db, address, opts.actor, async (box) => {
     await box.update({ allow_login: false, disabled_at: now });
     if (box.staff_id) await db.models.Staff.update({ status: 'left', left_at: now }, { where: { id: box.staff_id } });
     const accounts = await closeMailboxAccounts(db, [box.id], { disable: true });
-    await audit(db, { actor: opts.actor, action: 'mailbox.leaver', target: box.address, details: { accounts_disabled: accounts } });
+    await audit(db, { actor: opts.actor.username, action: 'mailbox.leaver', target: box.address, details: { ...(await about(db, box)), accounts_disabled: accounts } });
     return box.address;
   });
-  return { address: addr, sessions: await cutSessions(db, addr, opts.actor, opts.sessions) };
+  return { address: addr, sessions: await cutSessions(db, addr, opts.actor.username, opts.sessions) };
 }
 
-export async function setMailboxQuota(db: Db, address: string, quotaMb: number, opts: { actor: string; scope?: Scope }): Promise<void> {
+export async function setMailboxQuota(db: Db, address: string, quotaMb: number, opts: { actor: Actor }): Promise<void> {
   if (!Number.isInteger(quotaMb) || quotaMb < 0 || quotaMb > QUOTA_MAX_MB) {
     throw invalid('quota.invalid', `quota must be a whole number of MB between 0 (unlimited) and ${QUOTA_MAX_MB}`, 'quota_mb');
   }
-  await act(db, address, opts.scope, async (box) => {
+  await act(db, address, opts.actor, async (box) => {
     const before = box.quota_mb;
     await box.update({ quota_mb: quotaMb });
-    await audit(db, { actor: opts.actor, action: 'mailbox.quota', target: box.address, details: { from: before, to: quotaMb } });
-  });
-}
-
-/** An extra address delivering to `goto` (a mailbox here, or any address). The alias domain must be ours. */
-export async function addAlias(
-  db: Db, input: { address: string; goto: string; expiresAt?: Date | null; actor: string },
-): Promise<void> {
-  const address = input.address.trim().toLowerCase();
-  const goto = input.goto.trim().toLowerCase();
-  const p1 = emailAddressProblem(address);
-  if (p1) throw invalid('alias.address_invalid', `address ${p1}`, 'address');
-  const p2 = emailAddressProblem(goto);
-  if (p2) throw invalid('alias.goto_invalid', `goto ${p2}`, 'goto');
-  const domain = domainOf(address);
-  await inTransaction(db.sequelize, async () => {
-    if (!(await db.models.MailDomain.findByPk(domain))) throw invalid('alias.domain_unknown', `${domain} is not a mail domain of this system`, 'address');
-    if (await db.models.Mailbox.count({ where: { address } })) throw new ProvisioningError('alias.is_mailbox', `${address} is a mailbox`, 'address', 409);
-    if (await db.models.MailAlias.count({ where: { address, goto } })) throw new ProvisioningError('alias.exists', `${address} already delivers to ${goto}`, 'address', 409);
-    await db.models.MailAlias.create({ address, goto, domain, active: true, reason: 'manual', expires_at: input.expiresAt ?? null });
-    await audit(db, { actor: input.actor, action: 'alias.add', target: address, details: { goto, expires_at: input.expiresAt?.toISOString() ?? null } });
-  });
-}
-
-export async function removeAlias(db: Db, input: { address: string; goto?: string; actor: string }): Promise<number> {
-  const address = input.address.trim().toLowerCase();
-  return inTransaction(db.sequelize, async () => {
-    const where = input.goto ? { address, goto: input.goto.trim().toLowerCase() } : { address };
-    const n = await db.models.MailAlias.destroy({ where });
-    if (n === 0) throw notFound('alias', address, 'address');
-    await audit(db, { actor: input.actor, action: 'alias.remove', target: address, details: { goto: input.goto ?? null, removed: n } });
-    return n;
+    await audit(db, { actor: opts.actor.username, action: 'mailbox.quota', target: box.address, details: { ...(await about(db, box)), from: before, to: quotaMb } });
   });
 }
 

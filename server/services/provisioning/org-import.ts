@@ -2,13 +2,18 @@
  * Agencies from an HR org file (services/org/org-file.ts validates it): upsert by code, parents linked in a
  * second pass (a child may come before its parent), one mail_domains row per agency domain. All or nothing:
  * with any row error nothing is written. Agencies absent from the file are left alone (valid_to is an
- * admin decision, not an import side effect).
+ * admin decision, not an import side effect). A province-wide admin's work only (it rewrites any agency and adds
+ * domains Postfix treats as local); the audit row lists each agency created or changed, field by field.
  */
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { audit } from '../audit/audit-log.js';
 import { type Table, readTable } from '../import/table-reader.js';
 import { parseOrgTable, type OrgFileError } from '../org/org-file.js';
+import type { AgencySeed } from '../org/agency.js';
+import type { AgencyAttrs } from '../../db/models/foundation.js';
+import type { Actor } from '../auth/actor.js';
+import { assertProvinceAdmin } from './mailbox-guard.js';
 
 export interface OrgImportResult {
   created: number;
@@ -18,20 +23,39 @@ export interface OrgImportResult {
   written: boolean;
 }
 
-export async function importOrg(db: Db, table: Table, opts: { actor: string; dryRun?: boolean; now?: Date; fileName?: string }): Promise<OrgImportResult> {
+/** What the file changes in one agency: field → [from, to]. */
+function changesOf(cur: AgencyAttrs, a: AgencySeed, parentCode: string | null, curParent: string | null): Record<string, [unknown, unknown]> {
+  const pairs: [string, unknown, unknown][] = [
+    ['name', cur.name, a.name], ['kind', cur.kind, a.kind], ['mail_domain', cur.mail_domain, a.mailDomain],
+    ['hotline_address', cur.hotline_address, a.hotlineAddress], ['parent', curParent, parentCode],
+  ];
+  return Object.fromEntries(pairs.filter(([, from, to]) => from !== to).map(([k, from, to]) => [k, [from, to]]));
+}
+
+export async function importOrg(db: Db, table: Table, opts: { actor: Actor; dryRun?: boolean; now?: Date; fileName?: string }): Promise<OrgImportResult> {
+  assertProvinceAdmin(opts.actor, 'the org import');
   const { Agency, MailDomain } = db.models;
   const now = opts.now ?? new Date();
   const existing = await Agency.findAll();
   const { agencies, errors } = parseOrgTable(table, existing.map((a) => a.code));
   if (errors.length > 0) return { created: 0, updated: 0, unchanged: 0, errors, written: false };
   const byCode = new Map(existing.map((a) => [a.code, a]));
+  const codeOf = new Map(existing.map((a) => [a.id, a.code]));
   let created = 0, updated = 0, unchanged = 0;
+  const changes: Record<string, Record<string, unknown>> = {};
   for (const a of agencies) {
     const cur = byCode.get(a.code);
-    if (!cur) created++;
-    else if (cur.name === a.name && cur.kind === a.kind && cur.mail_domain === a.mailDomain && cur.hotline_address === a.hotlineAddress &&
-      (a.parentCode === null ? cur.parent_id === null : byCode.get(a.parentCode)?.id === cur.parent_id)) unchanged++;
-    else updated++;
+    if (!cur) {
+      created++;
+      changes[a.code] = { created: { name: a.name, kind: a.kind, mail_domain: a.mailDomain, hotline_address: a.hotlineAddress, parent: a.parentCode } };
+      continue;
+    }
+    const diff = changesOf(cur, a, a.parentCode, cur.parent_id === null ? null : codeOf.get(cur.parent_id) ?? null);
+    if (Object.keys(diff).length === 0) unchanged++;
+    else {
+      updated++;
+      changes[a.code] = diff;
+    }
   }
   if (opts.dryRun) return { created, updated, unchanged, errors, written: false };
 
@@ -48,11 +72,11 @@ export async function importOrg(db: Db, table: Table, opts: { actor: string; dry
       if (row.parent_id !== parentId) await row.update({ parent_id: parentId });
       await MailDomain.findOrCreate({ where: { domain: a.mailDomain }, defaults: { domain: a.mailDomain, agency_id: row.id, active: true } });
     }
-    await audit(db, { actor: opts.actor, action: 'org.import', target: opts.fileName ?? null, details: { created, updated, unchanged } });
+    await audit(db, { actor: opts.actor.username, action: 'org.import', target: opts.fileName ?? null, details: { created, updated, unchanged, changes } });
   });
   return { created, updated, unchanged, errors, written: true };
 }
 
-export async function importOrgFile(db: Db, path: string, opts: { actor: string; dryRun?: boolean }): Promise<OrgImportResult> {
+export async function importOrgFile(db: Db, path: string, opts: { actor: Actor; dryRun?: boolean }): Promise<OrgImportResult> {
   return importOrg(db, await readTable(path), { ...opts, fileName: path.split('/').pop() });
 }

@@ -18,6 +18,11 @@ import { generateInitialPassword } from '../crypto/initial-password.js';
 import { type RosterAgency, type RosterError, parseRosterTable } from './roster-file.js';
 import { type PlannedRow, type RosterPlan, planRoster } from './roster-plan.js';
 import { applyRosterPlan } from './roster-write.js';
+import { rosterPrivilegeErrors } from './roster-privilege.js';
+import { accountsOfStaff, knownPeople } from './roster-people.js';
+import type { Actor } from '../auth/actor.js';
+import { reaches } from '../auth/privilege.js';
+import { assertMailboxManager } from './mailbox-guard.js';
 
 export const DEFAULT_QUOTA_MB = 2048;
 const MAX_ATTEMPTS = 3;
@@ -26,13 +31,15 @@ export type ImportPhase = 'validate' | 'plan' | 'hash' | 'write' | 'done';
 export type ImportProgress = (p: { phase: ImportPhase; done: number; total: number }) => void;
 
 export interface RosterImportOptions {
-  actor: string;
+  /** who imports: rows outside their scope, or moving people they may not move, are errors (roster-privilege.ts) */
+  actor: Actor;
   /** Seals the initial passwords; pass env().SECRET_KEY. */
   secretKey: string;
   dryRun?: boolean;
   skipInvalid?: boolean;
   disableMissing?: boolean;
-  /** Agencies whose staff can be "missing" (an HR officer's scope); default: the agencies named in the file. */
+  /** Agencies whose staff can be "missing"; default: the actor's agency, or for a province-wide actor the
+   *  agencies named in the file. */
   scopeAgencyIds?: number[];
   pattern?: string;
   quotaMb?: number;
@@ -86,7 +93,7 @@ function summary(plan: RosterPlan, errors: RosterError[], extra: Partial<RosterI
   const count = (a: PlannedRow['action']): number => plan.rows.filter((p) => p.action === a).length;
   return {
     created: count('create'), updated: count('update') + count('transfer'), unchanged: count('unchanged'), errors,
-    missing: plan.missing.map((m) => m.employeeCode), disabled: 0, transferred: [], dryRun: false, written: false,
+    missing: [...plan.missing, ...(plan.outranking ?? [])].map((m) => m.employeeCode), disabled: 0, transferred: [], dryRun: false, written: false,
     batchId: null, credentials: 0, preview: preview(plan), ...extra,
   };
 }
@@ -95,9 +102,15 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
   const now = opts.now ?? new Date();
   const pattern = opts.pattern ?? DEFAULT_ADDRESS_PATTERN;
   const progress = opts.onProgress ?? (() => undefined);
+  assertMailboxManager(opts.actor);
   progress({ phase: 'validate', done: 0, total: table.rows.length });
   const agencies = await loadRosterAgencies(db);
-  const { rows, errors } = parseRosterTable(table, agencies, pattern);
+  const parsed = parseRosterTable(table, agencies, pattern);
+  const refused = rosterPrivilegeErrors(parsed.rows, agencies, await knownPeople(db, parsed.rows.map((r) => r.employeeCode)), opts.actor);
+  const refusedRows = new Set(refused.map((e) => e.row));
+  const rows = parsed.rows.filter((r) => !refusedRows.has(r.row));
+  const errors = [...parsed.errors, ...refused].sort((a, b) => a.row - b.row);
+  const scopeAgencyIds = opts.scopeAgencyIds ?? (opts.actor.agencyId === null ? undefined : [opts.actor.agencyId]);
   progress({ phase: 'validate', done: table.rows.length, total: table.rows.length });
   const blocked = errors.length > 0 && !opts.skipInvalid;
   if (blocked && !opts.dryRun) return summary({ rows: [], missing: [] }, errors, { created: 0 });
@@ -106,7 +119,7 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
   const secrets = new Map<string, { password: string; hash: string }>();
   for (let attempt = 1; ; attempt++) {
     progress({ phase: 'plan', done: 0, total: rows.length });
-    const plan = await planRoster(db, rows, agencies, { pattern, scopeAgencyIds: opts.scopeAgencyIds, now });
+    const plan = await keepReachable(db, await planRoster(db, rows, agencies, { pattern, scopeAgencyIds, now }), opts.actor);
     if (opts.dryRun || blocked) return summary(plan, errors, { dryRun: true });
     // Nothing to change: no transaction, no batch row, no audit entry (a re-import is a true no-op).
     const idle = plan.rows.every((p) => p.action === 'unchanged') && (!opts.disableMissing || plan.missing.length === 0);
@@ -120,7 +133,7 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
     try {
       return await inTransaction(db.sequelize, async () => {
         const written = await applyRosterPlan(db, plan, {
-          actor: opts.actor, secrets, now, quotaMb: opts.quotaMb ?? DEFAULT_QUOTA_MB, disableMissing: !!opts.disableMissing,
+          actor: opts.actor.username, secrets, now, quotaMb: opts.quotaMb ?? DEFAULT_QUOTA_MB, disableMissing: !!opts.disableMissing,
           transferAliasDays: opts.transferAliasDays, onProgress: (done, total) => progress({ phase: 'write', done, total }),
         });
         const credentials: Credential[] = written.newMailboxes.map((m) => ({
@@ -129,16 +142,18 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
         }));
         const result = summary(plan, errors, { written: true, disabled: written.disabled, transferred: written.transferred, credentials: credentials.length });
         const batch = await db.models.ImportBatch.create({
-          kind: 'roster', actor: opts.actor, file_name: opts.fileName ?? null,
+          kind: 'roster', actor: opts.actor.username, file_name: opts.fileName ?? null,
           created_count: result.created, updated_count: result.updated, unchanged_count: result.unchanged, disabled_count: written.disabled,
           credentials_blob: credentials.length ? sealCredentials(credentials, opts.secretKey) : null,
           credentials_count: credentials.length,
           credentials_expires_at: credentials.length ? new Date(now.getTime() + CREDENTIALS_TTL_MS) : null,
         });
         await audit(db, {
-          actor: opts.actor, action: 'roster.import', target: `import:${batch.id}`,
+          actor: opts.actor.username, action: 'roster.import', target: `import:${batch.id}`,
           details: { file: opts.fileName ?? null, created: result.created, updated: result.updated, unchanged: result.unchanged,
-            disabled: written.disabled, transferred: written.transferred.length, mailboxes: credentials.length, accounts: written.accounts, skipped_rows: errors.length },
+            disabled: written.disabled, transferred: written.transferred.length, mailboxes: credentials.length, accounts: written.accounts, skipped_rows: errors.length,
+            left: plan.rows.filter((p) => p.leaving).map((p) => p.row.employeeCode),
+            disabled_missing: opts.disableMissing ? plan.missing.map((m) => m.employeeCode) : [] },
         });
         progress({ phase: 'done', done: rows.length, total: rows.length });
         return { ...result, batchId: batch.id };
@@ -147,6 +162,17 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
       if (!(e instanceof UniqueConstraintError) || attempt >= MAX_ATTEMPTS) throw e;
     }
   }
+}
+
+/**
+ * People missing from the file are disabled only when the actor reaches their account: a missing row is no
+ * licence to lock out someone who outranks the importer. They stay listed as missing.
+ */
+async function keepReachable(db: Db, plan: RosterPlan, actor: Actor): Promise<RosterPlan> {
+  if (plan.missing.length === 0) return plan;
+  const accounts = await accountsOfStaff(db, plan.missing.map((m) => m.staffId));
+  const reachable = plan.missing.filter((m) => { const a = accounts.get(m.staffId); return !a || reaches(actor, a); });
+  return { ...plan, missing: reachable, outranking: plan.missing.filter((m) => !reachable.includes(m)) };
 }
 
 export async function importRosterFile(db: Db, path: string, opts: RosterImportOptions): Promise<RosterImportResult> {

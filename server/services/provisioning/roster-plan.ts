@@ -33,7 +33,10 @@ export interface MissingStaff {
 
 export interface RosterPlan {
   rows: PlannedRow[];
+  /** people of the scope not in the file: disabled with disableMissing */
   missing: MissingStaff[];
+  /** also missing, but their account outranks the importer: reported, never disabled by this import */
+  outranking?: MissingStaff[];
 }
 
 type StaffLite = Pick<StaffAttrs, 'id' | 'employee_code' | 'full_name' | 'agency_id' | 'position' | 'personal_email' | 'status'>;

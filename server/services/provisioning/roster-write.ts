@@ -6,6 +6,7 @@ import type { RosterAgency, RosterRow } from './roster-file.js';
 import type { RosterPlan } from './roster-plan.js';
 import { maildirFor } from './taken-addresses.js';
 import { moveMailbox, TRANSFER_ALIAS_DAYS } from './transfer.js';
+import { audit } from '../audit/audit-log.js';
 import { closeMailboxAccounts, createMailboxAccounts, moveMailboxAccount, reopenMailboxAccounts } from '../auth/mailbox-accounts.js';
 
 const INSERT_CHUNK = 500;
@@ -80,14 +81,17 @@ export async function applyRosterPlan(db: Db, plan: RosterPlan, o: WriteOptions)
   for (const p of updates) {
     const values = staffValues(p.row, p.agency.id, o.now);
     const staff = (await Staff.findByPk(p.staffId!))!;
+    const fromAgencyId = staff.agency_id;
     await staff.update({ ...values, left_at: p.leaving ? o.now : p.rejoining ? null : staff.left_at });
     const box = p.mailboxId ? await Mailbox.findByPk(p.mailboxId) : null;
     const changesAgency = box !== null && box.agency_id !== p.agency.id;
+    const fromAddress = box?.address ?? null;
     if (box && p.action === 'transfer') {
       const moved = await moveMailbox(db, box, { agencyId: p.agency.id, domain: p.newAddress!.domain, localPart: p.newAddress!.localPart }, { reason: 'transfer', aliasExpiresAt, now: o.now });
       transferred.push({ employee_code: p.row.employeeCode, ...moved });
     } else if (changesAgency) await box.update({ agency_id: p.agency.id });
     if (box && changesAgency) await moveMailboxAccount(db, box.id, p.agency.id, o.actor);
+    if (fromAgencyId !== p.agency.id) await auditMove(db, o.actor, p, fromAgencyId, fromAddress, box?.address ?? null);
     if (box && p.leaving) {
       await box.update({ allow_login: false, disabled_at: o.now });
       await closeMailboxAccounts(db, [box.id], { disable: true });
@@ -116,6 +120,15 @@ export async function applyRosterPlan(db: Db, plan: RosterPlan, o: WriteOptions)
   tick(plan.missing.length);
   const leavers = plan.rows.filter((p) => p.leaving && p.mailboxId).length;
   return { newMailboxes: newMailboxes.map(({ row, agency, address }) => ({ row, agency, address })), transferred, disabled: disabledIds.length + leavers, accounts };
+}
+
+/** A person moved between agencies by a roster row: one audit row with who, from and to. */
+async function auditMove(db: Db, actor: string, p: RosterPlan['rows'][number], fromAgencyId: number, fromAddress: string | null, toAddress: string | null): Promise<void> {
+  const from = await db.models.Agency.findByPk(fromAgencyId, { attributes: ['code'], raw: true });
+  await audit(db, { actor, action: 'roster.move', target: `staff:${p.row.employeeCode}`, details: {
+    person: { employee_code: p.row.employeeCode, name: p.row.fullName, row: p.row.row },
+    from: { agency: from?.code ?? null, address: fromAddress }, to: { agency: p.agency.code, address: toAddress },
+  } });
 }
 
 /** Every new staff mailbox gets its person's web account, with the same initial hash (mailbox-accounts.ts). */

@@ -12,10 +12,13 @@ import { audit } from '../audit/audit-log.js';
 import { allocateLocalParts } from './address-allocator.js';
 import { DEFAULT_ADDRESS_PATTERN } from './address-pattern.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
+import { holdsAgency } from '../auth/privilege.js';
 import { takenLocalParts } from './taken-addresses.js';
 import { carryMailLogin } from './last-login.js';
 import { carryQuotaUse } from './quota-use.js';
 import { moveMailboxAccount } from '../auth/mailbox-accounts.js';
+import type { Actor } from '../auth/actor.js';
+import { assertMovesBetween, assertReachesMailbox, personOf } from './mailbox-guard.js';
 
 export const TRANSFER_ALIAS_DAYS = 180;
 const DAY_MS = 86_400_000;
@@ -61,11 +64,14 @@ export interface TransferInput {
   toAgencyCode: string;
   aliasDays?: number;
   pattern?: string;
-  actor: string;
+  actor: Actor;
   now?: Date;
 }
 
-/** Transfers a person and their mailbox; returns the old and new addresses. */
+/**
+ * Transfers a person and their mailbox; returns the old and new addresses. The actor must hold both agencies
+ * (or be province-wide) and reach the person's account; a person outside the actor's agency looks absent.
+ */
 export async function transferStaff(db: Db, input: TransferInput): Promise<{ from: string; to: string; aliasExpiresAt: Date }> {
   const { Agency, Mailbox, Staff } = db.models;
   const now = input.now ?? new Date();
@@ -78,9 +84,12 @@ export async function transferStaff(db: Db, input: TransferInput): Promise<{ fro
     const who = input.who.includes('@')
       ? await Mailbox.findOne({ where: { address: input.who.toLowerCase() } })
       : await Staff.findOne({ where: { employee_code: input.who.toUpperCase() } }).then((s) => (s ? Mailbox.findOne({ where: { staff_id: s.id } }) : null));
-    if (!who || who.staff_id === null) throw notFound('staff mailbox', input.who, 'who');
+    if (!who || who.staff_id === null || !holdsAgency(input.actor, who.agency_id)) throw notFound('staff mailbox', input.who, 'who');
     const staff = (await Staff.findByPk(who.staff_id))!;
-    if (staff.agency_id === agency.id) throw new ProvisioningError('transfer.same_agency', `${staff.full_name} already belongs to ${agency.code}`, 'agency');
+    if (staff.agency_id === agency.id) throw new ProvisioningError('transfer.same_agency', `${staff.full_name} already belongs to ${agency.code}`, 'agency', 400, { agency: agency.code });
+    assertMovesBetween(input.actor, staff.agency_id, agency.id);
+    await assertReachesMailbox(db, input.actor, who);
+    const fromAgency = await Agency.findByPk(staff.agency_id, { attributes: ['code'], raw: true });
     let localPart = who.local_part;
     if (domain !== who.domain) {
       const taken = (await takenLocalParts(db, [domain], { now })).get(domain)!;
@@ -90,9 +99,10 @@ export async function transferStaff(db: Db, input: TransferInput): Promise<{ fro
     }
     const moved = await moveMailbox(db, who, { agencyId: agency.id, domain, localPart }, { reason: 'transfer', aliasExpiresAt, now });
     await staff.update({ agency_id: agency.id });
-    const account = await moveMailboxAccount(db, who.id, agency.id, input.actor);
-    await audit(db, { actor: input.actor, action: 'mailbox.transfer', target: moved.from, details: {
-      to: moved.to, agency: agency.code, alias_until: aliasExpiresAt.toISOString(), account: account?.username ?? null, role_dropped: account?.droppedRole ?? null,
+    const account = await moveMailboxAccount(db, who.id, agency.id, input.actor.username);
+    await audit(db, { actor: input.actor.username, action: 'mailbox.transfer', target: moved.from, details: {
+      person: await personOf(db, who), from: { address: moved.from, agency: fromAgency?.code ?? null }, to: { address: moved.to, agency: agency.code },
+      alias_until: aliasExpiresAt.toISOString(), account: account?.username ?? null, role_dropped: account?.droppedRole ?? null,
     } });
     return { ...moved, aliasExpiresAt };
   });

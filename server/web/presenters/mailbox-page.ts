@@ -51,7 +51,7 @@ export async function mailboxDetail(db: Db, address: string, scope: Scope) {
   ]);
   return {
     address: box.address, domain: box.domain, name: staff?.full_name ?? box.display_name, employeeCode: staff?.employee_code ?? null,
-    position: staff?.position ?? null, agency: agency ? { code: agency.code, name: agency.name } : null,
+    position: staff?.position ?? null, agency: agency ? { id: agency.id, code: agency.code, name: agency.name } : null,
     active: box.active && box.allow_login, suspended: box.suspended_at !== null, left: staff?.status === 'left',
     mustChange: box.must_change_password, quotaMb: box.quota_mb, lastLoginAt: laterLogin(box.last_login_at, mail.get(box.address) ?? null), isStaff: box.staff_id !== null,
     aliases: aliases.map((a) => ({ address: a.address, reason: a.reason, expiresAt: a.expires_at })),

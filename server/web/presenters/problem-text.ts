@@ -5,12 +5,24 @@ import { t, type Locale } from '../../i18n/index.js';
 import { ProvisioningError } from '../../services/provisioning/errors.js';
 import { NotFound } from '../errors.js';
 
-export function problemText(locale: Locale, e: ProvisioningError): string {
-  const key = `hr.err.${e.id}`;
+/** The catalogue's text for a service error id (`hr.err.<id>`), numbers in the reader's style; null without one. */
+function catalogueText(locale: Locale, id: string, params: Record<string, string | number>): string | null {
+  const key = `hr.err.${id}`;
   const numbers = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB');
-  const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'number' ? numbers.format(v) : v]));
-  const text = t(locale, key, params);
-  return text === key ? e.message : text;
+  const text = t(locale, key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? numbers.format(v) : v])));
+  return text === key ? null : text;
+}
+
+export function problemText(locale: Locale, e: ProvisioningError): string {
+  return catalogueText(locale, e.id, e.params) ?? e.message;
+}
+
+/** Row problems of an import as the page shows them: the catalogue's text where the service gave an id. */
+export function issueTexts<T extends { message: string; id?: string; params?: Record<string, string | number> }>(locale: Locale, issues: readonly T[]): T[] {
+  return issues.map((i) => {
+    const text = i.id ? catalogueText(locale, i.id, i.params ?? {}) : null;
+    return text === null ? i : { ...i, message: text };
+  });
 }
 
 /** Rethrows anything that is not a ProvisioningError; turns 404/410 into errors the error page shows. */

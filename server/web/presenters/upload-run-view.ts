@@ -3,6 +3,8 @@
 import type { Db } from '../../db/index.js';
 import type { UploadRun } from '../../services/uploads/upload-runs.js';
 import { importPercent } from './import-progress.js';
+import { issueTexts } from './problem-text.js';
+import type { Locale } from '../../i18n/index.js';
 
 export interface RunView {
   status: string;
@@ -12,17 +14,20 @@ export interface RunView {
   percent: number;
   finished: boolean;
   error: string | null;
-  result: { created: number; updated: number; unchanged: number; disabled: number; written: boolean; missing: string[]; errors: { row: number; field: string; message: string }[] } | null;
+  result: { created: number; updated: number; unchanged: number; disabled: number; written: boolean; missing: string[]; errors: { row: number; field: string; message: string; id?: string; params?: Record<string, string | number> }[] } | null;
   credentials: { count: number; available: boolean; takenAt: Date | null } | null;
 }
 
-export async function runView(db: Db, run: UploadRun, now = new Date()): Promise<RunView> {
+/** With a locale, the import's row problems read in it (the service's ids through the catalogue). */
+export async function runView(db: Db, run: UploadRun, locale?: Locale, now = new Date()): Promise<RunView> {
+  const result = run.result ? (JSON.parse(run.result) as NonNullable<RunView['result']>) : null;
+  if (result && locale) result.errors = issueTexts(locale, result.errors);
   const batch = run.batch_id ? await db.models.ImportBatch.findByPk(run.batch_id) : null;
   const expires = batch?.credentials_expires_at ? new Date(batch.credentials_expires_at) : null;
   return {
     status: run.status, phase: run.phase, done: run.done, total: run.total, percent: importPercent(run),
     finished: run.status === 'done' || run.status === 'failed', error: run.error,
-    result: run.result ? JSON.parse(run.result) : null,
+    result,
     credentials: batch && batch.credentials_count > 0
       ? { count: batch.credentials_count, available: batch.credentials_blob !== null && !!expires && expires > now, takenAt: batch.credentials_taken_at }
       : null,

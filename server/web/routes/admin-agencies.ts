@@ -1,9 +1,11 @@
 // /admin/agencies: the agency list and the org-chart import (CSV/XLSX, same upload as the roster: preview,
-// then confirm). Admins only. The import is small, so the confirm runs in the request.
+// then confirm). Province-wide admins only: an agency's admin could otherwise rewrite every agency and add
+// domains Postfix treats as local (the services refuse them too). The import is small, so the confirm runs in
+// the request.
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { requireLogin, requireRole } from '../middleware/auth.js';
+import { requireLogin, requireProvinceWide, requireRole } from '../middleware/auth.js';
 import { uploadEndpoint } from './upload-endpoint.js';
 import { t } from '../../i18n/index.js';
 import { findUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/upload-runs.js';
@@ -17,7 +19,7 @@ const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) 
 export function adminAgencyRoutes(deps: AppDeps): Router {
   const { db } = deps;
   const router = Router();
-  const guard = [requireLogin, requireRole('admin')];
+  const guard = [requireLogin, requireRole('admin'), requireProvinceWide];
   const runOf = (req: Request) => findUploadRun(db, parseParams(tokenParam, req.params).token, req.auth!.user.id, 'org')
     .catch((e: unknown) => Promise.reject(asPageProblem(req.locale, e)));
 

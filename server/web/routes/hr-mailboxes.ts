@@ -1,18 +1,21 @@
 // /hr/mailboxes: the list (agency filter, search, pages) and one mailbox with its actions: reset password
-// (shown once), suspend, restore, leaver, quota, aliases, transfer. Roles hr and admin; an officer with an
-// agency acts only on that agency's mailboxes (another agency's mailbox answers 404, as if absent). Every
-// action is a CSRF-checked POST; the provisioning service writes the audit row.
+// (shown once), suspend, restore, leaver, quota, aliases, transfer. Roles hr and admin; the services take the
+// signed-in user as the actor and enforce the rules: an officer with an agency acts only on that agency's
+// mailboxes (another agency's mailbox answers 404, as if absent), never on one whose account outranks them,
+// and moves nobody between agencies. Every action is a CSRF-checked POST; the service writes the audit row.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import {
-  addAlias, markLeaver, removeAlias, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, type Scope,
+  assertMayChangeMailbox, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, type Scope,
 } from '../../services/provisioning/mailbox-lifecycle.js';
+import { assertMovesBetween } from '../../services/provisioning/mailbox-guard.js';
+import { addAlias, removeAlias } from '../../services/provisioning/aliases.js';
 import { transferStaff } from '../../services/provisioning/transfer.js';
+import { actorOf, type Actor } from '../../services/auth/actor.js';
 import { ProvisioningError } from '../../services/provisioning/errors.js';
-import { domainOf } from '../../services/org/agency.js';
 import { agencyOptions, mailboxDetail, mailboxListPage } from '../presenters/mailbox-page.js';
 import { asPageProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
@@ -63,6 +66,8 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
     const okKey = typeof req.query.ok === 'string' && (ACTIONS as readonly string[]).includes(req.query.ok) ? `hr.mailbox.done.${req.query.ok}` : null;
     res.status(status).render('pages/hr/mailbox', {
       title: box.address, box, agencies: (await agencyOptions(db, { agencyId: null })).filter((a) => a.code !== box.agency?.code),
+      // Only a province-wide officer holds both ends of a transfer (provisioning/mailbox-guard.ts).
+      canTransfer: scope.agencyId === null,
       ...(okKey ? { flash: { kind: 'ok', text: t(req.locale, okKey) } } : {}), ...extra,
     });
   };
@@ -73,11 +78,10 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
 
   router.post('/hr/mailboxes/:address/:action', ...guard, async (req, res) => {
     const { address, action } = parseParams(actionParam, req.params);
-    const actor = req.auth!.user.username;
-    const scope = scopeOf(req);
     try {
-      if (ASKS_FIRST.has(action) && !isConfirmed(req.body)) return await askFirst(req, res, action, address, scope);
-      const next = await perform(action, address, req.body, { actor, scope });
+      const actor = actorOf(req.auth!.user);
+      if (ASKS_FIRST.has(action) && !isConfirmed(req.body)) return await askFirst(req, res, action, address, actor);
+      const next = await perform(action, address, req.body, actor);
       if (next.password) {
         // Shown once, in this response only: never in a URL, a flash cookie or a log.
         res.set('Cache-Control', 'no-store');
@@ -90,15 +94,18 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
     }
   });
 
-  /** The confirmation page, after the same checks as the action (scope: 404; transfer: a chosen agency). */
-  async function askFirst(req: Request, res: Response, action: Action, address: string, scope: Scope): Promise<void> {
-    const box = await mailboxDetail(db, address, scope);
+  /** The confirmation page, after the same checks as the action (scope: 404; reach: 403; transfer: a chosen
+   *  agency the actor also holds), so it never offers what the service will refuse. */
+  async function askFirst(req: Request, res: Response, action: Action, address: string, actor: Actor): Promise<void> {
+    await assertMayChangeMailbox(db, address, actor);
+    const box = await mailboxDetail(db, address, actor);
     const l = req.locale;
     const facts = [{ label: t(l, 'hr.col.address'), value: box.address }, { label: t(l, 'hr.col.name'), value: box.name ?? '' },
       { label: t(l, 'hr.col.agency'), value: box.agency ? `${box.agency.code} — ${box.agency.name}` : '' }].filter((f) => f.value);
     const vars: Record<string, string> = { address: box.address, name: box.name ?? box.address };
     if (action === 'transfer') {
       const target = await transferTarget(req.body, box.agency?.code);
+      assertMovesBetween(actor, box.agency?.id ?? null, target.id);
       vars.agency = `${target.code} — ${target.name}`;
       facts.push({ label: t(l, 'hr.mailbox.transfer_to'), value: vars.agency });
     }
@@ -118,42 +125,32 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
     return target;
   }
 
-  async function perform(action: Action, address: string, body: unknown, ctx: { actor: string; scope: Scope }): Promise<{ address: string; password?: string }> {
-    const { actor, scope } = ctx;
+  async function perform(action: Action, address: string, body: unknown, actor: Actor): Promise<{ address: string; password?: string }> {
     switch (action) {
       case 'password': {
-        const r = await setMailboxPassword(db, address, { actor, scope, mustChange: true });
+        const r = await setMailboxPassword(db, address, { actor, mustChange: true });
         return { address, password: r.password };
       }
       case 'suspend':
-        await suspendMailbox(db, address, { actor, scope, reason: parseForm(bodies.suspend, body).reason || undefined, sessions });
+        await suspendMailbox(db, address, { actor, reason: parseForm(bodies.suspend, body).reason || undefined, sessions });
         return { address };
       case 'restore':
-        await restoreMailbox(db, address, { actor, scope });
+        await restoreMailbox(db, address, { actor });
         return { address };
       case 'leaver':
-        await markLeaver(db, address, { actor, scope, sessions });
+        await markLeaver(db, address, { actor, sessions });
         return { address };
       case 'quota':
-        await setMailboxQuota(db, address, parseForm(bodies.quota, body).quota_mb, { actor, scope });
+        await setMailboxQuota(db, address, parseForm(bodies.quota, body).quota_mb, { actor });
         return { address };
-      case 'alias-add': {
-        const alias = parseForm(bodies.alias, body).alias;
-        const box = await mailboxDetail(db, address, scope);
-        // An agency officer may not claim an address in another agency's domain (e.g. its director's).
-        if (scope.agencyId !== null && alias.includes('@') && domainOf(alias) !== box.domain) {
-          throw new ProvisioningError('alias.domain_out_of_scope', `aliases must be in ${box.domain}`, 'alias', 403);
-        }
-        await addAlias(db, { address: alias, goto: box.address, actor });
+      case 'alias-add':
+        await addAlias(db, { address: parseForm(bodies.alias, body).alias, goto: address, actor });
         return { address };
-      }
-      case 'alias-remove': {
-        const box = await mailboxDetail(db, address, scope);
-        await removeAlias(db, { address: parseForm(bodies.alias, body).alias, goto: box.address, actor });
+      case 'alias-remove':
+        await removeAlias(db, { address: parseForm(bodies.alias, body).alias, goto: address, actor });
         return { address };
-      }
       case 'transfer': {
-        const box = await mailboxDetail(db, address, scope); // the source must be in scope; the target may be any agency
+        const box = await mailboxDetail(db, address, actor); // a person outside the actor's agency looks absent (404)
         const target = await transferTarget(body, box.agency?.code);
         const moved = await transferStaff(db, { who: address, toAgencyCode: target.code, actor });
         return { address: moved.to };

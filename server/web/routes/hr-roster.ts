@@ -1,6 +1,6 @@
 // /hr/roster: upload a roster (CSV/XLSX) → preview (dry run) → confirm → the import runs as a job while the
 // page polls its progress → the initial passwords, once, as PDF or XLSX. Roles hr and admin; an HR officer of
-// one agency imports only that agency's rows (services/uploads/roster-upload.ts).
+// one agency imports only that agency's rows, and moves nobody between agencies (provisioning/roster-privilege.ts).
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
@@ -10,13 +10,13 @@ import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import { env } from '../../config/env.js';
 import { findUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/upload-runs.js';
-import { agencyLimitFor, previewRosterUpload } from '../../services/uploads/roster-upload.js';
+import { previewRosterUpload } from '../../services/uploads/roster-upload.js';
 import { takeCredentials } from '../../services/provisioning/credentials-store.js';
 import { credentialsPdf } from '../../services/provisioning/credentials-pdf.js';
 import { credentialsXlsx } from '../../services/provisioning/credentials-xlsx.js';
 import { ROSTER_OPTIONAL_COLUMNS, ROSTER_REQUIRED_COLUMNS } from '../../services/provisioning/roster-file.js';
 import { confirmRosterUpload } from '../../../jobs/upload-import.js';
-import { asPageProblem } from '../presenters/problem-text.js';
+import { asPageProblem, issueTexts } from '../presenters/problem-text.js';
 import { runView } from '../presenters/upload-run-view.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 
@@ -47,12 +47,12 @@ export function hrRosterRoutes(deps: AppDeps): Router {
   router.get('/hr/roster/uploads/:token', ...guard, async (req, res) => {
     const run = await runOf(req);
     const title = t(req.locale, 'hr.roster.title');
-    if (run.status !== 'previewed') return res.render('pages/hr/roster-run', { title, token: run.token, fileName: run.file_name, run: await runView(db, run) });
+    if (run.status !== 'previewed') return res.render('pages/hr/roster-run', { title, token: run.token, fileName: run.file_name, run: await runView(db, run, req.locale) });
     try {
-      const preview = await previewRosterUpload(db, run, { secretKey: deps.secretKey, limit: await agencyLimitFor(db, req.auth!.user.agency_id) });
+      const preview = await previewRosterUpload(db, run, { secretKey: deps.secretKey });
       const changes = preview.preview.filter((p) => p.action !== 'unchanged');
       res.render('pages/hr/roster-preview', {
-        title, token: run.token, fileName: run.file_name, preview, rows: changes.slice(0, PREVIEW_ROWS_SHOWN),
+        title, token: run.token, fileName: run.file_name, preview: { ...preview, errors: issueTexts(req.locale, preview.errors) }, rows: changes.slice(0, PREVIEW_ROWS_SHOWN),
         moreRows: Math.max(0, changes.length - PREVIEW_ROWS_SHOWN), hasErrors: preview.errors.length > 0,
       });
     } catch (e) {
@@ -65,7 +65,7 @@ export function hrRosterRoutes(deps: AppDeps): Router {
     const run = await runOf(req);
     const body = parseForm(confirmBody, req.body);
     const queued = await confirmRosterUpload(db, run, {
-      skipInvalid: !!body.skip_invalid, disableMissing: !!body.disable_missing, limit: await agencyLimitFor(db, req.auth!.user.agency_id),
+      skipInvalid: !!body.skip_invalid, disableMissing: !!body.disable_missing,
     });
     if (!queued && run.status === 'previewed') {
       return res.status(410).render('pages/hr/roster', uploadPage(req, { flash: { kind: 'error', text: t(req.locale, 'hr.err.upload.gone') } }));
@@ -90,7 +90,7 @@ export function hrRosterRoutes(deps: AppDeps): Router {
       items = await takeCredentials(db, run.batch_id, { secretKey: deps.secretKey, actor: req.auth!.user.username });
     } catch (e) {
       const p = asPageProblem(req.locale, e);
-      return res.status(p.status).render('pages/hr/roster-run', { title: t(req.locale, 'hr.roster.title'), token: run.token, fileName: run.file_name, run: await runView(db, run), flash: { kind: 'error', text: p.text } });
+      return res.status(p.status).render('pages/hr/roster-run', { title: t(req.locale, 'hr.roster.title'), token: run.token, fileName: run.file_name, run: await runView(db, run, req.locale), flash: { kind: 'error', text: p.text } });
     }
     const bytes = format === 'pdf' ? await credentialsPdf(items, { loginUrl: env().BASE_URL }) : await credentialsXlsx(items);
     res.set('Cache-Control', 'no-store');

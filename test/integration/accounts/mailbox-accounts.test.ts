@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { testApp, csrfOf, submitLogin, buildUser, type Agent } from '../../support/web.js';
-import { credentialsOf, importRows, seedHoabinh, TEST_SECRET, writeRoster } from '../../support/provisioning-fixtures.js';
+import { credentialsOf, importRows, seedHoabinh, TEST_SECRET, writeRoster, TEST_ACTOR } from '../../support/provisioning-fixtures.js';
 import { importRosterFile } from '../../../server/services/provisioning/roster-import.js';
 import { markLeaver, restoreMailbox, setMailboxPassword, suspendMailbox } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { transferStaff } from '../../../server/services/provisioning/transfer.js';
@@ -14,7 +14,7 @@ const PASSWORD = 'Mat-khau-rieng-2026!';
 
 /** An open web session of the mailbox's account: signed in with the mailbox password, past the forced change. */
 async function openSession(db: TestDb, address: string): Promise<Agent> {
-  await setMailboxPassword(db, address, { actor: 'test', password: PASSWORD, mustChange: false });
+  await setMailboxPassword(db, address, { actor: TEST_ACTOR, password: PASSWORD, mustChange: false });
   const user = await db.models.User.findOne({ where: { username: address } });
   await user!.update({ must_change_password: false, password_hash: (await db.models.Mailbox.findOne({ where: { address } }))!.password_hash });
   const { agent, res } = await submitLogin(testApp(db), address, PASSWORD);
@@ -52,11 +52,11 @@ forEachDb('the web account follows the mailbox', (getDb) => {
     const db = getDb();
     const a = addr.get('AC1')!;
     const agent = await openSession(db, a);
-    await suspendMailbox(db, a, { actor: 'test' });
+    await suspendMailbox(db, a, { actor: TEST_ACTOR });
     expect(await signedOut(agent), 'the open session is gone').to.equal(true);
     expect((await submitLogin(testApp(db), a, PASSWORD)).res.status).to.equal(401);
     expect((await account(db, a))!.active, 'a suspension does not disable the account itself').to.equal(true);
-    await restoreMailbox(db, a, { actor: 'test' });
+    await restoreMailbox(db, a, { actor: TEST_ACTOR });
     expect((await submitLogin(testApp(db), a, PASSWORD)).res.status).to.equal(303);
   });
 
@@ -64,12 +64,12 @@ forEachDb('the web account follows the mailbox', (getDb) => {
     const db = getDb();
     const a = addr.get('AC2')!;
     const agent = await openSession(db, a);
-    await markLeaver(db, a, { actor: 'test' });
+    await markLeaver(db, a, { actor: TEST_ACTOR });
     expect(await signedOut(agent)).to.equal(true);
     expect((await account(db, a))!.active).to.equal(false);
     const row = await db.models.AuditLog.findOne({ where: { action: 'mailbox.leaver', target: a }, raw: true });
-    expect(JSON.parse(row!.details!)).to.deep.equal({ accounts_disabled: [a] });
-    await restoreMailbox(db, a, { actor: 'test' });
+    expect(JSON.parse(row!.details!)).to.deep.equal({ person: { employee_code: 'AC2', name: 'Hà Thị Mai' }, accounts_disabled: [a] });
+    await restoreMailbox(db, a, { actor: TEST_ACTOR });
     expect((await account(db, a))!.active).to.equal(true);
   });
 
@@ -78,7 +78,7 @@ forEachDb('the web account follows the mailbox', (getDb) => {
     const a = addr.get('AC3')!;
     const agent = await openSession(db, a);
     const row = { employee_code: 'AC3', full_name: 'Bùi Văn Nam', agency_code: 'STP', position: 'Chuyên viên' };
-    const withStatus = (status: string) => importRosterFile(db, writeRoster([{ ...row, status }], [...Object.keys(row), 'status']), { actor: 'test', secretKey: TEST_SECRET });
+    const withStatus = (status: string) => importRosterFile(db, writeRoster([{ ...row, status }], [...Object.keys(row), 'status']), { actor: TEST_ACTOR, secretKey: TEST_SECRET });
     expect((await withStatus('left')).updated).to.equal(1);
     expect(await signedOut(agent)).to.equal(true);
     expect((await account(db, a))!.active).to.equal(false);
@@ -103,7 +103,7 @@ forEachDb('the web account follows the mailbox', (getDb) => {
     const a = addr.get('AC5')!;
     await openSession(db, a);
     await db.models.User.update({ role: 'hr' }, { where: { username: a } });
-    const moved = await transferStaff(db, { who: 'AC5', toAgencyCode: 'SYT', actor: 'test' });
+    const moved = await transferStaff(db, { who: 'AC5', toAgencyCode: 'SYT', actor: TEST_ACTOR });
     const syt = await db.models.Agency.findOne({ where: { code: 'SYT' } });
     expect(await account(db, a)).to.include({ role: 'staff', agency_id: syt!.id });
     const dropped = await db.models.AuditLog.findOne({ where: { action: 'user.role_dropped', target: `user:${a}` }, raw: true });
@@ -116,7 +116,7 @@ forEachDb('the web account follows the mailbox', (getDb) => {
     const db = getDb();
     const a = addr.get('AC6')!;
     await db.models.User.update({ role: 'leader', agency_id: null }, { where: { username: a } });
-    await transferStaff(db, { who: 'AC6', toAgencyCode: 'SYT', actor: 'test' });
+    await transferStaff(db, { who: 'AC6', toAgencyCode: 'SYT', actor: TEST_ACTOR });
     expect(await account(db, a)).to.include({ role: 'leader', agency_id: null });
   });
 

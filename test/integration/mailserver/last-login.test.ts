@@ -9,7 +9,7 @@ import { forEachDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
 import { canLogin } from '../../support/imap-login.js';
 import { runGovmail } from '../../support/cli.js';
-import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
+import { credentialsOf, importRows, seedHoabinh, TEST_ACTOR } from '../../support/provisioning-fixtures.js';
 import type { Credential } from '../../../server/services/provisioning/credentials-store.js';
 import { coverage, type Coverage } from '../../../server/services/provisioning/coverage.js';
 import { listMailboxes } from '../../../server/services/provisioning/mailbox-lifecycle.js';
@@ -106,7 +106,7 @@ forEachDb('mail logins count in coverage (Dovecot last_login → dict-sql → ma
   it('a transfer renames the mailbox and keeps its mail login (recorded under the old address)', async () => {
     const [a] = creds;
     const before = Number((await getDb().models.MailLogin.findByPk(a!.address, { raw: true }))!.last_login_unix);
-    const moved = await transferStaff(getDb(), { who: 'LL1', toAgencyCode: 'SYT', actor: 'test' });
+    const moved = await transferStaff(getDb(), { who: 'LL1', toAgencyCode: 'SYT', actor: TEST_ACTOR });
     expect(moved.to).not.to.equal(a!.address);
     expect(await getDb().models.MailLogin.findByPk(a!.address)).to.equal(null);
     expect(Number((await getDb().models.MailLogin.findByPk(moved.to, { raw: true }))!.last_login_unix)).to.equal(before);

@@ -8,9 +8,9 @@ import { writeTestMailServerConfig, type TestMailServerConfig } from '../../supp
 import { postmapQuery } from '../../support/postfix.js';
 import { failedLogins } from '../../support/imap-login.js';
 import { generateRoster } from '../../support/roster-factory.js';
-import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
+import { credentialsOf, importRows, seedHoabinh, TEST_ACTOR } from '../../support/provisioning-fixtures.js';
 import type { Credential } from '../../../server/services/provisioning/credentials-store.js';
-import { addAlias } from '../../../server/services/provisioning/mailbox-lifecycle.js';
+import { addAlias } from '../../../server/services/provisioning/aliases.js';
 import { migrateDomain } from '../../../server/services/provisioning/domain-migration.js';
 import type { MailServerFileName } from '../../../server/services/mailserver/config-files.js';
 
@@ -37,7 +37,7 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
     const db = getDb();
     await seedHoabinh(db);
     creds = await credentialsOf(db, await importRows(db, generateRoster(60, { agencyCodes: ['UBND', 'STC', 'SYT', 'TPHOABINH'], collisions: 4 })));
-    await addAlias(db, { address: 'duongdaynong@stc.hoabinh.gov.vn', goto: creds[1]!.address, actor: 'test' });
+    await addAlias(db, { address: 'duongdaynong@stc.hoabinh.gov.vn', goto: creds[1]!.address, actor: TEST_ACTOR });
     // Phú Thọ's own provincial committee already has an annv: that address cannot be taken over.
     // annv2 belongs to a namesake who keeps it, so the renumbered annv becomes annv3.
     expect(creds[0]!.address).to.equal('annv@hoabinh.gov.vn');
@@ -54,7 +54,7 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
 
   it('a dry run lists moves and the conflict and writes nothing', async () => {
     const before = await snapshot(getDb());
-    const r = await migrateDomain(getDb(), { from: FROM, to: TO, dryRun: true, actor: 'test' });
+    const r = await migrateDomain(getDb(), { from: FROM, to: TO, dryRun: true, actor: TEST_ACTOR });
     expect(r.moved).to.equal(59);
     expect(r.conflicts.map((c) => c.target)).to.deep.equal(['annv@phutho.gov.vn']);
     expect(await snapshot(getDb())).to.equal(before);
@@ -63,9 +63,9 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
   it('resumes after a crash half-way and then finishes', async function () {
     this.timeout(60_000);
     let n = 0;
-    const crash = await migrateDomain(getDb(), { from: FROM, to: TO, renumber: true, actor: 'test', onProgress: () => { if (++n === 25) throw new Error('simulated crash'); } }).catch((e: unknown) => e);
+    const crash = await migrateDomain(getDb(), { from: FROM, to: TO, renumber: true, actor: TEST_ACTOR, onProgress: () => { if (++n === 25) throw new Error('simulated crash'); } }).catch((e: unknown) => e);
     expect(crash).to.have.property('message', 'simulated crash');
-    const r = await migrateDomain(getDb(), { from: FROM, to: TO, renumber: true, actor: 'test' });
+    const r = await migrateDomain(getDb(), { from: FROM, to: TO, renumber: true, actor: TEST_ACTOR });
     expect(r).to.include({ resumed: true, moved: 35, conflicts: r.conflicts });
     expect((await getDb().models.Mailbox.findOne({ where: { staff_id: { [Op.ne]: null }, local_part: 'annv3', domain: TO } }))?.address).to.equal('annv3@phutho.gov.vn');
     expect(await getDb().models.Mailbox.count({ where: { domain: ['stc.hoabinh.gov.vn', FROM, 'syt.hoabinh.gov.vn', 'tphoabinh.hoabinh.gov.vn'] } })).to.equal(0);
@@ -89,7 +89,7 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
 
   it('a second run changes nothing', async () => {
     const before = await snapshot(getDb());
-    const r = await migrateDomain(getDb(), { from: FROM, to: TO, actor: 'test' });
+    const r = await migrateDomain(getDb(), { from: FROM, to: TO, actor: TEST_ACTOR });
     expect(r).to.include({ moved: 0, aliases: 0, resumed: false });
     expect(await snapshot(getDb())).to.equal(before);
   });

@@ -1,6 +1,7 @@
 // Acceptance for issue #3: suspending or marking a leaver ends the mailbox's open IMAP session when a kick
 // command is configured (DOVEADM_KICK), against the real test Dovecot; a failing kick never fails the suspend.
 import { expect } from 'chai';
+import { systemActor } from '../../../server/services/auth/actor.js';
 import { ImapFlow } from 'imapflow';
 import { forEachDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
@@ -53,7 +54,7 @@ forEachDb('suspend and leaver end open IMAP sessions (DOVEADM_KICK)', (getDb) =>
   it('without a kick command an open session outlives the suspend (why the kick exists)', async () => {
     const c = creds[0]!;
     const s = await openSession(dv, c);
-    const r = await suspendMailbox(getDb(), c.address, { actor: 'hr@test', sessions: { kicker: sessionKickerFrom(undefined) } });
+    const r = await suspendMailbox(getDb(), c.address, { actor: systemActor('hr@test'), sessions: { kicker: sessionKickerFrom(undefined) } });
     expect(r.sessions).to.equal('off');
     const st = await s.client.status('INBOX', { messages: true });
     expect(st && st.messages).to.equal(0);
@@ -64,7 +65,7 @@ forEachDb('suspend and leaver end open IMAP sessions (DOVEADM_KICK)', (getDb) =>
   it('suspend with the kicker disconnects the open session, and a new login is refused', async () => {
     const c = creds[1]!;
     const s = await openSession(dv, c);
-    const r = await suspendMailbox(getDb(), c.address, { actor: 'hr@test', sessions: { kicker: sessionKickerFrom(kickCommand) } });
+    const r = await suspendMailbox(getDb(), c.address, { actor: systemActor('hr@test'), sessions: { kicker: sessionKickerFrom(kickCommand) } });
     expect(r).to.deep.equal({ address: c.address, sessions: 'kicked' });
     await within(s.closed, 5000, 'the session closes');
     expect(await canLogin(dv, c.address, c.password)).to.equal(false);
@@ -83,7 +84,7 @@ forEachDb('suspend and leaver end open IMAP sessions (DOVEADM_KICK)', (getDb) =>
 
   it('a mailbox with no open session is suspended quietly ("No users kicked" is not a failure)', async () => {
     const c = creds[3]!;
-    const r = await markLeaver(getDb(), c.address, { actor: 'hr@test', sessions: { kicker: sessionKickerFrom(kickCommand) } });
+    const r = await markLeaver(getDb(), c.address, { actor: systemActor('hr@test'), sessions: { kicker: sessionKickerFrom(kickCommand) } });
     expect(r.sessions).to.equal('none');
     expect(await kickRows(c.address)).to.deep.equal([]);
   });
@@ -94,7 +95,7 @@ forEachDb('suspend and leaver end open IMAP sessions (DOVEADM_KICK)', (getDb) =>
     const warnings: string[] = [];
     const broken = sessionKickerFrom(`doveadm -c ${dv.confFile}.missing kick`);
     const r = await suspendMailbox(getDb(), c.address, {
-      actor: 'hr@test', sessions: { kicker: broken, log: { info: () => undefined, warn: (d, msg) => warnings.push(`${msg} ${String(d.error)}`) } },
+      actor: systemActor('hr@test'), sessions: { kicker: broken, log: { info: () => undefined, warn: (d, msg) => warnings.push(`${msg} ${String(d.error)}`) } },
     });
     expect(r.sessions).to.equal('failed');
     expect(warnings).to.have.length(1);

@@ -62,11 +62,15 @@ forEachDb('web: /hr/mailboxes', (getDb) => {
       ['password', {}, 'Đặt lại mật khẩu'], ['suspend', { reason: 'kiểm tra' }, 'Tạm khóa hộp thư'], ['leaver', {}, 'Ghi nhận nghỉ việc'],
       ['transfer', { agency: 'STP' }, 'STP — Sở Tư pháp'], ['alias-remove', { alias: `hoi@${domain}` }, `hoi@${domain}`],
     ] as const) {
-      const page = await officer.agent.post(`/hr/mailboxes/${snv[0]}/${action}`).type('form').send({ _csrf: officer.csrf, ...body }).expect(200);
+      // A transfer leaves the officer's agency: only a province-wide officer is asked (the agency officer is refused below).
+      const who = action === 'transfer' ? province : officer;
+      const page = await who.agent.post(`/hr/mailboxes/${snv[0]}/${action}`).type('form').send({ _csrf: who.csrf, ...body }).expect(200);
       expect(page.text, action).to.contain('data-testid="confirm"').and.contain('name="confirm" value="1"').and.contain(mention)
         .and.contain(`action="/hr/mailboxes/${snv[0]}/${action}"`).and.contain('btn-danger');
       for (const [name, value] of Object.entries(body)) expect(page.text, action).to.contain(`name="${name}" value="${value}"`);
     }
+    const refused = await officer.agent.post(`/hr/mailboxes/${snv[0]}/transfer`).type('form').send({ _csrf: officer.csrf, agency: 'STP' }).expect(403);
+    expect(refused.text).to.contain('Chỉ người quản lý cả hai cơ quan').and.not.contain('data-testid="confirm"');
     expect((await db.models.Mailbox.findOne({ where: { address: snv[0] } }))!.get({ plain: true })).to.deep.equal(before);
     expect(await db.models.MailAlias.count({ where: { address: `hoi@${domain}` } })).to.equal(1);
     expect(await db.models.AuditLog.count()).to.equal(audits + 1); // the alias-add only
@@ -121,7 +125,7 @@ forEachDb('web: /hr/mailboxes', (getDb) => {
     await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-add`).type('form').send({ _csrf: officer.csrf, alias: `vanthu@${domain}` }).expect(303);
     expect(await db.models.MailAlias.count({ where: { address: `vanthu@${domain}`, goto: snv[0] } })).to.equal(1);
     const foreign = await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-add`).type('form').send({ _csrf: officer.csrf, alias: 'giamdoc@stc.hoabinh.gov.vn' }).expect(403);
-    expect(foreign.text).to.contain('Địa chỉ phụ phải thuộc tên miền');
+    expect(foreign.text).to.contain('Tên miền stc.hoabinh.gov.vn không thuộc cơ quan của bạn.');
     await officer.agent.post(`/hr/mailboxes/${snv[0]}/alias-remove`).type('form').send({ _csrf: officer.csrf, alias: `vanthu@${domain}`, confirm: '1' }).expect(303);
     expect(await db.models.MailAlias.count({ where: { address: `vanthu@${domain}` } })).to.equal(0);
   });

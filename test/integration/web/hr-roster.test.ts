@@ -84,7 +84,7 @@ forEachDb('web: /hr/roster', (getDb) => {
     const rows = [{ employee_code: 'S001', full_name: 'Trần Thị Hoa', agency_code: 'SNV', position: 'x' }, { employee_code: 'S002', full_name: 'Phạm Văn Cường', agency_code: 'STC', position: 'x' }];
     const up = await upload(agent, '/hr/roster/upload', csrf, 'r.csv', rosterCsv(rows)).expect(201);
     const page = await agent.get(up.body.next).expect(200);
-    expect(page.text).to.match(/<td>3<\/td><td><code>agency_code<\/code><\/td><td>agency &quot;STC&quot; is outside your scope/);
+    expect(page.text).to.match(/<td>3<\/td><td><code>agency_code<\/code><\/td><td>Cơ quan &quot;STC&quot; nằm ngoài phạm vi của bạn./);
     // Confirmed without skipping invalid rows: nothing is written.
     await agent.post(`${up.body.next}/confirm`).type('form').send({ _csrf: csrf }).expect(303);
     await runJobs(db);

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { testApp, buildUser, csrfOf, submitLogin } from '../../support/web.js';
-import { credentialsOf, importRows, seedHoabinh } from '../../support/provisioning-fixtures.js';
+import { credentialsOf, importRows, seedHoabinh, TEST_ACTOR } from '../../support/provisioning-fixtures.js';
 import { verifyPassword } from '../../../server/services/crypto/password-hash.js';
 import { suspendMailbox, restoreMailbox, setMailboxPassword } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { coverage } from '../../../server/services/provisioning/coverage.js';
@@ -50,22 +50,22 @@ forEachDb('web login with the mailbox password', (getDb) => {
 
   it("a staff account's password is its mailbox's: a reset by HR is the web password too, to be changed at once", async () => {
     const db = getDb();
-    const reset = await setMailboxPassword(db, address, { actor: 'test' });
+    const reset = await setMailboxPassword(db, address, { actor: TEST_ACTOR });
     expect((await submitLogin(testApp(db), address, chosen)).res.status, 'the password before the reset').to.equal(401);
     const { res } = await submitLogin(testApp(db), address, reset.password!);
     expect(res.status).to.equal(303);
     expect(res.headers.location).to.equal('/account/password');
-    await setMailboxPassword(db, address, { actor: 'test', password: chosen, mustChange: false });
+    await setMailboxPassword(db, address, { actor: TEST_ACTOR, password: chosen, mustChange: false });
   });
 
   it('refuses a suspended mailbox and lets it in again after restore', async () => {
     const db = getDb();
-    await suspendMailbox(db, address, { actor: 'test' });
+    await suspendMailbox(db, address, { actor: TEST_ACTOR });
     const refused = await submitLogin(testApp(db), address, chosen);
     expect(refused.res.status).to.equal(401);
     expect(refused.res.text).to.contain('Tài khoản đã bị vô hiệu hóa.');
     expect(await db.models.AuditLog.count({ where: { actor: address, action: 'auth.login_failed' } })).to.be.at.least(1);
-    await restoreMailbox(db, address, { actor: 'test' });
+    await restoreMailbox(db, address, { actor: TEST_ACTOR });
     const ok = await submitLogin(testApp(db), address, chosen);
     expect(ok.res.status).to.equal(303);
   });

@@ -1,0 +1,74 @@
+/**
+ * Extra addresses delivering to a mailbox (or, for a province-wide actor, to any address). An agency-scoped
+ * actor works only in their agency's mail domains and only for mailboxes of their agency whose account they
+ * reach (mailbox-guard.ts): an HR officer cannot claim an address in another agency's domain (its director's,
+ * say), nor divert mail of a mailbox that outranks them. Each change writes one audit row naming the person.
+ */
+import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+import { audit } from '../audit/audit-log.js';
+import type { Actor } from '../auth/actor.js';
+import { emailAddressProblem, domainOf } from '../org/agency.js';
+import { forbidden, invalid, notFound, ProvisioningError } from './errors.js';
+import { findMailbox } from './mailbox-lifecycle.js';
+import { assertMailboxManager, assertReachesMailbox, personOf } from './mailbox-guard.js';
+
+/** The alias's domain must be one of ours, and one of the actor's agency when they have one. */
+async function assertAliasDomain(db: Db, actor: Actor, address: string): Promise<void> {
+  const domain = domainOf(address);
+  const row = await db.models.MailDomain.findByPk(domain, { raw: true });
+  if (!row) throw invalid('alias.domain_unknown', `${domain} is not a mail domain of this system`, 'address', { domain });
+  if (actor.agencyId !== null && row.agency_id !== actor.agencyId) {
+    throw forbidden('alias.domain_out_of_scope', `${domain} is not a mail domain of your agency`, 'alias', { domain });
+  }
+}
+
+/** The target, when it is one of our mailboxes: in scope and reached. Another address only for province-wide actors. */
+async function targetPerson(db: Db, actor: Actor, goto: string) {
+  assertMailboxManager(actor);
+  const box = await db.models.Mailbox.findOne({ where: { address: goto } });
+  if (!box) {
+    if (actor.agencyId !== null) throw notFound('mailbox', goto, 'goto');
+    return null;
+  }
+  await findMailbox(db, goto, actor);
+  await assertReachesMailbox(db, actor, box);
+  return personOf(db, box);
+}
+
+export async function addAlias(
+  db: Db, input: { address: string; goto: string; expiresAt?: Date | null; actor: Actor },
+): Promise<void> {
+  const address = input.address.trim().toLowerCase();
+  const goto = input.goto.trim().toLowerCase();
+  const p1 = emailAddressProblem(address);
+  if (p1) throw invalid('alias.address_invalid', `address ${p1}`, 'address');
+  const p2 = emailAddressProblem(goto);
+  if (p2) throw invalid('alias.goto_invalid', `goto ${p2}`, 'goto');
+  await inTransaction(db.sequelize, async () => {
+    // The target first: another agency's mailbox must look absent (404), whatever the alias.
+    const person = await targetPerson(db, input.actor, goto);
+    await assertAliasDomain(db, input.actor, address);
+    if (await db.models.Mailbox.count({ where: { address } })) throw new ProvisioningError('alias.is_mailbox', `${address} is a mailbox`, 'address', 409);
+    if (await db.models.MailAlias.count({ where: { address, goto } })) throw new ProvisioningError('alias.exists', `${address} already delivers to ${goto}`, 'address', 409);
+    await db.models.MailAlias.create({ address, goto, domain: domainOf(address), active: true, reason: 'manual', expires_at: input.expiresAt ?? null });
+    await audit(db, { actor: input.actor.username, action: 'alias.add', target: address,
+      details: { goto, person, expires_at: input.expiresAt?.toISOString() ?? null } });
+  });
+}
+
+/** Removes an alias (all its targets, or only `goto`); returns how many rows went. */
+export async function removeAlias(db: Db, input: { address: string; goto?: string; actor: Actor }): Promise<number> {
+  const address = input.address.trim().toLowerCase();
+  return inTransaction(db.sequelize, async () => {
+    const where = input.goto ? { address, goto: input.goto.trim().toLowerCase() } : { address };
+    const rows = await db.models.MailAlias.findAll({ where });
+    if (rows.length === 0) throw notFound('alias', address, 'address');
+    const people = [];
+    for (const r of rows) people.push({ goto: r.goto, person: await targetPerson(db, input.actor, r.goto) });
+    await assertAliasDomain(db, input.actor, address);
+    const n = await db.models.MailAlias.destroy({ where });
+    await audit(db, { actor: input.actor.username, action: 'alias.remove', target: address, details: { removed: people } });
+    return n;
+  });
+}
