@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { simpleParser, type AddressObject, type ParsedMail as MailparserMail } from 'mailparser';
 import { messageIdList, normaliseMessageId, stripMboxFromLine, syntheticMessageId } from './message-id.js';
 import { MailParseError, type MailAddress, type ParsedMail } from './parsed-mail.js';
+import { encodeRawUtf8Headers } from './raw-utf8-headers.js';
 
 // The ONLY importer of mailparser (maintenance mode upstream): everything else sees ParsedMail.
 
@@ -33,7 +34,7 @@ export async function parseMail(raw: Buffer, opts: ParseOptions = {}): Promise<P
   if (message.findIndex((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) < 0) {
     throw new MailParseError('unparseable', 'message is empty');
   }
-  const mail = await runParser(message, timeoutMs);
+  const mail = await runParser(encodeRawUtf8Headers(message), timeoutMs);
   try {
     return toParsedMail(mail, message);
   } catch (cause) {
