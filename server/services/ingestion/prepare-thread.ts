@@ -15,6 +15,9 @@ import type { ClassifyInput } from './prepared-message.js';
 
 /** How long past parseMail's own timeout the thread may stay silent on one mail before it is terminated. */
 const HARD_TIMEOUT_GRACE_MS = 5_000;
+/** How long a new thread may take to load the parser before the install counts as broken. Loading is not
+ *  parsing: on a busy machine it alone can outlast the per-mail limit, which must not quarantine mail. */
+const START_LIMIT_MS = 60_000;
 
 interface Job { raw: Buffer; input: ClassifyInput; resolve(data: PreparedData): void; reject(error: Error): void }
 
@@ -23,6 +26,8 @@ export interface PrepareThreadOptions {
   entry?: URL;
   /** silence on one mail after which the thread is terminated */
   limitMs?: number;
+  /** time a new thread may take to say it is ready */
+  startLimitMs?: number;
 }
 
 export class PrepareThread {
@@ -34,10 +39,12 @@ export class PrepareThread {
   private nextId = 1;
   private readonly entry: URL;
   private readonly limitMs: number;
+  private readonly startLimitMs: number;
 
   constructor(opts: PrepareThreadOptions = {}) {
     this.entry = opts.entry ?? new URL('./prepare-worker-entry.mjs', import.meta.url);
     this.limitMs = opts.limitMs ?? MAIL_PARSE_TIMEOUT_MS + HARD_TIMEOUT_GRACE_MS;
+    this.startLimitMs = opts.startLimitMs ?? START_LIMIT_MS;
   }
 
   prepare(raw: Buffer, input: ClassifyInput): Promise<PreparedData> {
@@ -69,7 +76,8 @@ export class PrepareThread {
     return worker;
   }
 
-  /** Restarts the clock for the oldest request; idle, the thread must not keep a finished process alive. */
+  /** Restarts the clock: the start window until the thread is ready, then the per-mail limit for the oldest
+   *  request. Idle, the thread must not keep a finished process alive. */
   private watchOldest(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -77,9 +85,12 @@ export class PrepareThread {
       this.worker?.unref();
       return;
     }
+    if (!this.ready) {
+      this.timer = setTimeout(() => this.failAll(`did not start within ${this.startLimitMs} ms`), this.startLimitMs);
+      return;
+    }
     this.timer = setTimeout(() => {
-      if (!this.ready) this.failAll(`did not start within ${this.limitMs} ms`);
-      else this.failOldest(new MailParseError('timeout', `parsing took longer than ${this.limitMs} ms; the parser thread was stopped`));
+      this.failOldest(new MailParseError('timeout', `parsing took longer than ${this.limitMs} ms; the parser thread was stopped`));
     }, this.limitMs);
   }
 
@@ -87,6 +98,7 @@ export class PrepareThread {
     if (worker !== this.worker) return;
     if ('ready' in reply) {
       this.ready = true;
+      this.watchOldest(); // the oldest mail's clock starts now, not while the parser was loading
       return;
     }
     const oldest = this.inFlight[0];

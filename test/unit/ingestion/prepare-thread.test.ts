@@ -8,6 +8,7 @@ import { parseAndClassify } from '../../../server/services/ingestion/prepared-me
 
 const input = { ownAddresses: ['hotline@sotnmt.hoabinh.gov.vn'], ownDomain: 'mid.govmail.test' };
 const MISBEHAVING = new URL('../../support/misbehaving-prepare-worker.mjs', import.meta.url);
+const SLOW_START = new URL('../../support/slow-start-prepare-worker.mjs', import.meta.url);
 
 function mail(subject: string, extra: string[] = [], body = 'Kính gửi Sở, tôi xin phản ánh việc đất đai.'): Buffer {
   return Buffer.from([
@@ -72,6 +73,27 @@ describe('prepare thread', function () {
       ]);
       expect(results.map((r) => r.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled']);
       expect((results[1] as PromiseRejectedResult).reason).to.be.instanceOf(MailParseError).with.property('reason', 'unparseable');
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('counts the per-mail limit from the moment the thread is ready, not while it loads', async () => {
+    const thread = new PrepareThread({ entry: SLOW_START, limitMs: 500 });
+    try {
+      const results = await Promise.allSettled([thread.prepare(mail('one'), input), thread.prepare(mail('two'), input)]);
+      expect(results.map((r) => r.status)).to.deep.equal(['fulfilled', 'fulfilled']);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('fails every mail with a plain Error when the thread does not start within its start window', async () => {
+    const thread = new PrepareThread({ entry: SLOW_START, startLimitMs: 200 });
+    try {
+      const error = await thread.prepare(SAMPLES.citizen!, input).then(() => null, (e: Error) => e);
+      expect(error).to.be.instanceOf(Error).and.not.be.instanceOf(MailParseError);
+      expect(error!.message).to.include('did not start within 200 ms');
     } finally {
       await thread.close();
     }
