@@ -66,12 +66,12 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .description('one row per ticket (no row cap), streamed as CSV or XLSX')
     .requiredOption('--format <format>', 'csv or xlsx')
     .requiredOption('--out <file>', 'file to write')
-    .option('--json', 'print JSON')
+    .option('--json', 'print JSON: {file, format, rows} (and sheets: how many ticket sheets, for XLSX)')
     .action(async (opts: PeriodOpts & { format: string; out: string; json?: boolean }) => {
       if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliError(`--format: expected csv or xlsx, not ${opts.format}`);
       const query = queryOf(opts);
       const format = opts.format;
-      const { rows } = await guarded(async () => {
+      const { rows, sheets } = await guarded(async () => {
         const out = fs.createWriteStream(opts.out);
         try {
           return await exportMetrics(ctx.db(), query, format, out);
@@ -81,7 +81,7 @@ export const metricsCommands: CommandModule = (program, ctx) => {
           throw e;
         }
       });
-      ctx.print(opts, { file: opts.out, format, rows }, () => `wrote ${rows} tickets to ${opts.out}`);
+      ctx.print(opts, { file: opts.out, format, rows, ...(sheets ? { sheets } : {}) }, () => `wrote ${rows} tickets to ${opts.out}${sheets && sheets > 1 ? ` on ${sheets} sheets` : ''}`);
     });
 
   program.command('metrics:refresh')
