@@ -17,7 +17,7 @@ import { migrateDomain } from '../../../server/services/provisioning/domain-migr
 import { setMailboxPassword, suspendMailbox } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { addAlias } from '../../../server/services/provisioning/aliases.js';
 import { transferStaff } from '../../../server/services/provisioning/transfer.js';
-import { ProvisioningError } from '../../../server/services/provisioning/errors.js';
+import { refusal } from '../../support/refusal.js';
 import { TEST_SECRET } from '../../support/web.js';
 
 const PEOPLE = [
@@ -27,17 +27,6 @@ const PEOPLE = [
   { employee_code: 'PF-STC-1', full_name: 'Phạm Thị Hương', agency_code: 'STC', position: 'Kế toán' },
 ];
 const OWN_PASSWORD = 'Mat-khau-rieng-cua-toi-2026';
-
-/** The error a service call is refused with. */
-async function refusal(p: Promise<unknown>): Promise<ProvisioningError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ProvisioningError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const mailbox = async (db: TestDb, address: string) => (await db.models.Mailbox.findOne({ where: { address } }))!.get({ plain: true });
 
