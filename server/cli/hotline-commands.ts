@@ -3,31 +3,38 @@ import type { Command } from 'commander';
 import { createMailTransport } from '../mail/transport.js';
 import { testImapConnection } from '../mail/imap.js';
 import { ingestContextFor } from '../services/ingestion/context-from-env.js';
-import { inboxImapConfig, setHotlineInbox } from '../services/ingestion/inbox-store.js';
+import { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from '../services/ingestion/inbox-store.js';
 import { pollAllInboxes } from '../services/ingestion/poll-inbox.js';
 import { reconcileInboxes } from '../services/ingestion/reconcile.js';
 import { listTickets } from '../services/ingestion/ticket-list.js';
 import { flushOutbox } from '../services/outbox/flush.js';
 import { CliError, type CommandModule } from './context.js';
 
+/** The mail server govmail provisions for usually runs beside it. */
+const DEFAULT_MAIL_SERVER = 'imap://127.0.0.1:143/INBOX?tls=false';
+
 export const hotlineCommands: CommandModule = (program: Command, ctx) => {
   program
     .command('hotline:set <agencyCode>')
-    .description('sets the hotline IMAP inbox of an agency (the password is stored encrypted)')
-    .requiredOption('--imap <url>', 'imap://user:pass@host:port/FOLDER?tls=false')
+    .description('sets the hotline IMAP inbox of an agency: a login typed in --imap (stored encrypted), or --mailbox, a mailbox govmail made whose kept password nobody types')
+    .option('--imap <url>', 'imap://user:pass@host:port/FOLDER?tls=false')
+    .option('--mailbox <address>', 'a shared mailbox of the agency (mailbox:create-shared); its login and kept password are read at each connection')
+    .option('--server <url>', 'with --mailbox: where the mail server answers IMAP, without a login', DEFAULT_MAIL_SERVER)
     .option('--interval <seconds>', 'poll interval', '60')
     .option('--history-before <iso>', 'mail received before this is imported as history, without receipts (default: now)')
     .option('--test', 'log in and open the folder before saving')
     .option('--json', 'print JSON')
     .action(async (agencyCode: string, opts) => {
+      if (!opts.imap === !opts.mailbox) throw new CliError('give exactly one of --imap URL or --mailbox ADDRESS');
       const db = ctx.db();
       try {
-        const inbox = await setHotlineInbox(db, ctx.env.SECRET_KEY, {
-          agencyCode, imapUrl: opts.imap, pollIntervalS: Number(opts.interval),
-          ...(opts.historyBefore ? { historyCutoff: new Date(opts.historyBefore) } : {}),
-        });
-        const test = opts.test ? await testImapConnection(inboxImapConfig(inbox, ctx.env.SECRET_KEY)) : undefined;
-        ctx.print(opts, { agency: agencyCode, inbox: inbox.imap_user, folder: inbox.imap_folder, test }, () => `hotline inbox of ${agencyCode} set to ${inbox.imap_user}`);
+        const common = { agencyCode, pollIntervalS: Number(opts.interval), ...(opts.historyBefore ? { historyCutoff: new Date(opts.historyBefore) } : {}) };
+        const inbox = opts.mailbox
+          ? await setHotlineMailbox(db, { ...common, mailbox: opts.mailbox, server: opts.server })
+          : await setHotlineInbox(db, ctx.env.SECRET_KEY, { ...common, imapUrl: opts.imap });
+        const test = opts.test ? await testImapConnection(await inboxImapConfig(db, inbox, ctx.env.SECRET_KEY)) : undefined;
+        ctx.print(opts, { agency: agencyCode, inbox: inbox.imap_user, folder: inbox.imap_folder, mailbox: inbox.mailbox_id !== null, test },
+          () => `hotline inbox of ${agencyCode} set to ${inbox.imap_user}`);
       } catch (e) {
         throw new CliError(e instanceof Error ? e.message : String(e));
       }

@@ -7,6 +7,7 @@ import {
 } from '../services/provisioning/mailbox-lifecycle.js';
 import { addAlias, removeAlias } from '../services/provisioning/aliases.js';
 import { transferStaff } from '../services/provisioning/transfer.js';
+import { createSharedMailbox } from '../services/provisioning/shared-mailboxes.js';
 import { writeMailServerConfig } from '../services/mailserver/write-config.js';
 import { sessionKickerFrom } from '../services/mailserver/session-kick.js';
 import type { SessionCut } from '../services/provisioning/cut-sessions.js';
@@ -23,6 +24,20 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .action(cliAction(async (opts) => {
       const rows = await listMailboxes(ctx.db(), { agencyCode: opts.agency });
       ctx.print(opts, rows, () => rows.map((r) => `${r.active ? ' ' : r.suspended ? 'S' : r.left ? 'L' : '-'} ${r.address}\t${r.agency ?? ''}\t${r.staff ?? ''}`));
+    }));
+
+  program
+    .command('mailbox:create-shared')
+    .description('a shared or role mailbox (hotline, văn thư, a unit\'s mailbox) with its owners; govmail generates and keeps its password (never printed)')
+    .argument('<address>')
+    .requiredOption('--agency <code>', 'the agency it belongs to (the address must be in one of its mail domains)')
+    .option('--owner <user>', 'a user who may use it: username or the address of their mailbox (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--name <name>', 'display name, e.g. "Văn thư Sở Tư pháp"')
+    .option('--json', 'print JSON: {address, agency, name, owners, kind}')
+    .action(cliAction(async (address: string, opts) => {
+      const r = await createSharedMailbox(ctx.db(), { address, agencyCode: opts.agency, owners: opts.owner, name: opts.name ?? null, actor, secretKey: ctx.env.SECRET_KEY });
+      const out = { address: r.address, agency: r.agency.code, name: r.name, owners: r.owners.map((o) => o.username), kind: 'shared' };
+      ctx.print(opts, out, () => `shared mailbox ${r.address} created for ${r.agency.code}${out.owners.length ? `; owners: ${out.owners.join(', ')}` : ''}`);
     }));
 
   program

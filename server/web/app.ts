@@ -9,7 +9,6 @@ import cookieParser from 'cookie-parser';
 import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import type { SessionKicker } from '../services/mailserver/session-kick.js';
-import type { SessionLifetime } from '../services/auth/sessions.js';
 import './types.js';
 import { viewHelpers } from './view-helpers.js';
 import { navFor } from './nav.js';
@@ -25,6 +24,7 @@ import { lookupRoutes } from './routes/lookup.js';
 import { hrRosterRoutes } from './routes/hr-roster.js';
 import { hrMailboxRoutes } from './routes/hr-mailboxes.js';
 import { hrCoverageRoutes } from './routes/hr-coverage.js';
+import { hrSharedMailboxRoutes } from './routes/hr-shared-mailboxes.js';
 import { adminAgencyRoutes } from './routes/admin-agencies.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { adminHotlineRoutes } from './routes/admin-hotlines.js';
@@ -36,12 +36,7 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   secretKey: string;
-  /** Secure on every cookie (SECURE_COOKIES); a request that arrived over https gets Secure regardless */
   secureCookies: boolean;
-  /** Express's `trust proxy` (TRUST_PROXY); default: a proxy on loopback */
-  trustProxy?: false | number | string;
-  /** idle and absolute session lifetimes (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS) */
-  sessionLifetime?: SessionLifetime;
   /** Ends open IMAP/POP3 sessions after a suspend or a leaver (DOVEADM_KICK); null or absent: no kick. */
   sessionKicker?: SessionKicker | null;
   /** login attempts per IP per 15 minutes */
@@ -53,7 +48,7 @@ const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.trustProxy ?? 'loopback');
+  app.set('trust proxy', 'loopback');
   app.engine('hbs', engine({
     extname: '.hbs',
     defaultLayout: 'main',
@@ -70,7 +65,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(loadSession(deps.db, { lifetime: deps.sessionLifetime, secureCookies: deps.secureCookies }));
+  app.use(loadSession(deps.db));
   app.use(csrf(deps.secretKey, deps.secureCookies));
   app.use((req, res, next) => {
     res.locals.locale = req.locale;
@@ -84,7 +79,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps), ownMailboxRoutes(deps));
   app.use(ticketRoutes(deps), lookupRoutes(deps));
-  app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps));
+  app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps));
 
   app.use(metricsRoutes(deps));
   app.use(adminHotlineRoutes(deps));

@@ -31,6 +31,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/metrics', labelKey: 'metrics.nav', icon: 'chart-column', group: 'work', roles: ['leader', 'supervisor', 'admin'] },
   { href: '/hr/roster', labelKey: 'hr.nav.roster', icon: 'upload', group: 'people', roles: ['hr', 'admin'] },
   { href: '/hr/mailboxes', labelKey: 'hr.nav.mailboxes', icon: 'mail', group: 'people', roles: ['hr', 'admin'] },
+  { href: '/hr/shared-mailboxes', labelKey: 'shared.nav', icon: 'at-sign', group: 'people', roles: ['hr', 'admin'] },
   { href: '/hr/coverage', labelKey: 'hr.nav.coverage', icon: 'chart-pie', group: 'people', roles: ['hr', 'admin', 'leader'] },
   { href: '/admin/agencies', labelKey: 'hr.nav.agencies', icon: 'building-2', group: 'settings', roles: ['admin'], provinceWide: true },
   { href: '/admin/hotlines', labelKey: 'hotlines.nav', icon: 'radio-tower', group: 'settings', roles: ['admin'] },

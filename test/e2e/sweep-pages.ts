@@ -44,6 +44,12 @@ export const SWEEP_PAGES: SweepPage[] = [
     role: 'hr', name: 'confirm-leaver', path: (w) => `/hr/mailboxes/${w.mailbox}`,
     open: async (page) => { await page.click('[data-testid=action-leaver]'); await page.waitForSelector('[data-testid=confirm]'); },
   },
+  { role: 'hr', name: 'shared-mailboxes', path: '/hr/shared-mailboxes' },
+  { role: 'hr', name: 'shared-mailbox', path: (w) => `/hr/shared-mailboxes/${w.sharedMailbox}` },
+  {
+    role: 'hr', name: 'confirm-remove-owner', path: (w) => `/hr/shared-mailboxes/${w.sharedMailbox}`,
+    open: async (page) => { await page.click('[data-testid^=remove-]'); await page.waitForSelector('[data-testid=confirm]'); },
+  },
   { role: 'hr', name: 'coverage', path: '/hr/coverage' },
 
   { role: 'admin', name: 'home', path: '/' },

@@ -8,6 +8,7 @@ import { importRosterFile, type RosterImportOptions, type RosterImportResult } f
 import { takeCredentials, type Credential } from '../../server/services/provisioning/credentials-store.js';
 import { rosterCsv, type GeneratedRow } from './roster-factory.js';
 import { systemActor } from '../../server/services/auth/actor.js';
+import { ProvisioningError } from '../../server/services/provisioning/errors.js';
 
 export const TEST_SECRET = 'test-secret-key-0123456789abcdef0123456789';
 /** The services' actor in tests: a province-wide admin named 'test' (as the CLI operator is). */
@@ -36,4 +37,15 @@ export async function importRows(db: Db, rows: readonly Partial<GeneratedRow & {
 export async function credentialsOf(db: Db, r: RosterImportResult): Promise<Credential[]> {
   if (!r.batchId) return [];
   return takeCredentials(db, r.batchId, { secretKey: TEST_SECRET, actor: 'test' });
+}
+
+/** The error a service call is refused with (fails the test when it is not refused, or throws something else). */
+export async function refusal(p: Promise<unknown>): Promise<ProvisioningError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ProvisioningError) return e;
+    throw e;
+  }
+  throw new Error('expected the call to be refused');
 }

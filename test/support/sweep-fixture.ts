@@ -6,7 +6,8 @@ import type { Role } from '../../server/db/models/foundation.js';
 import { listRules } from '../../server/services/triage/rule-store.js';
 import { addCalendarOverride } from '../../server/services/sla/calendar-admin.js';
 import { addHotlineAgency, citizenMail, staff } from '../integration/tickets/ticket-fixture.js';
-import { importRows, seedHoabinh, TEST_ACTOR } from './provisioning-fixtures.js';
+import { importRows, seedHoabinh, TEST_ACTOR, TEST_SECRET } from './provisioning-fixtures.js';
+import { createSharedMailbox } from '../../server/services/provisioning/shared-mailboxes.js';
 import { setMailboxPassword } from '../../server/services/provisioning/mailbox-lifecycle.js';
 import { generateRoster } from './roster-factory.js';
 
@@ -36,6 +37,8 @@ export interface SweepWorld {
   mailbox: string;
   hotlineCode: string;
   ruleId: string;
+  /** a shared mailbox of SNV with two owners */
+  sharedMailbox: string;
 }
 
 /** A roster-made staff account, past its first sign-in: it signs in with its mailbox's password. */
@@ -74,5 +77,7 @@ export async function buildSweepWorld(db: Db): Promise<SweepWorld> {
   const box = (await db.models.Mailbox.findOne({ where: { kind: 'staff', agency_id: snv.id }, order: [['address', 'ASC']] }))!;
   users.staff = await ownAccount(db, (await db.models.Mailbox.findOne({ where: { kind: 'staff', agency_id: snv.id }, order: [['address', 'DESC']] }))!.address);
   const rule = (await listRules(db))[0]!;
-  return { users, ticketRef, mailbox: box.address, hotlineCode: hotline.code, ruleId: rule.id };
+  const owners = (await db.models.User.findAll({ where: { role: 'staff', agency_id: snv.id }, order: [['username', 'ASC']], limit: 2, raw: true })).map((u) => u.username);
+  const shared = await createSharedMailbox(db, { address: 'vanthu@snv.hoabinh.gov.vn', agencyCode: 'SNV', name: 'Văn thư Sở Nội vụ', owners, actor: TEST_ACTOR, secretKey: TEST_SECRET });
+  return { users, ticketRef, mailbox: box.address, hotlineCode: hotline.code, ruleId: rule.id, sharedMailbox: shared.address };
 }

@@ -14,5 +14,6 @@ import { mailQuota } from './0011-mail-quota.js';
 import { triageSeed2 } from './0012-triage-seed-2.js';
 import { metricRollups } from './0013-metric-rollups.js';
 import { messageReceivedAt } from './0014-message-received-at.js';
+import { sharedMailboxes } from './0015-shared-mailboxes.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes];

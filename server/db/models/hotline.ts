@@ -14,6 +14,9 @@ export interface HotlineInboxAttrs {
   /** secret-box ciphertext of the IMAP password (AES-256-GCM keyed from SECRET_KEY) */
   password_enc: string;
   poll_interval_s: number;
+  /** a govmail-made mailbox the hotline reads (migration 0015): login and sealed password come from it, and
+   *  password_enc is then empty */
+  mailbox_id: number | null;
   /** BigInt on the wire, so kept as text */
   uid_validity: string | null;
   last_uid: number;
@@ -108,7 +111,7 @@ export function defineHotlineModels(s: Sequelize) {
     imap_user: DataTypes.STRING, imap_secure: DataTypes.BOOLEAN, imap_folder: DataTypes.STRING, password_enc: DataTypes.TEXT,
     poll_interval_s: DataTypes.INTEGER, uid_validity: DataTypes.STRING, last_uid: DataTypes.BIGINT, history_cutoff: DataTypes.DATE(3),
     lease_owner: DataTypes.STRING, lease_until: DataTypes.DATE(3), last_ok_at: DataTypes.DATE(3),
-    consecutive_failures: DataTypes.INTEGER, last_error: DataTypes.TEXT, active: DataTypes.BOOLEAN,
+    consecutive_failures: DataTypes.INTEGER, last_error: DataTypes.TEXT, active: DataTypes.BOOLEAN, mailbox_id: DataTypes.INTEGER,
   });
   const RawMessage = defineTable<RawMessageAttrs>(s, 'RawMessage', 'raw_messages', {
     sha256: { type: DataTypes.STRING, primaryKey: true }, bytes: DataTypes.BLOB, size: DataTypes.INTEGER, created_at: DataTypes.DATE(3),

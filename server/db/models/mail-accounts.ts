@@ -47,6 +47,12 @@ export interface MailAliasAttrs {
   expires_at: Date | null;
 }
 
+/** The password govmail generated for a shared mailbox, sealed with SECRET_KEY (migration 0015). */
+export interface MailboxSecretAttrs { mailbox_id: number; secret_enc: string }
+
+/** A user who may use a shared mailbox (migration 0015). */
+export interface MailboxOwnerAttrs { id: number; mailbox_id: number; user_id: number; created_at?: Date }
+
 /** Written by Dovecot (last_login plugin → dict-sql), read by govmail: the last IMAP/POP3 login. */
 export interface MailLoginAttrs {
   address: string;
@@ -116,6 +122,16 @@ export function defineMailAccountModels(s: Sequelize) {
     bytes: DataTypes.BIGINT,
     messages: DataTypes.BIGINT,
   }, { timestamps: false });
+  const MailboxSecret = defineTable<MailboxSecretAttrs>(s, 'MailboxSecret', 'mailbox_secrets', {
+    mailbox_id: { type: DataTypes.INTEGER, primaryKey: true },
+    secret_enc: DataTypes.TEXT,
+  });
+  const MailboxOwner = defineTable<MailboxOwnerAttrs>(s, 'MailboxOwner', 'mailbox_owners', {
+    id: pk,
+    mailbox_id: DataTypes.INTEGER,
+    user_id: DataTypes.INTEGER,
+    created_at: DataTypes.DATE(3),
+  }, { timestamps: false });
   Mailbox.belongsTo(Staff, { foreignKey: 'staff_id', as: 'staff' });
-  return { MailDomain, Staff, Mailbox, MailAlias, MailLogin, MailQuota };
+  return { MailDomain, Staff, Mailbox, MailAlias, MailLogin, MailQuota, MailboxSecret, MailboxOwner };
 }

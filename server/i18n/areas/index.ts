@@ -10,6 +10,6 @@ import { adminSlaCatalogue } from './admin-sla.js';
 import { accountsCatalogue } from './accounts.js';
 import { uiCatalogue } from './ui.js';
 import { tableFilesCatalogue } from './table-files.js';
-import { usersCatalogue } from './users.js';
+import { sharedMailboxesCatalogue } from './shared-mailboxes.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, usersCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue];

@@ -7,7 +7,8 @@ import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { ImapError, testImapConnection } from '../../mail/imap.js';
 import { audit } from '../audit/audit-log.js';
 import { openSecret } from '../crypto/secret-box.js';
-import { inboxImapConfig, setHotlineInbox } from './inbox-store.js';
+import { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
+import { storedLoginMailboxes } from '../provisioning/shared-mailboxes.js';
 
 export interface InboxStatus {
   agencyId: number; code: string; name: string; address: string | null;
@@ -21,7 +22,7 @@ export async function listInboxStatus(db: Db, scope?: number[]): Promise<InboxSt
   const byAgency = new Map(inboxes.map((i) => [i.agency_id, i as HotlineInboxAttrs]));
   return agencies.map((a) => {
     const row = byAgency.get(a.id);
-    const inbox = row ? (({ password_enc, ...rest }) => ({ ...rest, hasPassword: Boolean(password_enc) }))(row) : null;
+    const inbox = row ? (({ password_enc, ...rest }) => ({ ...rest, hasPassword: Boolean(password_enc) || rest.mailbox_id !== null }))(row) : null;
     return { agencyId: a.id, code: a.code, name: a.name, address: a.hotline_address, inbox };
   });
 }
@@ -31,25 +32,38 @@ export interface InboxForm {
   /** empty: keep the stored password */
   password: string;
   folder: string; pollIntervalS: number;
+  /** a mailbox of the agency whose password govmail keeps: user and password are then not used */
+  mailbox?: string;
 }
 
 export class InboxFormError extends Error {
   constructor(readonly field: keyof InboxForm, message: string) { super(message); }
 }
 
+/** The agency's mailboxes a hotline can read without a typed password (shared mailboxes govmail made). */
+export const inboxMailboxChoices = (db: Db, agencyId: number) => storedLoginMailboxes(db, agencyId);
+
 export async function saveInboxSettings(db: Db, secretKey: string, agencyCode: string, form: InboxForm, actor: string): Promise<HotlineInboxAttrs> {
   const agency = await db.models.Agency.findOne({ where: { code: agencyCode } });
   if (!agency) throw new Error(`unknown agency ${agencyCode}`);
-  const existing = await db.models.HotlineInbox.findOne({ where: { agency_id: agency.id } });
-  const password = form.password || (existing ? openSecret(existing.password_enc, secretKey) : '');
-  if (!password) throw new InboxFormError('password', 'required');
   const url = new URL(`${form.secure ? 'imaps' : 'imap'}://placeholder/`);
   url.hostname = form.host;
   url.port = String(form.port);
-  url.username = encodeURIComponent(form.user);
-  url.password = encodeURIComponent(password);
   url.pathname = `/${encodeURIComponent(form.folder)}`;
   url.searchParams.set('tls', String(form.secure));
+  if (form.mailbox) {
+    const inbox = await setHotlineMailbox(db, { agencyCode, mailbox: form.mailbox, server: url.toString(), pollIntervalS: form.pollIntervalS });
+    await audit(db, { actor, action: 'hotline.settings_changed', target: `agency:${agencyCode}`,
+      details: { host: form.host, port: form.port, mailbox: inbox.imap_user, folder: form.folder, interval: form.pollIntervalS } });
+    return inbox;
+  }
+  if (!form.user) throw new InboxFormError('user', 'required');
+  const existing = await db.models.HotlineInbox.findOne({ where: { agency_id: agency.id } });
+  // An inbox that read a govmail mailbox has no password of its own to keep.
+  const password = form.password || (existing && existing.mailbox_id === null ? openSecret(existing.password_enc, secretKey) : '');
+  if (!password) throw new InboxFormError('password', 'required');
+  url.username = encodeURIComponent(form.user);
+  url.password = encodeURIComponent(password);
   const inbox = await setHotlineInbox(db, secretKey, { agencyCode, imapUrl: url.toString(), pollIntervalS: form.pollIntervalS });
   await audit(db, { actor, action: 'hotline.settings_changed', target: `agency:${agencyCode}`,
     details: { host: form.host, port: form.port, user: form.user, folder: form.folder, interval: form.pollIntervalS, passwordChanged: Boolean(form.password) } });
@@ -65,7 +79,7 @@ export async function testInboxConnection(db: Db, secretKey: string, agencyId: n
   const row = await db.models.HotlineInbox.findOne({ where: { agency_id: agencyId } });
   if (!row) return { ok: false, kind: 'not_configured', detail: '' };
   try {
-    return { ok: true, ...(await testImapConnection(inboxImapConfig(row.get({ plain: true }) as HotlineInboxAttrs, secretKey))) };
+    return { ok: true, ...(await testImapConnection(await inboxImapConfig(db, row.get({ plain: true }) as HotlineInboxAttrs, secretKey))) };
   } catch (e) {
     if (e instanceof ImapError) return { ok: false, kind: e.kind, detail: e.message.slice(0, 300) };
     return { ok: false, kind: 'network', detail: (e instanceof Error ? e.message : String(e)).slice(0, 300) };

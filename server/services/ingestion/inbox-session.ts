@@ -30,7 +30,7 @@ export interface SessionOptions {
 export async function runInboxSession(
   db: Db, ctx: IngestContext, inbox: HotlineInboxAttrs, agency: InboxRef['agency'], opts: SessionOptions,
 ): Promise<void> {
-  await withImapMailbox(inboxImapConfig(inbox, opts.secretKey), async (mailbox) => {
+  await withImapMailbox(await inboxImapConfig(db, inbox, opts.secretKey), async (mailbox) => {
     opts.onConnected();
     const ref: InboxRef = { inbox, agency, uidValidity: mailbox.uidValidity, leaseOwner: opts.owner, leaseMs: opts.leaseMs };
     let cursor = await reseedIfNeeded(db, inbox, mailbox.uidValidity, opts.owner);

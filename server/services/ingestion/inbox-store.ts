@@ -6,6 +6,8 @@ import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { imapConfigFromUrl, type ImapConfig } from '../../mail/imap.js';
 import { openSecret, sealSecret } from '../crypto/secret-box.js';
 import { enqueueAlert } from '../outbox/enqueue.js';
+import { hasStoredPassword, storedMailboxLogin } from '../provisioning/shared-mailboxes.js';
+import { invalid, notFound } from '../provisioning/errors.js';
 
 export interface SetInboxInput {
   agencyCode: string;
@@ -19,15 +21,51 @@ export async function setHotlineInbox(db: Db, secretKey: string, input: SetInbox
   const agency = await db.models.Agency.findOne({ where: { code: input.agencyCode } });
   if (!agency) throw new Error(`unknown agency ${input.agencyCode}`);
   const cfg = imapConfigFromUrl(input.imapUrl);
-  const fields = {
-    agency_id: agency.id, address: agency.hotline_address ?? (cfg.user.includes('@') ? cfg.user : null),
+  return upsertInbox(db, agency.id, input, {
+    address: agency.hotline_address ?? (cfg.user.includes('@') ? cfg.user : null),
     imap_host: cfg.host, imap_port: cfg.port, imap_user: cfg.user, imap_secure: cfg.secure, imap_folder: cfg.folder,
-    password_enc: sealSecret(cfg.pass, secretKey), poll_interval_s: input.pollIntervalS ?? 60, active: true,
-  };
-  const existing = await db.models.HotlineInbox.findOne({ where: { agency_id: agency.id } });
+    password_enc: sealSecret(cfg.pass, secretKey), mailbox_id: null,
+  });
+}
+
+export interface SetInboxMailboxInput extends Omit<SetInboxInput, 'imapUrl'> {
+  /** a mailbox of the agency whose password govmail keeps (a shared mailbox) */
+  mailbox: string;
+  /** where Dovecot answers IMAP: imap://host:port/FOLDER?tls=false, without a login */
+  server: string;
+}
+
+/**
+ * Points the hotline at a govmail-made mailbox: nobody types its password. The row keeps the mailbox's id and no
+ * password of its own; inboxImapConfig reads the login and the kept password from the mailbox at each connection.
+ */
+export async function setHotlineMailbox(db: Db, input: SetInboxMailboxInput): Promise<HotlineInboxAttrs> {
+  const agency = await db.models.Agency.findOne({ where: { code: input.agencyCode } });
+  if (!agency) throw notFound('agency', input.agencyCode, 'agency');
+  const address = input.mailbox.trim().toLowerCase();
+  const box = await db.models.Mailbox.findOne({ where: { address }, raw: true });
+  if (!box || box.agency_id !== agency.id) {
+    throw invalid('hotline.mailbox_not_agency', `${address} is not a mailbox of ${agency.code}`, 'mailbox', { address, agency: agency.code });
+  }
+  if (!(await hasStoredPassword(db, box.id))) {
+    throw invalid('hotline.mailbox_no_password', `govmail keeps no password for ${address}: create it as a shared mailbox, or give --imap with the login`, 'mailbox', { address });
+  }
+  const cfg = imapConfigFromUrl(input.server);
+  if (cfg.user || cfg.pass) throw invalid('hotline.server_with_login', 'the server URL takes no login: the mailbox gives it', 'server');
+  return upsertInbox(db, agency.id, input, {
+    address: agency.hotline_address ?? address, imap_host: cfg.host, imap_port: cfg.port, imap_user: address,
+    imap_secure: cfg.secure, imap_folder: cfg.folder, password_enc: '', mailbox_id: box.id,
+  });
+}
+
+type InboxLogin = Pick<HotlineInboxAttrs, 'address' | 'imap_host' | 'imap_port' | 'imap_user' | 'imap_secure' | 'imap_folder' | 'password_enc' | 'mailbox_id'>;
+
+async function upsertInbox(db: Db, agencyId: number, input: Pick<SetInboxInput, 'pollIntervalS' | 'historyCutoff'>, login: InboxLogin): Promise<HotlineInboxAttrs> {
+  const fields = { ...login, agency_id: agencyId, poll_interval_s: input.pollIntervalS ?? 60, active: true };
+  const existing = await db.models.HotlineInbox.findOne({ where: { agency_id: agencyId } });
   if (existing) {
     // A new server or folder is a new mailbox: start its cursor over (Message-ID dedupe keeps old mail old).
-    const moved = existing.imap_host !== cfg.host || existing.imap_user !== cfg.user || existing.imap_folder !== cfg.folder;
+    const moved = existing.imap_host !== login.imap_host || existing.imap_user !== login.imap_user || existing.imap_folder !== login.imap_folder;
     await existing.update({ ...fields, ...(moved ? { uid_validity: null, last_uid: 0 } : {}),
       ...(input.historyCutoff !== undefined ? { history_cutoff: input.historyCutoff } : {}) });
     return existing.get({ plain: true }) as HotlineInboxAttrs;
@@ -37,9 +75,12 @@ export async function setHotlineInbox(db: Db, secretKey: string, input: SetInbox
   return created.get({ plain: true }) as HotlineInboxAttrs;
 }
 
-export function inboxImapConfig(inbox: HotlineInboxAttrs, secretKey: string): ImapConfig {
-  return { host: inbox.imap_host, port: inbox.imap_port, secure: inbox.imap_secure, user: inbox.imap_user,
-    pass: openSecret(inbox.password_enc, secretKey), folder: inbox.imap_folder };
+/** The login of an inbox: its own sealed password, or, for one reading a govmail-made mailbox, that mailbox's
+ *  current address and kept password (read at each connection, so a domain move or a new password carries over). */
+export async function inboxImapConfig(db: Db, inbox: HotlineInboxAttrs, secretKey: string): Promise<ImapConfig> {
+  const own = { host: inbox.imap_host, port: inbox.imap_port, secure: inbox.imap_secure, folder: inbox.imap_folder };
+  if (inbox.mailbox_id === null || inbox.mailbox_id === undefined) return { ...own, user: inbox.imap_user, pass: openSecret(inbox.password_enc, secretKey) };
+  return { ...own, ...(await storedMailboxLogin(db, inbox.mailbox_id, secretKey)) };
 }
 
 export async function recordInboxSuccess(db: Db, inboxId: number, now: Date): Promise<void> {

@@ -58,7 +58,7 @@ export async function pollInbox(db: Db, ctx: IngestContext, inboxId: number, opt
   try {
     const inbox = (await db.models.HotlineInbox.findByPk(inboxId))!.get({ plain: true }) as HotlineInboxAttrs;
     const agency = (await db.models.Agency.findByPk(inbox.agency_id))!;
-    await withImapMailbox(inboxImapConfig(inbox, opts.secretKey), async (mailbox) => {
+    await withImapMailbox(await inboxImapConfig(db, inbox, opts.secretKey), async (mailbox) => {
       const ref: InboxRef = { inbox, agency: { id: agency.id, code: agency.code, name: agency.name }, uidValidity: mailbox.uidValidity, leaseOwner: owner, leaseMs };
       let cursor = await reseedIfNeeded(db, inbox, mailbox.uidValidity, owner);
       for (;;) {

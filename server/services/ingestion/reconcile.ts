@@ -21,7 +21,7 @@ export async function reconcileInboxes(db: Db, secretKey: string, agencyCode?: s
     const report: ReconcileReport = { agency: byId.get(inbox.agency_id)!, inbox: inbox.imap_user, uid_validity: inbox.uid_validity,
       last_uid: Number(inbox.last_uid), on_server: 0, ingested: 0, quarantined: 0, pending: 0, gaps: [] };
     try {
-      const serverUids = await withImapMailbox(inboxImapConfig(inbox, secretKey), async (m) =>
+      const serverUids = await withImapMailbox(await inboxImapConfig(db, inbox, secretKey), async (m) =>
         m.uidValidity === inbox.uid_validity ? m.uidsAfter(0) : null);
       if (serverUids === null) throw new Error('UIDVALIDITY changed since the last poll; the next poll re-seeds');
       const rows = await db.models.Message.findAll({ where: { inbox_id: inbox.id, uid_validity: inbox.uid_validity }, attributes: ['uid', 'classification'] });

@@ -69,6 +69,11 @@ export async function setMailboxPassword(
     throw invalid('password.invalid', (e as Error).message, 'password');
   }
   return act(db, address, opts.actor, async (box) => {
+    // A shared mailbox's password is kept sealed for the hotline worker (shared-mailboxes.ts): a reset here would
+    // leave the kept one stale and cut the hotline off.
+    if (await db.models.MailboxSecret.count({ where: { mailbox_id: box.id } })) {
+      throw new ProvisioningError('mailbox.password_kept', `the password of ${box.address} is kept by govmail for the hotline; it is not reset by hand`, 'address', 409, { address: box.address });
+    }
     await box.update({ password_hash: hash, must_change_password: opts.mustChange ?? true, password_changed_at: new Date() });
     await audit(db, { actor: opts.actor.username, action: 'mailbox.set_password', target: box.address, details: { ...(await about(db, box)), generated: !!generated } });
     return { address: box.address, ...(generated ? { password: generated } : {}) };

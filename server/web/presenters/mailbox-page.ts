@@ -54,6 +54,8 @@ export async function mailboxDetail(db: Db, address: string, scope: Scope) {
     position: staff?.position ?? null, agency: agency ? { id: agency.id, code: agency.code, name: agency.name } : null,
     active: box.active && box.allow_login, suspended: box.suspended_at !== null, left: staff?.status === 'left',
     mustChange: box.must_change_password, quotaMb: box.quota_mb, lastLoginAt: laterLogin(box.last_login_at, mail.get(box.address) ?? null), isStaff: box.staff_id !== null,
+    /** a shared mailbox: govmail keeps its password for the hotline, so HR does not reset it here */
+    shared: box.kind === 'shared',
     aliases: aliases.map((a) => ({ address: a.address, reason: a.reason, expiresAt: a.expires_at })),
   };
 }

@@ -8,14 +8,17 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole, agencyScope, assertAgencyAccess } from '../middleware/auth.js';
 import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { InboxFormError, listInboxStatus, saveInboxSettings, testInboxConnection, type ConnectionTest, type InboxForm } from '../../services/ingestion/inbox-admin.js';
+import { ProvisioningError } from '../../services/provisioning/errors.js';
+import { problemText } from '../presenters/problem-text.js';
+import { InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection, type ConnectionTest, type InboxForm } from '../../services/ingestion/inbox-admin.js';
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) });
 const settingsBody = z.object({
   host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/),
   port: z.coerce.number().int().min(1).max(65535),
   secure: z.literal('1').optional(),
-  user: z.string().trim().min(1).max(190),
+  user: z.string().trim().max(190).default(''),
+  mailbox: z.string().trim().toLowerCase().max(190).default(''),
   password: z.string().max(512).default(''),
   folder: z.string().trim().min(1).max(190),
   interval: z.coerce.number().int().min(10).max(86_400),
@@ -39,9 +42,14 @@ export function adminHotlineRoutes(deps: AppDeps): Router {
   const renderEdit = async (req: Request, res: Response, agencyId: number, extra: Record<string, unknown> = {}, status = 200) => {
     const [row] = await listInboxStatus(db, [agencyId]);
     const i = row.inbox;
-    const values = i ? { host: i.imap_host, port: i.imap_port, secure: i.imap_secure, user: i.imap_user, folder: i.imap_folder, interval: i.poll_interval_s }
-      : { port: 143, secure: false, folder: 'INBOX', interval: 60, user: row.address ?? '' };
-    res.status(status).render('pages/admin/hotline', { title: t(req.locale, 'hotlines.title'), row, values, ...extra });
+    const viaMailbox = i?.mailbox_id != null;
+    const values = (extra.values as Record<string, unknown> | undefined) ?? (i
+      ? { host: i.imap_host, port: i.imap_port, secure: i.imap_secure, user: viaMailbox ? '' : i.imap_user, mailbox: viaMailbox ? i.imap_user : '', folder: i.imap_folder, interval: i.poll_interval_s }
+      : { port: 143, secure: false, folder: 'INBOX', interval: 60, user: row.address ?? '', mailbox: '' });
+    // The agency's shared mailboxes: the hotline reads one with the password govmail keeps, nobody types it.
+    const mailboxChoices = [{ value: '', label: t(req.locale, 'hotlines.mailbox_typed'), selected: !values.mailbox },
+      ...(await inboxMailboxChoices(db, agencyId)).map((m) => ({ value: m.address, label: m.address, selected: m.address === values.mailbox }))];
+    res.status(status).render('pages/admin/hotline', { title: t(req.locale, 'hotlines.title'), row, ...extra, values, mailboxChoices });
   };
 
   router.get('/admin/hotlines', ...guard, async (req, res) => {
@@ -64,8 +72,9 @@ export function adminHotlineRoutes(deps: AppDeps): Router {
     const b = parsed.data;
     try {
       await saveInboxSettings(db, secretKey, agency.code, { host: b.host, port: b.port, secure: b.secure === '1', user: b.user,
-        password: b.password, folder: b.folder, pollIntervalS: b.interval }, req.auth!.user.username);
+        password: b.password, folder: b.folder, pollIntervalS: b.interval, mailbox: b.mailbox }, req.auth!.user.username);
     } catch (e) {
+      if (e instanceof ProvisioningError) return renderEdit(req, res, agency.id, { values: submitted, errors: { mailbox: problemText(req.locale, e) } }, 422);
       if (!(e instanceof InboxFormError)) throw e;
       const field = Object.keys(FIELD_OF).find((k) => FIELD_OF[k] === e.field) ?? e.field;
       return renderEdit(req, res, agency.id, { values: submitted, errors: { [field]: t(req.locale, `hotlines.invalid.${field}`) } }, 422);

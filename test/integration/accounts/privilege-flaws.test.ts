@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { testApp, buildUser, csrfOf, loginAgent, submitLogin, type Agent } from '../../support/web.js';
-import { credentialsOf, importRows, seedHoabinh, TEST_ACTOR } from '../../support/provisioning-fixtures.js';
+import { credentialsOf, importRows, refusal, seedHoabinh, TEST_ACTOR } from '../../support/provisioning-fixtures.js';
 import { rosterCsv } from '../../support/roster-factory.js';
 import { runJobs, upload, useTestSecretInWorker } from '../../support/hr-web.js';
 import { actorOf, type Actor } from '../../../server/services/auth/actor.js';
@@ -17,7 +17,6 @@ import { migrateDomain } from '../../../server/services/provisioning/domain-migr
 import { setMailboxPassword, suspendMailbox } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { addAlias } from '../../../server/services/provisioning/aliases.js';
 import { transferStaff } from '../../../server/services/provisioning/transfer.js';
-import { refusal } from '../../support/refusal.js';
 import { TEST_SECRET } from '../../support/web.js';
 
 const PEOPLE = [
