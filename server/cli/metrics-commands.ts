@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, type CommandModule } from './context.js';
+import { CLI_OPERATOR } from './cli-errors.js';
 import {
-  MetricsInputError, PeriodError, RollupBusyError, exportMetrics, parseBound, rebuildRollups, refreshRollups, responseMetrics, verifyRollups,
-  type GroupMetrics, type MetricsQuery,
+  MetricsForbiddenError, MetricsInputError, dashboard, PeriodError, RollupBusyError, exportMetrics, parseBound, rebuildRollups, refreshRollups, responseMetrics, verifyRollups,
+  AGING_BUCKETS, type GroupMetrics, type MetricsQuery,
 } from '../services/metrics/index.js';
 
 interface PeriodOpts { from?: string; to?: string; agency?: string; asOf?: string }
@@ -36,11 +37,12 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof MetricsInputError || e instanceof RollupBusyError) throw new CliError(e.message);
+    if (e instanceof MetricsInputError || e instanceof MetricsForbiddenError || e instanceof RollupBusyError) throw new CliError(e.message);
     throw e;
   }
 }
 
+const AGING_KEYS = AGING_BUCKETS.map((b) => b.key);
 const hours = (v: number | null) => (v === null ? '–' : `${v}h`);
 const line = (label: string, m: GroupMetrics) =>
   `${label}\treceived ${m.received}\ton time ${m.on_time}\tlate ${m.late}\topen ${m.open}${m.referred ? `\treferred ${m.referred}` : ''}` +
@@ -50,12 +52,26 @@ const line = (label: string, m: GroupMetrics) =>
 export const metricsCommands: CommandModule = (program, ctx) => {
   withPeriodOptions(program.command('metrics'))
     .description('per agency: received, on time, late, open, median/p90 first response and resolution (working hours)')
-    .option('--by <group>', 'agency (default), category or week', 'agency')
-    .option('--json', 'print JSON: an array with one object per agency (or category / week)')
-    .action(async (opts: PeriodOpts & { by: string; json?: boolean }) => {
-      if (!['agency', 'category', 'week'].includes(opts.by)) throw new CliError(`--by: expected agency, category or week, not ${opts.by}`);
+    .option('--by <group>', 'agency (default), category, class, month or week', 'agency')
+    .option('--dashboard', 'the whole dashboard as of now (breach reasons, backlog aging in working days, weekly and monthly trend, referrals, hotline health, mailbox coverage); with --json one object')
+    .option('--json', 'print JSON: an array with one object per agency (or category / class / month / week); with --dashboard one object')
+    .action(async (opts: PeriodOpts & { by: string; json?: boolean; dashboard?: boolean }) => {
+      const groups = { agency: 'agencies', category: 'categories', class: 'classes', month: 'months', week: 'weeks' } as const;
+      if (!(opts.by in groups)) throw new CliError(`--by: expected agency, category, class, month or week, not ${opts.by}`);
+      if (opts.dashboard) {
+        if (opts.asOf) throw new CliError('--dashboard describes now (the backlog\'s age, hotline health); leave out --as-of');
+        const { from, to, agencyCode } = queryOf(opts);
+        const d = await guarded(() => dashboard(ctx.db(), CLI_OPERATOR, { from, to, agencyCode }));
+        ctx.print(opts, d, () => [
+          ...d.agencies.map((a) => line(a.agency, a)),
+          line('TOTAL', d.total),
+          `breach ${d.breach.pct ?? '–'}% (${d.breach.breached}/${d.breach.judged})\tbacklog ${AGING_KEYS.map((k) => `${k}: ${d.aging.total[k]}`).join(' ')} working days`,
+          `referred ${d.referrals.referred}, within 5 working days ${d.referrals.within_target_pct ?? '–'}%`,
+        ]);
+        return;
+      }
       const report = await guarded(() => responseMetrics(ctx.db(), { ...queryOf(opts), weeks: opts.by === 'week' }));
-      const rows = opts.by === 'agency' ? report.agencies : opts.by === 'category' ? report.categories : report.weeks;
+      const rows = report[groups[opts.by as keyof typeof groups]];
       ctx.print(opts, rows, () => [
         ...report.agencies.map((a) => line(a.agency, a)),
         line('TOTAL', report.total),

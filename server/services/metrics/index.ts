@@ -18,3 +18,8 @@ export type { RebuildResult } from './rollup/rebuild.js';
 export { verifyRollups } from './rollup/verify.js';
 export type { VerifyResult, RollupDifference } from './rollup/verify.js';
 export { SKETCH_RELATIVE_ERROR, SKETCH_ABSOLUTE_ERROR_MINUTES } from './rollup/sketch.js';
+export { dashboard, breachOf, pctOf } from './dashboard.js';
+export type { Dashboard, DashboardQuery, Breach, TrendPoint, AgingRow } from './dashboard.js';
+export { METRICS_ROLES, MetricsForbiddenError, metricsAccess } from './dashboard-access.js';
+export { AGING_BUCKETS } from './backlog-aging.js';
+export type { HotlineHealth, HotlineState } from './hotline-health.js';

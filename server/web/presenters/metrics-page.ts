@@ -1,15 +1,18 @@
-// The /metrics view model: table rows with hours formatted for the reader's locale, category names, and the
-// three charts. Pure.
-import type { GroupMetrics, MetricsReport } from '../../services/metrics/index.js';
-import { FEEDBACK_CATEGORIES } from '../../services/org/categories.js';
+// The /metrics view model: table rows with hours formatted for the reader's locale, category and class names,
+// breach reasons, backlog aging, referrals, hotline health, coverage, and the charts. Pure.
+import type { Dashboard, GroupMetrics } from '../../services/metrics/index.js';
+import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/categories.js';
 import { t } from '../../i18n/index.js';
+import { coverageChart } from './coverage-chart.js';
 import { firstResponseChart, outcomeChart } from './metrics-charts.js';
-import { trendChart } from './metrics-trend.js';
+import { shortMonth, trendChart } from './metrics-trend.js';
 
 export interface MetricsFilters { from: string; to: string; agency: string }
 
+const numberFormat = (locale: 'vi' | 'en') => new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+
 function formatRow(m: GroupMetrics, locale: 'vi' | 'en') {
-  const fmt = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  const fmt = numberFormat(locale);
   const hours = (v: number | null) => (v === null ? '–' : fmt.format(v));
   const judged = m.on_time + m.late; // tickets whose deadline outcome is known
   const pct = judged > 0 ? `${fmt.format((100 * m.on_time) / judged)}%` : '–';
@@ -20,20 +23,48 @@ function formatRow(m: GroupMetrics, locale: 'vi' | 'en') {
   };
 }
 
-export function metricsPage(report: MetricsReport, filters: MetricsFilters, locale: 'vi' | 'en') {
+const HOTLINE_TONE = { ok: 'success', failing: 'danger', stale: 'warning', off: 'neutral', none: 'neutral' } as const;
+
+export function metricsPage(d: Dashboard, filters: MetricsFilters, locale: 'vi' | 'en') {
+  const fmt = numberFormat(locale);
+  const pct = (v: number | null) => (v === null ? '–' : `${fmt.format(v)}%`);
+  const r = d.breach.reasons;
   return {
     filters,
-    agencies: report.agencies.map((a) => ({ agency: a.agency, agency_name: a.agency_name, ...formatRow(a, locale) })),
-    categories: report.categories.map((c) => ({
-      category: c.category,
+    agencies: d.agencies.map((a) => ({ agency: a.agency, agency_name: a.agency_name, breach: pct(a.breach_pct), ...formatRow(a, locale) })),
+    categories: d.categories.map((c) => ({
       label: c.category ? FEEDBACK_CATEGORIES.find((x) => x.code === c.category)?.[locale] ?? c.category : t(locale, 'metrics.uncategorised'),
       ...formatRow(c, locale),
     })),
-    total: formatRow(report.total, locale),
+    classes: d.classes.map((c) => ({
+      label: c.class ? TICKET_CLASSES.find((x) => x.code === c.class)?.[locale] ?? c.class : t(locale, 'metrics.unclassified'),
+      ...formatRow(c, locale),
+    })),
+    total: formatRow(d.total, locale),
+    breach: {
+      pct: pct(d.breach.pct), breached: d.breach.breached, judged: d.breach.judged,
+      reasons: (['resolved_late', 'overdue_open', 'first_response_late', 'referred_late'] as const).map((k) => ({ key: k, label: t(locale, `metrics.breach.${k}`), count: r[k] })),
+    },
+    referrals: { ...d.referrals, pct: pct(d.referrals.within_target_pct) },
+    aging: {
+      buckets: d.aging.buckets.map((b) => ({ key: b, label: t(locale, `metrics.aging.${b}`) })),
+      agencies: d.aging.agencies.map((a) => ({ ...a, counts: d.aging.buckets.map((b) => a[b as keyof typeof a]) })),
+      total: { open: d.aging.total.open, counts: d.aging.buckets.map((b) => d.aging.total[b as keyof typeof d.aging.total]) },
+    },
+    hotlines: d.hotlines.map((h) => ({
+      ...h, tone: HOTLINE_TONE[h.state], stateLabel: t(locale, `metrics.hotline.${h.state}`),
+      lastOk: h.last_ok_at ? new Date(h.last_ok_at).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) : '–',
+    })),
+    coverage: d.coverage,
+    percentileNote: d.percentile_error
+      ? t(locale, 'metrics.percentile_bound', { pct: fmt.format(d.percentile_error.relative * 100) })
+      : t(locale, 'metrics.percentile_exact'),
     charts: {
-      outcomes: outcomeChart(report.agencies),
-      trend: trendChart(report.weeks),
-      firstResponse: firstResponseChart(report.agencies, locale),
+      outcomes: outcomeChart(d.agencies),
+      trend: trendChart(d.trend.weeks),
+      monthly: trendChart(d.trend.months, shortMonth),
+      firstResponse: firstResponseChart(d.agencies, locale),
+      coverage: coverageChart(d.coverage.agencies, locale),
     },
   };
 }

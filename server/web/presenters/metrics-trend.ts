@@ -1,6 +1,6 @@
-// Geometry of the weekly trend chart on /metrics: received, resolved and late per receipt week, as SVG
+// Geometry of the trend charts on /metrics: received, resolved and late per receipt week or month, as SVG
 // polylines (views/partials/metrics-trend.hbs). Pure.
-import type { WeekMetrics } from '../../services/metrics/index.js';
+import type { TrendPoint as Point } from '../../services/metrics/index.js';
 
 export const TREND_WIDTH_PX = 720;
 export const TREND_HEIGHT_PX = 220;
@@ -17,9 +17,12 @@ export interface TrendChart {
 }
 
 /** 'YYYY-MM-DD' → 'DD/MM', the way the province writes dates. */
-const shortDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+export const shortDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+/** 'YYYY-MM' → 'MM/YYYY'. */
+export const shortMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
-export function trendChart(weeks: readonly WeekMetrics[]): TrendChart {
+/** `weeks`: points keyed by period (a week's Monday, or a month with label = shortMonth). */
+export function trendChart(weeks: readonly Point[], label: (period: string) => string = shortDate): TrendChart {
   const yMax = Math.max(1, ...weeks.map((w) => Math.max(w.received, w.resolved, w.late)));
   const plotWidth = TREND_WIDTH_PX - PAD_LEFT_PX - PAD_RIGHT_PX;
   const bottom = TREND_HEIGHT_PX - PAD_BOTTOM_PX;
@@ -27,11 +30,11 @@ export function trendChart(weeks: readonly WeekMetrics[]): TrendChart {
   const xOf = (i: number) => Math.round(PAD_LEFT_PX + (weeks.length <= 1 ? plotWidth / 2 : (plotWidth * i) / (weeks.length - 1)));
   const yOf = (n: number) => Math.round(bottom - (plotHeight * n) / yMax);
   const series = (['received', 'resolved', 'late'] as const).map((kind) => {
-    const dots = weeks.map((w, i) => ({ x: xOf(i), y: yOf(w[kind]), title: `${shortDate(w.week)}: ${w[kind]}` }));
+    const dots = weeks.map((w, i) => ({ x: xOf(i), y: yOf(w[kind]), title: `${label(w.period)}: ${w[kind]}` }));
     return { kind, points: dots.map((d) => `${d.x},${d.y}`).join(' '), dots };
   });
   // At most about eight date labels, so they never overlap.
   const step = Math.max(1, Math.ceil(weeks.length / 8));
-  const xLabels = weeks.flatMap((w, i) => (i % step === 0 ? [{ x: xOf(i), text: shortDate(w.week) }] : []));
+  const xLabels = weeks.flatMap((w, i) => (i % step === 0 ? [{ x: xOf(i), text: label(w.period) }] : []));
   return { width: TREND_WIDTH_PX, height: TREND_HEIGHT_PX, left: PAD_LEFT_PX, right: TREND_WIDTH_PX - PAD_RIGHT_PX, top: PAD_TOP_PX, bottom, yMax, series, xLabels };
 }

@@ -1,13 +1,14 @@
-// /metrics: leaders' numbers for their scope (their agency, or the province), with SVG charts and streamed
-// CSV/XLSX exports. The agency scope is applied in the service query, so a leader of one agency never reads
-// another's tickets, whatever the query string says.
+// /metrics: leaders' dashboard for their scope (their agency, or the province), with SVG charts and streamed
+// CSV/XLSX exports. The page's scope is decided by the metrics service from the signed-in actor
+// (dashboard-access.ts), so a leader of one agency never reads another's tickets, whatever the query string says.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { agencyScope, assertAgencyAccess, requireLogin, requireRole } from '../middleware/auth.js';
-import { HttpError } from '../errors.js';
+import { Forbidden, HttpError } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { MetricsInputError, exportMetrics, parseBound, responseMetrics, type ExportFormat, type MetricsQuery } from '../../services/metrics/index.js';
+import { MetricsForbiddenError, MetricsInputError, dashboard, exportMetrics, parseBound, type ExportFormat, type MetricsQuery } from '../../services/metrics/index.js';
+import { actorOf } from '../../services/auth/actor.js';
 import { localDate } from '../../services/metrics/report-period.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
 
@@ -60,7 +61,8 @@ export function metricsRoutes(deps: AppDeps): Router {
 
   router.get('/metrics', ...guard, async (req, res) => {
     const { filters, query } = await readFilters(req, deps);
-    const report = await responseMetrics(db, query).catch((e) => {
+    const data = await dashboard(db, actorOf(req.auth!.user), { from: query.from, to: query.to, agencyCode: query.agencyCode }).catch((e) => {
+      if (e instanceof MetricsForbiddenError) throw Forbidden(e.message);
       throw e instanceof MetricsInputError ? badRequest(e.message) : e;
     });
     const scope = agencyScope(req);
@@ -70,7 +72,7 @@ export function metricsRoutes(deps: AppDeps): Router {
       scopeName: scope ? choices[0]?.name ?? '' : null,
       agencyChoices: choices.map((a) => ({ code: a.code, name: a.name, selected: a.code === filters.agency })),
       provinceWide: !scope,
-      ...metricsPage(report, filters, req.locale),
+      ...metricsPage(data, filters, req.locale),
     });
   });
 

@@ -57,6 +57,20 @@ forEachDb('web /metrics', (getDb) => {
     expect(agencies).to.deep.equal(['SXD', 'SXD']);
   });
 
+  it('shows a leader the dashboard of their scope: tiles, breach reasons, backlog aging, trends, classes, hotline health, coverage', async () => {
+    const agent = await as('leader', syt.id);
+    const page = await agent.get(`/metrics?${MARCH}`).expect(200);
+    for (const id of ['metrics-tiles', 'metrics-breach', 'metrics-aging', 'metrics-monthly-chart', 'metrics-classes', 'metrics-hotlines', 'metrics-coverage', 'percentile-note']) {
+      expect(page.text, id).to.contain(`data-testid="${id}"`);
+    }
+    // SYT in March, as of now: T1 and T4 (closed 26/3) on time, T2 resolved late and T3 open past due: 2 of 4
+    expect(page.text).to.match(/data-testid="tile-breach">50%</);
+    expect(page.text).to.match(/data-reason="resolved_late"><td>[^<]+<\/td><td class="num">1</);
+    expect(page.text).to.match(/data-reason="overdue_open"><td>[^<]+<\/td><td class="num">1</);
+    expect(page.text).to.contain('data-state="none"');
+    expect(page.text).to.not.contain('data-agency="SXD"');
+  });
+
   it('refuses agents and HR officers', async () => {
     await (await as('agent', syt.id)).get('/metrics').set('Accept', 'application/json').expect(403);
     await (await as('hr', null)).get('/metrics').set('Accept', 'application/json').expect(403);

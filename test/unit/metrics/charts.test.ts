@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { firstResponseChart, outcomeChart } from '../../../server/web/presenters/metrics-charts.js';
-import { trendChart } from '../../../server/web/presenters/metrics-trend.js';
-import type { AgencyMetrics, WeekMetrics } from '../../../server/services/metrics/index.js';
+import { shortMonth, trendChart } from '../../../server/web/presenters/metrics-trend.js';
+import type { AgencyMetrics, TrendPoint } from '../../../server/services/metrics/index.js';
 
 const zero = { received: 0, resolved: 0, on_time: 0, late: 0, open: 0, overdue_open: 0, referred: 0, resolved_late: 0, open_in_time: 0, referred_on_time: 0, first_response_late: 0,
   first_response_median_hours: null, first_response_p90_hours: null, resolution_median_hours: null, resolution_p90_hours: null };
@@ -24,7 +24,7 @@ describe('metrics charts (SVG geometry)', () => {
   });
 
   it('plots one point per week for each series, highest value at the top', () => {
-    const weeks: WeekMetrics[] = ['2026-03-02', '2026-03-09', '2026-03-16'].map((week, i) => ({ week, ...zero, received: i * 2, resolved: i }));
+    const weeks: TrendPoint[] = ['2026-03-02', '2026-03-09', '2026-03-16'].map((period, i) => ({ period, received: i * 2, resolved: i, late: 0 }));
     const chart = trendChart(weeks);
     expect(chart.series.map((s) => s.kind)).to.deep.equal(['received', 'resolved', 'late']);
     const received = chart.series[0]!.dots;
@@ -32,5 +32,12 @@ describe('metrics charts (SVG geometry)', () => {
     expect(received[2]!.y).to.equal(chart.top);
     expect(received[0]!.y).to.equal(chart.bottom);
     expect(chart.xLabels.map((l) => l.text)).to.deep.equal(['02/03', '09/03', '16/03']);
+  });
+
+  it('labels a monthly trend by month and year', () => {
+    const months: TrendPoint[] = ['2026-04', '2026-05'].map((period) => ({ period, received: 3, resolved: 2, late: 1 }));
+    const chart = trendChart(months, shortMonth);
+    expect(chart.xLabels.map((l) => l.text)).to.deep.equal(['04/2026', '05/2026']);
+    expect(chart.series[2]!.dots[1]!.title).to.equal('05/2026: 1');
   });
 });

@@ -1,0 +1,134 @@
+// The leaders' dashboard (/metrics and `govmail metrics --dashboard`): the report from the rollups plus what a
+// leader reports upward: breach % with its reasons, the backlog's age in working days, weekly and monthly
+// trend, referrals forwarded within 5 working days, hotline health and mailbox coverage. The actor's scope is
+// applied here (dashboard-access.ts), not by the caller.
+import type { Db } from '../../db/index.js';
+import type { Principal } from '../auth/privilege.js';
+import { coverage, type Coverage } from '../provisioning/coverage.js';
+import type { GroupMetrics } from './aggregate.js';
+import { AGING_BUCKETS, bucketOfAge, emptyAging, workingDayCounter, type AgingCounts } from './backlog-aging.js';
+import { metricsAccess } from './dashboard-access.js';
+import { hotlineHealth, type HotlineHealth } from './hotline-health.js';
+import { localDate, weekStart } from './report-period.js';
+import { dayRangeOf, responseMetrics, type AgencyMetrics, type CategoryMetrics, type ClassMetrics } from './response-metrics.js';
+import { isOverdue, openFacts, weekKeys, type OpenFact } from './rollup/report.js';
+import { refreshRollups } from './rollup/refresh.js';
+import { SKETCH_ABSOLUTE_ERROR_MINUTES, SKETCH_RELATIVE_ERROR } from './rollup/sketch.js';
+import { calendarCache } from '../sla/calendar-store.js';
+import type { WorkCalendar } from '../sla/index.js';
+import { weekCounts } from './week-counts.js';
+
+export interface DashboardQuery { from?: Date; to?: Date; agencyCode?: string }
+
+export interface Breach {
+  /** tickets whose deadline outcome is known: on time, resolved late, or open past due */
+  judged: number;
+  breached: number;
+  /** breached / judged, in %, one decimal; null when nothing is judged */
+  pct: number | null;
+  /** why: each may overlap another (a late first response is often also a late resolution) */
+  reasons: { resolved_late: number; overdue_open: number; first_response_late: number; referred_late: number };
+}
+
+export interface TrendPoint { period: string; received: number; resolved: number; late: number }
+export interface AgingRow extends AgingCounts { agency: string; agency_name: string; open: number }
+
+export interface Dashboard {
+  from: string | null;
+  to: string | null;
+  as_of: string;
+  source: 'rollups' | 'recompute';
+  /** how far a median or P90 may be from the exact value: relative × exact + absolute_hours; null = exact */
+  percentile_error: { relative: number; absolute_hours: number } | null;
+  agencies: (AgencyMetrics & { breach_pct: number | null })[];
+  total: GroupMetrics;
+  breach: Breach;
+  referrals: { referred: number; within_target: number; within_target_pct: number | null };
+  /** open tickets received up to the period's end, by working days waited as of now */
+  aging: { buckets: string[]; agencies: AgingRow[]; total: AgingCounts & { open: number } };
+  trend: { weeks: TrendPoint[]; months: TrendPoint[] };
+  categories: CategoryMetrics[];
+  classes: ClassMetrics[];
+  hotlines: HotlineHealth[];
+  coverage: Coverage;
+}
+
+export const pctOf = (part: number, whole: number): number | null => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
+
+export function breachOf(m: GroupMetrics): Breach {
+  const judged = m.on_time + m.late;
+  return {
+    judged, breached: m.late, pct: pctOf(m.late, judged),
+    reasons: { resolved_late: m.resolved_late, overdue_open: m.overdue_open, first_response_late: m.first_response_late, referred_late: m.referred - m.referred_on_time },
+  };
+}
+
+function agingOf(open: readonly OpenFact[], calOf: (id: number) => WorkCalendar, today: string, names: Map<number, { code: string; name: string }>) {
+  const counters = new Map<WorkCalendar, (day: string) => number>();
+  const rows = new Map<number, AgingRow>();
+  const total = { ...emptyAging(), open: 0 };
+  for (const f of open) {
+    const cal = calOf(f.agency_id);
+    let count = counters.get(cal);
+    if (!count) counters.set(cal, (count = workingDayCounter(cal, today)));
+    const bucket = bucketOfAge(count(f.day));
+    let row = rows.get(f.agency_id);
+    if (!row) {
+      const a = names.get(f.agency_id);
+      rows.set(f.agency_id, (row = { agency: a?.code ?? String(f.agency_id), agency_name: a?.name ?? '', open: 0, ...emptyAging() }));
+    }
+    row[bucket] += 1; row.open += 1;
+    total[bucket] += 1; total.open += 1;
+  }
+  return { buckets: AGING_BUCKETS.map((b) => b.key), agencies: [...rows.values()].sort((a, b) => (a.agency < b.agency ? -1 : 1)), total };
+}
+
+export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}): Promise<Dashboard> {
+  const access = await metricsAccess(db, actor, q.agencyCode);
+  await refreshRollups(db);
+  const range = dayRangeOf(q);
+  const report = await responseMetrics(db, { ...q, agencyIds: access.agencyIds, weeks: !range, skipRefresh: true });
+  const now = new Date(report.as_of);
+  const ids = access.agency ? [access.agency.id] : access.agencyIds;
+  const toDay = q.to ? localDate(new Date(q.to.getTime() - 1)) : undefined;
+  const open = await openFacts(db, { to: toDay }, ids);
+  const calendars = calendarCache(db);
+  const calOf = new Map<number, WorkCalendar>();
+  for (const id of new Set(open.map((f) => f.agency_id))) calOf.set(id, await calendars(id));
+  const agencyRows = await db.models.Agency.findAll({ attributes: ['id', 'code', 'name'], raw: true });
+  const names = new Map(agencyRows.map((a) => [a.id, { code: a.code, name: a.name }]));
+
+  let weeks: TrendPoint[];
+  if (range) {
+    const byWeek = new Map((await weekCounts(db, range, ids)).map((w) => [w.week, w]));
+    const overdue = new Map<string, number>();
+    for (const f of open) {
+      if (range.from && f.day < range.from) continue;
+      if (!isOverdue(f, now)) continue;
+      const w = weekStart(new Date(`${f.day}T12:00:00+07:00`));
+      overdue.set(w, (overdue.get(w) ?? 0) + 1);
+    }
+    weeks = weekKeys(range, [...byWeek.keys()]).map((week) => {
+      const c = byWeek.get(week);
+      return { period: week, received: c?.received ?? 0, resolved: (c?.on_time ?? 0) + (c?.late ?? 0), late: (c?.late ?? 0) + (overdue.get(week) ?? 0) };
+    });
+  } else {
+    weeks = report.weeks.map((w) => ({ period: w.week, received: w.received, resolved: w.resolved, late: w.late }));
+  }
+  const ownCode = access.agency?.code;
+  return {
+    from: report.from, to: report.to, as_of: report.as_of, source: report.source,
+    percentile_error: report.source === 'rollups' ? { relative: SKETCH_RELATIVE_ERROR, absolute_hours: SKETCH_ABSOLUTE_ERROR_MINUTES / 60 } : null,
+    agencies: report.agencies.map((a) => ({ ...a, breach_pct: breachOf(a).pct })),
+    total: report.total,
+    breach: breachOf(report.total),
+    referrals: { referred: report.total.referred, within_target: report.total.referred_on_time, within_target_pct: pctOf(report.total.referred_on_time, report.total.referred) },
+    aging: agingOf(open, (id) => calOf.get(id)!, localDate(now), names),
+    trend: { weeks, months: report.months.map((m) => ({ period: m.month, received: m.received, resolved: m.resolved, late: m.late })) },
+    categories: report.categories,
+    classes: report.classes,
+    hotlines: await hotlineHealth(db, ids, now),
+    coverage: ownCode === '' ? { agencies: [], total: { staff: 0, active_mailboxes: 0, covered_pct: 0, never_logged_in: 0, suspended: 0 } }
+      : await coverage(db, ownCode ? { agencyCode: ownCode } : {}),
+  };
+}
