@@ -5,6 +5,12 @@ import { expect } from 'chai';
 import { buildUser } from '../support/web.js';
 import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { seedMetricsDataset } from '../integration/metrics/metrics-dataset.js';
+import { buildDashboardHistory } from '../support/dashboard-history.js';
+
+/** The leader's dashboard, full page at 1366 px (test/artifacts is git-ignored). */
+const ARTIFACT = path.resolve(import.meta.dirname, '../artifacts/metrics/leader-dashboard-1366.png');
+/** The README's picture: written only when asked (UPDATE_README_SCREENSHOT=1), so a test run leaves the tree clean. */
+const README_SHOT = path.resolve(import.meta.dirname, '../screenshots/metrics.png');
 
 /** Where the screenshot goes, for a human to look at after a run. */
 export const METRICS_SCREENSHOT = path.join(os.tmpdir(), 'govmail-e2e', 'metrics.png');
@@ -47,6 +53,56 @@ describe('e2e: metrics charts in a real browser', function () {
     fs.mkdirSync(path.dirname(METRICS_SCREENSHOT), { recursive: true });
     await page.screenshot({ path: METRICS_SCREENSHOT, fullPage: true });
     expect(fs.statSync(METRICS_SCREENSHOT).size).to.be.greaterThan(20_000);
+    await page.close();
+  });
+});
+
+describe('e2e: the leader\'s dashboard over half a year of tickets', function () {
+  this.timeout(300_000);
+  let e2e: E2e;
+  let tickets = 0;
+
+  before(async () => {
+    e2e = await startE2e();
+    ({ tickets } = await buildDashboardHistory(e2e.db));
+  });
+  after(async () => {
+    await e2e?.stop();
+  });
+
+  it('a province leader sees every section drawn at 1366 px, with figures that add up, and a screenshot is kept', async () => {
+    const { username, password } = await buildUser(e2e.db, { role: 'leader', displayName: 'Bùi Văn Quang' });
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+    await loginInBrowser(page, username, password);
+    const from = new Date(Date.now() - 26 * 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/metrics?from=${from}`);
+    await page.waitForSelector('[data-testid=metrics-title]');
+
+    for (const id of ['metrics-tiles', 'metrics-breach', 'metrics-aging', 'metrics-outcomes-chart', 'metrics-trend-chart', 'metrics-monthly-chart',
+      'metrics-first-response-chart', 'metrics-classes', 'metrics-hotlines', 'metrics-coverage', 'coverage-chart']) {
+      const box = await page.locator(`[data-testid=${id}]`).boundingBox();
+      expect(box, id).to.not.equal(null);
+      expect(box!.width, id).to.be.greaterThan(200);
+    }
+    // every generated ticket is counted once, and the backlog's buckets add up to the open tickets
+    expect(await page.locator('[data-testid=tile-received]').innerText()).to.equal(tickets.toLocaleString('vi-VN'));
+    const agingTotal = (await page.locator('[data-testid=metrics-aging] tr.total td.num').allInnerTexts()).map((s) => Number(s.replace(/\./g, '')));
+    expect(agingTotal.slice(0, 4).reduce((a, b) => a + b, 0)).to.equal(agingTotal[4]).and.to.be.greaterThan(0);
+    expect(agingTotal[0], 'received this week and still open').to.be.greaterThan(0);
+    expect(agingTotal[3], 'forgotten for over 10 working days').to.be.greaterThan(0);
+    expect(await page.locator('[data-testid=metrics-monthly-chart] polyline').count()).to.equal(3);
+    expect(await page.locator('[data-testid=metrics-hotlines] tr[data-state=failing]').count()).to.equal(1);
+    expect(await page.locator('[data-testid=metrics-hotlines] tr[data-state=stale]').count()).to.equal(1);
+    // nothing wider than the window
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(1366);
+
+    fs.mkdirSync(path.dirname(ARTIFACT), { recursive: true });
+    await page.screenshot({ path: ARTIFACT, fullPage: true });
+    expect(fs.statSync(ARTIFACT).size).to.be.greaterThan(50_000);
+    if (process.env.UPDATE_README_SCREENSHOT === '1') {
+      fs.mkdirSync(path.dirname(README_SHOT), { recursive: true });
+      await page.screenshot({ path: README_SHOT, clip: { x: 0, y: 0, width: 1366, height: 1500 }, fullPage: true });
+    }
     await page.close();
   });
 });

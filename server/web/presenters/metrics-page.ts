@@ -51,7 +51,10 @@ export function metricsPage(d: Dashboard, filters: MetricsFilters, locale: 'vi' 
       agencies: d.aging.agencies.map((a) => ({ ...a, counts: d.aging.buckets.map((b) => a[b as keyof typeof a]) })),
       total: { open: d.aging.total.open, counts: d.aging.buckets.map((b) => d.aging.total[b as keyof typeof d.aging.total]) },
     },
-    hotlines: d.hotlines.map((h) => ({
+    // agencies with no hotline inbox, or no roster yet, are counted in one line instead of a row each
+    hotlinesNotSetUp: d.hotlines.filter((h) => h.state === 'none').length,
+    coverageWithoutRoster: d.coverage.agencies.filter((a) => a.staff === 0).length,
+    hotlines: d.hotlines.filter((h) => h.state !== 'none').map((h) => ({
       ...h, tone: HOTLINE_TONE[h.state], stateLabel: t(locale, `metrics.hotline.${h.state}`),
       lastOk: h.last_ok_at ? new Date(h.last_ok_at).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) : '–',
     })),
@@ -64,7 +67,7 @@ export function metricsPage(d: Dashboard, filters: MetricsFilters, locale: 'vi' 
       trend: trendChart(d.trend.weeks),
       monthly: trendChart(d.trend.months, shortMonth),
       firstResponse: firstResponseChart(d.agencies, locale),
-      coverage: coverageChart(d.coverage.agencies, locale),
+      coverage: coverageChart(d.coverage.agencies.filter((a) => a.staff > 0), locale),
     },
   };
 }
