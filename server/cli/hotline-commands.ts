@@ -6,7 +6,7 @@ import { ingestContextFor } from '../services/ingestion/context-from-env.js';
 import { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from '../services/ingestion/inbox-store.js';
 import { pollAllInboxes } from '../services/ingestion/poll-inbox.js';
 import { reconcileInboxes } from '../services/ingestion/reconcile.js';
-import { listTickets } from '../services/ingestion/ticket-list.js';
+import { listTickets } from '../services/tickets/ticket-list.js';
 import { flushOutbox } from '../services/outbox/flush.js';
 import { CliError, type CommandModule } from './context.js';
 

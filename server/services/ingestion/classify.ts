@@ -1,6 +1,7 @@
 import { headerValue, headerValues, type ParsedMail } from '../../mail/parsed-mail.js';
 import { autoReplySubjectPrefix, looksLikeBounceSubject } from './auto-reply-subjects.js';
 import { contentTypeParam, firstToken, hasNullReturnPath, mediaType, precedenceOf } from './header-reading.js';
+import { LOOP_HEADER } from '../threading/index.js';
 
 // Decides what an inbound mail is before anything may answer it. Only 'human' may open a ticket
 // or get an acknowledgement; every other kind is stored and linked but never answered, because
@@ -24,7 +25,6 @@ export interface ClassifyContext {
   ownMessageIdDomain: string;
 }
 
-export const LOOP_HEADER = 'x-govmail-loop';
 const BOUNCE_SENDER = /^(mailer-daemon|postmaster|mail-daemon|mailer_daemon)$/i;
 const BOUNCE_REPORT_TYPES = new Set(['delivery-status', 'feedback-report', '']);
 const AUTO_PRECEDENCE = /^(auto_reply|auto-reply|bulk|junk)$/i;

@@ -4,11 +4,9 @@ import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { ParsedMail } from '../../mail/parsed-mail.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import {
-  decideThread, findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef, type ThreadDecision,
-} from './thread-decision.js';
+import { decideThread, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef, type ThreadDecision } from './thread-decision.js';
 import { answeredSubject, subjectKey } from './reply-subject.js';
-import type { Secrets } from './thread-tokens.js';
+import { findBodyMarker, type Secrets } from '../threading/index.js';
 
 async function ticketByRef(db: Db, agencyId: number, ref: string | null): Promise<TicketAttrs | null> {
   if (!ref) return null;

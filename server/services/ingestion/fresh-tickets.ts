@@ -14,14 +14,15 @@ import { outboxRow } from '../outbox/enqueue.js';
 import { newClock } from '../sla/clock-store.js';
 import { triageChanges, triageEvent, triageMailOf, type TriageChanges } from '../triage/apply-triage.js';
 import { evaluateRules } from '../triage/rules.js';
-import { ackLimitReached, isOwnAddress, receiptMail } from './acknowledge.js';
+import { ackLimitReached, isOwnAddress, receiptMail } from '../outbox/acknowledge.js';
 import { GroupConfig, GroupTurns } from './group-state.js';
 import type { IngestContext } from './ingest-context.js';
 import {
   citizenOf, inboundRow, isHistory, messageKeyOf, receivedAt, type InboxRef, type PreparedMessage,
 } from './prepared-message.js';
-import { formatRef, newLookupCode, newTicketRow, refPrefixOf } from './ticket-create.js';
-import { findBodyMarker, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
+import { findBodyMarker, formatRef, refPrefixOf } from '../threading/index.js';
+import { newLookupCode, newTicketRow } from '../tickets/ticket-create.js';
+import { ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
 import { answeredSubject } from './reply-subject.js';
 
 /**

@@ -11,8 +11,8 @@ import { agentsOf, routedAgencyId } from '../triage/apply-triage.js';
 import { pickAssignee } from '../triage/assignment.js';
 import { listRules } from '../triage/rule-store.js';
 import type { TriageRule } from '../triage/rules.js';
-import { ackCounts, ackCountsOf, type AckCounts } from './acknowledge.js';
-import { lastRefSequence } from './ticket-create.js';
+import { ackCounts, ackCountsOf, type AckCounts } from '../outbox/acknowledge.js';
+import { lastRefSequence } from '../threading/index.js';
 
 function memo<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
   let v = map.get(key);

@@ -9,11 +9,11 @@ import type { ParsedMail } from '../../mail/parse.js';
 import { bounceOriginalMessageId } from './bounce-original.js';
 import { findThread, ticketByMessageIds } from './find-thread.js';
 import type { IngestContext } from './ingest-context.js';
-import { acknowledgeTicket } from './acknowledge.js';
-import { createTicket } from './ticket-create.js';
+import { acknowledgeTicket } from '../outbox/acknowledge.js';
+import { createTicket } from '../tickets/ticket-create.js';
 import { FreshTickets } from './fresh-tickets.js';
 import { triageMailOf } from '../triage/apply-triage.js';
-import { readOwnMessageId } from './thread-tokens.js';
+import { readOwnMessageId } from '../threading/index.js';
 import {
   citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, type FetchedRaw, type InboxRef, type Parsed, type ParsedOk, type PreparedMessage,
 } from './prepared-message.js';

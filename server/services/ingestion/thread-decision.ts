@@ -1,4 +1,4 @@
-import { CASE_REF_SOURCE, readOwnMessageId, type Secrets } from './thread-tokens.js';
+import { CASE_REF_SOURCE, readOwnMessageId, type Secrets } from '../threading/index.js';
 
 // Which ticket an inbound mail belongs to. The caller does the lookups (DB) and hands us what it
 // found; this file only decides, so the order is testable without a database:
@@ -10,11 +10,6 @@ import { CASE_REF_SOURCE, readOwnMessageId, type Secrets } from './thread-tokens
 //   5. otherwise a new ticket, flagged "may relate to" the subject's ref for an agent to merge, or else the
 //      sender's open ticket whose subject this one answers ("Re:", "TL:", "Fwd:" … reply-subject.ts): a From
 //      header proves nothing, so a subject never threads on its own, but an officer is offered the merge.
-
-export {
-  CASE_REF_SOURCE, findBodyMarker, makeBodyMarker, makeOwnMessageId, readOwnMessageId,
-} from './thread-tokens.js';
-export type { OwnMessageIdInput, Secrets } from './thread-tokens.js';
 
 export type ThreadVia = 'own_message_id' | 'references' | 'body_marker' | 'subject_ref';
 

@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { ReferralAttrs } from '../../db/models/sla.js';
-import { createTicket } from '../ingestion/ticket-create.js';
+import { createTicket } from './ticket-create.js';
 import { enqueueMail } from '../outbox/enqueue.js';
 import { requireClock, startClock, ticketEvent } from '../sla/clock-store.js';
 import { localText, renderSlaMail } from '../sla/sla-mail.js';

@@ -6,9 +6,8 @@ import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { audit } from '../audit/audit-log.js';
 import { enqueueMail } from '../outbox/enqueue.js';
-import { LOOP_HEADER } from '../ingestion/classify.js';
-import { primarySecret, type IngestContext } from '../ingestion/ingest-context.js';
-import { makeBodyMarker, makeOwnMessageId } from '../ingestion/thread-tokens.js';
+import type { ReceiptContext } from '../outbox/acknowledge.js';
+import { LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret } from '../threading/index.js';
 import { TicketInputError } from './errors.js';
 import { replySubject, replyText, replyThreadHeaders } from './reply-mail.js';
 import { findWritableTicket, type Actor } from './scope.js';
@@ -17,7 +16,7 @@ import { clockOnReply } from './sla-hooks.js';
 
 export const REPLY_MAX_CHARS = 20_000;
 
-export type ReplyContext = Pick<IngestContext, 'secret' | 'ownDomain' | 'mailFrom'>;
+export type ReplyContext = Pick<ReceiptContext, 'secret' | 'ownDomain' | 'mailFrom'>;
 
 export interface ReplyInput { ticketRef: string; actor: Actor; body: string; close?: boolean; now?: Date }
 

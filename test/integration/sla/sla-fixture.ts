@@ -3,7 +3,7 @@
 import type { TestDb } from '../../support/databases.js';
 import type { Role } from '../../../server/db/models/foundation.js';
 import type { TicketAttrs } from '../../../server/db/models/hotline.js';
-import { createTicket } from '../../../server/services/ingestion/ticket-create.js';
+import { createTicket } from '../../../server/services/tickets/ticket-create.js';
 import type { TriageMail } from '../../../server/services/triage/rules.js';
 
 export interface Org {

@@ -6,10 +6,10 @@ import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.j
 import { testApp, loginAgent, csrfOf } from '../../support/web.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
-import { readOwnMessageId } from '../../../server/services/ingestion/thread-tokens.js';
+import { readOwnMessageId } from '../../../server/services/threading/index.js';
 import { TEST_SECRET } from '../../support/web.js';
 import { referTicket } from '../../../server/services/tickets/referral.js';
-import { createTicket } from '../../../server/services/ingestion/ticket-create.js';
+import { createTicket } from '../../../server/services/tickets/ticket-create.js';
 import { addHotlineAgency, citizenMail, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
 
 const unfold = (raw: Buffer) => raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');

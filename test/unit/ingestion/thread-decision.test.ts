@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import {
-  decideThread, findBodyMarker, makeBodyMarker, makeOwnMessageId, ownTicketRefFromHeaders,
-  readOwnMessageId, referenceLookupIds, subjectCaseRef, type ThreadCandidates, type ThreadDecision,
+  decideThread, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef, type ThreadCandidates, type ThreadDecision,
 } from '../../../server/services/ingestion/thread-decision.js';
+import { findBodyMarker, makeBodyMarker, makeOwnMessageId, readOwnMessageId } from '../../../server/services/threading/index.js';
 
 const SECRET = 'test-secret-0123456789';
 const REF = 'STC-2026-000123';

@@ -1,27 +1,20 @@
 // Opening a ticket: case ref (AGENCY-YEAR-SEQUENCE), legal deadline from the class's resolution period on the
 // working-day calendar, and a lookup code whose hash only is stored (the citizen's copy is in the receipt).
 import { createHash, randomInt } from 'node:crypto';
-import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TICKET_CLASSES } from '../org/categories.js';
 import { addPeriod, createCalendar, type WorkCalendar } from '../sla/index.js';
-import { triageAndStartClock } from '../tickets/on-ticket-created.js';
+import { formatRef, lastRefSequence, refPrefixOf } from '../threading/index.js';
+import { triageAndStartClock } from './on-ticket-created.js';
 import type { TriageMail } from '../triage/rules.js';
 
 export const DEFAULT_TICKET_CLASS = 'phan_anh_kien_nghi';
-const REF_SEQUENCE_DIGITS = 6;
 
 let calendar: WorkCalendar | undefined;
 
 export function lookupCodeHash(ref: string, code: string): string {
   return createHash('sha256').update(`${ref}\n${code}`).digest('hex');
-}
-
-/** Letters agencies use in codes are A-Z0-9; anything else is dropped so the ref matches CASE_REF_SOURCE. */
-export function refPrefix(agencyCode: string): string {
-  const clean = agencyCode.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return /^[A-Z]/.test(clean) ? clean.slice(0, 16) : `A${clean}`.slice(0, 16);
 }
 
 export interface NewTicket {
@@ -36,20 +29,6 @@ export interface NewTicket {
   /** The mail as triage sees it; when given, triage rules and the SLA clock run on the new ticket. */
   triage?: TriageMail | null;
 }
-
-/** `BULK-2026-`: the case refs of an agency's year share this prefix; the sequence follows it. */
-export function refPrefixOf(agencyCode: string, receivedAt: Date): string {
-  return `${refPrefix(agencyCode)}-${receivedAt.getUTCFullYear()}-`;
-}
-
-/** The highest sequence used under `prefix`, 0 when none. */
-export async function lastRefSequence(db: Db, prefix: string): Promise<number> {
-  // One inbox per agency and one lease per inbox serialise this; the unique ref index is the backstop.
-  const last = await db.models.Ticket.findOne({ where: { ref: { [Op.like]: `${prefix}%` } }, order: [['id', 'DESC']], attributes: ['ref'] });
-  return last ? Number(last.ref.slice(prefix.length)) : 0;
-}
-
-export const formatRef = (prefix: string, seq: number): string => prefix + String(seq).padStart(REF_SEQUENCE_DIGITS, '0');
 
 export const newLookupCode = (): string => String(randomInt(0, 100_000_000)).padStart(8, '0');
 

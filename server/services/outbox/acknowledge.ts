@@ -7,12 +7,26 @@ import type { Db } from '../../db/index.js';
 import { withDbTimes } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { randomHex } from '../crypto/random-hex.js';
-import { enqueueAlert, enqueueMail, type OutboxMail } from '../outbox/enqueue.js';
-import { renderReceipt } from '../outbox/receipt.js';
 import { toLocalIso } from '../sla/index.js';
-import { primarySecret, type IngestContext } from './ingest-context.js';
-import { LOOP_HEADER } from './classify.js';
-import { makeBodyMarker, makeOwnMessageId } from './thread-tokens.js';
+import { LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, type Secrets } from '../threading/index.js';
+import { enqueueAlert, enqueueMail, type OutboxMail } from './enqueue.js';
+import { renderReceipt } from './receipt.js';
+
+/** What receipts and replies need besides the database: secrets, our own identities, and the limits. */
+export interface ReceiptContext {
+  /** HMAC secret(s) for own Message-IDs and body markers (newest first) */
+  secret: Secrets;
+  /** domain of our own Message-IDs and the X-Govmail-Loop value */
+  ownDomain: string;
+  /** hotline and notification addresses; mail from them is our own coming back, and never acknowledged */
+  ownAddresses: string[];
+  /** From of acknowledgements and alerts when the agency has no hotline address */
+  mailFrom: string;
+  /** admin addresses for alerts */
+  alertTo: string[];
+  ackLimitPerHour: number;
+  ackLimitPerDay: number;
+}
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -45,12 +59,12 @@ export async function ackCountsOf(db: Db, addresses: string[], now: Date): Promi
   return out;
 }
 
-export const ackLimitReached = (ctx: IngestContext, c: AckCounts): boolean => c.lastHour >= ctx.ackLimitPerHour || c.lastDay >= ctx.ackLimitPerDay;
+export const ackLimitReached = (ctx: ReceiptContext, c: AckCounts): boolean => c.lastHour >= ctx.ackLimitPerHour || c.lastDay >= ctx.ackLimitPerDay;
 
-export const isOwnAddress = (ctx: IngestContext, to: string): boolean => ctx.ownAddresses.some((a) => a.toLowerCase() === to);
+export const isOwnAddress = (ctx: ReceiptContext, to: string): boolean => ctx.ownAddresses.some((a) => a.toLowerCase() === to);
 
 /** The admin alert for a sender over the limit: once per sender per hour. */
-export async function alertAckLimit(db: Db, ctx: IngestContext, input: Pick<AckInput, 'ticket' | 'now'>): Promise<void> {
+export async function alertAckLimit(db: Db, ctx: ReceiptContext, input: Pick<AckInput, 'ticket' | 'now'>): Promise<void> {
   const to = input.ticket.citizen_address;
   await enqueueAlert(db, `ack-limit:${to}:${Math.floor(input.now.getTime() / HOUR_MS)}`, ctx.alertTo, ctx.mailFrom,
     `[govmail] Acknowledgement limit reached for ${to}`,
@@ -59,7 +73,7 @@ export async function alertAckLimit(db: Db, ctx: IngestContext, input: Pick<AckI
 }
 
 /** The receipt (phiếu tiếp nhận) as an outbox mail, keyed `ack:<ticket>`. Pure but for the Message-ID nonce. */
-export function receiptMail(ctx: IngestContext, input: AckInput): OutboxMail {
+export function receiptMail(ctx: ReceiptContext, input: AckInput): OutboxMail {
   const secret = primarySecret(ctx.secret);
   const messageId = makeOwnMessageId({ ticketRef: input.ticket.ref, nonce: randomHex(8), secret, domain: ctx.ownDomain });
   const receipt = renderReceipt({
@@ -78,7 +92,7 @@ export function receiptMail(ctx: IngestContext, input: AckInput): OutboxMail {
   };
 }
 
-export async function acknowledgeTicket(db: Db, ctx: IngestContext, input: AckInput): Promise<AckOutcome> {
+export async function acknowledgeTicket(db: Db, ctx: ReceiptContext, input: AckInput): Promise<AckOutcome> {
   if (isOwnAddress(ctx, input.ticket.citizen_address)) return 'own_address';
   if (ackLimitReached(ctx, await ackCounts(db, input.ticket.citizen_address, input.now))) {
     await alertAckLimit(db, ctx, input);

@@ -1,12 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { normaliseMessageId } from '../../mail/message-id.js';
+import { CASE_REF_SOURCE } from './case-ref.js';
 
 // Tokens we put in outbound mail so replies find their ticket again. Each carries an HMAC so a
 // stranger cannot attach mail to someone else's case by typing a ticket number (Zammad #5064).
 // Everything is lower-cased before signing: some relays change the case of Message-ID local parts.
 
-/** Case refs such as STC-2026-000123: agency code, year, sequence. */
-export const CASE_REF_SOURCE = '[A-Z][A-Z0-9]{1,15}-\\d{4}-\\d{6,}';
 /** 8 hex digits = 32 bits: a forger needs ~2^31 mails per ticket, far past any rate limit. */
 const HMAC_HEX_CHARS = 8;
 const NONCE_PATTERN = /^[a-z0-9]{1,64}$/;
@@ -15,6 +14,14 @@ const MARKER_PATTERN = new RegExp(`\\[#GM:(${CASE_REF_SOURCE}):([0-9a-f]{${HMAC_
 
 /** One secret, or several during rotation (newest first); tokens verify against any of them. */
 export type Secrets = string | readonly string[];
+
+/** The secret new tokens are signed with (the newest). */
+export function primarySecret(secret: Secrets): string {
+  return typeof secret === 'string' ? secret : secret[0];
+}
+
+/** Set on every mail we send (value: our Message-ID domain), so our own mail coming back is recognised. */
+export const LOOP_HEADER = 'x-govmail-loop';
 
 export interface OwnMessageIdInput {
   ticketRef: string;
