@@ -1,0 +1,149 @@
+// The route matrix's expected answers: for every route of createApp(), what each caller gets (anonymous; each role
+// agency-scoped in A = SNV, and province-wide), asking for a resource of their own agency A and of another agency
+// B (STC). route-matrix.test.ts enumerates the app's routes and fails on a route with no entry here.
+//
+// A cell is one answer (the same for both sides, or a route with no resource in it) or [own, other]. An answer
+// is an HTTP status or 'login' (a redirect to /login?next=…; the same request asking for JSON gets 401).
+// Outside one's agency a resource is absent (404) where the service looks it up in scope, and refused (403)
+// where the agency is named in the request (a hotline's code, the metrics filter). Upload runs belong to their
+// uploader: another person's is absent even to a province-wide officer.
+//
+// Requests send the session's CSRF token and a harmless body: one the guard and the scope check let through
+// but that changes nothing (an input the service rejects, or an action without `confirm`, which only asks).
+// The test compares the database before and after every POST, except where `mayWrite` names the answer of
+// an action that writes by design (an upload keeps its file, a failed sign-in is audited).
+import type { Who } from '../../support/matrix-world.js';
+
+export type Answer = number | 'login';
+export type Cell = Answer | readonly [own: Answer, other: Answer];
+export interface Entry {
+  /** form fields sent (with _csrf); `file`: an upload of the harmless roster or org file */
+  form?: Record<string, string>;
+  file?: 'roster' | 'org';
+  /** adds ?agency=<own or other agency code> */
+  agencyQuery?: true;
+  /** the request ends the session it is made with, so it runs on a session of its own */
+  freshSession?: true;
+  /** answers after which rows may have changed by design */
+  mayWrite?: readonly Answer[];
+  answers: Record<Who, Cell>;
+}
+/** A route whose last parameter is an action name: one entry per action. */
+export interface Cases { param: string; cases: Record<string, Entry> }
+
+const L = 'login';
+
+/** Everybody gets the same answer (public pages). */
+const all = (a: Answer, anon: Answer = a): Record<Who, Cell> => ({
+  anon, 'staff@A': a, 'agent@A': a, 'supervisor@A': a, 'leader@A': a, 'hr@A': a, 'admin@A': a,
+  'agent@P': a, 'supervisor@P': a, 'leader@P': a, 'hr@P': a, 'admin@P': a,
+});
+
+// Role columns, written out per route: anon | staff@A | agent | supervisor | leader | hr | admin (@A, then @P).
+const tickets = (read: Cell, write: Cell, readP: Answer, writeP: Answer): Record<Who, Cell> => ({
+  anon: L, 'staff@A': 403, 'hr@A': 403, 'hr@P': 403,
+  'agent@A': write, 'supervisor@A': write, 'admin@A': write, 'leader@A': read,
+  'agent@P': writeP, 'supervisor@P': writeP, 'admin@P': writeP, 'leader@P': readP,
+});
+const hrAdmin = (a: Cell, p: Cell): Record<Who, Cell> => ({
+  anon: L, 'staff@A': 403, 'agent@A': 403, 'supervisor@A': 403, 'leader@A': 403, 'hr@A': a, 'admin@A': a,
+  'agent@P': 403, 'supervisor@P': 403, 'leader@P': 403, 'hr@P': p, 'admin@P': p,
+});
+const adminOnly = (a: Cell, p: Cell): Record<Who, Cell> => ({
+  anon: L, 'staff@A': 403, 'agent@A': 403, 'supervisor@A': 403, 'leader@A': 403, 'hr@A': 403, 'admin@A': a,
+  'agent@P': 403, 'supervisor@P': 403, 'leader@P': 403, 'hr@P': 403, 'admin@P': p,
+});
+/** Province-wide settings: an agency's admin is refused like everyone else. */
+const provinceAdmin = (p: Cell) => adminOnly(403, p);
+const metrics: Record<Who, Cell> = {
+  anon: L, 'staff@A': 403, 'agent@A': 403, 'hr@A': 403, 'agent@P': 403, 'hr@P': 403,
+  'supervisor@A': [200, 403], 'leader@A': [200, 403], 'admin@A': [200, 403], 'supervisor@P': 200, 'leader@P': 200, 'admin@P': 200,
+};
+const signedIn = (a: Answer): Record<Who, Cell> => all(a, L);
+
+const mailboxAction = (a: Answer, form?: Record<string, string>): Entry => ({ form, answers: hrAdmin([a, 404], a) });
+
+export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
+  'GET /healthz': { answers: all(200) },
+  'GET /login': { answers: all(303, 200) },
+  'POST /login': { form: { username: 'khong-co-ai', password: 'Sai-mat-khau-2026' }, mayWrite: [401], answers: all(401) },
+  'POST /logout': { freshSession: true, mayWrite: [200], answers: all(200) },
+  'GET /account/password': { answers: signedIn(200) },
+  'POST /account/password': { form: { password: 'Mot-mat-khau-2026', confirm: 'Khac-mat-khau-2026' }, answers: signedIn(422) },
+  'GET /': { answers: signedIn(200) },
+  'GET /account/mailbox': { answers: signedIn(200) },
+
+  'GET /tickets': { answers: tickets(200, 200, 200, 200) },
+  'GET /tickets/:ref': { answers: tickets([200, 404], [200, 404], 200, 200) },
+  // Leaders read only: a change is refused by role before the ticket is looked up.
+  'POST /tickets/:ref/reply': { form: { body: '' }, answers: tickets(403, [422, 404], 403, 422) },
+  'POST /tickets/:ref/note': { form: { note: '' }, answers: tickets(403, [422, 404], 403, 422) },
+  'POST /tickets/:ref/assign': { form: { assignee: 'x' }, answers: tickets(403, [422, 404], 403, 422) },
+  'POST /tickets/:ref/status': { form: { status: '' }, answers: tickets(403, [422, 404], 403, 422) },
+  // Legal extensions are for supervisors and admins; an agent's is refused once the ticket is found in scope.
+  'POST /tickets/:ref/complex': { form: { reason: '' }, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
+  'POST /tickets/:ref/extend': { form: { reason: '' }, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
+
+  'GET /tra-cuu': { answers: all(200) },
+  // An unknown ref and a wrong code get the same "not found", whoever asks.
+  'POST /tra-cuu': { form: { ref: 'KHONG-CO', code: '00000000' }, answers: all(404) },
+
+  'GET /hr/roster': { answers: hrAdmin(200, 200) },
+  'POST /hr/roster/upload': { file: 'roster', mayWrite: [201], answers: hrAdmin(201, 201) },
+  'GET /hr/roster/uploads/:token': { answers: hrAdmin([200, 404], [200, 404]) },
+  'POST /hr/roster/uploads/:token/confirm': { form: { skip_invalid: 'khong' }, answers: hrAdmin([400, 404], [400, 404]) },
+  'GET /hr/roster/uploads/:token/progress': { answers: hrAdmin([200, 404], [200, 404]) },
+  // A run that imported nothing has no passwords to take.
+  'POST /hr/roster/uploads/:token/credentials.:format': { answers: hrAdmin(404, 404) },
+
+  'GET /hr/mailboxes': { agencyQuery: true, answers: hrAdmin(200, 200) },
+  'GET /hr/mailboxes/:address': { answers: hrAdmin([200, 404], 200) },
+  'POST /hr/mailboxes/:address/:action': {
+    param: 'action',
+    cases: {
+      // Without confirm=1 these only ask (server/web/confirm.ts), after the same scope and reach checks.
+      password: mailboxAction(200),
+      suspend: mailboxAction(200),
+      leaver: mailboxAction(200),
+      'alias-remove': mailboxAction(200, { alias: 'khong-co@snv.hoabinh.gov.vn' }),
+      // Without a chosen agency the transfer is refused on that field.
+      transfer: mailboxAction(422),
+      restore: mailboxAction(409),
+      // The service finds the mailbox in scope, then refuses the value.
+      quota: mailboxAction(400, { quota_mb: '-1' }),
+      'alias-add': mailboxAction(400, { alias: 'bi-danh@evil.example' }),
+    },
+  },
+  'GET /hr/coverage': { answers: { ...hrAdmin(200, 200), 'leader@A': 200, 'leader@P': 200 } },
+
+  'GET /admin/agencies': { answers: provinceAdmin(200) },
+  'POST /admin/agencies/upload': { file: 'org', mayWrite: [201], answers: provinceAdmin(201) },
+  'GET /admin/agencies/uploads/:token': { answers: provinceAdmin([200, 404]) },
+  // The harmless org file has an error row: the confirm imports nothing (and uses up the upload).
+  'POST /admin/agencies/uploads/:token/confirm': { mayWrite: [422], answers: provinceAdmin([422, 404]) },
+
+  'GET /metrics': { agencyQuery: true, answers: metrics },
+  'GET /metrics/export.csv': { agencyQuery: true, answers: metrics },
+  'GET /metrics/export.xlsx': { agencyQuery: true, answers: metrics },
+
+  'GET /admin/hotlines': { answers: adminOnly(200, 200) },
+  'GET /admin/hotlines/:code': { answers: adminOnly([200, 403], 200) },
+  'POST /admin/hotlines/:code': { form: { host: '' }, answers: adminOnly([422, 403], 422) },
+  // The test connects (to a closed port) and records the failure on the inbox.
+  'POST /admin/hotlines/:code/test': { mayWrite: [200], answers: adminOnly([200, 403], 200) },
+
+  'GET /admin/rules': { answers: provinceAdmin(200) },
+  'GET /admin/rules/new': { answers: provinceAdmin(200) },
+  'POST /admin/rules': { answers: provinceAdmin(422) },
+  'POST /admin/rules/test': { answers: provinceAdmin(422) },
+  'GET /admin/rules/:id': { answers: provinceAdmin(200) },
+  'POST /admin/rules/:id': { answers: provinceAdmin(422) },
+  'POST /admin/rules/:id/enabled': { answers: provinceAdmin(400) },
+  'POST /admin/rules/:id/move': { answers: provinceAdmin(400) },
+  'POST /admin/rules/:id/delete': { answers: provinceAdmin(200) },
+  'GET /admin/sla': { answers: provinceAdmin(200) },
+  'POST /admin/sla': { answers: provinceAdmin(422) },
+  'GET /admin/calendar': { answers: provinceAdmin(200) },
+  'POST /admin/calendar': { answers: provinceAdmin(422) },
+  'POST /admin/calendar/:date/delete': { answers: provinceAdmin(200) },
+};
