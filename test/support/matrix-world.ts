@@ -8,6 +8,7 @@ import { listRules } from '../../server/services/triage/rule-store.js';
 import { addCalendarOverride } from '../../server/services/sla/calendar-admin.js';
 import { setMailboxPassword } from '../../server/services/provisioning/mailbox-lifecycle.js';
 import { createUploadRun } from '../../server/services/uploads/upload-runs.js';
+import { createSharedMailbox } from '../../server/services/provisioning/shared-mailboxes.js';
 import { ingestMessage } from '../../server/services/ingestion/ingest-message.js';
 import { ctx, mail } from '../integration/tickets/ticket-fixture.js';
 import { importRows, seedHoabinh, TEST_ACTOR } from './provisioning-fixtures.js';
@@ -31,6 +32,9 @@ export interface AgencySide {
   /** a staff person's mailbox, and their name */
   mailbox: string;
   person: string;
+  /** the agency's mail domain, and a shared mailbox on it (văn thư) */
+  domain: string;
+  shared: string;
 }
 
 export interface MatrixUser { who: Who; id: number; username: string; password: string }
@@ -80,7 +84,8 @@ export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
     const staffRow = (await db.models.Staff.findOne({ where: { employee_code: `RM-${code === 'SNV' ? 'A' : 'B'}-${n}` } }))!;
     const box = (await db.models.Mailbox.findOne({ where: { staff_id: staffRow.id } }))!;
     const { ref } = await hotlineTicket(db, code, citizen);
-    return { id: agency.id, code, name: agency.name, ticketRef: ref, citizen, mailbox: box.address, person: staffRow.full_name };
+    return { id: agency.id, code, name: agency.name, ticketRef: ref, citizen, mailbox: box.address, person: staffRow.full_name,
+      domain: agency.mail_domain!, shared: `vanthu@${agency.mail_domain!}` };
   };
   const A = await side('SNV', 2, 'Hoàng Thị Ánh');
   const B = await side('STC', 1, 'Quách Văn Bảo');
@@ -101,6 +106,10 @@ export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
   }
   const hrB = await buildUser(db, { username: 'rm-hr-b', role: 'hr', agencyId: B.id, password: MATRIX_PASSWORD });
   const adminB = await buildUser(db, { username: 'rm-admin-b', role: 'admin', agencyId: B.id, password: MATRIX_PASSWORD });
+
+  for (const [side, owner] of [[A, 'rm-hr-a'], [B, hrB.username]] as const) {
+    await createSharedMailbox(db, { address: side.shared, agencyCode: side.code, owners: [owner], name: `Văn thư ${side.name}`, actor: TEST_ACTOR, secretKey: TEST_SECRET });
+  }
 
   // Each uploader's own runs, previewed and not confirmed; B's officer's runs are the "other" ones.
   const uploads = new Map<string, { roster: string; org: string }>();

@@ -20,6 +20,7 @@ export interface Entry {
   /** form fields sent (with _csrf); `file`: an upload of the harmless roster or org file */
   form?: Record<string, string>;
   file?: 'roster' | 'org';
+  /** `{code}` and `{domain}` in a form value are the agency asked for (A for own, B for other) */
   /** adds ?agency=<own or other agency code> */
   agencyQuery?: true;
   /** the request ends the session it is made with, so it runs on a session of its own */
@@ -114,6 +115,13 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
       'alias-add': mailboxAction(400, { alias: 'bi-danh@evil.example' }),
     },
   },
+  'GET /hr/shared-mailboxes': { answers: hrAdmin(200, 200) },
+  // A new shared mailbox on the agency's domain whose owner does not exist: refused on the owner (nothing made),
+  // or, in another agency, on the agency itself.
+  'POST /hr/shared-mailboxes': { form: { address: 'hop-thu-moi@{domain}', agency: '{code}', owners: 'khong-co-ai' }, answers: hrAdmin([422, 403], 422) },
+  'GET /hr/shared-mailboxes/:address': { answers: hrAdmin([200, 404], 200) },
+  'POST /hr/shared-mailboxes/:address/owners': { form: { owner: 'khong-co-ai' }, answers: hrAdmin([400, 404], 400) },
+  'POST /hr/shared-mailboxes/:address/owners/remove': { form: { owner: 'khong-co-ai' }, answers: hrAdmin([400, 404], 400) },
   'GET /hr/coverage': { answers: { ...hrAdmin(200, 200), 'leader@A': 200, 'leader@P': 200 } },
 
   'GET /admin/agencies': { answers: provinceAdmin(200) },

@@ -3,7 +3,7 @@
 // each role scoped to agency A, and province-wide) for a resource of agency A and one of agency B, and must
 // answer what route-matrix.table.ts says. A route with no entry in the table fails, naming it.
 // Each answer is also checked for leaks: a page given to a user of A names nothing of B (its name, its ticket and
-// that ticket's citizen, a mailbox and its person). A POST changes no row unless the table says that answer writes by design.
+// that ticket's citizen, a mailbox and its person, its shared mailbox). A POST changes no row unless the table says that answer writes by design.
 // The three flaws of the issue are named tests in test/integration/accounts/privilege-flaws.test.ts.
 import { expect } from 'chai';
 import request from 'supertest';
@@ -57,7 +57,7 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
     return path.replace(/:(\w+)/g, (_m, name: string) => {
       switch (name) {
         case 'ref': return s.ticketRef;
-        case 'address': return encodeURIComponent(s.mailbox);
+        case 'address': return encodeURIComponent(path.startsWith('/hr/shared-mailboxes') ? s.shared : s.mailbox);
         case 'code': return s.code;
         case 'id': return encodeURIComponent(world.ruleId);
         case 'date': return world.overrideDate;
@@ -85,7 +85,10 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
       return req.set('Content-Type', 'application/octet-stream').set('X-CSRF-Token', csrf).set('X-File-Name', `${entry.file}.csv`)
         .send(Buffer.from(entry.file === 'org' ? HARMLESS_ORG_FILE : HARMLESS_ROSTER_FILE));
     }
-    return req.type('form').send({ _csrf: csrf, ...entry.form });
+    // {code} and {domain} in a form value: the agency of the side asked for.
+    const s = side === 'own' ? world.A : world.B;
+    const form = Object.fromEntries(Object.entries(entry.form ?? {}).map(([k, v]) => [k, v.replace('{code}', s.code).replace('{domain}', s.domain)]));
+    return req.type('form').send({ _csrf: csrf, ...form });
   }
 
   const answerOf = (res: request.Response): Answer =>
@@ -95,8 +98,8 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
   async function runEntry(route: AppRoute, entry: Entry, label: string, action?: string): Promise<string[]> {
     const db = getDb();
     const problems: string[] = [];
-    const sided = SIDED_PARAM.test(route.path) || !!entry.agencyQuery;
-    const leakMarks = [world.B.ticketRef, world.B.mailbox, world.B.citizen, world.B.person, world.B.name];
+    const sided = SIDED_PARAM.test(route.path) || !!entry.agencyQuery || Object.values(entry.form ?? {}).some((v) => /\{(code|domain)\}/.test(v));
+    const leakMarks = [world.B.ticketRef, world.B.mailbox, world.B.citizen, world.B.person, world.B.name, world.B.shared];
     // One snapshot after each POST serves as the next one's "before".
     let state = route.method === 'POST' ? await snapshot(db) : null;
     const checkState = async (where: string, got: Answer) => {
