@@ -1,10 +1,12 @@
 // `npm run bench -- <name> [args]`: a tiny dispatcher over the benchmarks in this folder.
 import { benchIngest } from './ingest.js';
+import { benchMetrics } from './metrics.js';
 import { benchProvision } from './provision.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   provision: benchProvision,
   ingest: benchIngest,
+  metrics: benchMetrics,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,0 +1,152 @@
+// `npm run bench -- metrics [--tickets N] [--rounds N] [--keep]`: leaders' metrics at province scale on MariaDB.
+// Generates the history with bulk SQL (INSERT … SELECT over MariaDB's sequence engine, seq_1_to_N): N tickets
+// (default 1,000,000) across 40 agencies over 3 years, with replies, resolutions (some after the deadline),
+// referrals and an open backlog; then prints
+//   rebuild   govmail metrics:rebuild's time (every ticket's facts, day and month rollups);
+//   dashboard GET /metrics as a province leader (default period: 13 weeks), p50 and p95 over the rounds, and its
+//             ratio to GET / (the home page, same app, same login) as the median over paired rounds;
+//   CLI       `govmail metrics --json` over all time, against `govmail metrics --help` (process start) paired;
+//   export    `govmail metrics:export --format csv` of every ticket: seconds and the child's peak RSS (VmHWM).
+// Goals (issue 16): dashboard p95 ≤ 300 ms and CLI ≤ 1 s at 1,000,000; export peak RSS ≤ 300 MiB.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { QueryTypes } from 'sequelize';
+import { rebuildRollups } from '../../server/services/metrics/index.js';
+import { freshDb, MARIADB_ADMIN_URL } from '../../test/support/databases.js';
+import { buildUser, loginAgent, testApp } from '../../test/support/web.js';
+
+const BIN = fileURLToPath(new URL('../govmail.mjs', import.meta.url));
+const AGENCIES = 40;
+const YEARS = 3;
+const GOALS = { dashboardP95Ms: 300, cliS: 1, exportRssMiB: 300 };
+
+function argOf(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!; };
+
+/** Runs govmail; resolves with seconds and the child's peak RSS in MiB (VmHWM, read from /proc until it exits). */
+function timedGovmail(args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMiB: number; code: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    let peakKiB = 0;
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKiB = Math.max(peakKiB, Number(m[1]));
+      } catch { /* exited */ }
+    };
+    const timer = setInterval(sample, 50);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - t0) / 1000, peakMiB: peakKiB / 1024, code: code ?? -1 });
+    });
+  });
+}
+
+/** The history, in a handful of INSERT … SELECT statements (no row goes through Node). */
+async function generate(db: Awaited<ReturnType<typeof freshDb>>, tickets: number): Promise<{ events: number }> {
+  const q = (sql: string) => db.sequelize.query(sql, { type: QueryTypes.RAW }).catch((e: Error & { parent?: Error }) => {
+    throw new Error(`${e.parent?.message ?? e.message}\n${sql.slice(0, 200)}`);
+  });
+  await db.models.Agency.bulkCreate(Array.from({ length: AGENCIES }, (_, i) => ({ code: `CQ${String(i + 1).padStart(2, '0')}`, name: `Cơ quan số ${i + 1}`, kind: 'department' })) as never);
+  const [[{ first }]] = await db.sequelize.query('SELECT MIN(id) AS first FROM agencies') as unknown as [[{ first: number }]];
+  const spanS = YEARS * 365 * 86_400;
+  // received_at spread evenly over 3 years ending today; due 15 days later, first response due a day later
+  await q(`INSERT INTO tickets (ref, agency_id, status, class, category, priority, citizen_address, citizen_name, subject, lookup_code_hash,
+      received_at, due_at, first_response_due_at, related_ticket_id, relation, history, undeliverable, created_at, updated_at)
+    SELECT CONCAT('BENCH-', seq), ${first} + seq % ${AGENCIES}, 'open', IF(seq % 7 = 0, 'khieu_nai', 'phan_anh_kien_nghi'),
+      ELT(1 + seq % 6, 'dat_dai', 'moi_truong', 'giao_thong', 'y_te', 'thu_tuc_hanh_chinh', 'can_bo'), 'normal',
+      CONCAT('congdan', seq, '@example.vn'), NULL, CONCAT('Phản ánh số ', seq), NULL,
+      r, r + INTERVAL 15 DAY, r + INTERVAL 1 DAY, NULL, NULL, 0, 0, r, r
+    FROM (SELECT seq, TIMESTAMPADD(SECOND, -FLOOR((${tickets} - seq) * ${spanS} / ${tickets}), UTC_TIMESTAMP()) AS r FROM seq_1_to_${tickets}) s`);
+  // r = id % 100: 0 referred (half within 5 working days); 1 forgotten (open); 2–9 no first response; the rest answered
+  // within 1–20 hours and resolved after 2–21 days (past the 15-day deadline for some), unless that is still ahead
+  await q(`INSERT INTO ticket_events (ticket_id, kind, message_id, details, at)
+    SELECT id, 'referral', NULL, IF(id % 200 = 0, '{"to":"CQ01","onTime":true}', '{"to":"CQ01","onTime":false}'), received_at + INTERVAL (1 + id % 9) DAY
+    FROM tickets WHERE id % 100 = 0 AND received_at + INTERVAL (1 + id % 9) DAY < UTC_TIMESTAMP()`);
+  await q(`INSERT INTO ticket_events (ticket_id, kind, message_id, details, at)
+    SELECT id, 'reply', NULL, NULL, received_at + INTERVAL (1 + id % 20) HOUR
+    FROM tickets WHERE id % 100 >= 10 AND received_at + INTERVAL (1 + id % 20) HOUR < UTC_TIMESTAMP()`);
+  await q(`INSERT INTO ticket_events (ticket_id, kind, message_id, details, at)
+    SELECT id, 'status', NULL, '{"from":"open","to":"resolved"}', received_at + INTERVAL (2 + id % 20) DAY
+    FROM tickets WHERE id % 100 >= 2 AND received_at + INTERVAL (2 + id % 20) DAY < UTC_TIMESTAMP()`);
+  const [[{ n }]] = await db.sequelize.query('SELECT COUNT(*) AS n FROM ticket_events') as unknown as [[{ n: number }]];
+  return { events: Number(n) };
+}
+
+export async function benchMetrics(args: string[] = []): Promise<Record<string, number>> {
+  const tickets = Number(argOf(args, '--tickets', '1000000'));
+  const rounds = Math.max(3, Number(argOf(args, '--rounds', '30')));
+  if (!Number.isInteger(tickets) || tickets < 1000) throw new Error(`--tickets: expected a whole number ≥ 1000, not ${argOf(args, '--tickets', '')}`);
+  const db = await freshDb('mariadb');
+  const env = { DATABASE_URL: `${MARIADB_ADMIN_URL.replace(/\/$/, '')}/${db.mysql!.database}` };
+  const out: Record<string, number> = {};
+  try {
+    console.log(`metrics: ${tickets.toLocaleString('en')} tickets, ${AGENCIES} agencies, ${YEARS} years on MariaDB (${MARIADB_ADMIN_URL}); ${os.availableParallelism()} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
+    let t0 = performance.now();
+    const { events } = await generate(db, tickets);
+    out.generate_s = (performance.now() - t0) / 1000;
+    console.log(`  generate:  ${out.generate_s.toFixed(1)} s (bulk SQL: ${tickets.toLocaleString('en')} tickets, ${events.toLocaleString('en')} events)`);
+
+    t0 = performance.now();
+    const r = await rebuildRollups(db);
+    out.rebuild_s = (performance.now() - t0) / 1000;
+    console.log(`  rebuild:   ${out.rebuild_s.toFixed(1)} s (${r.day_rows.toLocaleString('en')} day rows, ${r.month_rows.toLocaleString('en')} month rows)`);
+
+    const app = testApp(db);
+    const { agent } = await loginAgent(app, await buildUser(db, { role: 'leader', agencyId: null }));
+    await agent.get('/metrics').expect(200); // warm: templates, calendars, JIT
+    const page: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      let s = performance.now();
+      await agent.get('/').expect(200);
+      const base = performance.now() - s;
+      s = performance.now();
+      await agent.get('/metrics').expect(200);
+      const ms = performance.now() - s;
+      page.push(ms);
+      ratios.push(ms / base);
+    }
+    out.dashboard_p50_ms = pct(page, 50);
+    out.dashboard_p95_ms = pct(page, 95);
+    out.dashboard_ratio = median(ratios);
+    console.log(`  dashboard: p50 ${out.dashboard_p50_ms.toFixed(0)} ms, p95 ${out.dashboard_p95_ms.toFixed(0)} ms over ${rounds} rounds (goal p95 ≤ ${GOALS.dashboardP95Ms} ms: ${out.dashboard_p95_ms <= GOALS.dashboardP95Ms ? 'met' : 'MISSED'}); /metrics ÷ / = ${out.dashboard_ratio.toFixed(1)} (median of paired rounds)`);
+
+    const cli: number[] = [];
+    const cliRatios: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = await timedGovmail(['metrics', '--help'], env);
+      const run = await timedGovmail(['metrics', '--json'], env);
+      if (run.code !== 0) throw new Error(`govmail metrics exited ${run.code}`);
+      cli.push(run.seconds);
+      cliRatios.push(run.seconds / start.seconds);
+      out.cli_start_s = Math.min(out.cli_start_s ?? Infinity, start.seconds);
+    }
+    out.cli_s = median(cli);
+    out.cli_work_s = Math.max(0, out.cli_s - out.cli_start_s);
+    console.log(`  CLI:       govmail metrics --json (all time) ${out.cli_s.toFixed(2)} s median of 3, of which process start ≈ ${out.cli_start_s.toFixed(2)} s (--help); ratio ${median(cliRatios).toFixed(2)} (goal ≤ ${GOALS.cliS} s: ${out.cli_s <= GOALS.cliS ? 'met' : 'MISSED'}; the work alone ${out.cli_work_s.toFixed(2)} s)`);
+
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-bench-')), 'all.csv');
+    const exp = await timedGovmail(['metrics:export', '--format', 'csv', '--out', file], env);
+    if (exp.code !== 0) throw new Error(`govmail metrics:export exited ${exp.code}`);
+    out.export_s = exp.seconds;
+    out.export_peak_mib = exp.peakMiB;
+    const size = fs.statSync(file).size;
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    console.log(`  export:    CSV of every ticket, ${(size / 2 ** 20).toFixed(0)} MiB in ${out.export_s.toFixed(1)} s, peak RSS ${out.export_peak_mib.toFixed(0)} MiB (goal ≤ ${GOALS.exportRssMiB} MiB: ${out.export_peak_mib <= GOALS.exportRssMiB ? 'met' : 'MISSED'})`);
+    return out;
+  } finally {
+    if (!args.includes('--keep')) await db.destroy();
+    else console.log(`  kept:      ${env.DATABASE_URL}`);
+  }
+}
