@@ -2,6 +2,7 @@
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { Env } from '../../config/env.js';
+import { adminRecipients } from '../notify/index.js';
 import { DEFAULT_ACK_LIMIT_PER_DAY, DEFAULT_ACK_LIMIT_PER_HOUR, type IngestContext } from './ingest-context.js';
 
 export async function ingestContextFor(db: Db, env: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'BASE_URL'>): Promise<IngestContext> {
@@ -9,8 +10,8 @@ export async function ingestContextFor(db: Db, env: Pick<Env, 'SECRET_KEY' | 'MA
   const inboxes = await db.models.HotlineInbox.findAll({ attributes: ['address', 'imap_user'] });
   const own = [env.MAIL_FROM, ...agencies.map((a) => a.hotline_address!), ...inboxes.flatMap((i) => [i.address ?? '', i.imap_user])]
     .filter((a) => a.includes('@')).map((a) => a.toLowerCase());
-  const admins = await db.models.User.findAll({ where: { role: 'admin', active: true }, attributes: ['username'] });
-  const alertTo = admins.map((u) => u.username).filter((u) => u.includes('@'));
+  // Inbox, outbox and acknowledgement alerts go to the province-wide admins' official mailboxes (services/notify).
+  const alertTo = (await adminRecipients(db)).map((a) => a.address);
   return {
     secret: env.SECRET_KEY,
     // Our ids live under a subdomain nobody's mail client uses, so own_message_id never flags staff mail.

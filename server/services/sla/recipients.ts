@@ -1,31 +1,22 @@
-// Who a reminder or an escalation goes to. Web users log in with their mailbox address, so a username with
-// an @ is the address; users without one are skipped (and counted), never guessed.
-import { Op } from 'sequelize';
+// Who a reminder or an escalation goes to: people's official mailboxes (services/notify). A person without one
+// is skipped, never guessed; when nobody is left, tick.ts alerts the admins instead of pretending.
 import type { Db } from '../../db/index.js';
-import type { Role } from '../../db/models/foundation.js';
+import { officialRecipients, recipientsWithRole, type Recipient } from '../notify/index.js';
 
-export interface Recipient {
-  userId: number;
-  name: string;
-  address: string;
-}
+export type { Recipient };
 
-async function usersWithRole(db: Db, agencyId: number, role: Role): Promise<Recipient[]> {
-  const rows = await db.models.User.findAll({ where: { agency_id: agencyId, role, active: true, username: { [Op.like]: '%@%' } }, order: [['id', 'ASC']] });
-  return rows.map((u) => ({ userId: u.id, name: u.display_name, address: u.username }));
-}
-
-/** Supervisors of the agency, or its leaders when it has no supervisor. */
+/** Supervisors of the agency, or its leaders when no supervisor can be reached. */
 export async function escalationRecipients(db: Db, agencyId: number): Promise<Recipient[]> {
-  const supervisors = await usersWithRole(db, agencyId, 'supervisor');
-  return supervisors.length ? supervisors : usersWithRole(db, agencyId, 'leader');
+  const supervisors = await recipientsWithRole(db, 'supervisor', [agencyId]);
+  return supervisors.length ? supervisors : recipientsWithRole(db, 'leader', [agencyId]);
 }
 
-/** The assignee; without one (or without an address), the people an escalation would reach. */
+/** The assignee; without one (or one who cannot be reached), the people an escalation would reach. */
 export async function reminderRecipients(db: Db, agencyId: number, assigneeId: number | null): Promise<Recipient[]> {
   if (assigneeId) {
-    const u = await db.models.User.findByPk(assigneeId);
-    if (u && u.active && u.username.includes('@')) return [{ userId: u.id, name: u.display_name, address: u.username }];
+    const u = await db.models.User.findByPk(assigneeId, { attributes: ['id', 'username', 'display_name', 'mailbox_id', 'active'] });
+    const reached = u?.active ? await officialRecipients(db, [u]) : [];
+    if (reached.length) return reached;
   }
   return escalationRecipients(db, agencyId);
 }

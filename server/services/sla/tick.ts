@@ -8,6 +8,7 @@ import { execWrite, inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
 import { enqueueMail } from '../outbox/enqueue.js';
+import { alertUnreached } from '../notify/index.js';
 import { calendarCache } from './calendar-store.js';
 import { ticketEvent } from './clock-store.js';
 import { listPolicies } from './policy-store.js';
@@ -89,7 +90,19 @@ async function fireStep(db: Db, ticket: TicketAttrs, clock: TicketSlaAttrs, step
   for (const r of recipients) await enqueueMail(db, stepMail(ticket, step, r, { from, due, agencyName: agency?.name ?? '', assigneeName: assignee?.display_name ?? '—' }));
   await db.models.SlaNotification.update({ recipients: recipients.length }, { where: { ticket_id: ticket.id, step: step.id } });
   if (step.kind === 'escalation') await db.models.TicketSla.update({ breached_at: step.at }, { where: { ticket_id: ticket.id } });
-  await ticketEvent(db, ticket.id, step.kind, { step: step.id, dueStep: step.at, to: recipients.map((r) => r.address) }, now);
+  if (recipients.length) {
+    await ticketEvent(db, ticket.id, step.kind, { step: step.id, dueStep: step.at, to: recipients.map((r) => r.address) }, now);
+  } else {
+    // Nobody to tell: the admins are told instead, and the timeline says so rather than "Nhắc hạn".
+    const { stepVi, stepEn } = stepTexts(step.id);
+    const alerted = await alertUnreached(db, {
+      key: `sla:${ticket.id}:${step.id}`, target: `ticket:${ticket.ref}`, agencyId: ticket.agency_id, from,
+      summaryVi: `Hồ sơ ${ticket.ref} (${agency?.name ?? ''}): ${stepVi} Thư ${step.kind === 'escalation' ? 'báo cáo quá hạn' : 'nhắc hạn'} không gửi được tới ai.`,
+      summaryEn: `Case ${ticket.ref}: ${stepEn} The ${step.kind === 'escalation' ? 'escalation' : 'reminder'} reached nobody.`,
+      details: { step: step.id, kind: step.kind, assigneeId: clock.assignee_id },
+    });
+    await ticketEvent(db, ticket.id, `${step.kind}_unreached`, { step: step.id, dueStep: step.at, to: [], alerted }, now);
+  }
   return recipients.length;
 }
 
