@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   let scheduler: Scheduler | undefined;
   let hotline: HotlineWorker | undefined;
   if (roles.has('web')) {
-    const app = createApp({ db, log, sessionKicker: sessionKickerFrom(config.DOVEADM_KICK), secretKey: config.SECRET_KEY, secureCookies: config.COOKIE_SECURE ?? config.BASE_URL.startsWith('https:') });
+    const app = createApp({ db, log, sessionKicker: sessionKickerFrom(config.DOVEADM_KICK), secretKey: config.SECRET_KEY,
+      secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
+      sessionLifetime: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS } });
     // Before the worker and the scheduler start: a process that cannot serve must not run jobs half-configured.
     server = await listen(app, config.PORT).catch(async (e: unknown) => {
       if (!(e instanceof ListenError)) throw e;

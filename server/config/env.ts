@@ -35,8 +35,18 @@ const schema = z
       .refine((v) => v.split(',').every((r) => ['web', 'worker', 'scheduler'].includes(r.trim())), {
         message: 'must be a comma list of web, worker, scheduler',
       }),
-    SEED_DEMO: booleanish.default('true'),
+    // Unset: on in development, off in production (a production database never gets the demo province by accident).
+    SEED_DEMO: booleanish.optional(),
     COOKIE_SECURE: booleanish.optional(),
+    // Express's `trust proxy`: a hop count, addresses/subnets (loopback, 10.0.0.0/8), or false. Set when a reverse
+    // proxy terminates https; cookies are then Secure. Unset: only a proxy on loopback is trusted.
+    TRUST_PROXY: z
+      .string()
+      .refine((v) => v.trim().toLowerCase() !== 'true', { message: 'must not be true (any client could then pick the address the sign-in limit counts): give the hop count (1) or the proxy addresses' })
+      .refine((v) => /^(false|\d+|([a-z]+|[0-9a-f.:]+(\/\d+)?)(\s*,\s*([a-z]+|[0-9a-f.:]+(\/\d+)?))*)$/i.test(v.trim()), { message: 'must be a hop count (1), false, or a comma list of addresses/subnets such as loopback, 10.0.0.0/8' })
+      .optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { message: 'must be a domain such as hoabinh.gov.vn' }).optional(),
     DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]+$/i, { message: 'must be a DNS label such as govmail2026' }).optional(),
     DKIM_PRIVATE_KEY_FILE: z.string().optional(),
@@ -68,18 +78,34 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (source.NODE_ENV === 'production' && !source.SECRET_KEY) {
     problems.push('SECRET_KEY is required in production (32+ random characters; e.g. `openssl rand -hex 32`)');
   }
+  const idle = Number(source.SESSION_IDLE_MINUTES ?? 120);
+  const max = Number(source.SESSION_MAX_HOURS ?? 12);
+  if (idle > max * 60) problems.push(`SESSION_IDLE_MINUTES (${idle}) must not exceed SESSION_MAX_HOURS (${max}) in minutes`);
   if (source.SECRET_KEY !== undefined && source.SECRET_KEY.length < 32) problems.push('SECRET_KEY must be at least 32 characters');
   problems.push(...dkimProblems(source));
   return problems;
 }
 
-export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL'> & {
+export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL' | 'SEED_DEMO' | 'TRUST_PROXY'> & {
   SECRET_KEY: string;
   BASE_URL: string;
+  SEED_DEMO: boolean;
+  /** the value for Express's `trust proxy` setting */
+  TRUST_PROXY: false | number | string;
+  /** cookies carry Secure: COOKIE_SECURE if set, else when BASE_URL is https or a proxy is trusted */
+  SECURE_COOKIES: boolean;
   SECRET_KEY_IS_DEV_DEFAULT: boolean;
   /** the signing key for outgoing mail, when DKIM_* are set (the shape createMailTransport takes) */
   DKIM: { domainName: string; keySelector: string; privateKey: string } | null;
 };
+
+/** TRUST_PROXY as Express takes it; unset trusts only a proxy on this machine (the previous fixed setting). */
+function trustProxyValue(raw: string | undefined): false | number | string {
+  if (raw === undefined) return 'loopback';
+  const v = raw.trim();
+  if (v.toLowerCase() === 'false') return false;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -98,11 +124,17 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   ];
   if (!result.success || problems.length) throw new ConfigError(problems);
   const env = result.data;
+  const baseUrl = env.BASE_URL ?? `http://localhost:${env.PORT}`;
+  const trustProxy = trustProxyValue(env.TRUST_PROXY);
   return {
     ...env,
+    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
+    TRUST_PROXY: trustProxy,
+    // A proxy is trusted only because it terminates https in front of us (an unset TRUST_PROXY proves nothing).
+    SECURE_COOKIES: env.COOKIE_SECURE ?? (baseUrl.startsWith('https:') || (env.TRUST_PROXY !== undefined && trustProxy !== false)),
     SECRET_KEY: env.SECRET_KEY ?? DEV_SECRET,
     SECRET_KEY_IS_DEV_DEFAULT: env.SECRET_KEY === undefined,
-    BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT}`,
+    BASE_URL: baseUrl,
     DKIM: env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY_FILE
       ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: fs.readFileSync(env.DKIM_PRIVATE_KEY_FILE, 'utf8') }
       : null,

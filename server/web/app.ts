@@ -9,6 +9,7 @@ import cookieParser from 'cookie-parser';
 import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import type { SessionKicker } from '../services/mailserver/session-kick.js';
+import type { SessionLifetime } from '../services/auth/sessions.js';
 import './types.js';
 import { viewHelpers } from './view-helpers.js';
 import { navFor } from './nav.js';
@@ -36,7 +37,12 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   secretKey: string;
+  /** Secure on every cookie (SECURE_COOKIES); a request that arrived over https gets Secure regardless */
   secureCookies: boolean;
+  /** Express's `trust proxy` (TRUST_PROXY); default: a proxy on loopback */
+  trustProxy?: false | number | string;
+  /** idle and absolute session lifetimes (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS) */
+  sessionLifetime?: SessionLifetime;
   /** Ends open IMAP/POP3 sessions after a suspend or a leaver (DOVEADM_KICK); null or absent: no kick. */
   sessionKicker?: SessionKicker | null;
   /** login attempts per IP per 15 minutes */
@@ -48,7 +54,7 @@ const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.engine('hbs', engine({
     extname: '.hbs',
     defaultLayout: 'main',
@@ -65,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(loadSession(deps.db));
+  app.use(loadSession(deps.db, { lifetime: deps.sessionLifetime, secureCookies: deps.secureCookies }));
   app.use(csrf(deps.secretKey, deps.secureCookies));
   app.use((req, res, next) => {
     res.locals.locale = req.locale;

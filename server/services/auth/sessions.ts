@@ -1,16 +1,35 @@
 // Sessions in the database. The cookie holds a random token; the table holds only its sha256, so a copy of the
 // database cannot be replayed as a login. Each session carries its own CSRF token (synchronizer pattern).
+//
+// Two lifetimes (issue 11): an idle one, slid forward while the session is used, and an absolute one from the
+// sign-in, so a stolen or forgotten cookie does not live for ever by being used. Both come from env.ts
+// (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS) through the web app's deps.
 import { createHash, randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { SessionAttrs, UserAttrs } from '../../db/models/foundation.js';
+import { linkedMailbox, mailboxMayLogIn } from './mailbox-link.js';
 
-export const SESSION_TTL_MS = 8 * 60 * 60_000; // one working day
+export interface SessionLifetime {
+  /** ends after this long without a request */
+  idleMinutes: number;
+  /** ends this long after the sign-in, however busy */
+  maxHours: number;
+}
+
+export const DEFAULT_SESSION_LIFETIME: SessionLifetime = { idleMinutes: 120, maxHours: 12 };
 const TOUCH_EVERY_MS = 60_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function createSession(db: Db, userId: number, meta: { ip?: string; userAgent?: string }): Promise<{ token: string; csrfToken: string }> {
+/** The expiry at `now`: the idle window, capped by the absolute end. */
+function expiryAt(createdAt: Date, now: Date, life: SessionLifetime): Date {
+  return new Date(Math.min(now.getTime() + life.idleMinutes * 60_000, createdAt.getTime() + life.maxHours * 3_600_000));
+}
+
+export async function createSession(
+  db: Db, userId: number, meta: { ip?: string; userAgent?: string }, life: SessionLifetime = DEFAULT_SESSION_LIFETIME,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
@@ -22,7 +41,7 @@ export async function createSession(db: Db, userId: number, meta: { ip?: string;
     user_agent: meta.userAgent?.slice(0, 255) ?? null,
     created_at: now,
     last_seen_at: now,
-    expires_at: new Date(now.getTime() + SESSION_TTL_MS),
+    expires_at: expiryAt(now, now, life),
   });
   return { token, csrfToken };
 }
@@ -32,16 +51,25 @@ export interface ActiveSession {
   user: UserAttrs;
 }
 
-/** The live session for a cookie token, sliding its expiry; undefined when missing, expired or the user is inactive. */
-export async function findSession(db: Db, token: string | undefined): Promise<ActiveSession | undefined> {
+/**
+ * The live session for a cookie token, sliding its idle expiry; undefined when missing or expired, or when its
+ * account may no longer sign in (disabled, or its linked mailbox suspended or left). Such a session is deleted
+ * here, so an account change takes effect at the next request even if the code that made it ended no session.
+ */
+export async function findSession(db: Db, token: string | undefined, life: SessionLifetime = DEFAULT_SESSION_LIFETIME): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const now = new Date();
   const session = await db.models.Session.findOne({ where: { id: sha256(token), expires_at: { [Op.gt]: now } } });
   if (!session) return undefined;
   const user = await db.models.User.findByPk(session.user_id);
-  if (!user || !user.active) return undefined;
+  const mailbox = user ? await linkedMailbox(db, user) : null;
+  const absoluteEnd = session.created_at.getTime() + life.maxHours * 3_600_000;
+  if (!user || !user.active || (mailbox && !mailboxMayLogIn(mailbox)) || absoluteEnd <= now.getTime()) {
+    await session.destroy();
+    return undefined;
+  }
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    await session.update({ last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_TTL_MS) });
+    await session.update({ last_seen_at: now, expires_at: expiryAt(session.created_at, now, life) });
   }
   return { session: session.get({ plain: true }), user: user.get({ plain: true }) };
 }

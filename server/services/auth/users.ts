@@ -4,7 +4,6 @@ import { inTransaction } from '../../db/index.js';
 import type { Role } from '../../db/models/foundation.js';
 import { ROLES } from '../../db/models/foundation.js';
 import { audit } from '../audit/audit-log.js';
-import { syncMailboxPassword } from './mailbox-link.js';
 import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../crypto/password-hash.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -52,17 +51,5 @@ export async function createUser(db: Db, input: NewUser, actor: string) {
     });
     await audit(db, { actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId } });
     return user;
-  });
-}
-
-export async function changePassword(db: Db, userId: number, newPassword: string, actor: string): Promise<void> {
-  checkNewPassword(newPassword);
-  const password_hash = await hashPassword(newPassword, USER_CHOSEN_SCHEME);
-  await inTransaction(db.sequelize, async () => {
-    const user = await db.models.User.findByPk(userId);
-    if (!user) throw new UserInputError('user', 'no such user');
-    await user.update({ password_hash, must_change_password: false });
-    await syncMailboxPassword(db, user, password_hash);
-    await audit(db, { actor, action: 'user.password_change', target: `user:${user.username}` });
   });
 }

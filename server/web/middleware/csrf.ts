@@ -4,6 +4,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { CsrfMismatch } from '../errors.js';
+import { cookieOptions } from '../cookies.js';
 
 const PRE_SESSION_COOKIE = 'gm_pre';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,7 +23,7 @@ export function csrf(secret: string, secureCookies: boolean): RequestHandler {
       let seed = req.cookies?.[PRE_SESSION_COOKIE] as string | undefined;
       if (!seed) {
         seed = randomBytes(18).toString('base64url');
-        res.cookie(PRE_SESSION_COOKIE, seed, { httpOnly: true, sameSite: 'lax', secure: secureCookies });
+        res.cookie(PRE_SESSION_COOKIE, seed, cookieOptions(req, secureCookies));
       }
       req.csrfToken = createHmac('sha256', secret).update(seed).digest('base64url');
     }

@@ -2,20 +2,21 @@
 // own setting, else Vietnamese.
 import type { RequestHandler } from 'express';
 import type { Db } from '../../db/index.js';
-import { findSession } from '../../services/auth/sessions.js';
+import { findSession, type SessionLifetime } from '../../services/auth/sessions.js';
 import { isLocale } from '../../i18n/index.js';
+import { cookieOptions } from '../cookies.js';
 
 export const SESSION_COOKIE = 'gm_sid';
 export const LANG_COOKIE = 'gm_lang';
 
-export function loadSession(db: Db): RequestHandler {
+export function loadSession(db: Db, opts: { lifetime?: SessionLifetime; secureCookies: boolean }): RequestHandler {
   return async (req, res, next) => {
     try {
       const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
-      const found = await findSession(db, token);
+      const found = await findSession(db, token, opts.lifetime);
       if (found && token) req.auth = { ...found, token };
       const asked = req.query.lang;
-      if (isLocale(asked)) res.cookie(LANG_COOKIE, asked, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
+      if (isLocale(asked)) res.cookie(LANG_COOKIE, asked, cookieOptions(req, opts.secureCookies, { maxAge: 365 * 86_400_000 }));
       const remembered = req.cookies?.[LANG_COOKIE];
       req.locale = isLocale(asked) ? asked : isLocale(remembered) ? remembered : isLocale(found?.user.locale) ? found.user.locale : 'vi';
       next();

@@ -5,18 +5,16 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { login } from '../../services/auth/login.js';
 import { createSession, destroySession } from '../../services/auth/sessions.js';
-import { changePassword, UserInputError } from '../../services/auth/users.js';
+import { changeOwnPassword, PasswordChangeError } from '../../services/auth/password-change.js';
+import { UserInputError } from '../../services/auth/users.js';
 import { audit } from '../../services/audit/audit-log.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
 import { requireLogin } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
+import { safeNext } from '../safe-next.js';
+import { cookieOptions } from '../cookies.js';
 
 const loginBody = z.object({ username: z.string().trim().max(190), password: z.string().max(512), next: z.string().optional() });
-
-/** Only same-site paths, so ?next= cannot send a user to another site after login. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function authRoutes(deps: AppDeps): Router {
   const { db } = deps;
@@ -26,6 +24,9 @@ export function authRoutes(deps: AppDeps): Router {
     limit: deps.loginRateLimit ?? 20,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // Only failures count (a sign-in answers 303; a failure 401/422): an office behind one NAT address signing in
+    // every morning must not lock itself out, while guessing stays limited.
+    skipSuccessfulRequests: true,
     handler: (req, res, next) => {
       audit(db, { actor: 'anonymous', action: 'auth.rate_limited', details: { ip: req.ip } })
         .then(() => res.status(429).render('pages/login', { title: t(req.locale, 'login.title'), error: t(req.locale, 'login.rate_limited') }))
@@ -48,8 +49,8 @@ export function authRoutes(deps: AppDeps): Router {
     if (Object.keys(errors).length) return rerender(422);
     const result = await login(db, body.username, body.password, { ip: req.ip });
     if (!result.ok) return rerender(401, t(req.locale, `login.${result.reason}`));
-    const { token } = await createSession(db, result.userId, { ip: req.ip, userAgent: req.get('user-agent') });
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/' });
+    const { token } = await createSession(db, result.userId, { ip: req.ip, userAgent: req.get('user-agent') }, deps.sessionLifetime);
+    res.cookie(SESSION_COOKIE, token, cookieOptions(req, deps.secureCookies));
     res.redirect(303, result.mustChangePassword ? '/account/password' : safeNext(body.next));
   });
 
@@ -58,7 +59,7 @@ export function authRoutes(deps: AppDeps): Router {
       await destroySession(db, req.auth.token);
       await audit(db, { actor: req.auth.user.username, action: 'auth.logout' });
     }
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req, deps.secureCookies));
     res.status(200).render('pages/login', { title: t(req.locale, 'login.title'), flash: { kind: 'ok', text: t(req.locale, 'logout.done') } });
   });
 
@@ -67,15 +68,17 @@ export function authRoutes(deps: AppDeps): Router {
   });
 
   router.post('/account/password', requireLogin, async (req, res) => {
-    const { password = '', confirm = '' } = req.body as { password?: string; confirm?: string };
+    const { current = '', password = '', confirm = '' } = req.body as { current?: string; password?: string; confirm?: string };
     const errors: Record<string, string> = {};
-    if (password !== confirm) errors.confirm = t(req.locale, 'password.mismatch');
+    if (!current) errors.current = t(req.locale, 'login.required', { field: t(req.locale, 'password.current').toLowerCase() });
+    else if (password !== confirm) errors.confirm = t(req.locale, 'password.mismatch');
     else {
       try {
-        await changePassword(db, req.auth!.user.id, password, req.auth!.user.username);
+        await changeOwnPassword(db, { userId: req.auth!.user.id, currentPassword: current, newPassword: password, keepSessionToken: req.auth!.token });
         return res.redirect(303, '/?changed=1');
       } catch (e) {
-        if (e instanceof UserInputError || (e instanceof Error && e.name === 'PasswordPolicyError')) errors.password = e.message;
+        if (e instanceof PasswordChangeError) errors[e.field] = t(req.locale, e.messageId);
+        else if (e instanceof UserInputError || (e instanceof Error && e.name === 'PasswordPolicyError')) errors.password = e.message;
         else throw e;
       }
     }

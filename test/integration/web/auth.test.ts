@@ -70,9 +70,9 @@ forEachDb('web login', (getDb) => {
     await agent.get('/').set('Accept', 'text/html').expect(303).expect('location', '/account/password');
     const form = await agent.get('/account/password').expect(200);
     const csrf = csrfOf(form.text);
-    const mismatch = await agent.post('/account/password').type('form').send({ _csrf: csrf, password: 'New-Password-2026', confirm: 'other' });
+    const mismatch = await agent.post('/account/password').type('form').send({ _csrf: csrf, current: password, password: 'New-Password-2026', confirm: 'other' });
     expect(mismatch.status).to.equal(422);
-    await agent.post('/account/password').type('form').send({ _csrf: csrf, password: 'New-Password-2026', confirm: 'New-Password-2026' }).expect(303);
+    await agent.post('/account/password').type('form').send({ _csrf: csrf, current: password, password: 'New-Password-2026', confirm: 'New-Password-2026' }).expect(303);
     await agent.get('/').expect(200);
   });
 

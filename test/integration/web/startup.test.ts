@@ -48,3 +48,22 @@ describe('start-up: a busy port', function () {
     });
   }
 });
+
+describe('start-up: production without SECRET_KEY', function () {
+  this.timeout(120_000);
+
+  it('exits 1 before touching the database, saying what to set and how to make one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-startup-'));
+    try {
+      const dbFile = path.join(dir, 'prod.sqlite');
+      const run = await startGovmail({ NODE_ENV: 'production', SECRET_KEY: '', PORT: '0', DATABASE_URL: `sqlite:${dbFile}` });
+      expect(run.code).to.equal(1);
+      expect(run.stderr).to.contain('govmail cannot start.');
+      expect(run.stderr).to.contain('SECRET_KEY is required in production');
+      expect(run.stderr).to.contain('openssl rand -hex 32');
+      expect(fs.existsSync(dbFile), 'no database created').to.equal(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

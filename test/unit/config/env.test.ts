@@ -48,4 +48,31 @@ describe('config/env', () => {
   it('treats empty values as unset, as .env files write them', () => {
     expect(parseEnv({ SECRET_KEY: '', PORT: '' }).PORT).to.equal(3000);
   });
+
+  it('has idle and absolute session lifetimes with defaults, and refuses an idle window longer than the absolute one', () => {
+    expect(parseEnv({})).to.include({ SESSION_IDLE_MINUTES: 120, SESSION_MAX_HOURS: 12 });
+    expect(parseEnv({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '8' })).to.include({ SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 8 });
+    expect(problems({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '8' })).to.deep.equal(['SESSION_IDLE_MINUTES (600) must not exceed SESSION_MAX_HOURS (8) in minutes']);
+    expect(problems({ SESSION_MAX_HOURS: 'zero' })[0]).to.match(/^SESSION_MAX_HOURS/);
+  });
+
+  it('seeds the demo province in development, and in production only when SEED_DEMO asks', () => {
+    const key = { SECRET_KEY: 'k'.repeat(32) };
+    expect(parseEnv({}).SEED_DEMO).to.equal(true);
+    expect(parseEnv({ NODE_ENV: 'production', ...key }).SEED_DEMO).to.equal(false);
+    expect(parseEnv({ NODE_ENV: 'production', SEED_DEMO: '1', ...key }).SEED_DEMO).to.equal(true);
+    expect(parseEnv({ SEED_DEMO: 'false' }).SEED_DEMO).to.equal(false);
+  });
+
+  it('makes cookies Secure behind https: an https BASE_URL or a trusted proxy, unless COOKIE_SECURE says otherwise', () => {
+    expect(parseEnv({}).SECURE_COOKIES).to.equal(false);
+    expect(parseEnv({}).TRUST_PROXY).to.equal('loopback');
+    expect(parseEnv({ BASE_URL: 'https://govmail.hoabinh.gov.vn' }).SECURE_COOKIES).to.equal(true);
+    expect(parseEnv({ TRUST_PROXY: '1' })).to.include({ TRUST_PROXY: 1, SECURE_COOKIES: true });
+    expect(problems({ TRUST_PROXY: 'true' })[0]).to.contain('TRUST_PROXY must not be true');
+    expect(parseEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' })).to.include({ TRUST_PROXY: 'loopback, 10.0.0.0/8', SECURE_COOKIES: true });
+    expect(parseEnv({ TRUST_PROXY: 'false' })).to.include({ TRUST_PROXY: false, SECURE_COOKIES: false });
+    expect(parseEnv({ TRUST_PROXY: '1', COOKIE_SECURE: 'false' }).SECURE_COOKIES).to.equal(false);
+    expect(problems({ TRUST_PROXY: 'http://proxy' })[0]).to.match(/^TRUST_PROXY must be/);
+  });
 });
