@@ -12,8 +12,9 @@ import { mailboxCommands } from './cli/mailbox-commands.js';
 import { slaCommands } from './cli/sla-commands.js';
 import { metricsCommands } from './cli/metrics-commands.js';
 import { slaTickCommands } from './cli/sla-tick-commands.js';
+import { userCommands } from './cli/user-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

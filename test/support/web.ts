@@ -27,7 +27,7 @@ export async function buildUser(db: Db, overrides: Partial<NewUser> = {}) {
     ...overrides,
   };
   const user = await createUser(db, input, 'test');
-  return { user, password: input.password, username: input.username };
+  return { user, password: input.password!, username: input.username };
 }
 
 export async function listenOnFreePort(app: ReturnType<typeof testApp>): Promise<{ server: Server; baseUrl: string }> {

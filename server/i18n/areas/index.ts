@@ -11,5 +11,6 @@ import { accountsCatalogue } from './accounts.js';
 import { uiCatalogue } from './ui.js';
 import { tableFilesCatalogue } from './table-files.js';
 import { sharedMailboxesCatalogue } from './shared-mailboxes.js';
+import { usersCatalogue } from './users.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue];

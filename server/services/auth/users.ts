@@ -9,7 +9,8 @@ import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../crypto
 export const MIN_PASSWORD_LENGTH = 12;
 
 export class UserInputError extends Error {
-  constructor(readonly field: string, message: string) {
+  /** `id`: stable error id (the users service turns it into an i18n key, hr.err.<id>) */
+  constructor(readonly field: string, message: string, readonly id = `user.${field}_invalid`) {
     super(message);
     this.name = 'UserInputError';
   }
@@ -18,7 +19,11 @@ export class UserInputError extends Error {
 export interface NewUser {
   username: string;
   displayName: string;
-  password: string;
+  /** the chosen password; or `passwordHash`, already hashed (a staff account takes its mailbox's hash) */
+  password?: string;
+  passwordHash?: string;
+  /** the person's official mailbox (users.mailbox_id); its state then governs the account (mailbox-link.ts) */
+  mailboxId?: number | null;
   role: Role;
   agencyId: number | null;
   mustChangePassword?: boolean;
@@ -30,26 +35,33 @@ export function checkNewPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
-export async function createUser(db: Db, input: NewUser, actor: string) {
+export const normaliseUsername = (raw: string): string => raw.trim().toLowerCase();
+
+/** The one creation path of a web account (no privilege check: callers are the users service, the seed, tests). */
+export async function createUser(db: Db, input: NewUser, actor: string, auditDetails: Record<string, unknown> = {}) {
   if (!ROLES.includes(input.role)) throw new UserInputError('role', `must be one of ${ROLES.join(', ')}`);
-  const username = input.username.trim().toLowerCase();
+  const username = normaliseUsername(input.username);
   if (!/^[a-z0-9._@-]{3,190}$/.test(username)) throw new UserInputError('username', 'use 3–190 characters: a-z 0-9 . _ @ -');
-  checkNewPassword(input.password);
-  const password_hash = await hashPassword(input.password, USER_CHOSEN_SCHEME);
+  let password_hash = input.passwordHash;
+  if (password_hash === undefined) {
+    checkNewPassword(input.password ?? '');
+    password_hash = await hashPassword(input.password!, USER_CHOSEN_SCHEME);
+  }
   return inTransaction(db.sequelize, async () => {
-    if (await db.models.User.findOne({ where: { username } })) throw new UserInputError('username', `user ${username} already exists`);
+    if (await db.models.User.findOne({ where: { username } })) throw new UserInputError('username', `user ${username} already exists`, 'user.exists');
     const user = await db.models.User.create({
       username,
       display_name: input.displayName,
       password_hash,
       role: input.role,
       agency_id: input.agencyId,
+      mailbox_id: input.mailboxId ?? null,
       locale: input.locale ?? 'vi',
       active: true,
       must_change_password: input.mustChangePassword ?? false,
       failed_logins: 0,
     });
-    await audit(db, { actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId } });
+    await audit(db, { actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId, ...auditDetails } });
     return user;
   });
 }
