@@ -11,6 +11,7 @@ import { parseMail } from '../../../server/mail/parse.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
 import { getClock } from '../../../server/services/sla/clock-store.js';
 import { slaTick } from '../../../server/services/sla/tick.js';
+import { ingestContextFor } from '../../../server/services/ingestion/context-from-env.js';
 import { openTicket } from './sla-fixture.js';
 
 const FROM = 'no-reply@hoabinh.gov.vn';
@@ -128,5 +129,10 @@ forEachDb('notifications reach official mailboxes', (getDb) => {
     } finally {
       await db.models.Mailbox.update({ active: true }, { where: { address: left } });
     }
+  });
+
+  it("sends the hotline's admin alerts (inbox, outbox, acknowledgement limits) to the province-wide admins' mailboxes", async () => {
+    const ctx = await ingestContextFor(getDb(), { SECRET_KEY: 'k'.repeat(32), MAIL_FROM: FROM, BASE_URL: 'https://govmail.hoabinh.gov.vn' });
+    expect(ctx.alertTo).to.deep.equal([addr.get('NT3')]);
   });
 });
