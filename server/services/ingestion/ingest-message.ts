@@ -9,13 +9,12 @@ import type { ParsedMail } from '../../mail/parse.js';
 import { bounceOriginalMessageId } from './bounce-original.js';
 import { findThread, ticketByMessageIds } from './find-thread.js';
 import type { IngestContext } from './ingest-context.js';
-import { acknowledgeTicket } from '../outbox/acknowledge.js';
-import { createTicket } from '../tickets/ticket-create.js';
-import { FreshTickets } from './fresh-tickets.js';
-import { triageMailOf } from '../triage/apply-triage.js';
 import { readOwnMessageId } from '../threading/index.js';
+import { TicketOpener } from '../tickets/open-ticket.js';
+import { FreshTickets } from './fresh-tickets.js';
+import { openingEventKind, ticketFromMail } from './mail-ticket.js';
 import {
-  citizenOf, inboundRow, isHistory, keyOf, prepareMessage, receivedAt, type FetchedRaw, type InboxRef, type Parsed, type ParsedOk, type PreparedMessage,
+  inboundRow, keyOf, prepareMessage, receivedAt, type FetchedRaw, type InboxRef, type Parsed, type ParsedOk, type PreparedMessage,
 } from './prepared-message.js';
 
 export type { FetchedRaw, InboxRef, PreparedMessage } from './prepared-message.js';
@@ -30,23 +29,22 @@ export class LeaseLostError extends Error {
  * Commits prepared messages of one inbox, in UID order, in ONE transaction with one cursor advance to the last
  * UID. All or nothing: a crash or an error rolls back the whole group and the next poll fetches it again.
  */
-export async function commitMessages(
-  db: Db, ctx: IngestContext, ref: InboxRef, group: PreparedMessage[], opts: { newTicketsInBulk?: boolean } = {},
-): Promise<IngestOutcome[]> {
+export async function commitMessages(db: Db, ctx: IngestContext, ref: InboxRef, group: PreparedMessage[]): Promise<IngestOutcome[]> {
   if (!group.length) return [];
-  const bulk = opts.newTicketsInBulk ?? true; // false: every mail on the one-message path (the equivalence test)
   return inTransaction(db.sequelize, async () => {
     const outcomes: IngestOutcome[] = [];
-    const fresh = new FreshTickets(db, ctx, ref);
-    if (bulk) await fresh.prefetch(group);
+    // One opener for the whole group: both paths open their tickets through it, so its sequences, turns and
+    // receipt counts stay true.
+    const opener = new TicketOpener(db, ctx);
+    const fresh = new FreshTickets(db, ctx, ref, opener);
+    await fresh.prefetch(group);
     for (const p of group) {
-      if (bulk && (await fresh.tryAdd(p))) {
+      if (await fresh.tryAdd(p)) {
         outcomes.push('ticket');
         continue;
       }
       await fresh.flush(); // the one-message path must see every earlier row of the group
-      outcomes.push(await storeMessage(db, ctx, ref, p.msg, p.parsed, p.sha256, p.now));
-      fresh.afterSlowPath();
+      outcomes.push(await storeMessage(db, ctx, ref, opener, p.msg, p.parsed, p.sha256, p.now));
     }
     await fresh.flush();
     const last = group[group.length - 1];
@@ -66,7 +64,7 @@ export async function ingestMessage(db: Db, ctx: IngestContext, ref: InboxRef, m
   return outcome;
 }
 
-async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, parsed: Parsed, sha256: string, now: Date): Promise<IngestOutcome> {
+async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, opener: TicketOpener, msg: FetchedRaw, parsed: Parsed, sha256: string, now: Date): Promise<IngestOutcome> {
   const { Message, RawMessage } = db.models;
   if (await Message.findOne({ where: { inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid }, attributes: ['id'] })) return 'duplicate';
   if (!(await RawMessage.findByPk(sha256, { attributes: ['sha256'] }))) {
@@ -101,30 +99,20 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, msg: Fetc
     await Message.create(row);
     return 'auto';
   }
-  return openTicket(db, ctx, ref, msg, parsed, row, thread.mayRelateTo, now);
+  return openTicket(db, ctx, ref, opener, msg, parsed, row, thread.mayRelateTo, now);
 }
 
-async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, parsed: ParsedOk, row: Partial<MessageAttrs>,
-  mayRelateTo: TicketAttrs | null, now: Date): Promise<IngestOutcome> {
-  const { mail } = parsed;
-  const received = receivedAt(msg, mail, now);
-  const history = isHistory(ref, received);
+async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, opener: TicketOpener, msg: FetchedRaw, parsed: ParsedOk,
+  row: Partial<MessageAttrs>, mayRelateTo: TicketAttrs | null, now: Date): Promise<IngestOutcome> {
   // The same mail sent To agency A and Cc agency B: one ticket each, linked (helpdesk.md §7 #6).
   const sameMail = await db.models.Message.findOne({ where: { message_id: row.message_id!, direction: 'in' } });
   const sameTicket = sameMail?.ticket_id ?? null;
   const related = sameTicket ? { ticketId: sameTicket, relation: 'same_mail' as const }
     : mayRelateTo ? { ticketId: mayRelateTo.id, relation: 'may_relate_to' as const } : null;
-  const citizen = citizenOf(mail);
-  const { ticket, lookupCode } = await createTicket(db, {
-    agencyId: ref.agency.id, agencyCode: ref.agency.code, citizenAddress: citizen, citizenName: mail.from?.name ?? null,
-    subject: mail.subject, receivedAt: received, history, related, triage: triageMailOf(mail, ref.inbox.address, parsed.forms.triageKeys),
-  });
+  const input = ticketFromMail(ctx, ref, msg, parsed, now, related);
+  const { ticket } = await opener.openOne(input);
   const saved = await db.models.Message.create({ ...row, ticket_id: ticket.id });
-  await event(db, ticket.id, history ? 'imported_history' : 'created', saved.id, related ? { related } : null, now);
-  if (!history && citizen) {
-    await acknowledgeTicket(db, ctx, { ticket, lookupCode, agencyName: ref.agency.name, from: ref.inbox.address ?? ctx.mailFrom,
-      citizenMessageId: mail.messageId, now });
-  }
+  await event(db, ticket.id, openingEventKind(input), saved.id, related ? { related } : null, now);
   return 'ticket';
 }
 

@@ -1,10 +1,10 @@
 // The citizen's case lookup (tra cứu): case ref + the lookup code printed on the receipt. Only the code's hash
-// is stored (ticket-create.ts: sha256 of "ref\ncode"); it is compared in constant time, and an
+// is stored (ticket-row.ts: sha256 of "ref\ncode"); it is compared in constant time, and an
 // unknown ref runs the same comparison against a dummy, so "no such case" and "wrong code" look identical.
 // The citizen sees status, agency, dates and the answers sent; never notes, assignees or other events.
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/index.js';
-import { lookupCodeHash } from './ticket-create.js';
+import { lookupCodeHash } from './ticket-row.js';
 
 const DUMMY_HASH = lookupCodeHash('X-0000-000000', 'no-such-case');
 

@@ -7,11 +7,10 @@ import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { ReferralAttrs } from '../../db/models/sla.js';
-import { createTicket } from './ticket-create.js';
 import { enqueueMail } from '../outbox/enqueue.js';
-import { requireClock, startClock, ticketEvent } from '../sla/clock-store.js';
+import { requireClock, ticketEvent } from '../sla/clock-store.js';
 import { localText, renderSlaMail } from '../sla/sla-mail.js';
-import { chooseAssignee } from '../triage/apply-triage.js';
+import { TicketOpener } from './open-ticket.js';
 
 export class ReferralError extends Error {
   constructor(readonly field: 'ticket' | 'to' | 'reason', message: string) {
@@ -52,14 +51,12 @@ export async function referTicket(db: Db, ticketId: number, input: ReferInput): 
     if (to.id === ticket.agency_id) throw new ReferralError('to', 'the ticket is already at that agency');
     const from = (await db.models.Agency.findByPk(ticket.agency_id))!;
 
-    const { ticket: created, lookupCode } = await createTicket(db, {
-      agencyId: to.id, agencyCode: to.code, citizenAddress: ticket.citizen_address, citizenName: ticket.citizen_name,
-      subject: ticket.subject, receivedAt: input.at, history: false,
+    // The receiving agency's ticket keeps the class, category and priority (no rules run) and takes its turn.
+    const { ticket: created, lookupCode } = await new TicketOpener(db).openOne({
+      agency: to, citizenAddress: ticket.citizen_address, citizenName: ticket.citizen_name, subject: ticket.subject, receivedAt: input.at,
+      history: false, related: { ticketId: ticket.id, relation: 'referred_from' }, triage: null,
+      carried: { class: ticket.class, category: ticket.category, priority: ticket.priority }, now: input.at,
     });
-    const carried = { class: ticket.class, category: ticket.category, priority: ticket.priority, related_ticket_id: ticket.id, relation: 'referred_from' };
-    await db.models.Ticket.update(carried as Partial<TicketAttrs>, { where: { id: created.id } });
-    const assigneeId = await chooseAssignee(db, to.id, null);
-    const newClock = await startClock(db, { ...created, ...carried } as TicketAttrs, { assigneeId });
 
     const onTime = !clock.forward_due || input.at.getTime() <= clock.forward_due.getTime();
     await db.models.TicketSla.update({ read_only: true, forwarded_at: input.at, paused_at: null, pause_reason: null }, { where: { ticket_id: ticketId } });
@@ -73,11 +70,10 @@ export async function referTicket(db: Db, ticketId: number, input: ReferInput): 
       idempotencyKey: `referral:${ticketId}`, kind: 'notice', ticketId, to: ticket.citizen_address, from: from.hotline_address ?? input.mailFrom,
       subject: `[${ticket.ref}] Thông báo chuyển đơn / Referral notice`,
       text: renderSlaMail('referral-notice', { ref: ticket.ref, newRef: created.ref, fromAgency: from.name, toAgency: to.name, reason,
-        dueAt: localText(newClock.resolution_due), lookupCode }),
+        dueAt: localText(created.due_at), lookupCode }),
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
     });
-    const newTicket = { ...created, ...carried, due_at: newClock.resolution_due, first_response_due_at: newClock.first_response_due } as TicketAttrs;
-    return { referral: referral.get({ plain: true }) as ReferralAttrs, newTicket, noticeQueued };
+    return { referral: referral.get({ plain: true }) as ReferralAttrs, newTicket: created, noticeQueued };
   });
 }
 

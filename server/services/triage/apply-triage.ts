@@ -1,21 +1,15 @@
-// Triage of a new ticket: the admin's rules (first match wins) set class, category, priority and agency; the
-// assignee is the rule's named user or the agency's turn (round-robin or least-open, assignment_state).
-// Runs inside the ingestion transaction, so the turn and the ticket commit together.
+// Triage of a new ticket, the parts tickets/open-ticket.ts applies: the admin's rules (first match wins) set
+// class, category, priority and agency; the assignee is the rule's named user or the agency's turn (round-robin
+// or least-open, assignment_state), read here and moved by the opener in the same transaction as the ticket.
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { AssignmentStateAttrs } from '../../db/models/sla.js';
 import { parseMail, type ParsedMail } from '../../mail/parse.js';
-import { pickAssignee, type AssignableAgent } from './assignment.js';
+import type { AssignableAgent } from './assignment.js';
 import { TRIAGE_FALLBACK } from './default-rules.js';
 import { listRules } from './rule-store.js';
-import { evaluateRules, type TriageMail, type TriageResult, type TriageRule } from './rules.js';
-
-export interface TriageOutcome {
-  ticket: TicketAttrs;
-  rule: TriageRule | null;
-  assigneeId: number | null;
-}
+import { evaluateRules, type TriageMail, type TriageResult } from './rules.js';
 
 /** The triage view of a parsed mail; the hotline is the inbox's address (the To may be a list or a Bcc). */
 export function triageMailOf(mail: ParsedMail, hotlineAddress: string | null, keys?: TriageMail['keys']): TriageMail {
@@ -58,16 +52,6 @@ export async function routedAgencyId(db: Db, agencyCode: string | undefined, fal
   return target?.id ?? fallback;
 }
 
-export async function applyTriage(db: Db, ticket: TicketAttrs, mail: TriageMail | null): Promise<TriageOutcome> {
-  const result: TriageResult = mail ? evaluateRules(await listRules(db), mail) : { matched: null, fired: [], actions: {}, trace: [] };
-  const a = result.actions;
-  const changes = triageChanges(ticket, a, await routedAgencyId(db, a.agencyCode, ticket.agency_id));
-  const assigneeId = ticket.history ? null : await chooseAssignee(db, changes.agency_id, a.assignee ?? null);
-  await db.models.Ticket.update(changes, { where: { id: ticket.id } });
-  await db.models.TicketEvent.create(triageEvent(ticket, result.matched?.id ?? null, changes, assigneeId));
-  return { ticket: { ...ticket, ...changes }, rule: result.matched, assigneeId };
-}
-
 export async function agentsOf(db: Db, agencyId: number): Promise<(AssignableAgent & { id: number })[]> {
   const users = await db.models.User.findAll({ where: { agency_id: agencyId, role: 'agent' }, attributes: ['id', 'active'] });
   if (users.length === 0) return [];
@@ -78,21 +62,6 @@ export async function agentsOf(db: Db, agencyId: number): Promise<(AssignableAge
     const last = mine.reduce<Date | null>((m, c) => { const at = (c as unknown as { created_at: Date }).created_at; return !m || at > m ? at : m; }, null);
     return { id: u.id, active: Boolean(u.active), openCount: mine.length, lastAssignedAt: last };
   });
-}
-
-/** A rule's named user (an active member of the agency), else the agency's next turn; the turn is stored. */
-export async function chooseAssignee(db: Db, agencyId: number, username: string | null): Promise<number | null> {
-  if (username) {
-    const named = await db.models.User.findOne({ where: { username: username.toLowerCase(), agency_id: agencyId, active: true }, attributes: ['id'] });
-    if (named) return named.id;
-  }
-  const stateRow = await db.models.AssignmentState.findByPk(agencyId);
-  const state = (stateRow?.get({ plain: true }) as AssignmentStateAttrs | undefined) ?? { agency_id: agencyId, strategy: 'round_robin', last_assignee_id: null };
-  const picked = pickAssignee(state.strategy, await agentsOf(db, agencyId), { lastAssigneeId: state.last_assignee_id });
-  if (!picked) return null;
-  if (stateRow) await stateRow.update({ last_assignee_id: picked.id });
-  else await db.models.AssignmentState.create({ agency_id: agencyId, strategy: state.strategy, last_assignee_id: picked.id });
-  return picked.id;
 }
 
 /** round_robin or least_open for one agency. */

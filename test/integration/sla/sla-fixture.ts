@@ -1,9 +1,9 @@
 // Shared set-up for clock, triage and referral tests: two agencies with agents, a supervisor or a leader,
-// and tickets opened through ingestion's createTicket with a triage mail, as the hotline would.
+// and tickets opened through the TicketOpener with a triage mail, as the hotline would.
 import type { TestDb } from '../../support/databases.js';
 import type { Role } from '../../../server/db/models/foundation.js';
 import type { TicketAttrs } from '../../../server/db/models/hotline.js';
-import { createTicket } from '../../../server/services/tickets/ticket-create.js';
+import { TicketOpener } from '../../../server/services/tickets/open-ticket.js';
 import type { TriageMail } from '../../../server/services/triage/rules.js';
 
 export interface Org {
@@ -40,7 +40,7 @@ export function triageMail(subject: string, text: string, over: Partial<TriageMa
 export async function openTicket(db: TestDb, at: string | Date, subject: string, body = '', agency: { id: number; code: string } | null = null,
   org?: Org): Promise<TicketAttrs> {
   const a = agency ?? org?.stc ?? { id: 1, code: 'STC' };
-  const { ticket } = await createTicket(db, { agencyId: a.id, agencyCode: a.code, citizenAddress: 'congdan@example.vn', citizenName: 'Nguyễn Văn Dân',
-    subject, receivedAt: new Date(at), history: false, triage: triageMail(subject, body) });
+  const { ticket } = await new TicketOpener(db).openOne({ agency: a, citizenAddress: 'congdan@example.vn', citizenName: 'Nguyễn Văn Dân',
+    subject, receivedAt: new Date(at), history: false, triage: triageMail(subject, body), now: new Date(at) });
   return ticket;
 }

@@ -9,7 +9,7 @@ import { flushOutbox } from '../../../server/services/outbox/flush.js';
 import { readOwnMessageId } from '../../../server/services/threading/index.js';
 import { TEST_SECRET } from '../../support/web.js';
 import { referTicket } from '../../../server/services/tickets/referral.js';
-import { createTicket } from '../../../server/services/tickets/ticket-create.js';
+import { TicketOpener } from '../../../server/services/tickets/open-ticket.js';
 import { addHotlineAgency, citizenMail, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
 
 const unfold = (raw: Buffer) => raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
@@ -171,8 +171,8 @@ forEachDb('ticket workspace', (getDb) => {
 
   it('assigns a ticket that has no legal clock (history import) through its events, and filters it the same way', async () => {
     const db = getDb();
-    const { ticket } = await createTicket(db, { agencyId: stp.agencyId, agencyCode: 'STP', citizenAddress: 'old@example.vn', citizenName: null,
-      subject: 'Thư cũ', receivedAt: new Date('2025-06-01T02:00:00Z'), history: true });
+    const { ticket } = await new TicketOpener(db).openOne({ agency: { id: stp.agencyId, code: 'STP' }, citizenAddress: 'old@example.vn', citizenName: null,
+      subject: 'Thư cũ', receivedAt: new Date('2025-06-01T02:00:00Z'), history: true, triage: null, now: new Date() });
     expect(await db.models.TicketSla.findByPk(ticket.id)).to.equal(null);
     const colleague = await staff(db, 'agent', stp.agencyId);
     const { agent, csrf } = await loginAgent(app, colleague);

@@ -1,13 +1,9 @@
-// Opening a ticket: case ref (AGENCY-YEAR-SEQUENCE), legal deadline from the class's resolution period on the
-// working-day calendar, and a lookup code whose hash only is stored (the citizen's copy is in the receipt).
+// The row of a new ticket (open-ticket.ts writes it): provisional legal deadlines from the default class on the
+// default working-day calendar, and a lookup code whose hash only is stored (the citizen's copy is in the receipt).
 import { createHash, randomInt } from 'node:crypto';
-import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TICKET_CLASSES } from '../org/categories.js';
 import { addPeriod, createCalendar, type WorkCalendar } from '../sla/index.js';
-import { formatRef, lastRefSequence, refPrefixOf } from '../threading/index.js';
-import { triageAndStartClock } from './on-ticket-created.js';
-import type { TriageMail } from '../triage/rules.js';
 
 export const DEFAULT_TICKET_CLASS = 'phan_anh_kien_nghi';
 
@@ -25,9 +21,7 @@ export interface NewTicket {
   subject: string;
   receivedAt: Date;
   history: boolean;
-  related?: { ticketId: number; relation: 'may_relate_to' | 'same_mail' } | null;
-  /** The mail as triage sees it; when given, triage rules and the SLA clock run on the new ticket. */
-  triage?: TriageMail | null;
+  related?: { ticketId: number; relation: NonNullable<TicketAttrs['relation']> } | null;
 }
 
 export const newLookupCode = (): string => String(randomInt(0, 100_000_000)).padStart(8, '0');
@@ -49,14 +43,4 @@ export function newTicketRow(t: NewTicket, ref: string, lookupCode: string, opts
     first_response_due_at: provisional ? addPeriod(t.receivedAt, cls.firstResponse, calendar) : null,
     related_ticket_id: t.related?.ticketId ?? null, relation: t.related?.relation ?? null, history: t.history, undeliverable: false,
   } as Omit<TicketAttrs, 'id'>;
-}
-
-export async function createTicket(db: Db, t: NewTicket): Promise<{ ticket: TicketAttrs; lookupCode: string }> {
-  const prefix = refPrefixOf(t.agencyCode, t.receivedAt);
-  const ref = formatRef(prefix, (await lastRefSequence(db, prefix)) + 1);
-  const lookupCode = newLookupCode();
-  const row = await db.models.Ticket.create(newTicketRow(t, ref, lookupCode));
-  const created = row.get({ plain: true }) as TicketAttrs;
-  const ticket = t.triage === undefined ? created : await triageAndStartClock(db, created, t.triage);
-  return { ticket, lookupCode };
 }

@@ -1,18 +1,19 @@
-// What the grouped fast path (fresh-tickets.ts) reads once per group instead of once per mail.
-// GroupConfig: settings no ingestion changes (rules, policies, calendars, agency codes), kept for the group.
-// GroupTurns: state each new ticket moves (case-ref sequences, assignment turns, receipt counts per sender),
-// kept in memory and written by save(); thrown away whenever the one-message path runs, which moves it too.
+// What the TicketOpener (open-ticket.ts) reads once per transaction instead of once per ticket.
+// OpenerConfig: settings opening a ticket never changes (rules, routing, named users, policies, calendars).
+// OpenerTurns: state each new ticket moves (case-ref sequences, assignment turns, receipt counts per sender),
+// read on first use, moved in memory for every ticket planned, and the turns written by save(). This is right
+// only because every ticket of the transaction is opened by the same opener.
 import type { Db } from '../../db/index.js';
 import type { AssignmentStateAttrs } from '../../db/models/sla.js';
+import { ackCounts, ackCountsOf, type AckCounts } from '../outbox/acknowledge.js';
 import { calendarCache } from '../sla/calendar-store.js';
 import { policyFor, type SlaPolicy } from '../sla/policy-store.js';
 import type { WorkCalendar } from '../sla/types.js';
+import { lastRefSequence } from '../threading/index.js';
 import { agentsOf, routedAgencyId } from '../triage/apply-triage.js';
 import { pickAssignee } from '../triage/assignment.js';
 import { listRules } from '../triage/rule-store.js';
 import type { TriageRule } from '../triage/rules.js';
-import { ackCounts, ackCountsOf, type AckCounts } from '../outbox/acknowledge.js';
-import { lastRefSequence } from '../threading/index.js';
 
 function memo<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
   let v = map.get(key);
@@ -20,9 +21,10 @@ function memo<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Pr
   return v;
 }
 
-export class GroupConfig {
+export class OpenerConfig {
   private readonly ruleList = new Map<0, Promise<TriageRule[]>>();
   private readonly agencies = new Map<string, Promise<number>>();
+  private readonly users = new Map<string, Promise<number | null>>();
   private readonly policies = new Map<string, Promise<SlaPolicy>>();
   private readonly calendars: (agencyId: number | null) => Promise<WorkCalendar>;
 
@@ -32,9 +34,13 @@ export class GroupConfig {
 
   rules = (): Promise<TriageRule[]> => memo(this.ruleList, 0, () => listRules(this.db));
 
-  /** routedAgencyId, once per agency code in the group. */
+  /** The agency a rule routes to (routedAgencyId), once per code. */
   agencyId = (code: string | undefined, fallback: number): Promise<number> =>
-    (code ? memo(this.agencies, code, () => routedAgencyId(this.db, code, fallback)) : Promise.resolve(fallback));
+    (code ? memo(this.agencies, `${code}\n${fallback}`, () => routedAgencyId(this.db, code, fallback)) : Promise.resolve(fallback));
+
+  /** A rule's named user, if an active member of the agency. */
+  namedUser = (agencyId: number, username: string): Promise<number | null> => memo(this.users, `${agencyId}\n${username.toLowerCase()}`, async () =>
+    (await this.db.models.User.findOne({ where: { username: username.toLowerCase(), agency_id: agencyId, active: true }, attributes: ['id'] }))?.id ?? null);
 
   policy = (cls: string, priority: string): Promise<SlaPolicy> => memo(this.policies, `${cls}\n${priority}`, () => policyFor(this.db, cls, priority));
 
@@ -44,13 +50,12 @@ export class GroupConfig {
 type Agents = Awaited<ReturnType<typeof agentsOf>>;
 interface Turn { state: AssignmentStateAttrs; stored: boolean; dirty: boolean; agents: Agents }
 
-export class GroupTurns {
+export class OpenerTurns {
   private readonly sequences = new Map<string, Promise<{ last: number }>>();
   private readonly turns = new Map<number, Promise<Turn>>();
   private readonly counts = new Map<string, Promise<AckCounts>>();
-  private countsLoaded = false;
 
-  constructor(private readonly db: Db, private readonly groupAddresses: string[]) {}
+  constructor(private readonly db: Db) {}
 
   /** The next case-ref sequence under `prefix` (the last stored one + the ones handed out since). */
   async nextSequence(prefix: string): Promise<number> {
@@ -58,31 +63,46 @@ export class GroupTurns {
     return ++seq.last;
   }
 
-  /** The agency's next agent, as chooseAssignee picks it without a named user; the turn moves in memory. */
-  async nextAssignee(agencyId: number): Promise<number | null> {
-    const turn = await memo(this.turns, agencyId, async (): Promise<Turn> => {
+  private turn(agencyId: number): Promise<Turn> {
+    return memo(this.turns, agencyId, async (): Promise<Turn> => {
       const row = await this.db.models.AssignmentState.findByPk(agencyId);
       const state = (row?.get({ plain: true }) as AssignmentStateAttrs | undefined) ?? { agency_id: agencyId, strategy: 'round_robin', last_assignee_id: null };
       return { state, stored: Boolean(row), dirty: false, agents: await agentsOf(this.db, agencyId) };
     });
+  }
+
+  /** The agency's next agent (round-robin or least-open); the turn moves in memory. */
+  async nextAssignee(agencyId: number): Promise<number | null> {
+    const turn = await this.turn(agencyId);
     const picked = pickAssignee(turn.state.strategy, turn.agents, { lastAssigneeId: turn.state.last_assignee_id });
     if (!picked) return null;
     turn.state.last_assignee_id = picked.id;
     turn.dirty = true;
-    picked.openCount++;
-    picked.lastAssignedAt = new Date(); // the new clock row's created_at, which agentsOf reads back
+    this.countOpen(picked);
     return picked.id;
   }
 
-  /**
-   * Receipts to `to` in the last hour and day; the caller counts the ones it queues. The first call reads the
-   * counts of every citizen of the group in one query (`groupAddresses`), as ackCounts would one by one.
-   */
-  async ackCounts(to: string, now: Date): Promise<AckCounts> {
-    if (!this.countsLoaded) {
-      this.countsLoaded = true;
-      for (const [address, c] of await ackCountsOf(this.db, this.groupAddresses, now)) this.counts.set(address, Promise.resolve(c));
-    }
+  /** A rule named the assignee: the turn stays, but least-open must count the ticket. */
+  async assigned(agencyId: number, userId: number): Promise<void> {
+    const agent = (await this.turn(agencyId)).agents.find((a) => a.id === userId);
+    if (agent) this.countOpen(agent);
+  }
+
+  private countOpen(agent: Agents[number]): void {
+    agent.openCount++;
+    agent.lastAssignedAt = new Date(); // the new clock row's created_at, which agentsOf reads back
+  }
+
+  /** Reads the receipt counts of many senders in one query (a group of mails), instead of one query each. */
+  async preloadAckCounts(addresses: string[], now: Date): Promise<void> {
+    const fresh = addresses.filter((a) => !this.counts.has(a));
+    if (!fresh.length) return;
+    const loaded = ackCountsOf(this.db, fresh, now);
+    for (const address of fresh) this.counts.set(address, loaded.then((m) => m.get(address)!));
+  }
+
+  /** Receipts to `to` in the last hour and day; the caller counts the ones it queues. */
+  ackCounts(to: string, now: Date): Promise<AckCounts> {
     return memo(this.counts, to, () => ackCounts(this.db, to, now));
   }
 
