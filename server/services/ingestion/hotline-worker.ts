@@ -13,7 +13,7 @@ import type { Logger } from '../../logger.js';
 import { nextReconnectAttempt, reconnectDelayMs, RECONNECT_BASE_MS, RECONNECT_MAX_MS, STABLE_CONNECTION_MS } from '../../mail/reconnect-backoff.js';
 import type { IngestContext } from './ingest-context.js';
 import { recordInboxFailure, recordInboxSuccess } from './inbox-store.js';
-import { runInboxSession } from './inbox-session.js';
+import { activeInbox, runInboxSession } from './inbox-session.js';
 import { LeaseLostError } from './ingest-message.js';
 import { claimInboxLease, inboxesWithFreeLease, INBOX_LEASE_MS, releaseInboxLease } from './poll-inbox.js';
 
@@ -113,17 +113,16 @@ export class HotlineWorker {
     let attempt = 0;
     try {
       while (!stop.signal.aborted) {
-        const row = await db.models.HotlineInbox.findByPk(id);
-        if (!row?.active) return;
-        const inbox = row.get({ plain: true }) as HotlineInboxAttrs;
-        const agency = (await db.models.Agency.findByPk(inbox.agency_id))!;
+        const found = await activeInbox(db, id);
+        if (!found) return;
+        const { inbox, agency } = found;
         const ctx = await this.opts.context();
         settings = settingsOf(inbox);
         session = new AbortController();
         if (stop.signal.aborted) return;
         let connectedAt: number | null = null;
         try {
-          await runInboxSession(db, ctx, inbox, { id: agency.id, code: agency.code, name: agency.name }, {
+          await runInboxSession(db, ctx, inbox, agency, {
             secretKey: this.opts.secretKey, owner: this.owner, leaseMs: this.leaseMs, signal: session.signal,
             idleMs: Math.min(inbox.poll_interval_s * 1000, this.opts.maxIdleMs ?? Infinity), sessionMs: this.opts.sessionMs ?? SESSION_MS,
             onConnected: () => { connectedAt = Date.now(); },
