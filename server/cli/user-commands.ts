@@ -46,7 +46,7 @@ export const userCommands: CommandModule = (program, ctx) => {
     .description('list web accounts')
     .option('--agency <code>', 'only accounts held in this agency')
     .option('--role <role>', `only this role (${ROLE_HELP})`)
-    .option('--json', 'print JSON: [{username, name, role, agency, mailbox, active, locked}]')
+    .option('--json', 'print JSON: [{username, name, role, agency, mailbox, active, locked, last_login_at}]')
     .action(cliAction(async (opts) => {
       const rows = await listAccounts(ctx.db(), { agency: opts.agency, role: opts.role }, actor);
       ctx.print(opts, rows, () => (rows.length === 0 ? 'no accounts' : rows.map((r) =>

@@ -32,6 +32,7 @@ import { adminHotlineRoutes } from './routes/admin-hotlines.js';
 import { adminRuleRoutes } from './routes/admin-rules.js';
 import { adminSlaRoutes } from './routes/admin-sla.js';
 import { adminCalendarRoutes } from './routes/admin-calendar.js';
+import { adminUserRoutes } from './routes/admin-users.js';
 
 export interface AppDeps {
   db: Db;
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps), ownMailboxRoutes(deps));
   app.use(ticketRoutes(deps), lookupRoutes(deps));
-  app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps));
+  app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps), adminUserRoutes(deps));
 
   app.use(metricsRoutes(deps));
   app.use(adminHotlineRoutes(deps));

@@ -67,4 +67,10 @@ export const SWEEP_PAGES: SweepPage[] = [
   { role: 'admin', name: 'calendar', path: '/admin/calendar' },
   { role: 'admin', name: 'metrics', path: '/metrics?from=2026-01-01&to=2026-12-31' },
   { role: 'admin', name: 'queue', path: '/tickets' },
+  { role: 'admin', name: 'users', path: '/admin/users' },
+  { role: 'admin', name: 'user', path: (w) => `/admin/users/${w.mailbox}` },
+  {
+    role: 'admin', name: 'confirm-disable-user', path: (w) => `/admin/users/${w.mailbox}`,
+    open: async (page) => { await page.click('[data-testid=action-disable]'); await page.waitForSelector('[data-testid=confirm]'); },
+  },
 ];

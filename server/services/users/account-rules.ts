@@ -36,6 +36,9 @@ export async function agencyByCode(db: Db, code: string | null | undefined): Pro
   return agency;
 }
 
+/** The roles the actor may grant in their own scope (what a create form offers). */
+export const grantableRoles = (actor: Actor): Role[] => (actor.role === 'admin' ? ROLES.filter((r) => mayGrant(actor, r, actor.agencyId)) : []);
+
 export function assertMayGrant(actor: Actor, role: Role, agency: { id: number; code: string } | null): void {
   assertAccountManager(actor);
   if (mayGrant(actor, role, agency?.id ?? null)) return;

@@ -127,6 +127,11 @@ export async function setAccountRole(db: Db, username: string, input: { role: st
   });
 }
 
+/** The checks of a role change or a disable, without acting: a confirmation step offers only what will pass. */
+export async function assertMayChangeAccount(db: Db, username: string, actor: Actor): Promise<void> {
+  assertNotSelf(actor, await reachableAccount(db, actor, username));
+}
+
 async function flip(db: Db, username: string, actor: Actor, fn: (user: Row<UserAttrs>) => Promise<Record<string, unknown> | null>, action: string): Promise<{ username: string; changed: boolean }> {
   return inTransaction(db.sequelize, async () => {
     const user = await reachableAccount(db, actor, username);

@@ -19,6 +19,7 @@ export interface AccountItem {
   active: boolean;
   /** locked out after failed sign-ins, until locked_until */
   locked: boolean;
+  last_login_at: Date | null;
 }
 
 export interface AccountFilter {
@@ -42,18 +43,29 @@ export async function listAccounts(db: Db, filter: AccountFilter, actor: Actor, 
   const users = await db.models.User.findAll({ where, order: [['username', 'ASC']], raw: true });
   const needle = filter.q ? fold(filter.q) : '';
   const shown = needle ? users.filter((u) => fold(`${u.username} ${u.display_name}`).includes(needle)) : users;
+  return toItems(db, shown, now);
+}
+
+/** Users as list items: agency codes and the linked mailboxes' current addresses. */
+async function toItems(db: Db, users: readonly UserAttrs[], now: Date): Promise<AccountItem[]> {
   const codes = new Map((await db.models.Agency.findAll({ attributes: ['id', 'code'], raw: true })).map((a) => [a.id, a.code]));
-  const boxIds = shown.flatMap((u) => (u.mailbox_id === null ? [] : [u.mailbox_id]));
+  const boxIds = users.flatMap((u) => (u.mailbox_id === null ? [] : [u.mailbox_id]));
   const addresses = new Map<number, string>();
   for (let i = 0; i < boxIds.length; i += CHUNK) {
     const rows = await db.models.Mailbox.findAll({ where: { id: { [Op.in]: boxIds.slice(i, i + CHUNK) } }, attributes: ['id', 'address'], raw: true });
     for (const b of rows) addresses.set(b.id, b.address);
   }
-  return shown.map((u) => ({
+  return users.map((u) => ({
     username: u.username, name: u.display_name, role: u.role, agency: u.agency_id === null ? null : (codes.get(u.agency_id) ?? null),
     mailbox: u.mailbox_id === null ? null : (addresses.get(u.mailbox_id) ?? null), active: !!u.active,
-    locked: u.locked_until !== null && new Date(u.locked_until) > now,
+    locked: u.locked_until !== null && new Date(u.locked_until) > now, last_login_at: u.last_login_at === null ? null : new Date(u.last_login_at),
   }));
+}
+
+/** One account the actor reaches (else 404 / 403, as account-rules.ts says). */
+export async function findAccount(db: Db, username: string, actor: Actor, now = new Date()): Promise<AccountItem> {
+  const user = await reachableAccount(db, actor, username);
+  return (await toItems(db, [user.get({ plain: true })], now))[0]!;
 }
 
 export interface TrailEntry {

@@ -140,6 +140,18 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   // The test connects (to a closed port) and records the failure on the inbox.
   'POST /admin/hotlines/:code/test': { mayWrite: [200], answers: adminOnly([200, 403], 200) },
 
+  'GET /admin/users': { answers: adminOnly(200, 200) },
+  // An empty username is refused on that field once the grant is allowed; in another agency the grant itself is.
+  'POST /admin/users': { form: { username: '', role: 'agent', agency: '{code}' }, answers: adminOnly([400, 403], 400) },
+  'GET /admin/users/:username': { answers: adminOnly([200, 404], 200) },
+  // An unknown role is refused before the account is looked up; the page it re-renders is the account's (404 outside).
+  'POST /admin/users/:username/role': { form: { role: 'khong-co' }, answers: adminOnly([400, 404], 400) },
+  // Without confirm=1 a disable only asks, after the same scope check.
+  'POST /admin/users/:username/disable': { answers: adminOnly([200, 404], 200) },
+  // The account is active and not locked: nothing to do, back to its page.
+  'POST /admin/users/:username/enable': { answers: adminOnly([303, 404], 303) },
+  'POST /admin/users/:username/unlock': { answers: adminOnly([303, 404], 303) },
+
   'GET /admin/rules': { answers: provinceAdmin(200) },
   'GET /admin/rules/new': { answers: provinceAdmin(200) },
   'POST /admin/rules': { answers: provinceAdmin(422) },

@@ -17,7 +17,7 @@ import { ROUTE_MATRIX, type Answer, type Cases, type Cell, type Entry } from './
 
 /** The routes of the app, enumerated when the suite is declared (createApp touches no database until asked). */
 const ROUTES: AppRoute[] = appRoutes(testApp({} as Db));
-const SIDED_PARAM = /:(ref|address|code|token)\b/;
+const SIDED_PARAM = /:(ref|address|code|token|username)\b/;
 const SAFE_TABLES_SKIPPED = new Set(['sessions']); // every request refreshes its session's last-seen time
 
 const isCases = (e: Entry | Cases): e is Cases => 'cases' in e;
@@ -59,6 +59,8 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
         case 'ref': return s.ticketRef;
         case 'address': return encodeURIComponent(path.startsWith('/hr/shared-mailboxes') ? s.shared : s.mailbox);
         case 'code': return s.code;
+        // The roster-made account of A's (or B's) staff person: a user of that agency.
+        case 'username': return encodeURIComponent(s.mailbox);
         case 'id': return encodeURIComponent(world.ruleId);
         case 'date': return world.overrideDate;
         case 'format': return 'pdf';
@@ -175,8 +177,10 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
         }
       }
     }
-    // Only the hotline pages stay open to an agency's admin, on their own agency's inbox; the rest is province-wide.
-    expect(kept).to.deep.equal(['GET /admin/hotlines own', 'GET /admin/hotlines/:code own', 'POST /admin/hotlines/:code own', 'POST /admin/hotlines/:code/test own']);
+    // Only the hotline and users pages stay open to an agency's admin, on their own agency; the rest is province-wide.
+    expect(kept).to.deep.equal(['GET /admin/users own', 'POST /admin/users own', 'GET /admin/users/:username own', 'POST /admin/users/:username/role own',
+      'POST /admin/users/:username/disable own', 'POST /admin/users/:username/enable own', 'POST /admin/users/:username/unlock own',
+      'GET /admin/hotlines own', 'GET /admin/hotlines/:code own', 'POST /admin/hotlines/:code own', 'POST /admin/hotlines/:code/test own']);
   });
 
   for (const route of ROUTES) {

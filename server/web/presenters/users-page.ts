@@ -1,0 +1,64 @@
+// /admin/users as the page shows it: a page of the accounts the admin may see, the role and scope choices the
+// admin may grant (never more: the service refuses the rest anyway), and the audit trail as readable lines.
+// The accounts and the rules come from services/users.
+import type { Db } from '../../db/index.js';
+import { ROLES, type Role } from '../../db/models/foundation.js';
+import { t, type Locale } from '../../i18n/index.js';
+import type { Actor } from '../../services/auth/actor.js';
+import { grantableRoles, listAccounts, type AccountFilter, type AccountItem, type TrailEntry } from '../../services/users/index.js';
+import { agencyOptions } from './mailbox-page.js';
+
+export const USERS_PAGE_SIZE = 50;
+
+export interface UsersListPage {
+  items: AccountItem[];
+  total: number;
+  page: number;
+  pages: number;
+  prev: number | null;
+  next: number | null;
+}
+
+export async function usersListPage(db: Db, actor: Actor, filter: AccountFilter & { page: number }): Promise<UsersListPage> {
+  const all = await listAccounts(db, filter, actor);
+  const pages = Math.max(1, Math.ceil(all.length / USERS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page), pages);
+  return {
+    items: all.slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE), total: all.length, page, pages,
+    prev: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null,
+  };
+}
+
+export interface Option { value: string; label: string; selected: boolean }
+
+/** Every role, for the list's filter. */
+export const allRoleOptions = (locale: Locale, selected?: string): Option[] =>
+  ROLES.map((r) => ({ value: r, label: t(locale, `role.${r}`), selected: r === selected }));
+
+/** The roles this admin may grant, as select options. */
+export const roleOptions = (locale: Locale, actor: Actor, selected?: string): Option[] =>
+  grantableRoles(actor).map((r: Role) => ({ value: r, label: t(locale, `role.${r}`), selected: r === selected }));
+
+/** Scopes this admin may grant: the whole province (value '') only to a province-wide admin, then agencies. */
+export async function scopeOptions(db: Db, locale: Locale, actor: Actor, selected?: string | null): Promise<Option[]> {
+  const agencies = await agencyOptions(db, { agencyId: actor.agencyId });
+  return [
+    ...(actor.agencyId === null ? [{ value: '', label: t(locale, 'users.scope_province'), selected: !selected }] : []),
+    ...agencies.map((a) => ({ value: a.code, label: `${a.code} — ${a.name}`, selected: a.code === selected })),
+  ];
+}
+
+const shown = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/** One audit row as "what happened" and "what changed" (from → to per field, else the facts it recorded). */
+export function trailLines(locale: Locale, trail: readonly TrailEntry[]): { at: Date; actor: string; action: string; change: string }[] {
+  return trail.map((e) => {
+    const label = t(locale, `users.action.${e.action}`);
+    const change = Object.entries(e.details ?? {}).map(([key, value]) => {
+      const from = (value as { from?: unknown } | null)?.from;
+      const to = (value as { to?: unknown } | null)?.to;
+      return value !== null && typeof value === 'object' && 'to' in value ? `${key}: ${shown(from)} → ${shown(to)}` : `${key}: ${shown(value)}`;
+    }).join('; ');
+    return { at: e.at, actor: e.actor, action: label === `users.action.${e.action}` ? e.action : label, change };
+  });
+}
