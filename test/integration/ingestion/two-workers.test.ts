@@ -17,7 +17,9 @@ const INBOXES = 50;
 const PER_INBOX = 8;
 // Commits come a group at a time: enough groups that a kill after the first one still lands mid-inbox.
 const TAKEOVER_MESSAGES = 4 * GROUP_MAX_MESSAGES;
-const SHORT_LEASE_MS = 3_000;
+// Long enough that the survivor's first try lands inside the dead worker's lease even on a loaded machine (the kill,
+// two counts and a connection can take seconds there); the test then waits the rest of it out.
+const TAKEOVER_LEASE_MS = 20_000;
 const DONE_TIMEOUT_MS = 240_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -79,7 +81,7 @@ forEachDb('hotline ingestion with two workers', (getDb) => {
     const inInbox = () => db().models.Message.count({ where: { inbox_id: inboxId } });
     const start = await inInbox();
     await append(box, Array.from({ length: TAKEOVER_MESSAGES }, (_, i) => mail({ to: box.user, from: `t${i}@example.vn`, messageId: `<take-${i}@citizen.example>` })));
-    const doomed = await startChildWorker({ ...workerEnv(SHORT_LEASE_MS), workerId: 'doomed-worker' });
+    const doomed = await startChildWorker({ ...workerEnv(TAKEOVER_LEASE_MS), workerId: 'doomed-worker' });
     await waitFor('the first group', async () => (await inInbox()) > start);
     await doomed.kill();
     const atKill = await inInbox();
@@ -90,10 +92,10 @@ forEachDb('hotline ingestion with two workers', (getDb) => {
     // The second worker on its own connection: refused while the dead worker's lease runs, owner once it ran out.
     const other: Db = openDb(db().url);
     try {
-      expect(await pollInbox(other, ctx, inboxId, { secretKey: SECRET_KEY, owner: 'survivor', leaseMs: SHORT_LEASE_MS })).to.equal(null);
+      expect(await pollInbox(other, ctx, inboxId, { secretKey: SECRET_KEY, owner: 'survivor', leaseMs: TAKEOVER_LEASE_MS })).to.equal(null);
       expect(await inInbox()).to.equal(atKill);
       await sleep(Math.max(0, held.lease_until!.getTime() - Date.now()) + 100);
-      const counts = (await pollInbox(other, ctx, inboxId, { secretKey: SECRET_KEY, owner: 'survivor', leaseMs: SHORT_LEASE_MS }))!;
+      const counts = (await pollInbox(other, ctx, inboxId, { secretKey: SECRET_KEY, owner: 'survivor', leaseMs: TAKEOVER_LEASE_MS }))!;
       expect(counts.fetched).to.equal(start + TAKEOVER_MESSAGES - atKill);
     } finally {
       await other.close();
