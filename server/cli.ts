@@ -7,6 +7,7 @@ import { coreCommands } from './cli/core-commands.js';
 import { auditCommands } from './cli/audit-commands.js';
 import { hotlineCommands } from './cli/hotline-commands.js';
 import { orgCommands } from './cli/org-commands.js';
+import { agencyCommands } from './cli/agency-commands.js';
 import { rosterCommands } from './cli/roster-commands.js';
 import { mailboxCommands } from './cli/mailbox-commands.js';
 import { slaCommands } from './cli/sla-commands.js';
@@ -14,7 +15,7 @@ import { metricsCommands } from './cli/metrics-commands.js';
 import { slaTickCommands } from './cli/sla-tick-commands.js';
 import { userCommands } from './cli/user-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, agencyCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

@@ -27,6 +27,7 @@ import { hrMailboxRoutes } from './routes/hr-mailboxes.js';
 import { hrCoverageRoutes } from './routes/hr-coverage.js';
 import { hrSharedMailboxRoutes } from './routes/hr-shared-mailboxes.js';
 import { adminAgencyRoutes } from './routes/admin-agencies.js';
+import { adminAgencyEditRoutes } from './routes/admin-agency-edit.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { adminHotlineRoutes } from './routes/admin-hotlines.js';
 import { adminRuleRoutes } from './routes/admin-rules.js';
@@ -86,7 +87,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps), ownMailboxRoutes(deps));
   app.use(ticketRoutes(deps), lookupRoutes(deps));
-  app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps), adminUserRoutes(deps));
+  app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps), adminAgencyEditRoutes(deps), adminUserRoutes(deps));
 
   app.use(metricsRoutes(deps));
   app.use(adminHotlineRoutes(deps));

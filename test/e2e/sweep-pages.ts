@@ -54,6 +54,11 @@ export const SWEEP_PAGES: SweepPage[] = [
 
   { role: 'admin', name: 'home', path: '/' },
   { role: 'admin', name: 'agencies', path: '/admin/agencies' },
+  { role: 'admin', name: 'agency', path: '/admin/agencies/SNV' },
+  {
+    role: 'admin', name: 'confirm-deactivate-agency', path: '/admin/agencies/SNV',
+    open: async (page) => { await page.click('[data-testid=action-deactivate]'); await page.waitForSelector('[data-testid=confirm]'); },
+  },
   { role: 'admin', name: 'hotlines', path: '/admin/hotlines' },
   { role: 'admin', name: 'hotline', path: (w) => `/admin/hotlines/${w.hotlineCode}` },
   { role: 'admin', name: 'rules', path: '/admin/rules' },

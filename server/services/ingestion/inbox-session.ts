@@ -11,6 +11,7 @@ import { withImapMailbox, type ImapMailbox } from '../../mail/imap.js';
 import { audit } from '../audit/audit-log.js';
 import type { IngestContext } from './ingest-context.js';
 import { inboxImapConfig } from './inbox-store.js';
+import { assertAgencyOpen } from '../provisioning/agency-open.js';
 import type { IngestOutcome, InboxRef } from './ingest-message.js';
 import { ingestStream } from './ingest-stream.js';
 
@@ -50,6 +51,9 @@ export async function runInboxSession(
   db: Db, ctx: IngestContext, inbox: HotlineInboxAttrs, agency: InboxRef['agency'], opts: SessionOptions,
 ): Promise<void> {
   const signal = opts.signal ?? new AbortController().signal;
+  // An ended agency opens no tickets: its mail stays on the server, and the caller records why on the inbox
+  // (error state, one alert per streak) for the poll and the worker alike.
+  assertAgencyOpen((await db.models.Agency.findByPk(agency.id, { attributes: ['code', 'valid_to'], raw: true }))!, new Date());
   await withImapMailbox(await inboxImapConfig(db, inbox, opts.secretKey), async (mailbox) => {
     opts.onConnected?.();
     const ref: InboxRef = { inbox, agency, uidValidity: mailbox.uidValidity, leaseOwner: opts.owner, leaseMs: opts.leaseMs };

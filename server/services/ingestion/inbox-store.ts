@@ -8,6 +8,7 @@ import { openSecret, sealSecret } from '../crypto/secret-box.js';
 import { enqueueAlert } from '../outbox/enqueue.js';
 import { hasStoredPassword, storedMailboxLogin } from '../provisioning/shared-mailboxes.js';
 import { invalid, notFound } from '../provisioning/errors.js';
+import { assertAgencyOpen } from '../provisioning/agency-open.js';
 
 export interface SetInboxInput {
   agencyCode: string;
@@ -20,6 +21,7 @@ export interface SetInboxInput {
 export async function setHotlineInbox(db: Db, secretKey: string, input: SetInboxInput): Promise<HotlineInboxAttrs> {
   const agency = await db.models.Agency.findOne({ where: { code: input.agencyCode } });
   if (!agency) throw new Error(`unknown agency ${input.agencyCode}`);
+  assertAgencyOpen(agency, new Date());
   const cfg = imapConfigFromUrl(input.imapUrl);
   return upsertInbox(db, agency.id, input, {
     address: agency.hotline_address ?? (cfg.user.includes('@') ? cfg.user : null),
@@ -42,6 +44,7 @@ export interface SetInboxMailboxInput extends Omit<SetInboxInput, 'imapUrl'> {
 export async function setHotlineMailbox(db: Db, input: SetInboxMailboxInput): Promise<HotlineInboxAttrs> {
   const agency = await db.models.Agency.findOne({ where: { code: input.agencyCode } });
   if (!agency) throw notFound('agency', input.agencyCode, 'agency');
+  assertAgencyOpen(agency, new Date());
   const address = input.mailbox.trim().toLowerCase();
   const box = await db.models.Mailbox.findOne({ where: { address }, raw: true });
   if (!box || box.agency_id !== agency.id) {

@@ -25,6 +25,8 @@ export interface RosterAgency {
   code: string;
   name: string;
   mailDomain: string | null;
+  /** the day (YYYY-MM-DD) the agency ended, when it has ended (agency-open.ts): it takes no roster rows */
+  endedOn?: string | null;
 }
 
 export interface RosterRow {
@@ -88,6 +90,10 @@ export function parseRosterTable(
     if (agencyCode === '') fail('agency_code', 'agency_code is empty');
     else if (!agency) fail('agency_code', `unknown agency "${agencyCode}"`);
     else if (!agency.mailDomain) fail('agency_code', `agency "${agencyCode}" has no mail domain`);
+    else if (agency.endedOn) {
+      rowErrors.push({ row, field: 'agency_code', message: `agency "${agencyCode}" ended on ${agency.endedOn}: it takes no roster rows`,
+        id: 'agency.ended', params: { agency: agencyCode, ended: agency.endedOn } });
+    }
 
     if (position.length > TEXT_MAX_CHARS) fail('position', `position is longer than ${TEXT_MAX_CHARS} characters`);
     if (personalEmail !== '') {

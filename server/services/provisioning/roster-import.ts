@@ -8,6 +8,7 @@
  */
 import { UniqueConstraintError } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import { agencyOpenAt, endedOn } from './agency-open.js';
 import { inTransaction } from '../../db/index.js';
 import { audit } from '../audit/audit-log.js';
 import { type Table, readTable } from '../import/table-reader.js';
@@ -76,9 +77,10 @@ export interface RosterImportResult {
   preview: PreviewRow[];
 }
 
-export async function loadRosterAgencies(db: Db): Promise<Map<string, RosterAgency>> {
-  const rows = await db.models.Agency.findAll({ attributes: ['id', 'code', 'name', 'mail_domain'], raw: true });
-  return new Map(rows.map((a) => [a.code, { id: a.id, code: a.code, name: a.name, mailDomain: a.mail_domain }]));
+export async function loadRosterAgencies(db: Db, now = new Date()): Promise<Map<string, RosterAgency>> {
+  const rows = await db.models.Agency.findAll({ attributes: ['id', 'code', 'name', 'mail_domain', 'valid_to'], raw: true });
+  return new Map(rows.map((a) => [a.code, { id: a.id, code: a.code, name: a.name, mailDomain: a.mail_domain,
+    endedOn: agencyOpenAt(a, now) ? null : endedOn(a) }]));
 }
 
 function preview(plan: RosterPlan): PreviewRow[] {
@@ -104,7 +106,7 @@ export async function importRoster(db: Db, table: Table, opts: RosterImportOptio
   const progress = opts.onProgress ?? (() => undefined);
   assertMailboxManager(opts.actor);
   progress({ phase: 'validate', done: 0, total: table.rows.length });
-  const agencies = await loadRosterAgencies(db);
+  const agencies = await loadRosterAgencies(db, now);
   const parsed = parseRosterTable(table, agencies, pattern);
   const refused = rosterPrivilegeErrors(parsed.rows, agencies, await knownPeople(db, parsed.rows.map((r) => r.employeeCode)), opts.actor);
   const refusedRows = new Set(refused.map((e) => e.row));

@@ -4,6 +4,7 @@
  * which Postfix stops resolving it (the alias query checks expires_at). The old address is also recorded in
  * retired_addresses, so it is not handed to a newcomer during the quarantine either.
  */
+import { assertAgencyOpen } from './agency-open.js';
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
@@ -78,6 +79,7 @@ export async function transferStaff(db: Db, input: TransferInput): Promise<{ fro
   const agency = await Agency.findOne({ where: { code: input.toAgencyCode.toUpperCase() } });
   if (!agency) throw notFound('agency', input.toAgencyCode, 'agency');
   if (!agency.mail_domain) throw invalid('agency.no_domain', `agency ${agency.code} has no mail domain`, 'agency');
+  assertAgencyOpen(agency, now);
   const domain = agency.mail_domain;
   const aliasExpiresAt = new Date(now.getTime() + (input.aliasDays ?? TRANSFER_ALIAS_DAYS) * DAY_MS);
   return inTransaction(db.sequelize, async () => {

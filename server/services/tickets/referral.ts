@@ -2,6 +2,7 @@
 // NĐ 92/2017: within 5 working days of receipt). The receiving agency gets its own ticket and clock, counted
 // from the referral; the sender's ticket becomes a read-only record linked to it; the citizen is told once
 // (outbox key referral:<ticket>); and whether the 5-working-day target was met is stored for metrics.
+import { agencyOpenAt, endedOn } from '../provisioning/agency-open.js';
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
@@ -48,6 +49,7 @@ export async function referTicket(db: Db, ticketId: number, input: ReferInput): 
     }
     const to = await db.models.Agency.findOne({ where: { code: input.toAgencyCode.trim().toUpperCase() } });
     if (!to) throw new ReferralError('to', `no agency with code ${input.toAgencyCode}`);
+    if (!agencyOpenAt(to, input.at)) throw new ReferralError('to', `agency ${to.code} ended on ${endedOn(to)}: it takes no new tickets`);
     if (to.id === ticket.agency_id) throw new ReferralError('to', 'the ticket is already at that agency');
     const from = (await db.models.Agency.findByPk(ticket.agency_id))!;
 

@@ -12,6 +12,7 @@ import { findUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/uplo
 import { importOrgUpload, previewOrgUpload } from '../../services/uploads/org-upload.js';
 import { ORG_FILE_OPTIONAL_COLUMNS, ORG_FILE_REQUIRED_COLUMNS } from '../../services/org/org-file.js';
 import { asPageProblem } from '../presenters/problem-text.js';
+import { listAgencies } from '../../services/provisioning/agency-admin.js';
 import { parseParams } from '../presenters/validate.js';
 
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
@@ -24,12 +25,10 @@ export function adminAgencyRoutes(deps: AppDeps): Router {
     .catch((e: unknown) => Promise.reject(asPageProblem(req.locale, e)));
 
   const renderList = async (req: Request, extra: Record<string, unknown> = {}) => {
-    const agencies = await db.models.Agency.findAll({ order: [['code', 'ASC']], raw: true });
-    const codeOf = new Map(agencies.map((a) => [a.id, a.code]));
     return {
       title: t(req.locale, 'hr.agencies.title'), maxMb: WEB_UPLOAD_MAX_BYTES / 1024 / 1024,
       required: ORG_FILE_REQUIRED_COLUMNS.join(', '), optional: ORG_FILE_OPTIONAL_COLUMNS.join(', '),
-      agencies: agencies.map((a) => ({ ...a, parent: a.parent_id ? codeOf.get(a.parent_id) ?? null : null })), ...extra,
+      agencies: await listAgencies(db), ...extra,
     };
   };
 

@@ -129,6 +129,13 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'GET /admin/agencies/uploads/:token': { answers: provinceAdmin([200, 404]) },
   // The harmless org file has an error row: the confirm imports nothing (and uses up the upload).
   'POST /admin/agencies/uploads/:token/confirm': { mayWrite: [422], answers: provinceAdmin([422, 404]) },
+  'GET /admin/agencies/:code': { answers: provinceAdmin(200) },
+  // An empty name is refused on the field; ending and deactivating without confirm only ask; reopening an open
+  // agency changes nothing.
+  'POST /admin/agencies/:code': { form: { name: '', kind: 'department' }, answers: provinceAdmin(422) },
+  'POST /admin/agencies/:code/end': { form: { valid_to: '2099-01-01' }, answers: provinceAdmin(200) },
+  'POST /admin/agencies/:code/deactivate': { answers: provinceAdmin(200) },
+  'POST /admin/agencies/:code/reopen': { answers: provinceAdmin(303) },
 
   'GET /metrics': { agencyQuery: true, answers: metrics },
   'GET /metrics/export.csv': { agencyQuery: true, answers: metrics },
