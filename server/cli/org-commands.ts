@@ -54,7 +54,7 @@ export const orgCommands: CommandModule = (program, ctx) => {
       ctx.print(opts, r, () => [
         ...(r.dryRun ? r.moves.map((m) => `  ${m.from} → ${m.to}`) : []),
         ...r.conflicts.map((c) => `conflict: ${c.address} → ${c.target}: ${c.reason}`),
-        `${r.dryRun ? 'would move' : 'moved'} ${r.moved} mailbox(es), ${r.aliases} alias(es), ${r.agencies} agency domain(s)${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.conflicts.length} conflict(s)`,
+        `${r.dryRun ? 'would move' : 'moved'} ${r.moved} mailbox(es), ${r.aliases} alias(es), ${r.hotlines} hotline login(s), ${r.agencies} agency domain(s)${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.conflicts.length} conflict(s)`,
       ]);
     }));
 };

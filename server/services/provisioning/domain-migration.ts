@@ -4,6 +4,8 @@
  * and maildir, gets the new address, and its old address stays as an alias to it; other aliases (hotline@…)
  * get a twin in the new domain. A target address already taken is a conflict: reported and skipped, or given
  * the lowest free number with `renumber`.
+ * Shared mailboxes move like any other (their kept password and owners follow the row), and hotline inboxes
+ * follow their mailboxes: their IMAP login and address (domain-hotlines.ts).
  * Resumable: every mailbox moves in its own transaction, and a run only selects what is still in the old
  * domain, so after a crash the same command continues (the unfinished run row is reused), and a run after a
  * finished one changes nothing.
@@ -17,6 +19,7 @@ import { allocateLocalPart } from './address-allocator.js';
 import { invalid, notFound } from './errors.js';
 import { takenLocalParts } from './taken-addresses.js';
 import { moveMailbox } from './transfer.js';
+import { carryHotlineInboxes } from './domain-hotlines.js';
 import type { Actor } from '../auth/actor.js';
 import { assertProvinceAdmin } from './mailbox-guard.js';
 
@@ -46,6 +49,8 @@ export interface DomainMigrationResult {
   dryRun: boolean;
   moved: number;
   aliases: number;
+  /** hotline inboxes whose IMAP login or address followed (domain-hotlines.ts); 0 on a dry run */
+  hotlines: number;
   agencies: number;
   conflicts: DomainConflict[];
   moves: { from: string; to: string }[];
@@ -120,7 +125,7 @@ export async function migrateDomain(db: Db, input: DomainMigrationInput): Promis
   let aliasRows = await loadAliases();
 
   if (input.dryRun) {
-    return { runId: null, resumed: false, dryRun: true, moved: plan.length, aliases: aliasRows.length, agencies: agencyMoves.length, conflicts,
+    return { runId: null, resumed: false, dryRun: true, moved: plan.length, aliases: aliasRows.length, hotlines: 0, agencies: agencyMoves.length, conflicts,
       moves: plan.map((p) => ({ from: p.box.address, to: `${p.localPart}@${p.domain}` })) };
   }
 
@@ -169,8 +174,10 @@ export async function migrateDomain(db: Db, input: DomainMigrationInput): Promis
     });
     input.onProgress?.(++done, plan.length + aliasRows.length);
   }
+  // Hotline logins follow their mailboxes (also on a resumed run, whose earlier part moved the mailboxes).
+  const hotlines = await carryHotlineInboxes(db, inScope.map((a) => a.id), input.actor.username);
   await run.update({ status: 'done', finished_at: new Date(), conflicts: conflicts.length ? JSON.stringify(conflicts) : null });
   await audit(db, { actor: input.actor.username, action: 'domain.migrate', target: `${from}→${to}`,
-    details: { run: run.id, resumed, agencies: codes.length ? codes : 'all', moved: moves.length, aliases, conflicts: conflicts.length } });
-  return { runId: run.id, resumed, dryRun: false, moved: moves.length, aliases, agencies: agencyMoves.length, conflicts, moves };
+    details: { run: run.id, resumed, agencies: codes.length ? codes : 'all', moved: moves.length, aliases, hotlines, conflicts: conflicts.length } });
+  return { runId: run.id, resumed, dryRun: false, moved: moves.length, aliases, hotlines, agencies: agencyMoves.length, conflicts, moves };
 }
