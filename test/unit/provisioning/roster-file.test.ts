@@ -14,6 +14,14 @@ function table(rows: Record<string, string>[], headers = HEADERS): Table {
 const ok = { employee_code: 'nv1', full_name: '  Nguyễn   Văn An ', agency_code: 'stc', position: 'Chuyên viên', personal_email: '', status: '' };
 
 describe('parseRosterTable', () => {
+  it('refuses a row naming an ended agency, on agency_code, with the day and the i18n id', () => {
+    const ended = new Map(AGENCIES).set('SNV', { id: 3, code: 'SNV', name: 'Sở Nội vụ', mailDomain: 'snv.hoabinh.gov.vn', endedOn: '2025-07-01' });
+    const r = parseRosterTable(table([{ ...ok, agency_code: 'snv' }, { ...ok, employee_code: 'NV2' }]), ended);
+    expect(r.errors).to.deep.equal([{ row: 2, field: 'agency_code', message: 'agency "SNV" ended on 2025-07-01: it takes no roster rows',
+      id: 'agency.ended', params: { agency: 'SNV', ended: '2025-07-01' } }]);
+    expect(r.rows.map((x) => x.employeeCode)).to.deep.equal(['NV2']);
+  });
+
   it('normalises a valid row: upper-case codes, NFC single-spaced name, default status active', () => {
     const r = parseRosterTable(table([ok]), AGENCIES);
     expect(r.errors).to.deep.equal([]);
