@@ -15,6 +15,7 @@ import { viewHelpers } from './view-helpers.js';
 import { navFor } from './nav.js';
 import { loadSession } from './middleware/session.js';
 import { csrf } from './middleware/csrf.js';
+import { rejectNul } from './middleware/bad-input.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(loadSession(deps.db, { lifetime: deps.sessionLifetime, secureCookies: deps.secureCookies }));
+  app.use(rejectNul);
   app.use(csrf(deps.secretKey, deps.secureCookies));
   app.use((req, res, next) => {
     res.locals.locale = req.locale;

@@ -15,6 +15,7 @@ import { safeNext } from '../safe-next.js';
 import { cookieOptions } from '../cookies.js';
 
 const loginBody = z.object({ username: z.string().trim().max(190), password: z.string().max(512), next: z.string().optional() });
+const passwordBody = z.object({ current: z.string().default(''), password: z.string().default(''), confirm: z.string().default('') });
 
 export function authRoutes(deps: AppDeps): Router {
   const { db } = deps;
@@ -68,7 +69,7 @@ export function authRoutes(deps: AppDeps): Router {
   });
 
   router.post('/account/password', requireLogin, async (req, res) => {
-    const { current = '', password = '', confirm = '' } = req.body as { current?: string; password?: string; confirm?: string };
+    const { current, password, confirm } = passwordBody.parse(req.body ?? {});
     const errors: Record<string, string> = {};
     if (!current) errors.current = t(req.locale, 'login.required', { field: t(req.locale, 'password.current').toLowerCase() });
     else if (password !== confirm) errors.confirm = t(req.locale, 'password.mismatch');
