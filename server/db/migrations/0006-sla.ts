@@ -1,14 +1,13 @@
 // The legal clock and triage, stored: SLA policies per (class, priority), calendar overrides (holidays, swapped
 // Saturdays), triage rules, one SLA row per ticket, one row per fired reminder step (unique per ticket and
 // step: the once-only guarantee for any number of tickers), referrals between agencies, and the per-agency
-// auto-assignment turn. Defaults are seeded here from the code constants as they stand at this migration.
+// auto-assignment turn. Defaults are seeded from frozen copies of the code constants as they stood at this
+// migration (frozen/), so a later change to the services cannot change what this migration writes.
 import type { Migration } from './context.js';
 import { id, ref, str, text, flag, int, date, timestamps } from './columns.js';
-import { TICKET_CLASSES } from '../../services/org/categories.js';
-import { DEFAULT_TRIAGE_RULES } from '../../services/triage/default-rules.js';
-import { DEFAULT_OVERRIDES } from '../../services/sla/default-overrides.js';
-
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
+import { SLA_CLASSES_0006, SLA_PRIORITIES_0006 } from './frozen/sla-classes-0006.js';
+import { CALENDAR_OVERRIDES_0006 } from './frozen/calendar-overrides-0006.js';
+import { TRIAGE_RULES_0006 } from './frozen/triage-rules-0006.js';
 
 export const sla: Migration = {
   name: '0006-sla',
@@ -108,16 +107,16 @@ export const sla: Migration = {
     });
 
     const now = new Date();
-    await q.bulkInsert('sla_policies', TICKET_CLASSES.flatMap((c) => PRIORITIES.map((priority) => ({
+    await q.bulkInsert('sla_policies', SLA_CLASSES_0006.flatMap((c) => SLA_PRIORITIES_0006.map((priority) => ({
       class: c.code, priority, first_response_amount: c.firstResponse.amount, first_response_unit: c.firstResponse.unit,
       resolution_amount: c.resolution.amount, resolution_unit: c.resolution.unit, resolution_from: c.resolutionFrom,
       created_at: now, updated_at: now,
     }))));
-    const latest = new Map(DEFAULT_OVERRIDES.map((o) => [o.date, o]));
+    const latest = new Map(CALENDAR_OVERRIDES_0006.map((o) => [o.date, o]));
     await q.bulkInsert('calendar_overrides', [...latest.values()].map((o) => ({
       scope: 'province', agency_id: null, date: o.date, kind: o.kind, reason: o.reason, created_at: now, updated_at: now,
     })));
-    await q.bulkInsert('triage_rules', DEFAULT_TRIAGE_RULES.map((r) => ({
+    await q.bulkInsert('triage_rules', TRIAGE_RULES_0006.map((r) => ({
       rule_key: r.id, name: r.name, position: r.position, enabled: r.enabled, conditions: JSON.stringify(r.conditions),
       actions: JSON.stringify(r.actions), created_at: now, updated_at: now,
     })));
