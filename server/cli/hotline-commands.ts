@@ -8,6 +8,7 @@ import { pollAllInboxes } from '../services/ingestion/poll-inbox.js';
 import { reconcileInboxes } from '../services/ingestion/reconcile.js';
 import { listTickets } from '../services/tickets/ticket-list.js';
 import { flushOutbox } from '../services/outbox/flush.js';
+import { CLI_OPERATOR } from './cli-errors.js';
 import { CliError, type CommandModule } from './context.js';
 
 /** The mail server govmail provisions for usually runs beside it. */
@@ -60,7 +61,7 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .option('--status <status>', 'only this status')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      const list = await listTickets(ctx.db(), { agencyCode: opts.agency, status: opts.status });
+      const list = await listTickets(ctx.db(), CLI_OPERATOR, { agencyCode: opts.agency, status: opts.status });
       ctx.print(opts, list, () => list.map((t) => `${t.ref}\t${t.status}\t${t.citizen}\t${t.subject}`));
     });
 

@@ -1,7 +1,9 @@
-// The agents' queue: tickets in the actor's agencies, filtered by status, assignee and a search that finds
+// The one ticket listing: tickets in the actor's agencies, filtered by status, assignee and a search that finds
 // "dat dai" in "đất đai" (messages.search_text keeps the text with and without tone marks, see ingestion).
-import { Op, fn, col, literal, type WhereOptions } from 'sequelize';
+// findTickets is the query; listTickets pages it for the agents' queue, ticket-list.ts maps it for the CLI.
+import { Op, fn, col, literal, type Order, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import type { TicketAttrs } from '../../db/models/hotline.js';
 import { stripToneMarks } from '../text/tone-marks.js';
 import { assigneeWhere, currentAssignees, type AssigneeFilter } from './assignee.js';
 import { scopeWhere, type AgencyIds } from './scope.js';
@@ -11,11 +13,17 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const QUEUE_PAGE_SIZE = 25;
 const QUERY_MAX_CHARS = 100;
 
-export interface ListFilter {
+/** What every listing filters on: always the scope, then any of status, current assignee and search text. */
+export interface TicketQuery {
   scope: AgencyIds;
-  status?: TicketStatus;
+  /** a status no ticket has matches nothing */
+  status?: string;
   assignee?: AssigneeFilter;
   q?: string;
+}
+
+export interface ListFilter extends TicketQuery {
+  status?: TicketStatus;
   /** 1-based */
   page?: number;
   now?: Date;
@@ -51,21 +59,34 @@ function searchWhere(db: Db, q: string): WhereOptions {
   };
 }
 
+function ticketWhere(db: Db, query: TicketQuery): WhereOptions {
+  const parts: WhereOptions[] = [scopeWhere(query.scope)];
+  if (query.status) parts.push({ status: query.status });
+  if (query.assignee !== undefined) parts.push(assigneeWhere(db, query.assignee));
+  if (query.q?.trim()) parts.push(searchWhere(db, query.q));
+  return { [Op.and]: parts };
+}
+
+/**
+ * The tickets `query` selects: oldest deadline first (the queue is worked in the order the law needs answers), or
+ * in the order they were opened; all of them, or `limit` from `offset`.
+ */
+export async function findTickets(db: Db, query: TicketQuery,
+  opts: { order: 'deadline' | 'opened'; limit?: number; offset?: number }): Promise<TicketAttrs[]> {
+  const order: Order = opts.order === 'deadline'
+    ? [[literal('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END'), 'ASC'], ['due_at', 'ASC'], ['id', 'ASC']]
+    : [['id', 'ASC']];
+  const rows = await db.models.Ticket.findAll({ where: ticketWhere(db, query), order, limit: opts.limit, offset: opts.offset });
+  return rows.map((r) => r.get({ plain: true }) as TicketAttrs);
+}
+
+/** One page of the agents' queue, with its total and the per-status counts of the scope. */
 export async function listTickets(db: Db, filter: ListFilter): Promise<QueuePage> {
   const now = filter.now ?? new Date();
-  const parts: WhereOptions[] = [scopeWhere(filter.scope)];
-  if (filter.status) parts.push({ status: filter.status });
-  if (filter.assignee !== undefined) parts.push(assigneeWhere(db, filter.assignee));
-  if (filter.q?.trim()) parts.push(searchWhere(db, filter.q));
-  const where = { [Op.and]: parts };
-  const total = await db.models.Ticket.count({ where });
+  const total = await db.models.Ticket.count({ where: ticketWhere(db, filter) });
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
-  // Oldest deadline first: the queue is worked in the order the law needs answers.
-  const rows = await db.models.Ticket.findAll({
-    where, order: [[literal('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END'), 'ASC'], ['due_at', 'ASC'], ['id', 'ASC']],
-    limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE,
-  });
+  const rows = await findTickets(db, filter, { order: 'deadline', limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE });
   const [agencies, assignees] = await Promise.all([
     db.models.Agency.findAll({ attributes: ['id', 'name'] }),
     currentAssignees(db, rows.map((r) => r.id)),
