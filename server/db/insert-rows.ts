@@ -1,12 +1,12 @@
-// Multi-row INSERT without building a model instance per row. Model.bulkCreate costs ~50 µs a row in
-// instance bookkeeping, which was most of the hotline ingestion's time per mail; this writes the same values
+// Multi-row INSERT without building a model instance per row. Model.bulkCreate's per-row instance bookkeeping
+// was most of the hotline ingestion's time per mail (scripts/bench/README.md); this writes the same values
 // and fills created_at / updated_at the way create() does. No hooks and no validation run: callers pass rows
 // built by the same functions the one-row paths use. Returns nothing: read ids back by a unique key.
 //
 // The statement goes straight to the current transaction's driver connection with positional `?` parameters.
 // Through sequelize, the values were either escaped into the SQL text (moment formatting every Date, and whole
 // mail bodies scanned again by sequelize's query checks) or bound by name, which SQLite resolves with a
-// linear search per parameter: 1,000 rows took a second. Dates are written in sequelize's own text form.
+// linear search per parameter, so the time grew with the square of the rows. Dates are written in sequelize's own text form.
 // On MySQL, mysql2 escapes the values client-side, as sequelize's replacements do everywhere else here: both
 // need backslash escapes, which connect.ts guarantees by pinning each connection's sql_mode (whatever the
 // server's my.cnf says; test/integration/db/hostile-sql-mode.test.ts). Server-side binding (execute) would prepare
@@ -52,8 +52,8 @@ export async function insertRows<M extends Model>(model: ModelStatic<M>, rows: r
         // A row's own value wins over the stamp, as in create(); a column the row lacks is NULL.
         const value = toDriver[j]!(columns[j]! in row ? row[columns[j]!] : stamps[columns[j]!]);
         if (j) tuple += ',';
-        // node-sqlite3 spends ~1.2 µs binding a NULL or a number (type probes through the global object), more
-        // than SQLite spends parsing the literal; a safe integer's decimal form is exactly the value it binds.
+        // node-sqlite3 binding a NULL or a number (type probes through the global object) costs more than
+        // SQLite parsing the literal; a safe integer's decimal form is exactly the value it binds.
         if (inline && value === null) tuple += 'NULL';
         else if (inline && Number.isSafeInteger(value)) tuple += String(value);
         else {

@@ -3,9 +3,9 @@
  * reads them as they are and rows can move to a new scheme one login at a time.
  *
  * Scheme choice: a machine-generated initial password has ~93 bits of entropy, so slow key stretching
- * adds nothing against guessing it; bulk provisioning uses {PBKDF2} at 1000 rounds (~0.2 ms; SHA512-CRYPT
- * costs 10–17 ms here, which alone breaks the 10,000-accounts-in-20-s goal; measured in provisioning/initial-hashes.ts).
- * Passwords people choose are guessable and get BLF-CRYPT cost 10 (~75 ms).
+ * adds nothing against guessing it; bulk provisioning uses {PBKDF2} at 1000 rounds (SHA512-CRYPT's cost alone
+ * breaks the 10,000-accounts-in-20-s goal: provisioning/initial-hashes.ts; figures in scripts/bench/README.md).
+ * Passwords people choose are guessable and get BLF-CRYPT cost 10.
  * ARGON2ID is left out: it needs a native or WASM package that is not among our dependencies.
  */
 import { pbkdf2Sync, timingSafeEqual } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Random hex for per-mail nonces. randomBytes(8) costs a few µs per call (a fresh fill each time), and the
+// Random hex for per-mail nonces. randomBytes(8) pays for a fresh fill of its own on every call, and the
 // ingestion's bulk path draws one per receipt, 250 to a group; here the bytes come from a pool filled 4 KiB at
 // a time, each byte handed out once. Same source (the OS CSPRNG via randomBytes), so just as unpredictable.
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // The grouped path for the common case: a citizen's first mail, which opens a new ticket. Instead of ~26
-// queries per mail (bench: 40 msg/s), such mails are planned in memory and written per group: the tickets by
+// queries per mail (the database was the bottleneck), such mails are planned in memory and written per group: the tickets by
 // the TicketOpener (tickets/open-ticket.ts, the same one the one-message path uses), the raw bytes, message
 // rows and opening events here, one INSERT per table (db/insert-rows.ts). Everything else (duplicates, replies,
 // bounces, auto-replies, quarantine, a subject that names or answers a case) takes the one-message path in

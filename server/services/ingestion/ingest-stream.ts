@@ -1,6 +1,6 @@
 // Ingests a fetch stream in groups: up to GROUP_MAX_MESSAGES (or GROUP_MAX_BYTES of raw mail) per transaction.
 // A commit costs an fsync, and on SQLite sequelize opens a fresh connection per transaction, so one commit per
-// message made the database the bottleneck (bench: 40 msg/s). A group is still all or nothing with its cursor
+// message made the database the bottleneck (scripts/bench/README.md). A group is still all or nothing with its cursor
 // advance, so "a commit means never fetched again" holds per group. A group that fails for a reason other than
 // a lost lease is retried one message per transaction: the messages before the bad one commit, and the error
 // surfaces at exactly the UID that caused it, as it did before grouping.

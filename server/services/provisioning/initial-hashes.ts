@@ -1,11 +1,10 @@
 /**
  * Hashes for generated initial passwords, in bulk.
  *
- * Scheme and cost (measured on this 2-vCPU machine, see scripts/bench/provision.ts):
- *   {SHA512-CRYPT} 5000 rounds 10–17 ms, 1000 rounds (the spec minimum) 2.2–2.6 ms: 10,000 accounts need
- *   22–26 s of hashing alone, and the two vCPUs give no speed-up (two hashing processes each ran 1.9× slower),
- *   so the 20 s goal is out of reach with it. {PBKDF2} (Dovecot's PBKDF2-HMAC-SHA1, one native OpenSSL call)
- *   at 1000 rounds costs ~0.2 ms: 10,000 hashes in ~2 s.
+ * Scheme and cost (measured on the 2-vCPU dev machine; figures in scripts/bench/README.md):
+ *   {SHA512-CRYPT}, even at 1000 rounds (the spec minimum), spends more than the 20 s goal on hashing 10,000
+ *   accounts alone, and a second CPU gives no speed-up (two hashing processes each ran slower). {PBKDF2}
+ *   (Dovecot's PBKDF2-HMAC-SHA1, one native OpenSSL call) at 1000 rounds leaves most of the goal to the rest.
  *   Why so little stretching is right here: a generated password has ~93 bits of entropy; 1000 rounds add
  *   ~10 bits of work and 100,000 would add ~17, both irrelevant against 2^93 guesses. Stretching protects
  *   passwords people choose, and those go through hashPassword(…, USER_CHOSEN_SCHEME) (BLF-CRYPT) instead.

@@ -42,7 +42,7 @@ export function containsKeyword(key: string, keyword: string): boolean {
   return keywordPattern(keyword)?.test(key) ?? false;
 }
 
-// Compiling the pattern cost ~0.5 ms per mail over the seed rules, more than the rest of triage; keywords
+// Compiling the patterns for each mail cost more than the rest of triage (scripts/bench/README.md); keywords
 // come from a few dozen admin rules, so the cache stays small (and is dropped whole if it ever is not).
 const KEYWORD_CACHE_MAX = 5_000;
 const keywordPatterns = new Map<string, RegExp | null>();
