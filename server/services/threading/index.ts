@@ -4,4 +4,4 @@ export { CASE_REF_SOURCE, formatRef, lastRefSequence, refPrefix, refPrefixOf } f
 export {
   LOOP_HEADER, findBodyMarker, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
 } from './thread-tokens.js';
-export type { OwnMessageIdInput, Secrets } from './thread-tokens.js';
+export type { OwnMessageIdInput, Secrets, TokenHmac } from './thread-tokens.js';

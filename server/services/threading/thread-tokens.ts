@@ -54,11 +54,15 @@ export function makeBodyMarker(ticketRef: string, secret: string): string {
   return `[#GM:${ref}:${sign(secret, 'marker', ref)}]`;
 }
 
+/** The HMAC tokens are signed with (hex); findBodyMarker takes it as a parameter so a test can count the checks. */
+export type TokenHmac = (secret: string, data: string) => string;
+const hmacSha256: TokenHmac = (secret, data) => createHmac('sha256', secret).update(data).digest('hex');
+
 /** The ref of the first genuine marker in the text (the newest, in top-posted replies), or null. */
-export function findBodyMarker(text: string, secret: Secrets): string | null {
+export function findBodyMarker(text: string, secret: Secrets, hmac: TokenHmac = hmacSha256): string | null {
   for (const match of text.matchAll(MARKER_PATTERN)) {
     const ref = match[1].toUpperCase();
-    if (verifies(secret, match[2], ['marker', ref])) return ref;
+    if (verifies(secret, match[2], ['marker', ref], hmac)) return ref;
   }
   return null;
 }
@@ -70,14 +74,18 @@ function canonicalRef(ticketRef: string): string {
 }
 
 function sign(secret: string, ...parts: string[]): string {
-  if (!secret) throw new Error('thread token secret is empty');
-  return createHmac('sha256', secret).update(parts.join('\n')).digest('hex').slice(0, HMAC_HEX_CHARS);
+  return signWith(hmacSha256, secret, parts);
 }
 
-function verifies(secrets: Secrets, given: string, parts: string[]): boolean {
+function signWith(hmac: TokenHmac, secret: string, parts: string[]): string {
+  if (!secret) throw new Error('thread token secret is empty');
+  return hmac(secret, parts.join('\n')).slice(0, HMAC_HEX_CHARS);
+}
+
+function verifies(secrets: Secrets, given: string, parts: string[], hmac: TokenHmac = hmacSha256): boolean {
   const actual = Buffer.from(given.toLowerCase());
   return [secrets].flat().some((secret) => {
     if (!secret) return false;
-    return timingSafeEqual(Buffer.from(sign(secret, ...parts)), actual);
+    return timingSafeEqual(Buffer.from(signWith(hmac, secret, parts)), actual);
   });
 }
