@@ -2,6 +2,6 @@
 // body markers, the loop header) and the case refs they carry. Ingestion reads it, tickets and outbox write it.
 export { CASE_REF_SOURCE, formatRef, lastRefSequence, refPrefix, refPrefixOf } from './case-ref.js';
 export {
-  LOOP_HEADER, findBodyMarker, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
+  LOOP_HEADER, MARKERS_CHECKED, findBodyMarker, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
 } from './thread-tokens.js';
 export type { OwnMessageIdInput, Secrets, TokenHmac } from './thread-tokens.js';

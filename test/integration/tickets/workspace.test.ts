@@ -107,7 +107,7 @@ forEachDb('ticket workspace', (getDb) => {
     expect(row.kind).to.equal('reply');
     expect(row.from_address).to.equal(stp.address);
     expect(row.to_address).to.equal('binh@example.vn');
-    expect(row.text_body).to.contain('Hồ sơ cần bổ sung bản vẽ.').and.match(/\[#GM:STP-\d{4}-\d{6}:[0-9a-f]{8}\]/);
+    expect(row.text_body).to.contain('Hồ sơ cần bổ sung bản vẽ.').and.match(/\[#GM:STP-\d{4}-\d{6}:[0-9a-f]{16}\]/);
     expect(readOwnMessageId(row.message_id!, TEST_SECRET)).to.equal(t.ref);
     expect((await db.models.Ticket.findByPk(t.id))!.status).to.equal('open');
     expect(await db.models.AuditLog.count({ where: { action: 'ticket.reply', target: t.ref } })).to.equal(1);

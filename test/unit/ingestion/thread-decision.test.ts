@@ -51,8 +51,8 @@ describe('own Message-ID', () => {
 describe('body marker', () => {
   const marker = makeBodyMarker(REF, SECRET);
 
-  it('is a short token like [#GM:STC-2026-000123:abcd1234]', () => {
-    expect(marker).to.match(/^\[#GM:STC-2026-000123:[0-9a-f]{8}\]$/);
+  it('is a short token like [#GM:STC-2026-000123:0123456789abcdef]', () => {
+    expect(marker).to.match(/^\[#GM:STC-2026-000123:[0-9a-f]{16}\]$/);
   });
 
   it('survives > quoting, twice, inside a reply', () => {
