@@ -1,11 +1,8 @@
 import type { JobHandler } from './registry.js';
 import { env } from '../server/config/env.js';
 import { createMailTransport } from '../server/mail/transport.js';
-import { ingestContextFor } from '../server/services/ingestion/context-from-env.js';
-import { pollAllInboxes } from '../server/services/ingestion/poll-inbox.js';
-import { reconcileInboxes } from '../server/services/ingestion/reconcile.js';
-import { enqueueAlert } from '../server/services/outbox/enqueue.js';
-import { flushOutbox } from '../server/services/outbox/flush.js';
+import { ingestContextFor, pollAllInboxes, reconcileInboxes } from '../server/services/ingestion/index.js';
+import { enqueueAlert, flushOutbox } from '../server/services/outbox/index.js';
 
 /** Every inbox whose lease is free, once; inbox leases (not this job's) keep one owner per inbox. */
 export const hotlinePollJob: JobHandler = async (_payload, { db, log }) => {

@@ -5,12 +5,11 @@ import type { Db } from '../server/db/index.js';
 import { inTransaction } from '../server/db/index.js';
 import { env } from '../server/config/env.js';
 import { enqueue } from './queue.js';
-import { importRosterUpload, type RosterRunOptions } from '../server/services/uploads/roster-upload.js';
 import {
-  failUploadRun, finishUploadRun, queueUploadRun, recordUploadProgress, type UploadRun,
-} from '../server/services/uploads/upload-runs.js';
-import type { ImportPhase } from '../server/services/provisioning/roster-import.js';
-import { CREDENTIALS_TTL_MS } from '../server/services/provisioning/credentials-store.js';
+  importRosterUpload, type RosterRunOptions, failUploadRun, finishUploadRun, queueUploadRun, recordUploadProgress,
+  type UploadRun,
+} from '../server/services/uploads/index.js';
+import { type ImportPhase, CREDENTIALS_TTL_MS } from '../server/services/provisioning/index.js';
 
 export const UPLOAD_IMPORT_JOB = 'upload.import';
 const PROGRESS_WRITE_INTERVAL_MS = 250;

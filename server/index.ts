@@ -3,17 +3,16 @@
 import type { Server } from 'node:http';
 import { env, ConfigError } from './config/env.js';
 import { createLogger } from './logger.js';
-import { sessionKickerFrom } from './services/mailserver/session-kick.js';
+import { sessionKickerFrom } from './services/mailserver/index.js';
 import { openDb } from './db/index.js';
 import { migrateUp } from './db/migrate.js';
 import { createApp } from './web/app.js';
 import { listen, ListenError } from './web/listen.js';
-import { seedDemoIfEmpty } from './services/org/seed-demo.js';
+import { seedDemoIfEmpty } from './services/org/index.js';
 import { JobRunner } from '../jobs/runner.js';
 import { Scheduler } from '../jobs/scheduler.js';
 import { buildJobRegistry, SCHEDULES } from '../jobs/index.js';
-import { HotlineWorker } from './services/ingestion/hotline-worker.js';
-import { ingestContextFor } from './services/ingestion/context-from-env.js';
+import { HotlineWorker, ingestContextFor } from './services/ingestion/index.js';
 
 async function main(): Promise<void> {
   let config;

@@ -2,7 +2,9 @@
 // agency:reopen. Thin over services/provisioning/agency-admin.ts; the CLI acts as a province-wide admin.
 import type { CommandModule } from './context.js';
 import { cliAction, CLI_OPERATOR } from './cli-errors.js';
-import { deactivateAgency, listAgencies, setAgencyEnd, updateAgency, type AgencyEdit } from '../services/provisioning/agency-admin.js';
+import {
+  deactivateAgency, listAgencies, setAgencyEnd, updateAgency, type AgencyEdit,
+} from '../services/provisioning/index.js';
 
 export const agencyCommands: CommandModule = (program, ctx) => {
   const actor = CLI_OPERATOR;

@@ -5,8 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
-import { verifyAuditChain, type VerifyResult } from '../services/audit/verify-chain.js';
-import type { ChainPoint } from '../services/audit/audit-log.js';
+import { verifyAuditChain, type VerifyResult, type ChainPoint } from '../services/audit/index.js';
 
 const anchorFile = z.object({
   seq: z.number().int().min(0),

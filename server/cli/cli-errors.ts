@@ -1,7 +1,7 @@
 // Turns the services' typed input errors into CliError (clear stderr line, exit 1) for every command group.
-import { TableReadError } from '../services/import/table-reader.js';
-import { ProvisioningError } from '../services/provisioning/errors.js';
-import { systemActor } from '../services/auth/actor.js';
+import { TableReadError } from '../services/import/index.js';
+import { ProvisioningError } from '../services/provisioning/index.js';
+import { systemActor } from '../services/auth/index.js';
 import { CliError } from './context.js';
 
 export const CLI_ACTOR = 'cli';

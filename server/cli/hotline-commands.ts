@@ -2,12 +2,11 @@
 import type { Command } from 'commander';
 import { createMailTransport } from '../mail/transport.js';
 import { testImapConnection } from '../mail/imap.js';
-import { ingestContextFor } from '../services/ingestion/context-from-env.js';
-import { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from '../services/ingestion/inbox-store.js';
-import { pollAllInboxes } from '../services/ingestion/poll-inbox.js';
-import { reconcileInboxes } from '../services/ingestion/reconcile.js';
-import { listTickets } from '../services/tickets/ticket-list.js';
-import { flushOutbox } from '../services/outbox/flush.js';
+import {
+  ingestContextFor, inboxImapConfig, setHotlineInbox, setHotlineMailbox, pollAllInboxes, reconcileInboxes,
+} from '../services/ingestion/index.js';
+import { listTicketItems } from '../services/tickets/index.js';
+import { flushOutbox } from '../services/outbox/index.js';
 import { CLI_OPERATOR } from './cli-errors.js';
 import { CliError, type CommandModule } from './context.js';
 
@@ -61,7 +60,7 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .option('--status <status>', 'only this status')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      const list = await listTickets(ctx.db(), CLI_OPERATOR, { agencyCode: opts.agency, status: opts.status });
+      const list = await listTicketItems(ctx.db(), CLI_OPERATOR, { agencyCode: opts.agency, status: opts.status });
       ctx.print(opts, list, () => list.map((t) => `${t.ref}\t${t.status}\t${t.citizen}\t${t.subject}`));
     });
 

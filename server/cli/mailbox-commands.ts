@@ -3,14 +3,10 @@
 import type { CommandModule } from './context.js';
 import { cliAction, CLI_OPERATOR, parseDays } from './cli-errors.js';
 import {
-  listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox,
-} from '../services/provisioning/mailbox-lifecycle.js';
-import { addAlias, removeAlias } from '../services/provisioning/aliases.js';
-import { transferStaff } from '../services/provisioning/transfer.js';
-import { createSharedMailbox } from '../services/provisioning/shared-mailboxes.js';
-import { writeMailServerConfig } from '../services/mailserver/write-config.js';
-import { sessionKickerFrom } from '../services/mailserver/session-kick.js';
-import type { SessionCut } from '../services/provisioning/cut-sessions.js';
+  listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, addAlias,
+  removeAlias, transferStaff, createSharedMailbox, type SessionCut,
+} from '../services/provisioning/index.js';
+import { writeMailServerConfig, sessionKickerFrom } from '../services/mailserver/index.js';
 
 const DAY_MS = 86_400_000;
 

@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { CliError, type CommandModule } from './context.js';
 import { CLI_OPERATOR } from './cli-errors.js';
 import {
-  MetricsForbiddenError, MetricsInputError, dashboard, PeriodError, RollupBusyError, exportMetrics, parseBound, rebuildRollups, refreshRollups, responseMetrics, verifyRollups,
-  AGING_BUCKETS, type GroupMetrics, type MetricsQuery,
+  MetricsForbiddenError, MetricsInputError, dashboard, PeriodError, RollupBusyError, exportMetrics, parseBound,
+  rebuildRollups, refreshRollups, responseMetrics, verifyRollups, AGING_BUCKETS, type GroupMetrics, type MetricsQuery,
 } from '../services/metrics/index.js';
 
 interface PeriodOpts { from?: string; to?: string; agency?: string; asOf?: string }

@@ -2,9 +2,7 @@
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
 import { cliAction, CLI_OPERATOR, parseDays } from './cli-errors.js';
-import { importOrgFile } from '../services/provisioning/org-import.js';
-import { coverage } from '../services/provisioning/coverage.js';
-import { migrateDomain } from '../services/provisioning/domain-migration.js';
+import { importOrgFile, coverage, migrateDomain } from '../services/provisioning/index.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
 

@@ -3,9 +3,9 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
 import { cliAction, CLI_ACTOR, CLI_OPERATOR, parseDays } from './cli-errors.js';
-import { importRosterFile, type ImportPhase, type RosterImportResult } from '../services/provisioning/roster-import.js';
-import { takeCredentials } from '../services/provisioning/credentials-store.js';
-import { writeCredentialFiles } from '../services/provisioning/credentials-files.js';
+import {
+  importRosterFile, type ImportPhase, type RosterImportResult, takeCredentials, writeCredentialFiles,
+} from '../services/provisioning/index.js';
 
 const PHASE_LABEL: Record<ImportPhase, string> = { validate: 'kiểm tra', plan: 'lập kế hoạch', hash: 'mật khẩu', write: 'ghi CSDL', done: 'xong' };
 

@@ -2,13 +2,11 @@
 // rules:test and holiday:add. Thin: parse, find the ticket by ref, call one service, print.
 import fs from 'node:fs';
 import type { Db } from '../db/index.js';
-import { CalendarInputError, setOverride } from '../services/sla/calendar-store.js';
-import { ClockError } from '../services/sla/clock-store.js';
-import { pauseClock, resumeClock, PAUSE_REASONS } from '../services/sla/pause.js';
-import { slaTick } from '../services/sla/tick.js';
-import { toLocalIso } from '../services/sla/index.js';
-import { referTicket, ReferralError } from '../services/tickets/referral.js';
-import { testRulesOnRaw } from '../services/triage/apply-triage.js';
+import {
+  CalendarInputError, setOverride, ClockError, pauseClock, resumeClock, PAUSE_REASONS, slaTick, toLocalIso,
+} from '../services/sla/index.js';
+import { referTicket, ReferralError } from '../services/tickets/index.js';
+import { testRulesOnRaw } from '../services/triage/index.js';
 import { CLI_ACTOR } from './cli-errors.js';
 import { CliError, type CommandModule } from './context.js';
 

@@ -1,8 +1,8 @@
 // Password login with a per-account lockout. The IP rate limit lives in the web layer; this lockout also holds
 // across processes because the counter is in the database. Every failure is audit-logged (without the password).
 import type { Db } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import { verifyPassword } from '../crypto/password-hash.js';
+import { audit } from '../audit/index.js';
+import { verifyPassword } from '../crypto/index.js';
 import { findSignInUser, linkedMailbox, mailboxMayLogIn, recordMailboxLogin, webPasswordHash } from './mailbox-link.js';
 
 export const MAX_FAILED_LOGINS = 5;

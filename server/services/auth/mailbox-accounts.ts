@@ -13,7 +13,7 @@
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { UserAttrs } from '../../db/models/foundation.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import { endUserSessions } from './sessions.js';
 
 const CHUNK = 500;

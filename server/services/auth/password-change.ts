@@ -6,8 +6,8 @@
  */
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import { hashPassword, verifyPassword, USER_CHOSEN_SCHEME } from '../crypto/password-hash.js';
+import { audit } from '../audit/index.js';
+import { hashPassword, verifyPassword, USER_CHOSEN_SCHEME } from '../crypto/index.js';
 import { linkedMailbox, syncMailboxPassword, webPasswordHash } from './mailbox-link.js';
 import { endUserSessions } from './sessions.js';
 import { checkNewPassword, UserInputError } from './users.js';

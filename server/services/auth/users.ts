@@ -3,8 +3,8 @@ import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { Role } from '../../db/models/foundation.js';
 import { ROLES } from '../../db/models/foundation.js';
-import { audit } from '../audit/audit-log.js';
-import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../crypto/password-hash.js';
+import { audit } from '../audit/index.js';
+import { hashPassword, assertAsciiPassword, USER_CHOSEN_SCHEME } from '../crypto/index.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 

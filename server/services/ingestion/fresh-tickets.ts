@@ -10,7 +10,7 @@ import { concurrently } from '../../db/concurrently.js';
 import { insertRows } from '../../db/insert-rows.js';
 import type { MessageAttrs } from '../../db/models/hotline.js';
 import { findBodyMarker } from '../threading/index.js';
-import type { OpenTicket, TicketOpener } from '../tickets/open-ticket.js';
+import type { OpenTicket, TicketOpener } from '../tickets/index.js';
 import type { IngestContext } from './ingest-context.js';
 import { openingEventKind, ticketFromMail } from './mail-ticket.js';
 import { citizenOf, inboundRow, messageKeyOf, type InboxRef, type PreparedMessage } from './prepared-message.js';

@@ -5,10 +5,10 @@ import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { ImapError, testImapConnection } from '../../mail/imap.js';
-import { audit } from '../audit/audit-log.js';
-import { openSecret } from '../crypto/secret-box.js';
+import { audit } from '../audit/index.js';
+import { openSecret } from '../crypto/index.js';
 import { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
-import { storedLoginMailboxes } from '../provisioning/shared-mailboxes.js';
+import { storedLoginMailboxes } from '../provisioning/index.js';
 
 export interface InboxStatus {
   agencyId: number; code: string; name: string; address: string | null;

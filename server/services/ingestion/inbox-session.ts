@@ -8,10 +8,10 @@ import type { Db } from '../../db/index.js';
 import { execWrite } from '../../db/index.js';
 import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { withImapMailbox, type ImapMailbox } from '../../mail/imap.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import type { IngestContext } from './ingest-context.js';
 import { inboxImapConfig } from './inbox-store.js';
-import { assertAgencyOpen } from '../provisioning/agency-open.js';
+import { assertAgencyOpen } from '../provisioning/index.js';
 import type { IngestOutcome, InboxRef } from './ingest-message.js';
 import { ingestStream } from './ingest-stream.js';
 

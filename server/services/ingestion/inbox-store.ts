@@ -4,11 +4,9 @@ import type { Db } from '../../db/index.js';
 import { execWrite } from '../../db/index.js';
 import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { imapConfigFromUrl, type ImapConfig } from '../../mail/imap.js';
-import { openSecret, sealSecret } from '../crypto/secret-box.js';
-import { enqueueAlert } from '../outbox/enqueue.js';
-import { hasStoredPassword, storedMailboxLogin } from '../provisioning/shared-mailboxes.js';
-import { invalid, notFound } from '../provisioning/errors.js';
-import { assertAgencyOpen } from '../provisioning/agency-open.js';
+import { openSecret, sealSecret } from '../crypto/index.js';
+import { enqueueAlert } from '../outbox/index.js';
+import { hasStoredPassword, storedMailboxLogin, invalid, notFound, assertAgencyOpen } from '../provisioning/index.js';
 
 export interface SetInboxInput {
   agencyCode: string;

@@ -1,6 +1,6 @@
 // What the per-message pipeline needs besides the database: secrets, our own identities, and the limits
 // (the receipt's share of it is outbox's ReceiptContext).
-import type { ReceiptContext } from '../outbox/acknowledge.js';
+import type { ReceiptContext } from '../outbox/index.js';
 
 export interface IngestContext extends ReceiptContext {
   now?: () => Date;

@@ -10,7 +10,7 @@ import { bounceOriginalMessageId } from './bounce-original.js';
 import { findThread, ticketByMessageIds } from './find-thread.js';
 import type { IngestContext } from './ingest-context.js';
 import { readOwnMessageId } from '../threading/index.js';
-import { TicketOpener } from '../tickets/open-ticket.js';
+import { TicketOpener } from '../tickets/index.js';
 import { FreshTickets } from './fresh-tickets.js';
 import { openingEventKind, ticketFromMail } from './mail-ticket.js';
 import {

@@ -1,7 +1,7 @@
 // What a citizen's first mail asks of the TicketOpener (tickets/open-ticket.ts), for both write paths of
 // ingest-message.ts: the same input whether the mail is written alone or with its group.
-import type { OpenTicket } from '../tickets/open-ticket.js';
-import { triageMailOf } from '../triage/apply-triage.js';
+import type { OpenTicket } from '../tickets/index.js';
+import { triageMailOf } from '../triage/index.js';
 import type { IngestContext } from './ingest-context.js';
 import { citizenOf, isHistory, receivedAt, type FetchedRaw, type InboxRef, type ParsedOk } from './prepared-message.js';
 

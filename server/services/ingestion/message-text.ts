@@ -1,6 +1,6 @@
 // Display and search forms of a parsed mail: sanitised HTML (sanitize.ts) (the raw bytes stay in raw_messages)
 // and a search key with and without tone marks, so "dat dai" finds "đất đai".
-import { stripToneMarks } from '../text/tone-marks.js';
+import { stripToneMarks } from '../text/index.js';
 import { sanitizeMailHtml } from './sanitize.js';
 import { capHtmlBytes, capUtf8Bytes } from './text-cap.js';
 

@@ -9,9 +9,7 @@ import { classifyMail, type Classification } from './classify.js';
 import { prepareThread } from './prepare-thread.js';
 import type { IngestContext } from './ingest-context.js';
 import { boundedText, sanitizeForDisplay, searchKey } from './message-text.js';
-import { keyWords } from '../triage/keyword-index.js';
-import type { TriageKeys } from '../triage/rules.js';
-import { textKey } from '../triage/text-keys.js';
+import { keyWords, type TriageKeys, textKey } from '../triage/index.js';
 
 export interface InboxRef {
   inbox: Pick<HotlineInboxAttrs, 'id' | 'agency_id' | 'history_cutoff' | 'address'>;

@@ -2,7 +2,7 @@
 // A citizen's "Re:" that lost its In-Reply-To (another device, a webmail copy, a client that drops headers) is
 // offered to an officer as "may relate to" their open ticket of that subject (thread-decision.ts): never
 // threaded on the subject alone, since anyone can write a From header.
-import { stripToneMarks } from '../text/tone-marks.js';
+import { stripToneMarks } from '../text/index.js';
 
 // Reply and forward prefixes as mail clients write them, folded (no tone marks, lower case): English and
 // Vietnamese ("Trả lời", Outlook's "TL"; "Chuyển tiếp", "CT"), and the usual European ones. A counter may

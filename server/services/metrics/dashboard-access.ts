@@ -2,7 +2,7 @@
 // obey it alike. Leaders, supervisors and admins read metrics; one whose role is held in an agency reads that
 // agency only, whatever agency a form or a flag names.
 import type { Db } from '../../db/index.js';
-import type { Principal } from '../auth/privilege.js';
+import type { Principal } from '../auth/index.js';
 import { MetricsInputError } from './scope.js';
 
 export const METRICS_ROLES: readonly Principal['role'][] = ['leader', 'supervisor', 'admin'];

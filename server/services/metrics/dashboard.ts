@@ -3,8 +3,8 @@
 // trend, referrals forwarded within 5 working days, hotline health and mailbox coverage. The actor's scope is
 // applied here (dashboard-access.ts), not by the caller.
 import type { Db } from '../../db/index.js';
-import type { Principal } from '../auth/privilege.js';
-import { coverage, type Coverage } from '../provisioning/coverage.js';
+import type { Principal } from '../auth/index.js';
+import { coverage, type Coverage } from '../provisioning/index.js';
 import type { GroupMetrics } from './aggregate.js';
 import { AGING_BUCKETS, bucketOfAge, emptyAging, workingDayCounter, type AgingCounts } from './backlog-aging.js';
 import { metricsAccess } from './dashboard-access.js';
@@ -14,8 +14,7 @@ import { dayRangeOf, responseMetrics, type AgencyMetrics, type CategoryMetrics, 
 import { isOverdue, openFacts, weekKeys, type OpenFact } from './rollup/report.js';
 import { refreshRollups } from './rollup/refresh.js';
 import { SKETCH_ABSOLUTE_ERROR_MINUTES, SKETCH_RELATIVE_ERROR } from './rollup/sketch.js';
-import { calendarCache } from '../sla/calendar-store.js';
-import type { WorkCalendar } from '../sla/index.js';
+import { calendarCache, type WorkCalendar } from '../sla/index.js';
 import { weekCounts } from './week-counts.js';
 
 export interface DashboardQuery { from?: Date; to?: Date; agencyCode?: string }

@@ -1,8 +1,7 @@
 // Which tickets a report covers: the period, the agency named on the command line or form, and the caller's
 // own agency scope (a leader of one agency never reads another's numbers, whatever the filter says).
 import type { Db } from '../../db/index.js';
-import { calendarCache } from '../sla/calendar-store.js';
-import type { WorkCalendar } from '../sla/index.js';
+import { calendarCache, type WorkCalendar } from '../sla/index.js';
 import type { TicketFilter } from './ticket-stream.js';
 
 export interface MetricsQuery {

@@ -1,3 +1,4 @@
 // Notifications to people: their official addresses, and the admin alert when a notification reaches nobody.
-export { officialRecipients, recipientsWithRole, adminRecipients, type Recipient } from './official-address.js';
-export { alertUnreached, type UnreachedNotice } from './unreached.js';
+export { adminRecipients, officialRecipients, recipientsWithRole } from './official-address.js';
+export type { Recipient } from './official-address.js';
+export { alertUnreached } from './unreached.js';

@@ -6,8 +6,8 @@
  * transaction, so the alert commits with the step it reports or not at all.
  */
 import type { Db } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import { enqueueAlert } from '../outbox/enqueue.js';
+import { audit } from '../audit/index.js';
+import { enqueueAlert } from '../outbox/index.js';
 import { adminRecipients } from './official-address.js';
 
 export interface UnreachedNotice {

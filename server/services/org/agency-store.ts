@@ -2,7 +2,7 @@
 // Parents are resolved by code, so a file may list a child before its parent.
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import type { AgencySeed } from './agency.js';
 
 export interface UpsertResult {

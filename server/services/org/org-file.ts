@@ -2,7 +2,7 @@
 // validated agencies plus every problem, each naming its row and field. No database here: the caller
 // passes the codes that already exist, and decides whether to import when `errors` is not empty.
 
-import { type Table, type TableIssue, readTable, validateColumns } from '../import/table-reader.js';
+import { type Table, type TableIssue, readTable, validateColumns } from '../import/index.js';
 import {
   AGENCY_KINDS,
   type AgencySeed,

@@ -3,8 +3,8 @@
 import type { Db } from '../../db/index.js';
 import { HOABINH_AGENCIES } from './seed-hoabinh.js';
 import { upsertAgencies } from './agency-store.js';
-import { createUser } from '../auth/users.js';
-import { generateInitialPassword } from '../crypto/password-hash.js';
+import { createUser } from '../auth/index.js';
+import { generateInitialPassword } from '../crypto/index.js';
 
 export const DEMO_ADMIN_USERNAME = 'admin';
 

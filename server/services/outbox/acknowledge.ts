@@ -6,7 +6,7 @@ import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { withDbTimes } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { randomHex } from '../crypto/random-hex.js';
+import { randomHex } from '../crypto/index.js';
 import { toLocalIso } from '../sla/index.js';
 import { LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, type Secrets } from '../threading/index.js';
 import { enqueueAlert, enqueueMail, type OutboxMail } from './enqueue.js';

@@ -6,7 +6,7 @@
  * configuration. Output is lower-case ASCII from [a-z0-9.] only, never with a leading, trailing or doubled
  * dot (Postfix accepts them, many clients and webforms do not).
  */
-import { stripToneMarks } from '../text/tone-marks.js';
+import { stripToneMarks } from '../text/index.js';
 import { splitName, type VietnameseName } from './vietnamese-name.js';
 
 export const DEFAULT_ADDRESS_PATTERN = '{given}{initials}';

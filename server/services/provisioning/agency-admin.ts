@@ -8,9 +8,9 @@
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { AgencyAttrs } from '../../db/models/foundation.js';
-import { audit } from '../audit/audit-log.js';
-import type { Actor } from '../auth/actor.js';
-import { domainOf, emailAddressProblem, isAgencyKind } from '../org/agency.js';
+import { audit } from '../audit/index.js';
+import type { Actor } from '../auth/index.js';
+import { domainOf, emailAddressProblem, isAgencyKind } from '../org/index.js';
 import { agencyOpenAt, endOfAgencyAt, endedOn } from './agency-open.js';
 import { invalid, notFound } from './errors.js';
 import { assertProvinceAdmin } from './mailbox-guard.js';

@@ -6,9 +6,9 @@
  */
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import type { Actor } from '../auth/actor.js';
-import { emailAddressProblem, domainOf } from '../org/agency.js';
+import { audit } from '../audit/index.js';
+import type { Actor } from '../auth/index.js';
+import { emailAddressProblem, domainOf } from '../org/index.js';
 import { forbidden, invalid, notFound, ProvisioningError } from './errors.js';
 import { findMailbox } from './mailbox-lifecycle.js';
 import { assertMailboxManager, assertReachesMailbox, personOf } from './mailbox-guard.js';

@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { execWrite, inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import { ProvisioningError } from './errors.js';
 
 export const CREDENTIALS_TTL_MS = 72 * 60 * 60_000; // long enough for a weekend between import and printing

@@ -5,8 +5,8 @@
  * written to the audit log, and never undoes or fails the suspend.
  */
 import type { Db } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import type { SessionKicker } from '../mailserver/session-kick.js';
+import { audit } from '../audit/index.js';
+import type { SessionKicker } from '../mailserver/index.js';
 
 export interface KickLog {
   warn(details: Record<string, unknown>, msg: string): void;

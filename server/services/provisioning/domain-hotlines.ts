@@ -9,7 +9,7 @@
  */
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 
 export async function carryHotlineInboxes(db: Db, agencyIds: number[], actor: string): Promise<number> {
   const { HotlineInbox, Mailbox, MailAlias, Agency } = db.models;

@@ -13,14 +13,14 @@
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import { mailDomainProblem } from '../org/agency.js';
+import { audit } from '../audit/index.js';
+import { mailDomainProblem } from '../org/index.js';
 import { allocateLocalPart } from './address-allocator.js';
 import { invalid, notFound } from './errors.js';
 import { takenLocalParts } from './taken-addresses.js';
 import { moveMailbox } from './transfer.js';
 import { carryHotlineInboxes } from './domain-hotlines.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import { assertProvinceAdmin } from './mailbox-guard.js';
 
 const DAY_MS = 86_400_000;

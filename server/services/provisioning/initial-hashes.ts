@@ -10,7 +10,9 @@
  *   passwords people choose, and those go through hashPassword(…, USER_CHOSEN_SCHEME) (BLF-CRYPT) instead.
  * Every hash keeps its {SCHEME} prefix, so Dovecot verifies it and a later change of scheme is per row.
  */
-import { hashPassword, BULK_PROVISIONING_SCHEME, BULK_PROVISIONING_ROUNDS, type PasswordScheme } from '../crypto/password-hash.js';
+import {
+  hashPassword, BULK_PROVISIONING_SCHEME, BULK_PROVISIONING_ROUNDS, type PasswordScheme,
+} from '../crypto/index.js';
 const YIELD_EVERY = 200;
 
 export type HashProgress = (done: number, total: number) => void;

@@ -10,8 +10,7 @@
  */
 import type { Db } from '../../db/index.js';
 import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
-import type { Actor } from '../auth/actor.js';
-import { holdsAgency, reaches, type Principal } from '../auth/privilege.js';
+import { type Actor, holdsAgency, reaches, type Principal } from '../auth/index.js';
 import { forbidden } from './errors.js';
 
 /** Mailboxes and rosters are HR's and admins' work (then limited by scope and reach). */

@@ -10,15 +10,13 @@ import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
 import type { Row } from '../../db/models/define.js';
-import { audit } from '../audit/audit-log.js';
-import { generateInitialPassword } from '../crypto/initial-password.js';
+import { audit } from '../audit/index.js';
+import { generateInitialPassword, hashPassword, USER_CHOSEN_SCHEME } from '../crypto/index.js';
 import { hashInitialPasswords } from './initial-hashes.js';
-import { hashPassword, USER_CHOSEN_SCHEME } from '../crypto/password-hash.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
 import { laterLogin, mailLogins } from './last-login.js';
 import { cutSessions, type SessionCut, type SessionCutResult } from './cut-sessions.js';
-import { closeMailboxAccounts, reopenMailboxAccounts } from '../auth/mailbox-accounts.js';
-import type { Actor } from '../auth/actor.js';
+import { closeMailboxAccounts, reopenMailboxAccounts, type Actor } from '../auth/index.js';
 import { assertReachesMailbox, personOf } from './mailbox-guard.js';
 
 export const MIN_CHOSEN_PASSWORD_CHARS = 12;

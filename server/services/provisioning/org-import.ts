@@ -7,12 +7,11 @@
  */
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import { type Table, readTable } from '../import/table-reader.js';
-import { parseOrgTable, type OrgFileError } from '../org/org-file.js';
-import type { AgencySeed } from '../org/agency.js';
+import { audit } from '../audit/index.js';
+import { type Table, readTable } from '../import/index.js';
+import { parseOrgTable, type OrgFileError, type AgencySeed } from '../org/index.js';
 import type { AgencyAttrs } from '../../db/models/foundation.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import { assertProvinceAdmin } from './mailbox-guard.js';
 
 export interface OrgImportResult {

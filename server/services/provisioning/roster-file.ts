@@ -4,8 +4,8 @@
  * exist. Errors found: unknown agency (or one without a mail domain), a code repeated in the file, an empty
  * name or one that yields no address, a bad e-mail, an unknown status.
  */
-import { type Table, type TableIssue, validateColumns } from '../import/table-reader.js';
-import { emailAddressProblem } from '../org/agency.js';
+import { type Table, type TableIssue, validateColumns } from '../import/index.js';
+import { emailAddressProblem } from '../org/index.js';
 import { compileAddressPattern, DEFAULT_ADDRESS_PATTERN } from './address-pattern.js';
 import { normalizeName } from './vietnamese-name.js';
 

@@ -3,7 +3,7 @@
 // queries, not one per row.
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import type { Principal } from '../auth/privilege.js';
+import type { Principal } from '../auth/index.js';
 import type { KnownPerson } from './roster-privilege.js';
 
 const CHUNK = 500;

@@ -8,7 +8,7 @@
  * - it would move or mark as leaving a person whose account outranks the actor (auth/privilege.ts `reaches`).
  * Such rows are errors like any other: they block the import unless skipInvalid, and are never written.
  */
-import { holdsAgency, reaches, type Principal } from '../auth/privilege.js';
+import { holdsAgency, reaches, type Principal } from '../auth/index.js';
 import type { RosterAgency, RosterError, RosterRow } from './roster-file.js';
 
 /** A person the file names who exists already. */

@@ -6,8 +6,10 @@ import type { RosterAgency, RosterRow } from './roster-file.js';
 import type { RosterPlan } from './roster-plan.js';
 import { maildirFor } from './taken-addresses.js';
 import { moveMailbox, TRANSFER_ALIAS_DAYS } from './transfer.js';
-import { audit } from '../audit/audit-log.js';
-import { closeMailboxAccounts, createMailboxAccounts, moveMailboxAccount, reopenMailboxAccounts } from '../auth/mailbox-accounts.js';
+import { audit } from '../audit/index.js';
+import {
+  closeMailboxAccounts, createMailboxAccounts, moveMailboxAccount, reopenMailboxAccounts,
+} from '../auth/index.js';
 
 const INSERT_CHUNK = 500;
 const DAY_MS = 86_400_000;

@@ -9,16 +9,14 @@ import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
 import type { Row } from '../../db/models/define.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import { allocateLocalParts } from './address-allocator.js';
 import { DEFAULT_ADDRESS_PATTERN } from './address-pattern.js';
 import { invalid, notFound, ProvisioningError } from './errors.js';
-import { holdsAgency } from '../auth/privilege.js';
+import { holdsAgency, moveMailboxAccount, type Actor } from '../auth/index.js';
 import { takenLocalParts } from './taken-addresses.js';
 import { carryMailLogin } from './last-login.js';
 import { carryQuotaUse } from './quota-use.js';
-import { moveMailboxAccount } from '../auth/mailbox-accounts.js';
-import type { Actor } from '../auth/actor.js';
 import { assertMovesBetween, assertReachesMailbox, personOf } from './mailbox-guard.js';
 
 export const TRANSFER_ALIAS_DAYS = 180;

@@ -4,7 +4,7 @@
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { CalendarOverrideAttrs } from '../../db/models/sla.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import { listOverrides, loadCalendar, removeOverride, setOverride } from './calendar-store.js';
 import { holidaysFor } from './holidays.js';
 import { weekText } from './office-hours-text.js';

@@ -5,7 +5,7 @@ import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
-import { REFERRAL_DEADLINE } from '../org/categories.js';
+import { REFERRAL_DEADLINE } from '../org/index.js';
 import { loadCalendar } from './calendar-store.js';
 import { addPeriod } from './deadline.js';
 import { addOfficeMinutes } from './office-time.js';

@@ -5,7 +5,7 @@
 //   complex one twice (90 days at most); each extension is decided in writing, so it needs a reason.
 // Both are decided before the deadline passes and only once the resolution clock runs (after thụ lý).
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
-import { TICKET_CLASSES } from '../org/categories.js';
+import { TICKET_CLASSES } from '../org/index.js';
 import { addPeriod } from './deadline.js';
 import type { Period, WorkCalendar } from './types.js';
 

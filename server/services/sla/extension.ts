@@ -5,7 +5,7 @@
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import { loadCalendar } from './calendar-store.js';
 import { ClockError, mirrorDeadlines, requireClock, ticketEvent } from './clock-store.js';
 import {

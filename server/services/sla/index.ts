@@ -1,15 +1,22 @@
-// The legal clock: work calendars, deadlines, and reminder ladders. Everything here is pure.
-export type { DayOverride, HolidayDay, OfficePeriod, Period, PeriodUnit, Season, WeekHours, WorkCalendar } from './types.js';
-export { DEFAULT_WEEK, createCalendar, isWorkingDay, mondayToFriday, officeHours, officePeriodsOn, weekHoursOn } from './calendar.js';
-export type { CalendarOptions } from './calendar.js';
-export { holidaysFor, libraryPublicDays } from './holidays.js';
-export { LEGAL_EXTRA_DAYS } from './legal-extra-days.js';
-export type { LegalExtraRule } from './legal-extra-days.js';
-export { DEFAULT_OVERRIDES } from './default-overrides.js';
-export { VN_UTC_OFFSET_MINUTES, toLocalIso } from './local-time.js';
-export { addOfficeMinutes, nextOpening, officeIntervals } from './office-time.js';
-export type { OfficeInterval } from './office-time.js';
-export { addPeriod, workingMinutesBetween } from './deadline.js';
-export { formatPeriod, parsePeriod } from './period.js';
-export { DEFAULT_LADDER, elapsedShare, ladderInstants } from './reminder-ladder.js';
-export type { LadderFiring, LadderStep } from './reminder-ladder.js';
+// The legal clock: work calendars, deadlines and periods, each ticket's clock (pauses, extensions), the policy
+// grid, and the tick that sends reminders and escalations.
+export { addCalendarOverride, calendarYear, MAX_YEAR, MIN_YEAR, removeCalendarOverride } from './calendar-admin.js';
+export type { CalendarYear } from './calendar-admin.js';
+export { calendarCache, CalendarInputError, loadCalendar, setOverride } from './calendar-store.js';
+export { createCalendar, isWorkingDay, officePeriodsOn } from './calendar.js';
+export {
+  ClockError, getClock, newClock, recordFirstResponse, recordResolution, requireClock, ticketEvent,
+} from './clock-store.js';
+export { addPeriod } from './deadline.js';
+export { extensionOptions } from './extension-rules.js';
+export { extendDenunciation, markComplaintComplex } from './extension.js';
+export { localDay, localMinute, MINUTE_MS, toLocalIso, VN_UTC_OFFSET_MINUTES } from './local-time.js';
+export { PAUSE_REASONS, pauseClock, resumeClock } from './pause.js';
+export { parsePeriod } from './period.js';
+export { policyGrid, savePolicyGrid } from './policy-admin.js';
+export type { PolicyCell } from './policy-admin.js';
+export { policyFor, PolicyInputError } from './policy-store.js';
+export type { SlaPolicy } from './policy-store.js';
+export { localText, renderSlaMail } from './sla-mail.js';
+export { slaTick } from './tick.js';
+export type { OfficePeriod, PeriodUnit, WorkCalendar } from './types.js';

@@ -3,9 +3,9 @@
 // deadlines (policy-store.ts); the next ticket uses the new targets. resolutionFrom is the law's, not the form's.
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import { TICKET_CLASSES } from '../org/categories.js';
-import { TRIAGE_PRIORITIES } from '../triage/rule-schema.js';
+import { audit } from '../audit/index.js';
+import { TICKET_CLASSES } from '../org/index.js';
+import { TRIAGE_PRIORITIES } from '../triage/index.js';
 import { defaultPolicy, listPolicies, savePolicy, type SlaPolicy } from './policy-store.js';
 import type { Period } from './types.js';
 

@@ -2,7 +2,7 @@
 // the class's legal default in TICKET_CLASSES, so a new priority or class never leaves a ticket without a clock.
 import type { Db } from '../../db/index.js';
 import type { SlaPolicyAttrs } from '../../db/models/sla.js';
-import { TICKET_CLASSES } from '../org/categories.js';
+import { TICKET_CLASSES } from '../org/index.js';
 import type { Period, PeriodUnit } from './types.js';
 
 export interface SlaPolicy {

@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.js';
 import { execWrite, inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
-import { enqueueMail } from '../outbox/enqueue.js';
+import { enqueueMail } from '../outbox/index.js';
 import { alertUnreached } from '../notify/index.js';
 import { calendarCache } from './calendar-store.js';
 import { ticketEvent } from './clock-store.js';

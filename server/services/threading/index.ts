@@ -1,7 +1,7 @@
 // Threading identity: what in our outbound mail lets a reply find its ticket again (signed own Message-IDs,
 // body markers, the loop header) and the case refs they carry. Ingestion reads it, tickets and outbox write it.
-export { CASE_REF_SOURCE, formatRef, lastRefSequence, refPrefix, refPrefixOf } from './case-ref.js';
+export { CASE_REF_SOURCE, formatRef, lastRefSequence, refPrefixOf } from './case-ref.js';
 export {
-  LOOP_HEADER, MARKERS_CHECKED, findBodyMarker, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
+  findBodyMarker, LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
 } from './thread-tokens.js';
-export type { OwnMessageIdInput, Secrets, TokenHmac } from './thread-tokens.js';
+export type { Secrets } from './thread-tokens.js';

@@ -3,7 +3,7 @@
 // ticket cannot be handed to someone who cannot even open it.
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import { assignDetails, currentAssignees } from './assignee.js';
 import { clockAssignee } from './sla-hooks.js';
 import { TicketInputError } from './errors.js';

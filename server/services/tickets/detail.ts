@@ -7,8 +7,7 @@ import type { TicketAttrs } from '../../db/models/hotline.js';
 import { currentAssignees } from './assignee.js';
 import { findScopedTicket, type AgencyIds } from './scope.js';
 import { isReadOnlyCopy } from './sla-hooks.js';
-import { getClock } from '../sla/clock-store.js';
-import { extensionOptions } from '../sla/extension-rules.js';
+import { getClock, extensionOptions } from '../sla/index.js';
 
 export interface ConversationEntry {
   direction: 'in' | 'out';

@@ -3,8 +3,7 @@
 // admin of the ticket's agency) and turns the clock's refusals into form errors the page shows by the button.
 import type { Db } from '../../db/index.js';
 import type { Role } from '../../db/models/foundation.js';
-import { ClockError } from '../sla/clock-store.js';
-import { extendDenunciation, markComplaintComplex } from '../sla/extension.js';
+import { ClockError, extendDenunciation, markComplaintComplex } from '../sla/index.js';
 import { TicketForbiddenError, TicketInputError } from './errors.js';
 import { findWritableTicket, type Actor } from './scope.js';
 

@@ -4,7 +4,7 @@
 import { Op, fn, col, literal, type Order, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { stripToneMarks } from '../text/tone-marks.js';
+import { stripToneMarks } from '../text/index.js';
 import { assigneeWhere, currentAssignees, type AssigneeFilter } from './assignee.js';
 import { scopeWhere, type AgencyIds } from './scope.js';
 

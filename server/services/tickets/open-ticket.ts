@@ -13,12 +13,14 @@ import { concurrently } from '../../db/concurrently.js';
 import { insertRows } from '../../db/insert-rows.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
-import { ackLimitReached, alertAckLimit, isOwnAddress, receiptMail, type AckOutcome, type ReceiptContext } from '../outbox/acknowledge.js';
-import { outboxRow } from '../outbox/enqueue.js';
-import { newClock } from '../sla/clock-store.js';
+import {
+  ackLimitReached, alertAckLimit, isOwnAddress, receiptMail, type AckOutcome, type ReceiptContext, outboxRow,
+} from '../outbox/index.js';
+import { newClock } from '../sla/index.js';
 import { formatRef, refPrefixOf } from '../threading/index.js';
-import { triageChanges, triageEvent, type TriageChanges } from '../triage/apply-triage.js';
-import { evaluateRules, type TriageMail, type TriageResult } from '../triage/rules.js';
+import {
+  triageChanges, triageEvent, type TriageChanges, evaluateRules, type TriageMail, type TriageResult,
+} from '../triage/index.js';
 import { OpenerConfig, OpenerTurns } from './opener-state.js';
 import { newLookupCode, newTicketRow, type NewTicket } from './ticket-row.js';
 

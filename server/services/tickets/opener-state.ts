@@ -5,15 +5,10 @@
 // only because every ticket of the transaction is opened by the same opener.
 import type { Db } from '../../db/index.js';
 import type { AssignmentStateAttrs } from '../../db/models/sla.js';
-import { ackCounts, ackCountsOf, type AckCounts } from '../outbox/acknowledge.js';
-import { calendarCache } from '../sla/calendar-store.js';
-import { policyFor, type SlaPolicy } from '../sla/policy-store.js';
-import type { WorkCalendar } from '../sla/types.js';
+import { ackCounts, ackCountsOf, type AckCounts } from '../outbox/index.js';
+import { calendarCache, policyFor, type SlaPolicy, type WorkCalendar } from '../sla/index.js';
 import { lastRefSequence } from '../threading/index.js';
-import { agentsOf, routedAgencyId } from '../triage/apply-triage.js';
-import { pickAssignee } from '../triage/assignment.js';
-import { listRules } from '../triage/rule-store.js';
-import type { TriageRule } from '../triage/rules.js';
+import { agentsOf, routedAgencyId, pickAssignee, listRules, type TriageRule } from '../triage/index.js';
 
 function memo<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
   let v = map.get(key);

@@ -2,15 +2,14 @@
 // NĐ 92/2017: within 5 working days of receipt). The receiving agency gets its own ticket and clock, counted
 // from the referral; the sender's ticket becomes a read-only record linked to it; the citizen is told once
 // (outbox key referral:<ticket>); and whether the 5-working-day target was met is stored for metrics.
-import { agencyOpenAt, endedOn } from '../provisioning/agency-open.js';
+import { agencyOpenAt, endedOn } from '../provisioning/index.js';
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { ReferralAttrs } from '../../db/models/sla.js';
-import { enqueueMail } from '../outbox/enqueue.js';
-import { requireClock, ticketEvent } from '../sla/clock-store.js';
-import { localText, renderSlaMail } from '../sla/sla-mail.js';
+import { enqueueMail } from '../outbox/index.js';
+import { requireClock, ticketEvent, localText, renderSlaMail } from '../sla/index.js';
 import { TicketOpener } from './open-ticket.js';
 
 export class ReferralError extends Error {

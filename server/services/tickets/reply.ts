@@ -4,9 +4,8 @@
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
-import { enqueueMail } from '../outbox/enqueue.js';
-import type { ReceiptContext } from '../outbox/acknowledge.js';
+import { audit } from '../audit/index.js';
+import { enqueueMail, type ReceiptContext } from '../outbox/index.js';
 import { LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret } from '../threading/index.js';
 import { TicketInputError } from './errors.js';
 import { replySubject, replyText, replyThreadHeaders } from './reply-mail.js';

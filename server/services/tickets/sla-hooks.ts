@@ -4,7 +4,7 @@
 // - resolved or closed stops the clock for good (reopening does not restart it; the breach stays on record);
 // - a referred ticket's sending-agency copy is read-only (ticket_sla.read_only).
 import type { Db } from '../../db/index.js';
-import { getClock, recordFirstResponse, recordResolution } from '../sla/clock-store.js';
+import { getClock, recordFirstResponse, recordResolution } from '../sla/index.js';
 
 export async function isReadOnlyCopy(db: Db, ticketId: number): Promise<boolean> {
   return Boolean((await getClock(db, ticketId))?.read_only);

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import { TicketInputError } from './errors.js';
 import { findWritableTicket, type Actor } from './scope.js';
 import { clockOnStatus } from './sla-hooks.js';

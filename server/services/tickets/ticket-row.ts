@@ -2,7 +2,7 @@
 // default working-day calendar, and a lookup code whose hash only is stored (the citizen's copy is in the receipt).
 import { createHash, randomInt } from 'node:crypto';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { TICKET_CLASSES } from '../org/categories.js';
+import { TICKET_CLASSES } from '../org/index.js';
 import { addPeriod, createCalendar, type WorkCalendar } from '../sla/index.js';
 
 export const DEFAULT_TICKET_CLASS = 'phan_anh_kien_nghi';

@@ -3,7 +3,7 @@
 // renumbered 10, 20, 30… on every move, so equal or sparse positions (seeds, imports) still move one step.
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../audit/index.js';
 import type { RuleFieldError, TriageRule } from './rule-schema.js';
 import { deleteRule, getRule, listRules, saveRule } from './rule-store.js';
 import { textKey } from './text-keys.js';

@@ -3,8 +3,9 @@
  * its field as a dotted path ("conditions.keywordsAny.2"), so the form can show it next to the input.
  */
 import { z } from 'zod';
-import { agencyCodeProblem, emailAddressProblem, mailDomainProblem } from '../org/agency.js';
-import { FEEDBACK_CATEGORIES, TICKET_CLASSES, type TicketClass } from '../org/categories.js';
+import {
+  agencyCodeProblem, emailAddressProblem, mailDomainProblem, FEEDBACK_CATEGORIES, TICKET_CLASSES, type TicketClass,
+} from '../org/index.js';
 import { keywordTokens } from './text-keys.js';
 
 export const TRIAGE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

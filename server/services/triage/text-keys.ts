@@ -7,7 +7,7 @@
  * keyword matches every spelling.
  * `toneKey` keeps the marks but puts each tone in one canonical place, for exact-diacritic comparison.
  */
-import { stripToneMarks } from '../text/tone-marks.js';
+import { stripToneMarks } from '../text/index.js';
 
 const WHITESPACE_RUN = /\s+/gu;
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;

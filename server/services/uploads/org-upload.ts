@@ -2,8 +2,7 @@
 // tens to hundreds of agencies, so the confirmed import runs in the request, not as a job. The uploader is the
 // actor (upload-actor.ts): importOrg refuses anyone but a province-wide admin.
 import type { Db } from '../../db/index.js';
-import { ProvisioningError } from '../provisioning/errors.js';
-import { importOrg, type OrgImportResult } from '../provisioning/org-import.js';
+import { ProvisioningError, importOrg, type OrgImportResult } from '../provisioning/index.js';
 import { finishUploadRun, queueUploadRun, uploadTable, type UploadRun } from './upload-runs.js';
 import { uploadActor } from './upload-actor.js';
 

@@ -5,7 +5,7 @@
  * and "missing" people are only their own agency's.
  */
 import type { Db } from '../../db/index.js';
-import { importRoster, type ImportProgress, type RosterImportResult } from '../provisioning/roster-import.js';
+import { importRoster, type ImportProgress, type RosterImportResult } from '../provisioning/index.js';
 import { uploadActor } from './upload-actor.js';
 import { uploadTable, type UploadRun } from './upload-runs.js';
 

@@ -2,8 +2,8 @@
 // active), read again at each step, so an import confirmed before a role was taken back, and run later by the
 // worker, does not keep the old rights.
 import type { Db } from '../../db/index.js';
-import { actorOf, type Actor } from '../auth/actor.js';
-import { forbidden } from '../provisioning/errors.js';
+import { actorOf, type Actor } from '../auth/index.js';
+import { forbidden } from '../provisioning/index.js';
 import type { UploadRun } from './upload-runs.js';
 
 export async function uploadActor(db: Db, upload: Pick<UploadRun, 'user_id'>): Promise<Actor> {

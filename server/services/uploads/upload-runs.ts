@@ -14,11 +14,9 @@ import type { Db } from '../../db/index.js';
 import { execWrite } from '../../db/index.js';
 import type { Row } from '../../db/models/define.js';
 import type { UploadRunAttrs } from '../../db/models/upload-runs.js';
-import { openSecret, sealSecret } from '../crypto/secret-box.js';
-import { TableReadError, type Table } from '../import/table-reader.js';
-import { parseTableOffThread } from '../import/parse-thread.js';
-import { unpackTable } from '../import/table-codec.js';
-import { ProvisioningError } from '../provisioning/errors.js';
+import { openSecret, sealSecret } from '../crypto/index.js';
+import { TableReadError, type Table, parseTableOffThread, unpackTable } from '../import/index.js';
+import { ProvisioningError } from '../provisioning/index.js';
 
 export const UPLOAD_RUN_TTL_MS = 60 * 60_000; // an hour between preview and confirm; then upload again
 // A province roster is well under 1 MB; 5 MB stays below MariaDB's default max_allowed_packet once sealed.

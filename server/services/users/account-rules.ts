@@ -12,10 +12,8 @@ import type { Db } from '../../db/index.js';
 import type { Role, UserAttrs } from '../../db/models/foundation.js';
 import { ROLES } from '../../db/models/foundation.js';
 import type { Row } from '../../db/models/define.js';
-import type { Actor } from '../auth/actor.js';
-import { holdsAgency, mayGrant, reaches } from '../auth/privilege.js';
-import { normaliseUsername } from '../auth/users.js';
-import { forbidden, invalid, notFound } from '../provisioning/errors.js';
+import { type Actor, holdsAgency, mayGrant, reaches, normaliseUsername } from '../auth/index.js';
+import { forbidden, invalid, notFound } from '../provisioning/index.js';
 
 export function assertAccountManager(actor: Actor): void {
   if (actor.role === 'admin') return;

@@ -13,13 +13,10 @@ import { inTransaction } from '../../db/index.js';
 import type { Role, UserAttrs } from '../../db/models/foundation.js';
 import type { Row } from '../../db/models/define.js';
 import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
-import type { Actor } from '../auth/actor.js';
-import { holdsAgency } from '../auth/privilege.js';
-import { createUser, UserInputError } from '../auth/users.js';
-import { endUserSessions } from '../auth/sessions.js';
-import { audit } from '../audit/audit-log.js';
-import { generateInitialPassword, PasswordPolicyError } from '../crypto/password-hash.js';
-import { invalid, notFound, ProvisioningError } from '../provisioning/errors.js';
+import { type Actor, holdsAgency, createUser, UserInputError, endUserSessions } from '../auth/index.js';
+import { audit } from '../audit/index.js';
+import { generateInitialPassword, PasswordPolicyError } from '../crypto/index.js';
+import { invalid, notFound, ProvisioningError } from '../provisioning/index.js';
 import { agencyByCode, assertMayGrant, assertNotSelf, parseRole, reachableAccount } from './account-rules.js';
 
 export interface NewAccount {

@@ -3,9 +3,8 @@
 import { Op, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { Role, UserAttrs } from '../../db/models/foundation.js';
-import type { Actor } from '../auth/actor.js';
-import { holdsAgency } from '../auth/privilege.js';
-import { stripToneMarks } from '../text/tone-marks.js';
+import { type Actor, holdsAgency } from '../auth/index.js';
+import { stripToneMarks } from '../text/index.js';
 import { agencyByCode, assertAccountManager, parseRole, reachableAccount } from './account-rules.js';
 
 export interface AccountItem {

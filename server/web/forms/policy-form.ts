@@ -1,8 +1,7 @@
 // The SLA grid form: four inputs per (class, priority) cell, named "<class>.<priority>.<fr|res>_<amount|unit>".
 // Pure: parses every cell (whole numbers 1–9999, one of the three units) and remembers what was typed, so an
 // invalid grid re-renders as submitted with the bad cells marked.
-import type { PeriodUnit } from '../../services/sla/types.js';
-import type { PolicyCell } from '../../services/sla/policy-admin.js';
+import type { PeriodUnit, PolicyCell } from '../../services/sla/index.js';
 
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['working_hours', 'working_days', 'calendar_days'];
 const MAX_AMOUNT = 9999;

@@ -2,7 +2,7 @@
 // rule's dotted paths ("conditions.keywordsAny"), so validateRule's error fields land next to their input;
 // a keyword's index ("conditions.keywordsAny.2") becomes "keyword 3" in the message.
 import { z } from 'zod';
-import type { RuleFieldError, TriageRule } from '../../services/triage/rule-schema.js';
+import type { RuleFieldError, TriageRule } from '../../services/triage/index.js';
 
 const TEXT_FIELDS = ['conditions.hotlineAddress', 'conditions.senderDomain', 'conditions.attachmentType', 'actions.class', 'actions.category',
   'actions.priority', 'actions.agencyCode', 'actions.assignee', 'actions.team'] as const;

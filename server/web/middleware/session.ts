@@ -2,7 +2,7 @@
 // own setting, else Vietnamese.
 import type { RequestHandler } from 'express';
 import type { Db } from '../../db/index.js';
-import { findSession, type SessionLifetime } from '../../services/auth/sessions.js';
+import { findSession, type SessionLifetime } from '../../services/auth/index.js';
 import { isLocale } from '../../i18n/index.js';
 import { cookieOptions } from '../cookies.js';
 

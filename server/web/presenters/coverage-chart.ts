@@ -1,6 +1,6 @@
 // Geometry of the coverage bar chart (one horizontal bar per agency, % of staff with an active mailbox),
 // rendered as SVG by views/partials/coverage-chart.hbs. Pure: no chart library, no client script.
-import type { CoverageRow } from '../../services/provisioning/coverage.js';
+import type { CoverageRow } from '../../services/provisioning/index.js';
 
 export const CHART_WIDTH_PX = 720;
 const LABEL_WIDTH_PX = 120;

@@ -2,9 +2,10 @@
 // The list comes from the provisioning service already limited to the officer's scope; search and paging
 // happen here, tone-insensitively ("nguyen van an" finds "Nguyễn Văn An").
 import type { Db } from '../../db/index.js';
-import { findMailbox, listMailboxes, type MailboxListItem, type Scope } from '../../services/provisioning/mailbox-lifecycle.js';
-import { stripToneMarks } from '../../services/text/tone-marks.js';
-import { laterLogin, mailLogins } from '../../services/provisioning/last-login.js';
+import {
+  findMailbox, listMailboxes, type MailboxListItem, type Scope, laterLogin, mailLogins,
+} from '../../services/provisioning/index.js';
+import { stripToneMarks } from '../../services/text/index.js';
 
 export const MAILBOX_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 // The /metrics view model: table rows with hours formatted for the reader's locale, category and class names,
 // breach reasons, backlog aging, referrals, hotline health, coverage, and the charts. Pure.
 import type { Dashboard, GroupMetrics } from '../../services/metrics/index.js';
-import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/categories.js';
+import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/index.js';
 import { t } from '../../i18n/index.js';
 import { coverageChart } from './coverage-chart.js';
 import { firstResponseChart, outcomeChart } from './metrics-charts.js';

@@ -1,7 +1,7 @@
 // "Hộp thư của tôi" as view data: sizes in the reader's language (1,5 MB / 1.5 MB), the use against the quota.
 import type { Locale } from '../../i18n/index.js';
 import { t } from '../../i18n/index.js';
-import type { OwnMailbox } from '../../services/provisioning/own-mailbox.js';
+import type { OwnMailbox } from '../../services/provisioning/index.js';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 

@@ -2,7 +2,7 @@
 // key for the error id, else the service's own message (English, precise). 404s become the web's NotFound,
 // so a mailbox of another agency looks exactly like one that does not exist.
 import { t, type Locale } from '../../i18n/index.js';
-import { ProvisioningError } from '../../services/provisioning/errors.js';
+import { ProvisioningError } from '../../services/provisioning/index.js';
 import { NotFound } from '../errors.js';
 
 /** The catalogue's text for a service error id (`hr.err.<id>`), numbers in the reader's style; null without one. */

@@ -1,9 +1,8 @@
 // The rules page's rows, the rule form's choices and the tester's result, with labels in the page's language.
 // Mail text and rule keywords stay plain strings: the templates escape them ({{ }}), nothing is marked safe.
 import { t, type Locale } from '../../i18n/index.js';
-import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/categories.js';
-import { TRIAGE_PRIORITIES, type TriageResult, type TriageRule } from '../../services/triage/rules.js';
-import type { TriageMail } from '../../services/triage/rules.js';
+import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/index.js';
+import { TRIAGE_PRIORITIES, type TriageResult, type TriageRule, type TriageMail } from '../../services/triage/index.js';
 import type { FieldProblem, NestedValues } from '../forms/rule-form.js';
 
 const className = (code: string | undefined, locale: Locale) => TICKET_CLASSES.find((c) => c.code === code)?.[locale] ?? code ?? '';

@@ -1,8 +1,7 @@
 // The SLA grid and the calendar page as the templates show them, with labels in the page's language.
 import { t, type Locale } from '../../i18n/index.js';
-import { TICKET_CLASSES } from '../../services/org/categories.js';
-import type { SlaPolicy } from '../../services/sla/policy-store.js';
-import type { CalendarYear } from '../../services/sla/calendar-admin.js';
+import { TICKET_CLASSES } from '../../services/org/index.js';
+import type { SlaPolicy, CalendarYear } from '../../services/sla/index.js';
 import { cellKey, PERIOD_UNITS, type ParsedGrid, type Target } from '../forms/policy-form.js';
 
 /** Rows = classes, columns = priorities; each target shows the typed value when the grid came back invalid. */

@@ -1,8 +1,7 @@
 // Turns ticket service results into what the workspace templates show: translated labels, filter links and
 // flags. Mail text stays plain strings here; the templates escape it ({{ }}) or sandbox the sanitised HTML.
 import { t, type Locale } from '../../i18n/index.js';
-import type { QueuePage } from '../../services/tickets/list.js';
-import type { TicketView } from '../../services/tickets/detail.js';
+import type { QueuePage, TicketView } from '../../services/tickets/index.js';
 import { toLocalIso } from '../../services/sla/index.js';
 
 /** A stored ISO instant as province wall-clock text, "2027-04-30 17:00". */

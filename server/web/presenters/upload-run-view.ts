@@ -1,7 +1,7 @@
 // What the roster run page and its progress endpoint show: status, one percentage, the import's counts and
 // errors, and whether the initial passwords can still be downloaded (they go once; see credentials-store.ts).
 import type { Db } from '../../db/index.js';
-import type { UploadRun } from '../../services/uploads/upload-runs.js';
+import type { UploadRun } from '../../services/uploads/index.js';
 import { importPercent } from './import-progress.js';
 import { issueTexts } from './problem-text.js';
 import type { Locale } from '../../i18n/index.js';

@@ -4,8 +4,10 @@
 import type { Db } from '../../db/index.js';
 import { ROLES, type Role } from '../../db/models/foundation.js';
 import { t, type Locale } from '../../i18n/index.js';
-import type { Actor } from '../../services/auth/actor.js';
-import { grantableRoles, listAccounts, type AccountFilter, type AccountItem, type TrailEntry } from '../../services/users/index.js';
+import type { Actor } from '../../services/auth/index.js';
+import {
+  grantableRoles, listAccounts, type AccountFilter, type AccountItem, type TrailEntry,
+} from '../../services/users/index.js';
 import { agencyOptions } from './mailbox-page.js';
 
 export const USERS_PAGE_SIZE = 50;

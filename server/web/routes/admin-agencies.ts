@@ -8,11 +8,12 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireProvinceWide, requireRole } from '../middleware/auth.js';
 import { uploadEndpoint } from './upload-endpoint.js';
 import { t } from '../../i18n/index.js';
-import { findUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/upload-runs.js';
-import { importOrgUpload, previewOrgUpload } from '../../services/uploads/org-upload.js';
-import { ORG_FILE_OPTIONAL_COLUMNS, ORG_FILE_REQUIRED_COLUMNS } from '../../services/org/org-file.js';
+import {
+  findUploadRun, WEB_UPLOAD_MAX_BYTES, importOrgUpload, previewOrgUpload,
+} from '../../services/uploads/index.js';
+import { ORG_FILE_OPTIONAL_COLUMNS, ORG_FILE_REQUIRED_COLUMNS } from '../../services/org/index.js';
 import { asPageProblem } from '../presenters/problem-text.js';
-import { listAgencies } from '../../services/provisioning/agency-admin.js';
+import { listAgencies } from '../../services/provisioning/index.js';
 import { parseParams } from '../presenters/validate.js';
 
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireProvinceWide, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
-import { actorOf } from '../../services/auth/actor.js';
-import { AGENCY_KINDS } from '../../services/org/agency.js';
-import { deactivateAgency, listAgencies, setAgencyEnd, updateAgency } from '../../services/provisioning/agency-admin.js';
-import { ProvisioningError } from '../../services/provisioning/errors.js';
+import { actorOf } from '../../services/auth/index.js';
+import { AGENCY_KINDS } from '../../services/org/index.js';
+import {
+  deactivateAgency, listAgencies, setAgencyEnd, updateAgency, ProvisioningError,
+} from '../../services/provisioning/index.js';
 import { NotFound } from '../errors.js';
 import { problemText } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';

@@ -8,8 +8,9 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireProvinceWide, requireRole } from '../middleware/auth.js';
 import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { addCalendarOverride, calendarYear, MAX_YEAR, MIN_YEAR, removeCalendarOverride } from '../../services/sla/calendar-admin.js';
-import { CalendarInputError } from '../../services/sla/calendar-store.js';
+import {
+  addCalendarOverride, calendarYear, MAX_YEAR, MIN_YEAR, removeCalendarOverride, CalendarInputError,
+} from '../../services/sla/index.js';
 import { calendarView } from '../presenters/sla-admin-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 

@@ -8,9 +8,12 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole, agencyScope, assertAgencyAccess } from '../middleware/auth.js';
 import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { ProvisioningError } from '../../services/provisioning/errors.js';
+import { ProvisioningError } from '../../services/provisioning/index.js';
 import { problemText } from '../presenters/problem-text.js';
-import { InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection, type ConnectionTest, type InboxForm } from '../../services/ingestion/inbox-admin.js';
+import {
+  InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection, type ConnectionTest,
+  type InboxForm,
+} from '../../services/ingestion/index.js';
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) });
 const settingsBody = z.object({

@@ -7,9 +7,10 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireProvinceWide, requireRole } from '../middleware/auth.js';
 import { BadRequest, NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { listRules, getRule } from '../../services/triage/rule-store.js';
-import { testRulesOnRaw } from '../../services/triage/apply-triage.js';
-import { agencyChoices, createRule, moveRule, removeRule, setRuleEnabled, updateRule, type RuleChange } from '../../services/triage/rule-admin.js';
+import {
+  listRules, getRule, testRulesOnRaw, agencyChoices, createRule, moveRule, removeRule, setRuleEnabled, updateRule,
+  type RuleChange,
+} from '../../services/triage/index.js';
 import { draftFromForm, formValues, problemsByField, ruleFormBody, type NestedValues } from '../forms/rule-form.js';
 import { ruleFormChoices, ruleFormErrors, ruleRows, testerView } from '../presenters/rule-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';

@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireProvinceWide, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
-import { policyGrid, savePolicyGrid } from '../../services/sla/policy-admin.js';
-import { PolicyInputError } from '../../services/sla/policy-store.js';
+import { policyGrid, savePolicyGrid, PolicyInputError } from '../../services/sla/index.js';
 import { parsePolicyGrid, type ParsedGrid } from '../forms/policy-form.js';
 import { policyGridView } from '../presenters/sla-admin-presenter.js';
 

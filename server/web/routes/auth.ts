@@ -3,11 +3,10 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { login } from '../../services/auth/login.js';
-import { createSession, destroySession } from '../../services/auth/sessions.js';
-import { changeOwnPassword, PasswordChangeError } from '../../services/auth/password-change.js';
-import { UserInputError } from '../../services/auth/users.js';
-import { audit } from '../../services/audit/audit-log.js';
+import {
+  login, createSession, destroySession, changeOwnPassword, PasswordChangeError, UserInputError,
+} from '../../services/auth/index.js';
+import { audit } from '../../services/audit/index.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
 import { requireLogin } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
-import { coverage } from '../../services/provisioning/coverage.js';
+import { coverage } from '../../services/provisioning/index.js';
 import { coverageChart } from '../presenters/coverage-chart.js';
 
 export function hrCoverageRoutes(deps: AppDeps): Router {

@@ -10,12 +10,9 @@ import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import {
   assertMayChangeMailbox, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, type Scope,
-} from '../../services/provisioning/mailbox-lifecycle.js';
-import { assertMovesBetween } from '../../services/provisioning/mailbox-guard.js';
-import { addAlias, removeAlias } from '../../services/provisioning/aliases.js';
-import { transferStaff } from '../../services/provisioning/transfer.js';
-import { actorOf, type Actor } from '../../services/auth/actor.js';
-import { ProvisioningError } from '../../services/provisioning/errors.js';
+  assertMovesBetween, addAlias, removeAlias, transferStaff, ProvisioningError,
+} from '../../services/provisioning/index.js';
+import { actorOf, type Actor } from '../../services/auth/index.js';
 import { agencyOptions, mailboxDetail, mailboxListPage } from '../presenters/mailbox-page.js';
 import { asPageProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';

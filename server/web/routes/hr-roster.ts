@@ -9,12 +9,10 @@ import { uploadEndpoint } from './upload-endpoint.js';
 import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import { env } from '../../config/env.js';
-import { findUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/upload-runs.js';
-import { previewRosterUpload } from '../../services/uploads/roster-upload.js';
-import { takeCredentials } from '../../services/provisioning/credentials-store.js';
-import { credentialsPdf } from '../../services/provisioning/credentials-pdf.js';
-import { credentialsXlsx } from '../../services/provisioning/credentials-xlsx.js';
-import { ROSTER_OPTIONAL_COLUMNS, ROSTER_REQUIRED_COLUMNS } from '../../services/provisioning/roster-file.js';
+import { findUploadRun, WEB_UPLOAD_MAX_BYTES, previewRosterUpload } from '../../services/uploads/index.js';
+import {
+  takeCredentials, credentialsPdf, credentialsXlsx, ROSTER_OPTIONAL_COLUMNS, ROSTER_REQUIRED_COLUMNS,
+} from '../../services/provisioning/index.js';
 import { confirmRosterUpload } from '../../../jobs/upload-import.js';
 import { asPageProblem, issueTexts } from '../presenters/problem-text.js';
 import { runView } from '../presenters/upload-run-view.js';

@@ -7,11 +7,10 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
-import { actorOf } from '../../services/auth/actor.js';
-import { ProvisioningError } from '../../services/provisioning/errors.js';
+import { actorOf } from '../../services/auth/index.js';
 import {
-  addMailboxOwner, createSharedMailbox, getSharedMailbox, listSharedMailboxes, removeMailboxOwner,
-} from '../../services/provisioning/shared-mailboxes.js';
+  ProvisioningError, addMailboxOwner, createSharedMailbox, getSharedMailbox, listSharedMailboxes, removeMailboxOwner,
+} from '../../services/provisioning/index.js';
 import { agencyOptions } from '../presenters/mailbox-page.js';
 import { asPageProblem, problemText } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';

@@ -6,8 +6,8 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { t } from '../../i18n/index.js';
-import { audit } from '../../services/audit/audit-log.js';
-import { lookupCase } from '../../services/tickets/lookup.js';
+import { audit } from '../../services/audit/index.js';
+import { lookupCase } from '../../services/tickets/index.js';
 import { statusLabel } from '../presenters/ticket-presenter.js';
 
 export const LOOKUP_WINDOW_MS = 15 * 60_000;

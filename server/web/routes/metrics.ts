@@ -7,9 +7,11 @@ import type { AppDeps } from '../app.js';
 import { agencyScope, assertAgencyAccess, requireLogin, requireRole } from '../middleware/auth.js';
 import { Forbidden, HttpError } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { MetricsForbiddenError, MetricsInputError, dashboard, exportMetrics, parseBound, type ExportFormat, type MetricsQuery } from '../../services/metrics/index.js';
-import { actorOf } from '../../services/auth/actor.js';
-import { localDate } from '../../services/metrics/report-period.js';
+import {
+  MetricsForbiddenError, MetricsInputError, dashboard, exportMetrics, parseBound, type ExportFormat,
+  type MetricsQuery, localDate,
+} from '../../services/metrics/index.js';
+import { actorOf } from '../../services/auth/index.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
 
 const DEFAULT_PERIOD_DAYS = 91;

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../app.js';
 import { requireLogin } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
-import { ownMailbox } from '../../services/provisioning/own-mailbox.js';
+import { ownMailbox } from '../../services/provisioning/index.js';
 import { ownMailboxView } from '../presenters/own-mailbox-page.js';
 
 export function ownMailboxRoutes({ db }: AppDeps): Router {

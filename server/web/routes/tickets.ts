@@ -8,15 +8,12 @@ import { requireLogin, requireRole } from '../middleware/auth.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import { env } from '../../config/env.js';
-import { ingestContextFor } from '../../services/ingestion/context-from-env.js';
-import { listTickets, TICKET_STATUSES } from '../../services/tickets/list.js';
-import { getTicket } from '../../services/tickets/detail.js';
-import { replyToTicket } from '../../services/tickets/reply.js';
-import { addNote, assignTicket } from '../../services/tickets/actions.js';
-import { setStatus, SETTABLE_STATUSES } from '../../services/tickets/status.js';
-import { canExtend, extendTicketDeadline } from '../../services/tickets/extensions.js';
-import { canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES } from '../../services/tickets/scope.js';
-import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from '../../services/tickets/errors.js';
+import { ingestContextFor } from '../../services/ingestion/index.js';
+import {
+  listTickets, TICKET_STATUSES, getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
+  canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
+  TicketInputError, TicketNotFoundError,
+} from '../../services/tickets/index.js';
 import { queueView, ticketView } from '../presenters/ticket-presenter.js';
 
 const queueQuery = z.object({

@@ -5,9 +5,9 @@
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../app.js';
 import { rawUpload } from '../middleware/raw-upload.js';
-import { createUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/upload-runs.js';
+import { createUploadRun, WEB_UPLOAD_MAX_BYTES } from '../../services/uploads/index.js';
 import type { UploadRunAttrs } from '../../db/models/upload-runs.js';
-import { ProvisioningError } from '../../services/provisioning/errors.js';
+import { ProvisioningError } from '../../services/provisioning/index.js';
 import { asPageProblem } from '../presenters/problem-text.js';
 
 export function uploadEndpoint(deps: AppDeps, kind: UploadRunAttrs['kind'], previewPrefix: string): RequestHandler[] {

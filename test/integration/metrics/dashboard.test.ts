@@ -5,7 +5,10 @@ import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { runGovmail } from '../../support/cli.js';
 import { buildTicket } from '../../support/ticket-factory.js';
-import { dashboard, MetricsForbiddenError, parseBound, responseMetrics, SKETCH_RELATIVE_ERROR } from '../../../server/services/metrics/index.js';
+import {
+  dashboard, MetricsForbiddenError, parseBound, responseMetrics,
+} from '../../../server/services/metrics/index.js';
+import { SKETCH_RELATIVE_ERROR } from '../../../server/services/metrics/rollup/sketch.js';
 import { localDate } from '../../../server/services/metrics/report-period.js';
 import { seedRollupHistory } from './rollup-history.js';
 

@@ -3,7 +3,10 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { statusChange } from '../../support/ticket-factory.js';
-import { parseBound, rebuildRollups, refreshRollups, responseMetrics, verifyRollups, type GroupMetrics, type MetricsReport } from '../../../server/services/metrics/index.js';
+import {
+  parseBound, rebuildRollups, refreshRollups, responseMetrics, verifyRollups, type GroupMetrics,
+} from '../../../server/services/metrics/index.js';
+import type { MetricsReport } from '../../../server/services/metrics/response-metrics.js';
 import { SKETCH_RELATIVE_ERROR } from '../../../server/services/metrics/rollup/sketch.js';
 import { seedRollupHistory } from './rollup-history.js';
 

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { addOfficeMinutes, addPeriod, createCalendar, workingMinutesBetween } from '../../../server/services/sla/index.js';
+import { addPeriod, createCalendar } from '../../../server/services/sla/index.js';
+import { addOfficeMinutes } from '../../../server/services/sla/office-time.js';
+import { workingMinutesBetween } from '../../../server/services/sla/deadline.js';
 import { getClock } from '../../../server/services/sla/clock-store.js';
 import { pauseClock, resumeClock } from '../../../server/services/sla/pause.js';
 import { slaTick } from '../../../server/services/sla/tick.js';

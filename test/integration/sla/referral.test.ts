@@ -5,7 +5,8 @@ import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.j
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { parseMail } from '../../../server/mail/parse.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
-import { addPeriod, createCalendar, ladderInstants } from '../../../server/services/sla/index.js';
+import { addPeriod, createCalendar } from '../../../server/services/sla/index.js';
+import { ladderInstants } from '../../../server/services/sla/reminder-ladder.js';
 import { getClock } from '../../../server/services/sla/clock-store.js';
 import { pauseClock } from '../../../server/services/sla/pause.js';
 import { slaTick } from '../../../server/services/sla/tick.js';

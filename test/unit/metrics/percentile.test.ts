@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { median, percentile, toHours } from '../../../server/services/metrics/index.js';
+import { median, percentile, toHours } from '../../../server/services/metrics/percentile.js';
 
 describe('metrics percentiles', () => {
   const cases: [string, number[], number, number | null][] = [

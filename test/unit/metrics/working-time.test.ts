@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { createCalendar, officeHours, workingMinutesBetween } from '../../../server/services/sla/index.js';
+import { createCalendar } from '../../../server/services/sla/index.js';
+import { officeHours } from '../../../server/services/sla/calendar.js';
+import { workingMinutesBetween } from '../../../server/services/sla/deadline.js';
 import { memoWorkingMinutes } from '../../../server/services/metrics/working-time.js';
 import { rowDate } from '../../../server/services/metrics/ticket-stream.js';
 

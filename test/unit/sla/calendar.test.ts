@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import {
-  createCalendar, holidaysFor, isWorkingDay, libraryPublicDays, officeHours, officeIntervals, officePeriodsOn,
-  nextOpening, toLocalIso,
-} from '../../../server/services/sla/index.js';
+import { createCalendar, isWorkingDay, officePeriodsOn, toLocalIso } from '../../../server/services/sla/index.js';
+import { holidaysFor, libraryPublicDays } from '../../../server/services/sla/holidays.js';
+import { officeHours } from '../../../server/services/sla/calendar.js';
+import { officeIntervals, nextOpening } from '../../../server/services/sla/office-time.js';
 
 const dates = (year: number, overrides?: Parameters<typeof holidaysFor>[1]) => holidaysFor(year, overrides).map((h) => h.date);
 

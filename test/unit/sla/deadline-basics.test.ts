@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import {
-  addPeriod, createCalendar, mondayToFriday, officeHours, workingMinutesBetween, type WorkCalendar,
-} from '../../../server/services/sla/index.js';
+import { addPeriod, createCalendar, type WorkCalendar } from '../../../server/services/sla/index.js';
+import { mondayToFriday, officeHours } from '../../../server/services/sla/calendar.js';
+import { workingMinutesBetween } from '../../../server/services/sla/deadline.js';
 import { type DeadlineCase, runDeadlineCases } from './deadline-cases.js';
 
 // March 2026 has no holidays: Mon 2/3, 9/3, 16/3 …; Sat 7/3, 14/3; Sun 8/3, 15/3.

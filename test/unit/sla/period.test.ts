@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { formatPeriod, parsePeriod } from '../../../server/services/sla/index.js';
+import { parsePeriod } from '../../../server/services/sla/index.js';
+import { formatPeriod } from '../../../server/services/sla/period.js';
 
 describe('parsePeriod', () => {
   const accepted: [string, number, string][] = [

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import {
-  addPeriod, createCalendar, elapsedShare, ladderInstants, toLocalIso, type LadderStep,
-} from '../../../server/services/sla/index.js';
+import { addPeriod, createCalendar, toLocalIso } from '../../../server/services/sla/index.js';
+import { elapsedShare, ladderInstants, type LadderStep } from '../../../server/services/sla/reminder-ladder.js';
 
 const cal = createCalendar();
 const d = (iso: string) => new Date(iso);

@@ -3,7 +3,8 @@
 // new markers carry a longer tag, and the 32-bit tags in mail already sent still thread.
 import { expect } from 'chai';
 import { createHmac } from 'node:crypto';
-import { findBodyMarker, makeBodyMarker, type TokenHmac } from '../../../server/services/threading/index.js';
+import { findBodyMarker, makeBodyMarker } from '../../../server/services/threading/index.js';
+import type { TokenHmac } from '../../../server/services/threading/thread-tokens.js';
 
 const SECRET = 'test-secret-0123456789';
 const REF = 'STC-2026-000123';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parsePolicyGrid } from '../../../server/web/forms/policy-form.js';
 import { weekText } from '../../../server/services/sla/office-hours-text.js';
-import { DEFAULT_WEEK } from '../../../server/services/sla/index.js';
+import { DEFAULT_WEEK } from '../../../server/services/sla/calendar.js';
 
 const PAIRS = [{ class: 'khan', priority: 'urgent' }, { class: 'to_cao', priority: 'low' }];
 const cell = (k: string, fr: [string, string], res: [string, string]) => ({

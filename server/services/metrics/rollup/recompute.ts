@@ -3,7 +3,7 @@
 // when a report reads it, against the report's clock).
 import type { Db } from '../../../db/index.js';
 import type { MetricFactAttrs } from '../../../db/models/metrics.js';
-import { calendarCache } from '../../sla/calendar-store.js';
+import { calendarCache } from '../../sla/index.js';
 import { streamTicketFacts, type TicketFilter } from '../ticket-stream.js';
 import { factRow } from './cells.js';
 

@@ -1,0 +1,10 @@
+// Receiving hotline mail: the inboxes and their settings, the IMAP poll, and the worker that runs it.
+export { ingestContextFor } from './context-from-env.js';
+export { HotlineWorker } from './hotline-worker.js';
+export {
+  InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection,
+} from './inbox-admin.js';
+export type { ConnectionTest, InboxForm } from './inbox-admin.js';
+export { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
+export { pollAllInboxes } from './poll-inbox.js';
+export { reconcileInboxes } from './reconcile.js';

@@ -1,0 +1,2 @@
+// Plain-text helpers every folder shares.
+export { stripToneMarks } from './tone-marks.js';

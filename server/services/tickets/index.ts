@@ -1,0 +1,16 @@
+// Opening a ticket and everything after: the queue, a ticket's detail, replies, notes, status, extensions, referral.
+export { addNote, assignTicket } from './actions.js';
+export { getTicket } from './detail.js';
+export type { TicketView } from './detail.js';
+export { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './errors.js';
+export { canExtend, extendTicketDeadline } from './extensions.js';
+export { listTickets, TICKET_STATUSES } from './list.js';
+export type { QueuePage } from './list.js';
+export { lookupCase } from './lookup.js';
+export { TicketOpener } from './open-ticket.js';
+export type { OpenTicket } from './open-ticket.js';
+export { ReferralError, referTicket } from './referral.js';
+export { replyToTicket } from './reply.js';
+export { canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES } from './scope.js';
+export { setStatus, SETTABLE_STATUSES } from './status.js';
+export { listTickets as listTicketItems } from './ticket-list.js';
