@@ -60,15 +60,18 @@ export async function findThread(db: Db, agencyId: number, mail: ParsedMail, sec
   const sender = (mail.from?.address ?? '').toLowerCase();
   const byOwn = await ticketByRef(db, agencyId, ownTicketRefFromHeaders(mail.inReplyTo, mail.references, secret));
   const byRefs = byOwn ? null : await ticketByMessageIds(db, agencyId, referenceLookupIds(mail.inReplyTo, mail.references));
-  const byMarker = byOwn || byRefs ? null : await ticketByRef(db, agencyId, findBodyMarker(`${mail.text}\n${mail.html ?? ''}`, secret));
-  const subjectTicket = byOwn || byRefs || byMarker ? null : await ticketByRef(db, agencyId, subjectCaseRef(mail.subject));
-  const answered = byOwn || byRefs || byMarker || subjectTicket ? null : await openTicketAnswered(db, agencyId, mail);
+  // A stranger's References only relate: the lookups below still run, as for a mail without them.
+  const refsThread = byRefs !== null && await senderTakesPart(db, byRefs, sender);
+  const byMarker = byOwn || refsThread ? null : await ticketByRef(db, agencyId, findBodyMarker(`${mail.text}\n${mail.html ?? ''}`, secret));
+  const subjectTicket = byOwn || refsThread || byMarker ? null : await ticketByRef(db, agencyId, subjectCaseRef(mail.subject));
+  const answered = byOwn || refsThread || byMarker || subjectTicket ? null : await openTicketAnswered(db, agencyId, mail);
   const decision = decideThread({
-    byOwnMessageId: byOwn?.ref, byReferences: byRefs?.ref, byBodyMarker: byMarker?.ref,
+    byOwnMessageId: byOwn?.ref, byReferences: byRefs ? { ticketRef: byRefs.ref, senderParticipates: refsThread } : null, byBodyMarker: byMarker?.ref,
     bySubjectRef: subjectTicket ? { ticketRef: subjectTicket.ref, senderParticipates: await senderTakesPart(db, subjectTicket, sender) } : null,
     byAnsweredSubject: answered?.ref,
   });
   const ticket = decision.action === 'append' ? [byOwn, byRefs, byMarker, subjectTicket].find((t) => t?.ref === decision.ticketRef) ?? null : null;
-  const mayRelateTo = decision.action === 'new' && decision.mayRelateTo ? [subjectTicket, answered].find((t) => t?.ref === decision.mayRelateTo) ?? null : null;
+  const mayRelateTo = decision.action === 'new' && decision.mayRelateTo
+    ? [byRefs, subjectTicket, answered].find((t) => t?.ref === decision.mayRelateTo) ?? null : null;
   return { decision, ticket, mayRelateTo };
 }

@@ -90,13 +90,34 @@ describe('decideThread', () => {
   const rows: { name: string; input: ThreadCandidates; want: ThreadDecision }[] = [
     {
       name: 'prefers our own HMAC Message-ID over every other signal',
-      input: { byOwnMessageId: 'A-2026-000001', byReferences: 'B-2026-000002', byBodyMarker: 'C-2026-000003', bySubjectRef: { ticketRef: 'D-2026-000004', senderParticipates: true } },
+      input: { byOwnMessageId: 'A-2026-000001', byReferences: { ticketRef: 'B-2026-000002', senderParticipates: true }, byBodyMarker: 'C-2026-000003', bySubjectRef: { ticketRef: 'D-2026-000004', senderParticipates: true } },
       want: { action: 'append', ticketRef: 'A-2026-000001', via: 'own_message_id' },
     },
     {
       name: 'uses In-Reply-To/References before the body marker',
-      input: { byReferences: 'B-2026-000002', byBodyMarker: 'C-2026-000003' },
+      input: { byReferences: { ticketRef: 'B-2026-000002', senderParticipates: true }, byBodyMarker: 'C-2026-000003' },
       want: { action: 'append', ticketRef: 'B-2026-000002', via: 'references' },
+    },
+    {
+      name: 'issue 13 item 9: opens a new ticket that may relate to the ticket a stranger\'s References name (no hijack)',
+      input: { byReferences: { ticketRef: 'B-2026-000002', senderParticipates: false } },
+      want: { action: 'new', mayRelateTo: 'B-2026-000002' },
+    },
+    {
+      name: 'still threads a stranger\'s mail by a genuine body marker',
+      input: { byReferences: { ticketRef: 'B-2026-000002', senderParticipates: false }, byBodyMarker: 'C-2026-000003' },
+      want: { action: 'append', ticketRef: 'C-2026-000003', via: 'body_marker' },
+    },
+    {
+      name: 'relates a stranger\'s mail to the References\' ticket before the subject ref or the answered subject',
+      input: { byReferences: { ticketRef: 'B-2026-000002', senderParticipates: false }, bySubjectRef: { ticketRef: 'D-2026-000004', senderParticipates: false },
+        byAnsweredSubject: 'E-2026-000005' },
+      want: { action: 'new', mayRelateTo: 'B-2026-000002' },
+    },
+    {
+      name: 'threads a stranger\'s mail by the subject ref they already take part in, whatever their References name',
+      input: { byReferences: { ticketRef: 'B-2026-000002', senderParticipates: false }, bySubjectRef: { ticketRef: 'D-2026-000004', senderParticipates: true } },
+      want: { action: 'append', ticketRef: 'D-2026-000004', via: 'subject_ref' },
     },
     {
       name: 'threads a reply whose Message-ID Outlook rewrote, via the body marker',
@@ -125,7 +146,7 @@ describe('decideThread', () => {
     },
     {
       name: 'threads by References even when the subject answers another open ticket',
-      input: { byReferences: 'B-2026-000002', byAnsweredSubject: 'E-2026-000005' },
+      input: { byReferences: { ticketRef: 'B-2026-000002', senderParticipates: true }, byAnsweredSubject: 'E-2026-000005' },
       want: { action: 'append', ticketRef: 'B-2026-000002', via: 'references' },
     },
     { name: 'opens a new ticket when nothing matched', input: {}, want: { action: 'new' } },
