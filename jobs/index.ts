@@ -4,7 +4,8 @@ import { JobRegistry } from './registry.js';
 import type { Schedule } from './scheduler.js';
 import { purgeSessionsJob } from './purge-sessions.js';
 import { hotlinePollJob, hotlineReconcileJob, outboxFlushJob } from './hotline.js';
-import { uploadImportJob, UPLOAD_IMPORT_JOB } from './upload-import.js';
+import { uploadImportJob } from './upload-import.js';
+import { UPLOAD_IMPORT_JOB } from '../server/services/uploads/index.js';
 import { slaTickJob } from './sla-tick.js';
 import { metricsRefreshJob } from './metrics-refresh.js';
 

@@ -1,7 +1,7 @@
 // Claims due jobs and runs them, renewing each lease on a timer shorter than the lease.
 import type { Db } from '../server/db/index.js';
 import type { Logger } from '../server/logger.js';
-import { claimJobs, completeJob, failJob, renewLease, DEFAULT_LEASE_MS, type ClaimedJob } from './queue.js';
+import { claimJobs, completeJob, failJob, renewLease, DEFAULT_LEASE_MS, type ClaimedJob } from '../server/services/queue/index.js';
 import type { JobRegistry } from './registry.js';
 
 export interface RunnerOptions {

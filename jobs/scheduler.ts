@@ -2,7 +2,7 @@
 // scheduler processes produce one job per slot, and a restart never repeats a slot.
 import type { Db } from '../server/db/index.js';
 import type { Logger } from '../server/logger.js';
-import { enqueue } from './queue.js';
+import { enqueue } from '../server/services/queue/index.js';
 
 export interface Schedule {
   name: string;

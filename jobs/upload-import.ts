@@ -1,28 +1,13 @@
-// The confirmed roster import from the web, as a job: the worker may be another process than the web, and a
-// 10,000-row import outlives a request. Progress goes into the upload_runs row, which the page polls.
+// The confirmed roster import from the web, as a job (confirmRosterUpload in services/uploads enqueues it): the
+// worker may be another process than the web, and a 10,000-row import outlives a request. Progress goes into the upload_runs row, which the page polls.
 import type { JobHandler } from './registry.js';
-import type { Db } from '../server/db/index.js';
-import { inTransaction } from '../server/db/index.js';
 import { env } from '../server/config/env.js';
-import { enqueue } from './queue.js';
 import {
-  importRosterUpload, type RosterRunOptions, failUploadRun, finishUploadRun, queueUploadRun, recordUploadProgress,
-  type UploadRun,
+  importRosterUpload, type RosterRunOptions, failUploadRun, finishUploadRun, recordUploadProgress,
 } from '../server/services/uploads/index.js';
 import { type ImportPhase, CREDENTIALS_TTL_MS } from '../server/services/provisioning/index.js';
 
-export const UPLOAD_IMPORT_JOB = 'upload.import';
 const PROGRESS_WRITE_INTERVAL_MS = 250;
-
-/** Marks the upload confirmed and enqueues its import, atomically; false when it was confirmed before. */
-export async function confirmRosterUpload(db: Db, run: UploadRun, options: RosterRunOptions): Promise<boolean> {
-  return inTransaction(db.sequelize, async () => {
-    if (!(await queueUploadRun(db, run, { ...options }))) return false;
-    // One attempt: a failed import is shown on the page, and HR decides whether to upload again.
-    await enqueue(db, UPLOAD_IMPORT_JOB, { runId: run.id }, { uniqueKey: `upload:${run.id}`, maxAttempts: 1 });
-    return true;
-  });
-}
 
 export const uploadImportJob: JobHandler = async (payload, { db, log }) => {
   const runId = Number((payload as { runId?: unknown } | null)?.runId);

@@ -5,9 +5,8 @@ import type { Command } from 'commander';
 import type { CommandModule } from './context.js';
 import { cliAction, CLI_OPERATOR } from './cli-errors.js';
 import {
-  createAccount, disableAccount, enableAccount, listAccounts, setAccountRole, unlockAccount,
+  createAccount, disableAccount, enableAccount, listAccounts, ROLES, setAccountRole, unlockAccount,
 } from '../services/users/index.js';
-import { ROLES } from '../db/models/foundation.js';
 
 const ROLE_HELP = `one of ${ROLES.join('|')}`;
 

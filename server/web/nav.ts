@@ -1,7 +1,8 @@
 // The sidebar, by role. Each area adds one entry here (href, label key, icon from views/static/icons.svg, group,
 // roles), so the menu and the route guards agree. The entry whose href is the longest prefix of the current
 // path is marked aria-current="page".
-import { ROLES, type Role, type UserAttrs } from '../db/models/foundation.js';
+import type { Role, UserAttrs } from '../db/models/foundation.js';
+import { ROLES } from '../services/users/index.js';
 import { t, type Locale } from '../i18n/index.js';
 
 export type NavGroup = 'work' | 'people' | 'settings';

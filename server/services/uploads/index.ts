@@ -1,9 +1,8 @@
 // Files HR and admins upload on the web: previews, queued import runs and their progress.
 export { importOrgUpload, previewOrgUpload } from './org-upload.js';
-export { importRosterUpload, previewRosterUpload } from './roster-upload.js';
+export { confirmRosterUpload, importRosterUpload, previewRosterUpload, UPLOAD_IMPORT_JOB } from './roster-upload.js';
 export type { RosterRunOptions } from './roster-upload.js';
 export {
-  createUploadRun, failUploadRun, findUploadRun, finishUploadRun, queueUploadRun, recordUploadProgress,
-  WEB_UPLOAD_MAX_BYTES,
+  createUploadRun, failUploadRun, findUploadRun, finishUploadRun, recordUploadProgress, WEB_UPLOAD_MAX_BYTES,
 } from './upload-runs.js';
 export type { UploadRun } from './upload-runs.js';

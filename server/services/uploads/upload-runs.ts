@@ -73,7 +73,7 @@ export function uploadTable(run: UploadRunAttrs, secretKey: string): Table {
 }
 
 /**
- * previewed → queued, once; false when it was already confirmed or has expired. The caller (jobs/upload-import.ts)
+ * previewed → queued, once; false when it was already confirmed or has expired. The caller (confirmRosterUpload)
  * enqueues the job in the same transaction.
  */
 export async function queueUploadRun(db: Db, run: UploadRun, options: Record<string, unknown>, now = new Date()): Promise<boolean> {

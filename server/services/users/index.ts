@@ -6,3 +6,5 @@ export {
 } from './accounts.js';
 export { accountTrail, findAccount, listAccounts } from './list.js';
 export type { AccountFilter, AccountItem, TrailEntry } from './list.js';
+// The roles an account may hold (the column's values), for the edges' role lists.
+export { ROLES } from '../../db/models/foundation.js';

@@ -2,11 +2,11 @@
 // admin may grant (never more: the service refuses the rest anyway), and the audit trail as readable lines.
 // The accounts and the rules come from services/users.
 import type { Db } from '../../db/index.js';
-import { ROLES, type Role } from '../../db/models/foundation.js';
+import type { Role } from '../../db/models/foundation.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { Actor } from '../../services/auth/index.js';
 import {
-  grantableRoles, listAccounts, type AccountFilter, type AccountItem, type TrailEntry,
+  grantableRoles, listAccounts, ROLES, type AccountFilter, type AccountItem, type TrailEntry,
 } from '../../services/users/index.js';
 import { agencyOptions } from './mailbox-page.js';
 

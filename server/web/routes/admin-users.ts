@@ -9,11 +9,10 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import { actorOf, type Actor } from '../../services/auth/index.js';
-import { ROLES } from '../../db/models/foundation.js';
 import { ProvisioningError } from '../../services/provisioning/index.js';
 import {
-  accountTrail, assertMayChangeAccount, createAccount, disableAccount, enableAccount, findAccount, setAccountRole,
-  unlockAccount,
+  accountTrail, assertMayChangeAccount, createAccount, disableAccount, enableAccount, findAccount, ROLES,
+  setAccountRole, unlockAccount,
 } from '../../services/users/index.js';
 import { allRoleOptions, roleOptions, scopeOptions, trailLines, usersListPage } from '../presenters/users-page.js';
 import { agencyOptions } from '../presenters/mailbox-page.js';

@@ -9,11 +9,12 @@ import { uploadEndpoint } from './upload-endpoint.js';
 import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import { env } from '../../config/env.js';
-import { findUploadRun, WEB_UPLOAD_MAX_BYTES, previewRosterUpload } from '../../services/uploads/index.js';
+import {
+  confirmRosterUpload, findUploadRun, WEB_UPLOAD_MAX_BYTES, previewRosterUpload,
+} from '../../services/uploads/index.js';
 import {
   takeCredentials, credentialsPdf, credentialsXlsx, ROSTER_OPTIONAL_COLUMNS, ROSTER_REQUIRED_COLUMNS,
 } from '../../services/provisioning/index.js';
-import { confirmRosterUpload } from '../../../jobs/upload-import.js';
 import { asPageProblem, issueTexts } from '../presenters/problem-text.js';
 import { runView } from '../presenters/upload-run-view.js';
 import { parseForm, parseParams } from '../presenters/validate.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { openDb } from '../../../server/db/index.js';
-import { enqueue, claimJobs, countJobs, completeJob, failJob } from '../../../jobs/queue.js';
+import { enqueue, claimJobs, countJobs, completeJob, failJob } from '../../../server/services/queue/queue.js';
 import { JobRunner } from '../../../jobs/runner.js';
 import { JobRegistry } from '../../../jobs/registry.js';
 import { enqueueDueTicks } from '../../../jobs/scheduler.js';

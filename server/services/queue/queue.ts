@@ -3,9 +3,9 @@
 // 'running' with a lease in the past; the next claim takes it over.
 import { randomUUID } from 'node:crypto';
 import { Op, UniqueConstraintError } from 'sequelize';
-import type { Db } from '../server/db/index.js';
-import { execWrite } from '../server/db/index.js';
-import type { JobAttrs } from '../server/db/models/foundation.js';
+import type { Db } from '../../db/index.js';
+import { execWrite } from '../../db/index.js';
+import type { JobAttrs } from '../../db/models/foundation.js';
 
 export const DEFAULT_LEASE_MS = 60_000;
 const BACKOFF_BASE_MS = 5_000;
