@@ -2,6 +2,7 @@
 // `tsc --noEmit`; lint catches what the compiler does not: floating promises aside, unused code and footguns.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint-rules/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', '.tmp/**'] },
@@ -15,6 +16,13 @@ export default tseslint.config(
       'no-console': 'error',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    // Layer boundaries: mail libraries in server/mail, migrations free of services, edges to the database
+    // through services, service folders entered through index.ts, web apart from jobs (eslint-rules/boundaries.js).
+    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
+    plugins: { boundaries },
+    rules: { 'boundaries/imports': 'error' },
   },
   {
     // Benchmarks and dev scripts talk to a terminal.
