@@ -2,9 +2,8 @@
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
 import type { Db } from '../db/index.js';
-import {
-  addPeriod, createCalendar, parsePeriod, toLocalIso, type WorkCalendar, loadCalendar,
-} from '../services/sla/index.js';
+import { addPeriod, createCalendar, parsePeriod, type WorkCalendar, loadCalendar } from '../services/sla/index.js';
+import { toLocalIso } from '../services/time/index.js';
 
 // The admin's holidays (holiday:add) apply here too. On a database that was never migrated, sla:due is still
 // the pure arithmetic on the built-in calendar: the contract check runs it on an empty sqlite::memory:.

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import type { Db } from '../db/index.js';
 import {
-  CalendarInputError, setOverride, ClockError, pauseClock, resumeClock, PAUSE_REASONS, slaTick, toLocalIso,
+  CalendarInputError, setOverride, ClockError, pauseClock, resumeClock, PAUSE_REASONS, slaTick,
 } from '../services/sla/index.js';
+import { toLocalIso } from '../services/time/index.js';
 import { referTicket, ReferralError } from '../services/tickets/index.js';
 import { testRulesOnRaw } from '../services/triage/index.js';
 import { CLI_ACTOR } from './cli-errors.js';

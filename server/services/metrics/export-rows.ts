@@ -1,6 +1,6 @@
 // One export row per ticket (pure): the raw facts behind every number on the dashboard, so an analyst can
 // recompute them. Times are local (UTC+7) ISO strings; durations are working hours.
-import { toLocalIso } from '../sla/index.js';
+import { toLocalIso } from '../time/index.js';
 import { toHours } from './percentile.js';
 import type { TicketFacts } from './ticket-facts.js';
 

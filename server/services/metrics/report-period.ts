@@ -1,6 +1,6 @@
 // The report period and the week buckets, on the province's local dates (UTC+7, as in services/sla), never
 // the machine's time zone.
-import { VN_UTC_OFFSET_MINUTES } from '../sla/index.js';
+import { VN_UTC_OFFSET_MINUTES } from '../time/index.js';
 
 const DAY_MS = 86_400_000;
 const OFFSET_MS = VN_UTC_OFFSET_MINUTES * 60_000;

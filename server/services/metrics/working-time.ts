@@ -2,9 +2,8 @@
 // calendar), with each day's office periods looked up once per report instead of once per ticket per day.
 // A province-year is ~100k tickets × two durations × up to weeks of days each; the SLA function recomputes
 // holidays and seasons for every day it walks, the memo here does it once. A unit test holds the two equal.
-import {
-  officePeriodsOn, type OfficePeriod, type WorkCalendar, MINUTE_MS, localDay, localMinute,
-} from '../sla/index.js';
+import { officePeriodsOn, type OfficePeriod, type WorkCalendar } from '../sla/index.js';
+import { MINUTE_MS, localDay, localMinute } from '../time/index.js';
 
 export type WorkingMinutes = (a: Date, b: Date) => number;
 

@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.js';
 import { withDbTimes } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { randomHex } from '../crypto/index.js';
-import { toLocalIso } from '../sla/index.js';
+import { toLocalIso } from '../time/index.js';
 import { LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, type Secrets } from '../threading/index.js';
 import { enqueueAlert, enqueueMail, type OutboxMail } from './enqueue.js';
 import { renderReceipt } from './receipt.js';

@@ -5,7 +5,7 @@ import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { CalendarOverrideAttrs } from '../../db/models/sla.js';
 import { createCalendar } from './calendar.js';
-import { isoDateToDay } from './local-time.js';
+import { isoDateToDay } from '../time/index.js';
 import type { DayOverride, WorkCalendar } from './types.js';
 
 export const PROVINCE_SCOPE = 'province';

@@ -1,11 +1,11 @@
 // The agency's work calendar: office periods per weekday, seasonal schedules, days off and swaps.
-// Days are local dates in Asia/Ho_Chi_Minh (see local-time.ts); nothing depends on the machine's TZ.
+// Days are local dates in Asia/Ho_Chi_Minh (see ../time/local-time.ts); nothing depends on the machine's TZ.
 import { DEFAULT_OVERRIDES } from './default-overrides.js';
 import { holidaysFor } from './holidays.js';
 import {
   type DayNumber, MINUTES_PER_DAY, VN_UTC_OFFSET_MINUTES, dayToIsoDate, isoDateToDay, localDay, monthDayOf,
   parseClock, weekdayOf, yearOf,
-} from './local-time.js';
+} from '../time/index.js';
 import type { DayOverride, OfficePeriod, Season, WeekHours, WorkCalendar } from './types.js';
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

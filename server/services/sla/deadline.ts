@@ -2,7 +2,7 @@
 // Art. 147–148: the day of the event is not counted, and a limit ending on a day off moves to the next
 // working day). "Close of office" replaces the Civil Code's 24:00 because a citizen's answer is due
 // while the agency is open.
-import { localDay } from './local-time.js';
+import { localDay } from '../time/index.js';
 import { addOfficeMinutes, closeOfDay, firstWorkingDayFrom, officeMinutesBetween } from './office-time.js';
 import type { Period, WorkCalendar } from './types.js';
 

@@ -3,7 +3,7 @@
 import Holidays from 'date-holidays';
 import { DEFAULT_OVERRIDES } from './default-overrides.js';
 import { LEGAL_EXTRA_DAYS } from './legal-extra-days.js';
-import { DAY_MS, dayToIsoDate, isoDateToDay } from './local-time.js';
+import { DAY_MS, dayToIsoDate, isoDateToDay } from '../time/index.js';
 import type { DayOverride, HolidayDay } from './types.js';
 
 let library: Holidays | undefined;

@@ -10,7 +10,6 @@ export {
 export { addPeriod } from './deadline.js';
 export { extensionOptions } from './extension-rules.js';
 export { extendDenunciation, markComplaintComplex } from './extension.js';
-export { localDay, localMinute, MINUTE_MS, toLocalIso, VN_UTC_OFFSET_MINUTES } from './local-time.js';
 export { PAUSE_REASONS, pauseClock, resumeClock } from './pause.js';
 export { parsePeriod } from './period.js';
 export { policyGrid, savePolicyGrid } from './policy-admin.js';

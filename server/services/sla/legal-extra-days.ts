@@ -1,7 +1,7 @@
 // Days off the Labour Code grants that date-holidays (3.37, country VN) does not emit.
 // Checked against vietnam.md §2.2–2.3: the library has 1/1, the 5-day Tết block, Giỗ Tổ Hùng Vương,
 // 30/4, 1/5 and 2/9, but neither the second Quốc khánh day nor any substitute day.
-import { dayToIsoDate, isoDateToDay, weekdayOf } from './local-time.js';
+import { dayToIsoDate, isoDateToDay, weekdayOf } from '../time/index.js';
 
 export interface LegalExtraRule {
   readonly id: string;

@@ -1,6 +1,6 @@
 // Office-time arithmetic: walking forward through the calendar's office periods, minute by period.
 import { officePeriodsOn } from './calendar.js';
-import { type DayNumber, MINUTE_MS, instantAt, localDay, localMinute } from './local-time.js';
+import { type DayNumber, MINUTE_MS, instantAt, localDay, localMinute } from '../time/index.js';
 import type { WorkCalendar } from './types.js';
 
 /** How far a search may walk before the calendar is declared to have no office time at all. */

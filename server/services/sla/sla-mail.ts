@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { toLocalIso } from './local-time.js';
+import { toLocalIso } from '../time/index.js';
 import { baseStepId } from './sla-steps.js';
 
 const VIEWS = fileURLToPath(new URL('../../../views/mail/', import.meta.url));

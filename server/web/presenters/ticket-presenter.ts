@@ -2,7 +2,7 @@
 // flags. Mail text stays plain strings here; the templates escape it ({{ }}) or sandbox the sanitised HTML.
 import { t, type Locale } from '../../i18n/index.js';
 import type { QueuePage, TicketView } from '../../services/tickets/index.js';
-import { toLocalIso } from '../../services/sla/index.js';
+import { toLocalIso } from '../../services/time/index.js';
 
 /** A stored ISO instant as province wall-clock text, "2027-04-30 17:00". */
 function localDue(v: unknown): string {

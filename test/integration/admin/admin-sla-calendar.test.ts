@@ -6,7 +6,7 @@ import { forEachDb } from '../../support/databases.js';
 import { runGovmail } from '../../support/cli.js';
 import { buildUser, loginAgent } from '../../support/web.js';
 import { adminWorld, type AdminWorld } from './admin-fixture.js';
-import { toLocalIso } from '../../../server/services/sla/index.js';
+import { toLocalIso } from '../../../server/services/time/index.js';
 import { policyGrid } from '../../../server/services/sla/policy-admin.js';
 import { openTicket, type Org } from '../sla/sla-fixture.js';
 

@@ -3,7 +3,7 @@
 // ticket event with its reason, moves tickets.due_at and gives the reminder ladder a fresh run.
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { toLocalIso } from '../../../server/services/sla/index.js';
+import { toLocalIso } from '../../../server/services/time/index.js';
 import { ClockError, getClock, recordFirstResponse } from '../../../server/services/sla/clock-store.js';
 import { extendDenunciation, markComplaintComplex } from '../../../server/services/sla/extension.js';
 import { slaTick } from '../../../server/services/sla/tick.js';

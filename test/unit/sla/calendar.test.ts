@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createCalendar, isWorkingDay, officePeriodsOn, toLocalIso } from '../../../server/services/sla/index.js';
+import { createCalendar, isWorkingDay, officePeriodsOn } from '../../../server/services/sla/index.js';
+import { toLocalIso } from '../../../server/services/time/index.js';
 import { holidaysFor, libraryPublicDays } from '../../../server/services/sla/holidays.js';
 import { officeHours } from '../../../server/services/sla/calendar.js';
 import { officeIntervals, nextOpening } from '../../../server/services/sla/office-time.js';

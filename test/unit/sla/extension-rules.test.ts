@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createCalendar, toLocalIso } from '../../../server/services/sla/index.js';
+import { createCalendar } from '../../../server/services/sla/index.js';
+import { toLocalIso } from '../../../server/services/time/index.js';
 import {
   complexComplaintDue, extendedDenunciationDue, extensionOptions, extensionRefusal, type ExtensionKind,
 } from '../../../server/services/sla/extension-rules.js';

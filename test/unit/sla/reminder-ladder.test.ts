@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { addPeriod, createCalendar, toLocalIso } from '../../../server/services/sla/index.js';
+import { addPeriod, createCalendar } from '../../../server/services/sla/index.js';
+import { toLocalIso } from '../../../server/services/time/index.js';
 import { elapsedShare, ladderInstants, type LadderStep } from '../../../server/services/sla/reminder-ladder.js';
 
 const cal = createCalendar();
