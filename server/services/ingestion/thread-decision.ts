@@ -1,4 +1,4 @@
-import { CASE_REF_SOURCE, readOwnMessageId, type Secrets } from '../threading/index.js';
+import { CASE_REF_SOURCE, readOwnMessageId, type Secrets, type TokenHmac } from '../threading/index.js';
 
 // Which ticket an inbound mail belongs to. The caller does the lookups (DB) and hands us what it
 // found; this file only decides, so the order is testable without a database:
@@ -60,10 +60,11 @@ export function ownTicketRefFromHeaders(
   inReplyTo: string | null,
   references: readonly string[],
   secret: Secrets,
+  hmac?: TokenHmac,
 ): string | null {
   const ids = [inReplyTo, ...[...references].reverse()].filter((id): id is string => Boolean(id));
   for (const id of ids) {
-    const ref = readOwnMessageId(id, secret);
+    const ref = readOwnMessageId(id, secret, hmac);
     if (ref) return ref;
   }
   return null;

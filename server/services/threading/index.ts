@@ -4,4 +4,4 @@ export { CASE_REF_SOURCE, formatRef, lastRefSequence, refPrefixOf } from './case
 export {
   findBodyMarker, LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
 } from './thread-tokens.js';
-export type { Secrets } from './thread-tokens.js';
+export type { Secrets, TokenHmac } from './thread-tokens.js';

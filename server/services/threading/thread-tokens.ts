@@ -41,6 +41,10 @@ export interface OwnMessageIdInput {
   domain: string;
 }
 
+/** The HMAC tokens are signed with (hex); the readers take it as a parameter so a test can count the checks. */
+export type TokenHmac = (secret: string, data: string) => string;
+const hmacSha256: TokenHmac = (secret, data) => createHmac('sha256', secret).update(data).digest('hex');
+
 /** `<ticket.STC-2026-000123.NONCE.HMAC8@domain>` */
 export function makeOwnMessageId({ ticketRef, nonce, secret, domain }: OwnMessageIdInput): string {
   const ref = canonicalRef(ticketRef);
@@ -49,13 +53,14 @@ export function makeOwnMessageId({ ticketRef, nonce, secret, domain }: OwnMessag
   return `<ticket.${ref}.${lowerNonce}.${sign(secret, ID_TAG_HEX, 'mid', ref, lowerNonce)}@${domain.toLowerCase()}>`;
 }
 
+
 /** The ticket ref of one of our own Message-IDs, or null when it is not ours or its HMAC is forged. */
-export function readOwnMessageId(id: string, secret: Secrets): string | null {
+export function readOwnMessageId(id: string, secret: Secrets, hmac: TokenHmac = hmacSha256): string | null {
   const match = OWN_ID_PATTERN.exec(normaliseMessageId(id));
   if (!match) return null;
   const ref = match[1].toUpperCase();
   const nonce = match[2].toLowerCase();
-  return verifies(secret, match[3], ['mid', ref, nonce]) ? ref : null;
+  return verifies(secret, match[3], ['mid', ref, nonce], hmac) ? ref : null;
 }
 
 /** `[#GM:STC-2026-000123:0123456789abcdef]`: short and space-free, so `> ` quoting and flowed text keep it whole. */
@@ -64,9 +69,6 @@ export function makeBodyMarker(ticketRef: string, secret: string): string {
   return `[#GM:${ref}:${sign(secret, MARKER_TAG_HEX, 'marker', ref)}]`;
 }
 
-/** The HMAC tokens are signed with (hex); findBodyMarker takes it as a parameter so a test can count the checks. */
-export type TokenHmac = (secret: string, data: string) => string;
-const hmacSha256: TokenHmac = (secret, data) => createHmac('sha256', secret).update(data).digest('hex');
 
 /**
  * The ref of the first genuine marker in the text (the newest, in top-posted replies), or null. Only the first
