@@ -1,4 +1,4 @@
-import { CASE_REF_SOURCE, readOwnMessageId, type Secrets, type TokenHmac } from '../threading/index.js';
+import { CASE_REF_SOURCE, findOwnMessageId, type Secrets, type TokenHmac } from '../threading/index.js';
 
 // Which ticket an inbound mail belongs to. The caller does the lookups (DB) and hands us what it
 // found; this file only decides, so the order is testable without a database:
@@ -63,14 +63,14 @@ export function ownTicketRefFromHeaders(
   hmac?: TokenHmac,
 ): string | null {
   const ids = [inReplyTo, ...[...references].reverse()].filter((id): id is string => Boolean(id));
-  for (const id of ids) {
-    const ref = readOwnMessageId(id, secret, hmac);
-    if (ref) return ref;
-  }
-  return null;
+  return findOwnMessageId(ids, secret, hmac);
 }
 
-/** Message-IDs to look up for step 2, In-Reply-To first then References newest first, unique. */
+/** The References header has no length limit of its own; a reply's parent is In-Reply-To or among the newest. */
+const NEWEST_REFERENCES_LOOKED_UP = 20;
+
+/** Message-IDs to look up for step 2, In-Reply-To first then the newest References newest first, unique. */
 export function referenceLookupIds(inReplyTo: string | null, references: readonly string[]): string[] {
-  return [...new Set([inReplyTo, ...[...references].reverse()].filter((id): id is string => Boolean(id)))];
+  const newest = references.slice(-NEWEST_REFERENCES_LOOKED_UP).reverse();
+  return [...new Set([inReplyTo, ...newest].filter((id): id is string => Boolean(id)))];
 }

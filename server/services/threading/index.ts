@@ -2,6 +2,6 @@
 // body markers, the loop header) and the case refs they carry. Ingestion reads it, tickets and outbox write it.
 export { CASE_REF_SOURCE, formatRef, lastRefSequence, refPrefixOf } from './case-ref.js';
 export {
-  findBodyMarker, LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
+  findBodyMarker, findOwnMessageId, LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, readOwnMessageId,
 } from './thread-tokens.js';
 export type { Secrets, TokenHmac } from './thread-tokens.js';

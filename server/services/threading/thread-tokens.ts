@@ -17,6 +17,9 @@ const ID_TAG_HEX = 8;
 const MARKER_TAG_HEX = 16;
 const OLD_MARKER_TAG_HEX = 8;
 export const MARKERS_CHECKED = 3;
+/** Own-looking ids in In-Reply-To/References verified per mail, for the same reason: the header has no length
+ *  limit of its own, and a genuine reply names its parent first. */
+const OWN_IDS_CHECKED = 3;
 const NONCE_PATTERN = /^[a-z0-9]{1,64}$/;
 const OWN_ID_PATTERN = new RegExp(`^ticket\\.(${CASE_REF_SOURCE})\\.([a-z0-9]{1,64})\\.([0-9a-f]{${ID_TAG_HEX}})@`, 'i');
 const MARKER_PATTERN = new RegExp(
@@ -61,6 +64,23 @@ export function readOwnMessageId(id: string, secret: Secrets, hmac: TokenHmac = 
   const ref = match[1].toUpperCase();
   const nonce = match[2].toLowerCase();
   return verifies(secret, match[3], ['mid', ref, nonce], hmac) ? ref : null;
+}
+
+/**
+ * The ticket ref of the first genuine own Message-ID among `ids` (nearest first), or null. Ids that are not ours
+ * cost nothing; of those that look like ours, only the first OWN_IDS_CHECKED distinct ones are verified.
+ */
+export function findOwnMessageId(ids: readonly string[], secret: Secrets, hmac: TokenHmac = hmacSha256): string | null {
+  const checked = new Set<string>();
+  for (const id of ids) {
+    const normalised = normaliseMessageId(id);
+    if (checked.has(normalised) || !OWN_ID_PATTERN.test(normalised)) continue;
+    const ref = readOwnMessageId(normalised, secret, hmac);
+    if (ref) return ref;
+    checked.add(normalised);
+    if (checked.size >= OWN_IDS_CHECKED) return null;
+  }
+  return null;
 }
 
 /** `[#GM:STC-2026-000123:0123456789abcdef]`: short and space-free, so `> ` quoting and flowed text keep it whole. */
