@@ -52,7 +52,7 @@ async function appendRows(db: Db, tag: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await audit(db, { actor: 'hr.snv', action: 'test.append', target: `${tag}${i}`, details: { i, name: 'Đặng Thị Ánh Nguyệt' } });
 }
 
-forEachDb('hostile: audit chain', (getDb) => {
+forEachDb('issue 13 item 2: audit chain', (getDb) => {
   let dir: string;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'govmail-audit-'));

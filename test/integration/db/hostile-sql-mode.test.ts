@@ -52,7 +52,7 @@ async function openUnderNoBackslashEscapes(url: string): Promise<{ db: Db; plain
   }
 }
 
-forEachDb('hostile: sql_mode NO_BACKSLASH_ESCAPES', (getDb) => {
+forEachDb('issue 13 item 6: sql_mode NO_BACKSLASH_ESCAPES', (getDb) => {
   let db: Db;
   let own: Db | undefined;
   before(async function () {

@@ -17,7 +17,7 @@ import { parseTable } from '../../../server/services/import/table-reader.js';
 
 const RSS_LIMIT_BYTES = 300 * MiB;
 
-forEachDb('hostile: zip bomb and absurd tables in roster and org uploads', (getDb) => {
+forEachDb('issue 13 item 1: zip bomb and absurd tables in roster and org uploads', (getDb) => {
   let web: WebProcess;
   before(async function () {
     this.timeout(120_000);
