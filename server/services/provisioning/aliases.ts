@@ -3,7 +3,11 @@
  * actor works only in their agency's mail domains and only for mailboxes of their agency whose account they
  * reach (mailbox-guard.ts): an HR officer cannot claim an address in another agency's domain (its director's,
  * say), nor divert mail of a mailbox that outranks them. Each change writes one audit row naming the person.
+ * Postfix's alias map wins over its mailbox map, and the target may then send as the alias, so an alias is
+ * only ever a fresh address: never a mailbox (shared ones included), a hotline (citizen mail), a retired
+ * address (mail still meant for whoever left or moved) or another mailbox's alias (issue 13 item 4).
  */
+import { col, fn, Op, where } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { audit } from '../audit/index.js';
@@ -36,6 +40,25 @@ async function targetPerson(db: Db, actor: Actor, goto: string) {
   return personOf(db, box);
 }
 
+/** Refuses an address that already belongs to someone: a mailbox, a hotline, a retired address, an alias. */
+async function assertAddressFree(db: Db, address: string, goto: string): Promise<void> {
+  const { Agency, HotlineInbox, Mailbox, MailAlias, RetiredAddress } = db.models;
+  const taken = (id: string, message: string, params: Record<string, string> = {}) =>
+    new ProvisioningError(id, `${address} ${message}`, 'address', 409, { address, ...params });
+  const lower = (column: string) => where(fn('lower', col(column)), address);
+  const box = await Mailbox.findOne({ where: { address }, attributes: ['kind'], raw: true });
+  if (box?.kind === 'hotline') throw taken('alias.hotline', 'is a hotline address');
+  if (box?.kind === 'shared') throw taken('alias.shared_mailbox', 'is a shared mailbox');
+  if (box) throw taken('alias.is_mailbox', 'is a mailbox');
+  if (await Agency.count({ where: lower('hotline_address') }) || await HotlineInbox.count({ where: { [Op.or]: [lower('address'), lower('imap_user')] } })) {
+    throw taken('alias.hotline', 'is a hotline address');
+  }
+  const alias = await MailAlias.findOne({ where: { address }, attributes: ['goto'], order: [['id', 'ASC']], raw: true });
+  if (alias?.goto === goto) throw taken('alias.exists', `already delivers to ${goto}`);
+  if (alias) throw taken('alias.taken', `is already an alias of ${alias.goto}`, { goto: alias.goto });
+  if (await RetiredAddress.count({ where: { address } })) throw taken('alias.retired', 'is a retired address');
+}
+
 export async function addAlias(
   db: Db, input: { address: string; goto: string; expiresAt?: Date | null; actor: Actor },
 ): Promise<void> {
@@ -49,8 +72,7 @@ export async function addAlias(
     // The target first: another agency's mailbox must look absent (404), whatever the alias.
     const person = await targetPerson(db, input.actor, goto);
     await assertAliasDomain(db, input.actor, address);
-    if (await db.models.Mailbox.count({ where: { address } })) throw new ProvisioningError('alias.is_mailbox', `${address} is a mailbox`, 'address', 409);
-    if (await db.models.MailAlias.count({ where: { address, goto } })) throw new ProvisioningError('alias.exists', `${address} already delivers to ${goto}`, 'address', 409);
+    await assertAddressFree(db, address, goto);
     await db.models.MailAlias.create({ address, goto, domain: domainOf(address), active: true, reason: 'manual', expires_at: input.expiresAt ?? null });
     await audit(db, { actor: input.actor.username, action: 'alias.add', target: address,
       details: { goto, person, expires_at: input.expiresAt?.toISOString() ?? null } });

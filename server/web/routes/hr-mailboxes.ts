@@ -87,6 +87,11 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
       res.redirect(303, `/hr/mailboxes/${encodeURIComponent(next.address)}?ok=${action}`);
     } catch (e) {
       const p = asPageProblem(req.locale, e);
+      // A refused alias is the form's own field: its reason goes next to it, with what was typed.
+      if (action === 'alias-add' && e instanceof ProvisioningError && e.field === 'address') {
+        const typed = typeof (req.body as { alias?: unknown }).alias === 'string' ? (req.body as { alias: string }).alias : '';
+        return await renderDetail(req, res, address, { aliasError: p.text, aliasValue: typed }, p.status);
+      }
       await renderDetail(req, res, address, { flash: { kind: 'error', text: p.text } }, p.status);
     }
   });

@@ -37,7 +37,8 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
     const db = getDb();
     await seedHoabinh(db);
     creds = await credentialsOf(db, await importRows(db, generateRoster(60, { agencyCodes: ['UBND', 'STC', 'SYT', 'TPHOABINH'], collisions: 4 })));
-    await addAlias(db, { address: 'duongdaynong@stc.hoabinh.gov.vn', goto: creds[1]!.address, actor: TEST_ACTOR });
+    // An alias made by HR moves with its domain (a hotline address may not be one: issue 13 item 4).
+    await addAlias(db, { address: 'vanthu@stc.hoabinh.gov.vn', goto: creds[1]!.address, actor: TEST_ACTOR });
     // Phú Thọ's own provincial committee already has an annv: that address cannot be taken over.
     // annv2 belongs to a namesake who keeps it, so the renumbered annv becomes annv3.
     expect(creds[0]!.address).to.equal('annv@hoabinh.gov.vn');
@@ -81,8 +82,8 @@ forEachDb('domain migration of the 2016 Hòa Bình demo', (getDb) => {
     for (const c of creds.slice(0, 10)) {
       expect(await postmapQuery(maps['virtual-aliases.cf'], c.address), c.address).to.equal(c.address === 'annv@hoabinh.gov.vn' ? 'annv3@phutho.gov.vn' : moved(c.address));
     }
-    expect(await postmapQuery(maps['virtual-aliases.cf'], 'duongdaynong@stc.phutho.gov.vn')).to.equal(moved(creds[1]!.address));
-    expect(await postmapQuery(maps['virtual-aliases.cf'], 'duongdaynong@stc.hoabinh.gov.vn')).to.equal(moved(creds[1]!.address));
+    expect(await postmapQuery(maps['virtual-aliases.cf'], 'vanthu@stc.phutho.gov.vn')).to.equal(moved(creds[1]!.address));
+    expect(await postmapQuery(maps['virtual-aliases.cf'], 'vanthu@stc.hoabinh.gov.vn')).to.equal(moved(creds[1]!.address));
     const stc = await getDb().models.Agency.findOne({ where: { code: 'STC' } });
     expect(stc).to.include({ mail_domain: 'stc.phutho.gov.vn', hotline_address: 'duongdaynong@stc.phutho.gov.vn' });
   });
