@@ -1,6 +1,6 @@
 // Every job the worker knows, and every periodic schedule. Add a job: write jobs/<name>.ts exporting a handler,
 // register it here, and (if periodic) add a schedule.
-import { JobRegistry } from './registry.js';
+import { JobRegistry, type JobDeps } from './registry.js';
 import type { Schedule } from './scheduler.js';
 import { purgeSessionsJob } from './purge-sessions.js';
 import { hotlinePollJob, hotlineReconcileJob, outboxFlushJob } from './hotline.js';
@@ -9,14 +9,15 @@ import { UPLOAD_IMPORT_JOB } from '../server/services/uploads/index.js';
 import { slaTickJob } from './sla-tick.js';
 import { metricsRefreshJob } from './metrics-refresh.js';
 
-export function buildJobRegistry(): JobRegistry {
+/** The handlers, wired to `deps` (the composition root in the server; buildRoot() in tests too). */
+export function buildJobRegistry(deps: JobDeps): JobRegistry {
   return new JobRegistry()
     .register('sessions.purge', purgeSessionsJob)
-    .register('hotline.poll', hotlinePollJob)
-    .register('outbox.flush', outboxFlushJob)
-    .register('hotline.reconcile', hotlineReconcileJob)
-    .register(UPLOAD_IMPORT_JOB, uploadImportJob)
-    .register('sla.tick', slaTickJob)
+    .register('hotline.poll', hotlinePollJob(deps))
+    .register('outbox.flush', outboxFlushJob(deps))
+    .register('hotline.reconcile', hotlineReconcileJob(deps))
+    .register(UPLOAD_IMPORT_JOB, uploadImportJob(deps))
+    .register('sla.tick', slaTickJob(deps))
     .register('metrics.refresh', metricsRefreshJob);
 }
 

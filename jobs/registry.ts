@@ -2,12 +2,22 @@
 // time, not exactly-once execution, so handlers make their side effects idempotent (outbox keys, cursors).
 import type { Db } from '../server/db/index.js';
 import type { Logger } from '../server/logger.js';
+import type { Env } from '../server/config/env.js';
+import type { MailTransport } from '../server/mail/transport.js';
+import type { IngestContext } from '../server/services/ingestion/index.js';
 
 export interface JobContext {
   db: Db;
   log: Logger;
   /** false once the lease is lost; long handlers check it between steps */
   stillOwned(): boolean;
+}
+
+/** What handlers get from the composition root (server/composition.ts) besides the runner's db and log. */
+export interface JobDeps {
+  config: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM'>;
+  transport(): Promise<MailTransport>;
+  ingestContext(): Promise<IngestContext>;
 }
 
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;

@@ -1,7 +1,6 @@
 // The confirmed roster import from the web, as a job (confirmRosterUpload in services/uploads enqueues it): the
 // worker may be another process than the web, and a 10,000-row import outlives a request. Progress goes into the upload_runs row, which the page polls.
-import type { JobHandler } from './registry.js';
-import { env } from '../server/config/env.js';
+import type { JobDeps, JobHandler } from './registry.js';
 import {
   importRosterUpload, type RosterRunOptions, failUploadRun, finishUploadRun, recordUploadProgress,
 } from '../server/services/uploads/index.js';
@@ -9,7 +8,7 @@ import { type ImportPhase, CREDENTIALS_TTL_MS } from '../server/services/provisi
 
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 
-export const uploadImportJob: JobHandler = async (payload, { db, log }) => {
+export const uploadImportJob = (deps: JobDeps): JobHandler => async (payload, { db, log }) => {
   const runId = Number((payload as { runId?: unknown } | null)?.runId);
   const run = await db.models.UploadRun.findByPk(runId);
   if (!run || (run.status !== 'queued' && run.status !== 'running')) return; // expired or already finished
@@ -28,7 +27,7 @@ export const uploadImportJob: JobHandler = async (payload, { db, log }) => {
   };
   try {
     const options = JSON.parse(run.options ?? '{}') as RosterRunOptions;
-    const result = await importRosterUpload(db, run, { secretKey: env().SECRET_KEY, run: options, onProgress });
+    const result = await importRosterUpload(db, run, { secretKey: deps.config.SECRET_KEY, run: options, onProgress });
     await writes;
     const { preview: _preview, ...summary } = result;
     // The page that offers the initial passwords lives as long as they do.

@@ -2,17 +2,15 @@
 // GOVMAIL_ROLES can split them across processes). Migrates and seeds the demo province on first start.
 import type { Server } from 'node:http';
 import { env, ConfigError } from './config/env.js';
-import { createLogger } from './logger.js';
-import { sessionKickerFrom } from './services/mailserver/index.js';
-import { openDb } from './db/index.js';
+import { buildRoot } from './composition.js';
 import { migrateUp } from './db/migrate.js';
 import { createApp } from './web/app.js';
 import { listen, ListenError } from './web/listen.js';
 import { seedDemoIfEmpty } from './services/org/index.js';
 import { JobRunner } from '../jobs/runner.js';
 import { Scheduler } from '../jobs/scheduler.js';
-import { buildJobRegistry, SCHEDULES } from '../jobs/index.js';
-import { HotlineWorker, ingestContextFor } from './services/ingestion/index.js';
+import { SCHEDULES } from '../jobs/index.js';
+import { HotlineWorker } from './services/ingestion/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -25,9 +23,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const root = buildRoot(config);
+  const { log } = root;
   if (config.SECRET_KEY_IS_DEV_DEFAULT) log.warn({ event: 'config.dev_secret' }, 'SECRET_KEY is not set: using a development key. Set it before real use.');
-  const db = openDb(config.DATABASE_URL);
+  const db = root.db();
   const applied = await migrateUp(db.sequelize, { secretKey: config.SECRET_KEY });
   if (applied.length) log.info({ event: 'db.migrated', applied });
   if (config.SEED_DEMO) {
@@ -44,23 +43,23 @@ async function main(): Promise<void> {
   let scheduler: Scheduler | undefined;
   let hotline: HotlineWorker | undefined;
   if (roles.has('web')) {
-    const app = createApp({ db, log, sessionKicker: sessionKickerFrom(config.DOVEADM_KICK), secretKey: config.SECRET_KEY,
+    const app = createApp({ db, log, sessionKicker: root.sessionKicker, secretKey: config.SECRET_KEY,
       secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
       sessionLifetime: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS } });
     // Before the worker and the scheduler start: a process that cannot serve must not run jobs half-configured.
     server = await listen(app, config.PORT).catch(async (e: unknown) => {
       if (!(e instanceof ListenError)) throw e;
       process.stderr.write(`govmail cannot start: ${e.message}\n`);
-      await db.close();
+      await root.close();
       process.exit(1);
     });
     log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL });
   }
   if (roles.has('worker')) {
-    runner = new JobRunner(db, buildJobRegistry(), log);
+    runner = new JobRunner(db, await root.jobs(), log);
     runner.start();
     // One IDLE loop per hotline inbox this process can lease; the others' inboxes stay theirs.
-    hotline = new HotlineWorker(db, { secretKey: config.SECRET_KEY, log, context: () => ingestContextFor(db, config) });
+    hotline = new HotlineWorker(db, { secretKey: config.SECRET_KEY, log, context: root.ingestContext });
     hotline.start();
   }
   if (roles.has('scheduler')) {
@@ -73,7 +72,7 @@ async function main(): Promise<void> {
     scheduler?.stop();
     server?.close();
     await Promise.all([runner?.stop(), hotline?.stop()]);
-    await db.close();
+    await root.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -10,10 +10,9 @@ import { buildUser } from '../support/web.js';
 import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { seedHoabinh } from '../support/provisioning-fixtures.js';
 import { rosterCsv } from '../support/roster-factory.js';
-import { useTestSecretInWorker } from '../support/hr-web.js';
+import { testJobs, useTestSecretInWorker } from '../support/hr-web.js';
 import { xlsxBomb } from '../support/zip-bomb.js';
 import { JobRunner } from '../../jobs/runner.js';
-import { buildJobRegistry } from '../../jobs/index.js';
 import { createLogger } from '../../server/logger.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -36,7 +35,7 @@ describe('e2e: HR imports a roster in a real browser', function () {
     useTestSecretInWorker();
     e2e = await startE2e();
     await seedHoabinh(e2e.db);
-    runner = new JobRunner(e2e.db, buildJobRegistry(), createLogger('silent'), { pollMs: 200, concurrency: 1 });
+    runner = new JobRunner(e2e.db, await testJobs(e2e.db), createLogger('silent'), { pollMs: 200, concurrency: 1 });
     runner.start();
   });
   after(async () => {

@@ -2,12 +2,14 @@
 // jobs in-process (the worker's part). Logging in is loginAgent() in web.ts.
 import type { Db } from '../../server/db/index.js';
 import { createLogger } from '../../server/logger.js';
-import { setEnvForTests } from '../../server/config/env.js';
+import { env, setEnvForTests } from '../../server/config/env.js';
+import { buildRoot } from '../../server/composition.js';
 import { JobRunner } from '../../jobs/runner.js';
-import { buildJobRegistry } from '../../jobs/index.js';
+import type { JobRegistry } from '../../jobs/registry.js';
 import { TEST_SECRET, type Agent } from './web.js';
 
-/** The worker reads SECRET_KEY from env(); the test app uses TEST_SECRET: make them agree. */
+/** The worker's handlers take SECRET_KEY from the config they are built with (env() here, testJobs()); the test
+ * app uses TEST_SECRET: make them agree. */
 export function useTestSecretInWorker(): void {
   setEnvForTests({ SECRET_KEY: TEST_SECRET });
 }
@@ -17,9 +19,14 @@ export function upload(agent: Agent, url: string, csrf: string, fileName: string
     .set('X-CSRF-Token', csrf).set('X-File-Name', encodeURIComponent(fileName)).send(Buffer.from(content));
 }
 
+/** The worker's job handlers as server/index.ts wires them, over the test's database and the current env(). */
+export function testJobs(db: Db): Promise<JobRegistry> {
+  return buildRoot(env(), { db, log: createLogger('silent') }).jobs();
+}
+
 /** Runs due jobs until none is left; returns how many ran. */
 export async function runJobs(db: Db): Promise<number> {
-  const runner = new JobRunner(db, buildJobRegistry(), createLogger('silent'));
+  const runner = new JobRunner(db, await testJobs(db), createLogger('silent'));
   let ran = 0;
   while ((await runner.runOnce()) === 'ran') ran++;
   return ran;

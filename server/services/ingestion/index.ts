@@ -1,5 +1,6 @@
 // Receiving hotline mail: the inboxes and their settings, the IMAP poll, and the worker that runs it.
 export { ingestContextFor } from './context-from-env.js';
+export type { IngestContext } from './ingest-context.js';
 export { HotlineWorker } from './hotline-worker.js';
 export {
   InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection,
