@@ -1,13 +1,13 @@
-// What every CLI command gets: the parsed config, an open database, and the output helpers that keep the
+// What every CLI command gets: the parsed config; the database, SMTP transport, ingestion context and session
+// kicker from the composition root (the costly ones opened on first use); and the output helpers that keep the
 // contract (DESIGN.md §6): `--json` prints exactly one JSON document on stdout; failures exit non-zero with a
 // clear message on stderr.
 import type { Command } from 'commander';
 import { env, type Env } from '../config/env.js';
-import { openDb, type Db } from '../db/index.js';
+import { buildRoot, type Root } from '../composition.js';
 
-export interface CliContext {
+export interface CliContext extends Pick<Root, 'db' | 'transport' | 'ingestContext' | 'sessionKicker'> {
   env: Env;
-  db(): Db;
   /** Prints `data` as JSON when --json was given, otherwise `human()`'s lines. */
   print(opts: { json?: boolean }, data: unknown, human: () => string | string[]): void;
   close(): Promise<void>;
@@ -22,13 +22,13 @@ export class CliError extends Error {
 }
 
 export function createCliContext(): CliContext {
-  let db: Db | undefined;
+  const root = buildRoot(env());
   return {
-    env: env(),
-    db() {
-      db ??= openDb(env().DATABASE_URL);
-      return db;
-    },
+    env: root.config,
+    db: root.db,
+    transport: root.transport,
+    ingestContext: root.ingestContext,
+    sessionKicker: root.sessionKicker,
     print(opts, data, human) {
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
@@ -37,9 +37,7 @@ export function createCliContext(): CliContext {
       const out = human();
       process.stdout.write(`${Array.isArray(out) ? out.join('\n') : out}\n`);
     },
-    async close() {
-      await db?.close();
-    },
+    close: root.close,
   };
 }
 

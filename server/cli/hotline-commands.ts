@@ -1,9 +1,8 @@
 // Hotline contract commands (DESIGN.md §6): hotline:set, poll, tickets, outbox:flush, reconcile.
 import type { Command } from 'commander';
-import { createMailTransport } from '../mail/transport.js';
 import { testImapConnection } from '../mail/imap.js';
 import {
-  ingestContextFor, inboxImapConfig, setHotlineInbox, setHotlineMailbox, pollAllInboxes, reconcileInboxes,
+  inboxImapConfig, setHotlineInbox, setHotlineMailbox, pollAllInboxes, reconcileInboxes,
 } from '../services/ingestion/index.js';
 import { listTicketItems } from '../services/tickets/index.js';
 import { flushOutbox } from '../services/outbox/index.js';
@@ -47,9 +46,7 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .option('--agency <code>', 'only this agency')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      const db = ctx.db();
-      const ingest = await ingestContextFor(db, ctx.env);
-      const counts = await pollAllInboxes(db, ingest, { secretKey: ctx.env.SECRET_KEY, agencyCode: opts.agency });
+      const counts = await pollAllInboxes(ctx.db(), await ctx.ingestContext(), { secretKey: ctx.env.SECRET_KEY, agencyCode: opts.agency });
       ctx.print(opts, counts, () => Object.entries(counts).map(([k, v]) => `${k}: ${v}`));
     });
 
@@ -69,15 +66,9 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .description('sends what is due now')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      const db = ctx.db();
-      const ingest = await ingestContextFor(db, ctx.env);
-      const transport = createMailTransport(ctx.env.SMTP_URL, { dkim: ctx.env.DKIM ?? undefined });
-      try {
-        const r = await flushOutbox(db, transport, { alertTo: ingest.alertTo, alertFrom: ingest.mailFrom });
-        ctx.print(opts, { sent: r.sent, failed: r.failed, deferred: r.deferred, unknown: r.unknown }, () => `sent ${r.sent}, failed ${r.failed}, deferred ${r.deferred}`);
-      } finally {
-        transport.close();
-      }
+      const ingest = await ctx.ingestContext();
+      const r = await flushOutbox(ctx.db(), await ctx.transport(), { alertTo: ingest.alertTo, alertFrom: ingest.mailFrom });
+      ctx.print(opts, { sent: r.sent, failed: r.failed, deferred: r.deferred, unknown: r.unknown }, () => `sent ${r.sent}, failed ${r.failed}, deferred ${r.deferred}`);
     });
 
   program

@@ -6,7 +6,7 @@ import {
   listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, addAlias,
   removeAlias, transferStaff, createSharedMailbox, type SessionCut,
 } from '../services/provisioning/index.js';
-import { writeMailServerConfig, sessionKickerFrom } from '../services/mailserver/index.js';
+import { writeMailServerConfig } from '../services/mailserver/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +59,7 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
   // Suspend and leaver also end open IMAP/POP3 sessions when DOVEADM_KICK is set; a failed kick is a warning
   // on stderr (stdout keeps its one JSON document) and an audit row, never a failed command.
   const sessions = (): SessionCut => ({
-    kicker: sessionKickerFrom(ctx.env.DOVEADM_KICK),
+    kicker: ctx.sessionKicker,
     log: { info: () => undefined, warn: (d, msg) => process.stderr.write(`warning: ${String(d.address)}: ${msg} (${String(d.error)})\n`) },
   });
   const loginOff = (name: string, description: string, fn: typeof suspendMailbox, done: string): void => {
