@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   let hotline: HotlineWorker | undefined;
   if (roles.has('web')) {
     const app = createApp({ db, log, sessionKicker: root.sessionKicker, secretKey: config.SECRET_KEY,
-      secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
+      baseUrl: config.BASE_URL, ingestContext: root.ingestContext, secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
       sessionLifetime: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS } });
     // Before the worker and the scheduler start: a process that cannot serve must not run jobs half-configured.
     server = await listen(app, config.PORT).catch(async (e: unknown) => {

@@ -10,6 +10,7 @@ import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import type { SessionKicker } from '../services/mailserver/index.js';
 import type { SessionLifetime } from '../services/auth/index.js';
+import type { IngestContext } from '../services/ingestion/index.js';
 import './types.js';
 import { viewHelpers } from './view-helpers.js';
 import { navFor } from './nav.js';
@@ -40,6 +41,10 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   secretKey: string;
+  /** the public URL (BASE_URL), printed on the initial-password sheets */
+  baseUrl: string;
+  /** what a reply needs to go out as ours (secret, own addresses, MAIL_FROM): the composition root's */
+  ingestContext(): Promise<IngestContext>;
   /** Secure on every cookie (SECURE_COOKIES); a request that arrived over https gets Secure regardless */
   secureCookies: boolean;
   /** Express's `trust proxy` (TRUST_PROXY); default: a proxy on loopback */

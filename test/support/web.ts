@@ -5,13 +5,18 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/web/app.js';
 import { createLogger } from '../../server/logger.js';
+import { env } from '../../server/config/env.js';
+import { buildRoot } from '../../server/composition.js';
 import { createUser, type NewUser } from '../../server/services/auth/users.js';
 import type { Db } from '../../server/db/index.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
+/** The app wired as server/index.ts wires it (config from env(), signed with TEST_SECRET) over the test's database. */
 export function testApp(db: Db, overrides: Partial<AppDeps> = {}) {
-  return createApp({ db, log: createLogger('silent'), secretKey: TEST_SECRET, secureCookies: false, ...overrides });
+  const root = buildRoot({ ...env(), SECRET_KEY: TEST_SECRET }, { db, log: createLogger('silent') });
+  return createApp({ db, log: root.log, secretKey: TEST_SECRET, baseUrl: root.config.BASE_URL, ingestContext: root.ingestContext,
+    secureCookies: false, ...overrides });
 }
 
 let userSeq = 0;

@@ -8,7 +8,6 @@ import { requireLogin, requireRole } from '../middleware/auth.js';
 import { uploadEndpoint } from './upload-endpoint.js';
 import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { env } from '../../config/env.js';
 import {
   confirmRosterUpload, findUploadRun, WEB_UPLOAD_MAX_BYTES, previewRosterUpload,
 } from '../../services/uploads/index.js';
@@ -91,7 +90,7 @@ export function hrRosterRoutes(deps: AppDeps): Router {
       const p = asPageProblem(req.locale, e);
       return res.status(p.status).render('pages/hr/roster-run', { title: t(req.locale, 'hr.roster.title'), token: run.token, fileName: run.file_name, run: await runView(db, run, req.locale), flash: { kind: 'error', text: p.text } });
     }
-    const bytes = format === 'pdf' ? await credentialsPdf(items, { loginUrl: env().BASE_URL }) : await credentialsXlsx(items);
+    const bytes = format === 'pdf' ? await credentialsPdf(items, { loginUrl: deps.baseUrl }) : await credentialsXlsx(items);
     res.set('Cache-Control', 'no-store');
     res.type(format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.attachment(`tai-khoan-${run.batch_id}.${format}`).send(bytes);

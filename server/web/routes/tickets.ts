@@ -7,8 +7,6 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
-import { env } from '../../config/env.js';
-import { ingestContextFor } from '../../services/ingestion/index.js';
 import {
   listTickets, TICKET_STATUSES, getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
@@ -76,7 +74,7 @@ export function ticketRoutes(deps: AppDeps): Router {
 
   router.post('/tickets/:ref/reply', ...writers, act('reply', async (req) => {
     const body = replyBody.parse(req.body);
-    const ctx = await ingestContextFor(db, { SECRET_KEY: deps.secretKey, MAIL_FROM: env().MAIL_FROM, BASE_URL: env().BASE_URL });
+    const ctx = await deps.ingestContext();
     await replyToTicket(db, ctx, { ticketRef: String(req.params.ref), actor: actor(req), body: body.body, close: body.close === '1' });
   }));
   router.post('/tickets/:ref/note', ...writers, act('note', (req) =>
