@@ -7,7 +7,8 @@ import type { Db } from '../../db/index.js';
 import { execWrite } from '../../db/index.js';
 import type { OutboxAttrs } from '../../db/models/hotline.js';
 import type { MailTransport } from '../../mail/transport.js';
-import { SendError } from '../../mail/transport.js';
+// From send-error.ts, not transport.ts: the class alone, without loading nodemailer into every CLI command.
+import { SendError } from '../../mail/send-error.js';
 import { Op } from 'sequelize';
 import { enqueueAlert } from './enqueue.js';
 
