@@ -101,7 +101,8 @@ function toParsedMail(mail: MailparserMail, message: Buffer): ParsedMail {
     headers,
     attachments: mail.attachments.map((a) => ({
       filename: a.filename ? nfc(a.filename) : null,
-      contentType: a.contentType,
+      // mailparser gives a part with an empty Content-Type `false` (its types say string); triage reads it as text.
+      contentType: typeof a.contentType === 'string' && a.contentType ? a.contentType : 'application/octet-stream',
       size: a.size,
       sha256: a.checksum,
     })),
