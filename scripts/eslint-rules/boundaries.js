@@ -9,10 +9,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // One adapter per outside mail library, all in server/mail (see CONVENTIONS.md).
 const MAIL_LIBRARIES = new Set(['imapflow', 'mailparser', 'nodemailer', 'smtp-server']);
 
-// The edges reach the database only through services. These value imports from server/db are the exceptions:
+// The edges reach the database only through services; opening the connection is the composition root's
+// (server/composition.ts, not an edge). These value imports from server/db are the exceptions:
 const EDGE_DB_VALUES = {
-  // Opening the connection is composition (the CLI context opens the one its commands share), not data access.
-  openDb: true,
   // Start-up and the `migrate` command run migrations: schema work that comes before any service can run.
   migrateUp: true,
 };
