@@ -1,12 +1,12 @@
 // Hotline contract commands (DESIGN.md §6): hotline:set, poll, tickets, outbox:flush, reconcile.
 import type { Command } from 'commander';
-import { testImapConnection } from '../mail/imap.js';
+import { imapConfigFromUrl } from '../mail/imap.js';
 import {
-  inboxImapConfig, setHotlineInbox, setHotlineMailbox, pollAllInboxes, reconcileInboxes,
+  checkInboxTransport, setHotlineInbox, setHotlineMailbox, pollAllInboxes, reconcileInboxes, testInboxConnection,
 } from '../services/ingestion/index.js';
 import { listTicketItems } from '../services/tickets/index.js';
 import { flushOutbox } from '../services/outbox/index.js';
-import { CLI_OPERATOR } from './cli-errors.js';
+import { CLI_ACTOR, CLI_OPERATOR } from './cli-errors.js';
 import { CliError, type CommandModule } from './context.js';
 
 /** The mail server govmail provisions for usually runs beside it. */
@@ -21,22 +21,29 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .option('--server <url>', 'with --mailbox: where the mail server answers IMAP, without a login', DEFAULT_MAIL_SERVER)
     .option('--interval <seconds>', 'poll interval', '60')
     .option('--history-before <iso>', 'mail received before this is imported as history, without receipts (default: now)')
-    .option('--test', 'log in and open the folder before saving')
+    .option('--allow-plain', 'allow plain IMAP (no TLS); only to a loopback host')
+    .option('--test', 'after saving, log in and open the folder (audited; on failure the details go to stderr)')
     .option('--json', 'print JSON')
     .action(async (agencyCode: string, opts) => {
       if (!opts.imap === !opts.mailbox) throw new CliError('give exactly one of --imap URL or --mailbox ADDRESS');
       const db = ctx.db();
+      let test: Awaited<ReturnType<typeof testInboxConnection>> | undefined;
       try {
+        // The admin form's rule: plain IMAP sends the password in clear text, so loopback only and only when asked.
+        const server = imapConfigFromUrl(opts.mailbox ? opts.server : opts.imap);
+        checkInboxTransport(server.host, server.secure, Boolean(opts.allowPlain));
         const common = { agencyCode, pollIntervalS: Number(opts.interval), ...(opts.historyBefore ? { historyCutoff: new Date(opts.historyBefore) } : {}) };
         const inbox = opts.mailbox
           ? await setHotlineMailbox(db, { ...common, mailbox: opts.mailbox, server: opts.server })
           : await setHotlineInbox(db, ctx.env.SECRET_KEY, { ...common, imapUrl: opts.imap });
-        const test = opts.test ? await testImapConnection(await inboxImapConfig(db, inbox, ctx.env.SECRET_KEY)) : undefined;
+        const stderrLog = { warn: (details: object, message: string) => process.stderr.write(`${message}: ${JSON.stringify(details)}\n`) };
+        test = opts.test ? await testInboxConnection(db, ctx.env.SECRET_KEY, inbox.agency_id, CLI_ACTOR, stderrLog) : undefined;
         ctx.print(opts, { agency: agencyCode, inbox: inbox.imap_user, folder: inbox.imap_folder, mailbox: inbox.mailbox_id !== null, test },
           () => `hotline inbox of ${agencyCode} set to ${inbox.imap_user}`);
       } catch (e) {
         throw new CliError(e instanceof Error ? e.message : String(e));
       }
+      if (test && !test.ok) throw new CliError('saved, but the connection test failed (details above)');
     });
 
   program

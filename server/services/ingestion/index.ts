@@ -3,9 +3,9 @@ export { ingestContextFor } from './context-from-env.js';
 export type { IngestContext } from './ingest-context.js';
 export { HotlineWorker } from './hotline-worker.js';
 export {
-  InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection,
+  checkInboxTransport, InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection,
 } from './inbox-admin.js';
-export type { ConnectionTest, InboxForm } from './inbox-admin.js';
+export type { ConnectionTest, InboxForm, TestLog } from './inbox-admin.js';
 export { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
 export { pollAllInboxes } from './poll-inbox.js';
 export { reconcileInboxes } from './reconcile.js';

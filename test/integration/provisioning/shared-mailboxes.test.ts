@@ -105,7 +105,7 @@ forEachDb('shared and role mailboxes', (getDb) => {
   it('hotline:set --mailbox reads the shared hotline mailbox with the kept password: mail appended over IMAP becomes a ticket', async () => {
     const made = await runGovmail(['mailbox:create-shared', HOTLINE, '--agency', 'STP', '--json'], env());
     expect(made.code, made.stderr).to.equal(0);
-    const set = await runGovmail(['hotline:set', 'STP', '--mailbox', HOTLINE, '--server', `imap://${dv.host}:${dv.imapPort}/INBOX?tls=false`,
+    const set = await runGovmail(['hotline:set', 'STP', '--mailbox', HOTLINE, '--server', `imap://${dv.host}:${dv.imapPort}/INBOX?tls=false`, '--allow-plain',
       '--history-before', '2000-01-01T00:00:00Z', '--test', '--json'], env());
     expect(set.code, set.stderr).to.equal(0);
     expect(set.json()).to.deep.include({ agency: 'STP', inbox: HOTLINE, mailbox: true });
@@ -125,11 +125,21 @@ forEachDb('shared and role mailboxes', (getDb) => {
 
   it('hotline:set refuses a mailbox of another agency, and wants exactly one of --imap and --mailbox', async () => {
     const server = `imap://${dv.host}:${dv.imapPort}/INBOX?tls=false`;
-    const other = await runGovmail(['hotline:set', 'STC', '--mailbox', VANTHU, '--server', server], env());
+    const other = await runGovmail(['hotline:set', 'STC', '--mailbox', VANTHU, '--server', server, '--allow-plain'], env());
     expect(other.code).to.equal(1);
     expect(other.stderr).to.contain(`${VANTHU} is not a mailbox of STC`);
     const neither = await runGovmail(['hotline:set', 'STC'], env());
     expect(neither.code).to.equal(1);
     expect(neither.stderr).to.contain('exactly one of --imap URL or --mailbox ADDRESS');
+  });
+
+  it('issue 13 item 3: hotline:set takes plain IMAP only with --allow-plain and only to a loopback host', async () => {
+    const remote = await runGovmail(['hotline:set', 'STC', '--imap', 'imap://u:secret-9@imap.example.org:143/INBOX?tls=false', '--allow-plain'], env());
+    expect(remote.code).to.equal(1);
+    expect(remote.stderr).to.contain('plain IMAP only to a loopback host');
+    const unasked = await runGovmail(['hotline:set', 'STC', '--imap', `imap://u:secret-9@${dv.host}:${dv.imapPort}/INBOX?tls=false`], env());
+    expect(unasked.code).to.equal(1);
+    expect(unasked.stderr).to.contain('must be allowed explicitly');
+    expect(await db().models.HotlineInbox.count({ where: { agency_id: await agencyId('STC') } })).to.equal(0);
   });
 });

@@ -16,7 +16,7 @@ forEachDb('admin hotline inbox pages', (getDb) => {
   let app: ReturnType<typeof testApp>;
   const ids: Record<string, number> = {};
   const form = (over: Record<string, string> = {}) => ({
-    host: dv.host, port: String(dv.imapPort), user: `stp@${DOMAIN}`, password: PASSWORD, folder: 'INBOX', interval: '60', ...over,
+    host: dv.host, port: String(dv.imapPort), plain: '1', user: `stp@${DOMAIN}`, password: PASSWORD, folder: 'INBOX', interval: '60', ...over,
   });
 
   before(async function () {
@@ -115,12 +115,12 @@ forEachDb('admin hotline inbox pages', (getDb) => {
     await agent.post('/admin/hotlines/STC').type('form').send({ _csrf: csrf, ...form({ user: `stc@${DOMAIN}` }) }).expect(303);
   });
 
-  it('reports a wrong password as a login failure with the server detail', async () => {
+  it('reports a wrong password with the one neutral failure text, no server detail (issue 13 item 3)', async () => {
     const u = await buildUser(db(), { role: 'admin' });
     const { agent, csrf } = await loginAgent(app, u.username, u.password);
     await agent.post('/admin/hotlines/STC').type('form').send({ _csrf: csrf, ...form({ user: `stc@${DOMAIN}`, password: 'wrong-password-1' }) }).expect(303);
     const res = await agent.post('/admin/hotlines/STC/test').type('form').send({ _csrf: csrf }).expect(200);
-    expect(res.text).to.contain('Đăng nhập thất bại').and.contain('Chi tiết từ máy chủ');
+    expect(res.text).to.contain('Kiểm tra kết nối thất bại').and.not.contain('Đăng nhập thất bại');
     expect(res.text).not.to.contain('wrong-password-1');
   });
 });
