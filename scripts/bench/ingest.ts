@@ -31,7 +31,7 @@ const DOVECOT_NOTIFY_DELAY_MS = 500;
 
 const ctx: IngestContext = {
   secret: SECRET, ownDomain: 'mid.govmail.bench', ownAddresses: [`hotline@${DOMAIN}`], mailFrom: `no-reply@${DOMAIN}`,
-  alertTo: [`admin@${DOMAIN}`], ackLimitPerHour: 1_000_000, ackLimitPerDay: 1_000_000,
+  alertTo: [`admin@${DOMAIN}`], ackLimitPerHour: 1_000_000, ackLimitPerDay: 1_000_000, receiptsPerHour: 1_000_000,
 };
 
 function argOf(args: string[], name: string, fallback: string): string {

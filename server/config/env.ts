@@ -50,6 +50,9 @@ const schema = z
     DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { message: 'must be a domain such as hoabinh.gov.vn' }).optional(),
     DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]+$/i, { message: 'must be a DNS label such as govmail2026' }).optional(),
     DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+    // Receipts (phiếu tiếp nhận) sent in any hour, all senders together; past it they are held in the outbox and
+    // the admins alerted, since a sender address is easily forged (a flood would make us send to strangers).
+    RECEIPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
     // A command run with the address appended after a suspend or a leaver, to end open IMAP/POP3 sessions.
     DOVEADM_KICK: z
       .string()

@@ -81,7 +81,8 @@ export interface TicketAttrs {
 
 export interface TicketEventAttrs { id: number; ticket_id: number; kind: string; message_id: number | null; details: string | null; at: Date }
 
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'unknown';
+/** held: a receipt past RECEIPTS_PER_HOUR, kept and never sent by the flush (outbox/acknowledge.ts) */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'unknown' | 'held';
 
 export interface OutboxAttrs {
   id: number;

@@ -1,11 +1,14 @@
 // Builds the ingestion context from the validated config and the database (own addresses, admin recipients).
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import { DEFAULT_RECEIPTS_PER_HOUR } from '../outbox/index.js';
 import type { Env } from '../../config/env.js';
 import { adminRecipients } from '../notify/index.js';
 import { DEFAULT_ACK_LIMIT_PER_DAY, DEFAULT_ACK_LIMIT_PER_HOUR, type IngestContext } from './ingest-context.js';
 
-export async function ingestContextFor(db: Db, env: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'BASE_URL'>): Promise<IngestContext> {
+export async function ingestContextFor(
+  db: Db, env: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'BASE_URL'> & Partial<Pick<Env, 'RECEIPTS_PER_HOUR'>>,
+): Promise<IngestContext> {
   const agencies = await db.models.Agency.findAll({ where: { hotline_address: { [Op.ne]: null } }, attributes: ['hotline_address'] });
   const inboxes = await db.models.HotlineInbox.findAll({ attributes: ['address', 'imap_user'] });
   const own = [env.MAIL_FROM, ...agencies.map((a) => a.hotline_address!), ...inboxes.flatMap((i) => [i.address ?? '', i.imap_user])]
@@ -18,5 +21,6 @@ export async function ingestContextFor(db: Db, env: Pick<Env, 'SECRET_KEY' | 'MA
     ownDomain: `mid.${new URL(env.BASE_URL).hostname}`.toLowerCase(),
     ownAddresses: [...new Set(own)], mailFrom: env.MAIL_FROM, alertTo: alertTo.length ? alertTo : [env.MAIL_FROM],
     ackLimitPerHour: DEFAULT_ACK_LIMIT_PER_HOUR, ackLimitPerDay: DEFAULT_ACK_LIMIT_PER_DAY,
+    receiptsPerHour: env.RECEIPTS_PER_HOUR ?? DEFAULT_RECEIPTS_PER_HOUR,
   };
 }

@@ -13,7 +13,7 @@ import { findBodyMarker } from '../threading/index.js';
 import type { OpenTicket, TicketOpener } from '../tickets/index.js';
 import type { IngestContext } from './ingest-context.js';
 import { openingEventKind, ticketFromMail } from './mail-ticket.js';
-import { citizenOf, inboundRow, messageKeyOf, type InboxRef, type PreparedMessage } from './prepared-message.js';
+import { inboundRow, receiptAddressOf, messageKeyOf, type InboxRef, type PreparedMessage } from './prepared-message.js';
 import { answeredSubject } from './reply-subject.js';
 import { ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef } from './thread-decision.js';
 
@@ -46,7 +46,7 @@ export class FreshTickets {
         for (const r of await RawMessage.findAll({ where, attributes: ['sha256'], raw: true })) this.rawKnown.add(r.sha256);
       },
     ]);
-    const senders = [...new Set(group.flatMap((p) => (p.parsed.ok ? [citizenOf(p.parsed.mail)] : [])).filter(Boolean))];
+    const senders = [...new Set(group.flatMap((p) => (p.parsed.ok ? [receiptAddressOf(p.parsed.mail)] : [])).filter(Boolean))];
     if (group.length) await this.opener.expectSenders(senders, group[0].now);
   }
 

@@ -3,7 +3,7 @@
 import type { OpenTicket } from '../tickets/index.js';
 import { triageMailOf } from '../triage/index.js';
 import type { IngestContext } from './ingest-context.js';
-import { citizenOf, isHistory, receivedAt, type FetchedRaw, type InboxRef, type ParsedOk } from './prepared-message.js';
+import { citizenOf, isHistory, receiptAddressOf, receivedAt, type FetchedRaw, type InboxRef, type ParsedOk } from './prepared-message.js';
 
 export function ticketFromMail(ctx: IngestContext, ref: InboxRef, msg: FetchedRaw, parsed: ParsedOk, now: Date,
   related: OpenTicket['related'] = null): OpenTicket {
@@ -12,7 +12,7 @@ export function ticketFromMail(ctx: IngestContext, ref: InboxRef, msg: FetchedRa
   return {
     agency: ref.agency, citizenAddress: citizenOf(mail), citizenName: mail.from?.name ?? null, subject: mail.subject, receivedAt: received,
     history: isHistory(ref, received), related, triage: triageMailOf(mail, ref.inbox.address, parsed.forms.triageKeys),
-    receipt: { from: ref.inbox.address ?? ctx.mailFrom, citizenMessageId: mail.messageId }, now,
+    receipt: { to: receiptAddressOf(mail), from: ref.inbox.address ?? ctx.mailFrom, citizenMessageId: mail.messageId }, now,
   };
 }
 

@@ -85,3 +85,16 @@ export const isHistory = (ref: InboxRef, received: Date): boolean => Boolean(ref
 /** Where answers go: Reply-To first (web forms send on behalf of the citizen), then From. */
 export const citizenOf = (mail: ParsedMail): string => mail.replyTo[0]?.address || mail.from?.address || '';
 
+const domainPart = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
+
+/**
+ * Where the automatic receipt goes: From, or Reply-To when it lies in From's own domain. Anyone can name a
+ * stranger in Reply-To, and a receipt the agency signs would then carry the sender's mail to that stranger
+ * (issue 13 item 5: backscatter, phishing); a person answering by hand still sees and uses Reply-To. '' = none.
+ */
+export function receiptAddressOf(mail: ParsedMail): string {
+  const from = (mail.from?.address ?? '').toLowerCase();
+  const replyTo = (mail.replyTo[0]?.address ?? '').toLowerCase();
+  return from && replyTo && domainPart(replyTo) === domainPart(from) ? replyTo : from;
+}
+

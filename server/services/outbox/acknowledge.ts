@@ -1,15 +1,17 @@
-// Enqueues the legal receipt for a new ticket, after the last guards: never to our own addresses, never
-// twice for a ticket (outbox key ack:<ticket>), and at most N per sender per hour/day (helpdesk.md §7 #3:
-// an auto-responder without auto headers is only stopped here). Over the limit, the mail is still ingested
-// and an admin alert is queued, once per sender per hour.
-import { QueryTypes } from 'sequelize';
+// The legal receipt for a new ticket and its guards (the TicketOpener applies them): never to our own
+// addresses, never twice for a ticket (outbox key ack:<ticket>), at most N per address per hour/day
+// (helpdesk.md §7 #3: an auto-responder without auto headers is only stopped here; over it, the mail is still
+// ingested and an admin alert is queued, once per address per hour), and at most RECEIPTS_PER_HOUR in all:
+// forged senders are unlimited, so past that rate receipts are written to the outbox `held` with the reason
+// instead of sent, and the admins hear of it once per hour (issue 13 item 5).
+import { Op, QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { withDbTimes } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { randomHex } from '../crypto/index.js';
 import { toLocalIso } from '../time/index.js';
 import { LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret, type Secrets } from '../threading/index.js';
-import { enqueueAlert, enqueueMail, type OutboxMail } from './enqueue.js';
+import { enqueueAlert, type OutboxMail } from './enqueue.js';
 import { renderReceipt } from './receipt.js';
 
 /** What receipts and replies need besides the database: secrets, our own identities, and the limits. */
@@ -26,7 +28,12 @@ export interface ReceiptContext {
   alertTo: string[];
   ackLimitPerHour: number;
   ackLimitPerDay: number;
+  /** receipts sent (queued) in any hour, all addresses together; more are held (RECEIPTS_PER_HOUR) */
+  receiptsPerHour: number;
 }
+
+/** The default of RECEIPTS_PER_HOUR (config/env.ts). */
+export const DEFAULT_RECEIPTS_PER_HOUR = 200;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -35,9 +42,10 @@ function localText(d: Date | null): string {
   return d ? `${toLocalIso(d).slice(0, 16).replace('T', ' ')} (GMT+7)` : '—';
 }
 
-export type AckOutcome = 'queued' | 'own_address' | 'rate_limited' | 'exists';
+export type AckOutcome = 'queued' | 'own_address' | 'rate_limited' | 'held';
 
-export interface AckInput { ticket: TicketAttrs; lookupCode: string; agencyName: string; from: string; citizenMessageId: string; now: Date }
+/** `to`: the sender's From, or a Reply-To in From's domain (ingestion's receiptAddressOf), never the ticket's Reply-To as such. */
+export interface AckInput { ticket: TicketAttrs; to: string; lookupCode: string; agencyName: string; from: string; citizenMessageId: string; now: Date }
 
 /** Receipts already queued to `to` in the last hour and the last day. */
 export interface AckCounts { lastHour: number; lastDay: number }
@@ -61,11 +69,28 @@ export async function ackCountsOf(db: Db, addresses: string[], now: Date): Promi
 
 export const ackLimitReached = (ctx: ReceiptContext, c: AckCounts): boolean => c.lastHour >= ctx.ackLimitPerHour || c.lastDay >= ctx.ackLimitPerDay;
 
+/** Receipts queued or sent in the hour before `now`, all addresses together (held ones do not count). */
+export async function receiptsLastHour(db: Db, now: Date): Promise<number> {
+  return db.models.Outbox.count({ where: { kind: 'ack', status: { [Op.ne]: 'held' }, created_at: { [Op.gte]: new Date(now.getTime() - HOUR_MS) } } });
+}
+
+export const HELD_REASON = 'held: RECEIPTS_PER_HOUR reached';
+
+/** The admin alert for held receipts: once per clock hour, whatever the number held. */
+export async function alertReceiptRate(db: Db, ctx: ReceiptContext, now: Date, held: number): Promise<void> {
+  await enqueueAlert(db, `receipt-rate:${Math.floor(now.getTime() / HOUR_MS)}`, ctx.alertTo, ctx.mailFrom,
+    `[govmail] Phiếu tiếp nhận bị giữ lại / Receipts held: RECEIPTS_PER_HOUR (${ctx.receiptsPerHour}) reached`,
+    `Đã gửi ${ctx.receiptsPerHour} phiếu tiếp nhận trong một giờ. Các phiếu tiếp theo (${held} lúc này) được giữ trong hàng đợi thư ` +
+    `(trạng thái held), không gửi đi; thư vẫn được tiếp nhận thành hồ sơ. Có thể là thư giả mạo người gửi hàng loạt.\n\n` +
+    `${ctx.receiptsPerHour} receipts went out within an hour. Further receipts (${held} so far) are kept in the outbox with status held ` +
+    `and not sent; the mail is still filed as tickets. Forged senders in bulk are likely.\n`);
+}
+
 export const isOwnAddress = (ctx: ReceiptContext, to: string): boolean => ctx.ownAddresses.some((a) => a.toLowerCase() === to);
 
 /** The admin alert for a sender over the limit: once per sender per hour. */
-export async function alertAckLimit(db: Db, ctx: ReceiptContext, input: Pick<AckInput, 'ticket' | 'now'>): Promise<void> {
-  const to = input.ticket.citizen_address;
+export async function alertAckLimit(db: Db, ctx: ReceiptContext, input: Pick<AckInput, 'ticket' | 'to' | 'now'>): Promise<void> {
+  const to = input.to;
   await enqueueAlert(db, `ack-limit:${to}:${Math.floor(input.now.getTime() / HOUR_MS)}`, ctx.alertTo, ctx.mailFrom,
     `[govmail] Acknowledgement limit reached for ${to}`,
     `Sender ${to} reached the acknowledgement limit (${ctx.ackLimitPerHour}/hour, ${ctx.ackLimitPerDay}/day). ` +
@@ -79,24 +104,14 @@ export function receiptMail(ctx: ReceiptContext, input: AckInput): OutboxMail {
   const receipt = renderReceipt({
     ref: input.ticket.ref, agencyName: input.agencyName, receivedAt: localText(input.ticket.received_at),
     dueAt: localText(input.ticket.due_at), lookupCode: input.lookupCode, marker: makeBodyMarker(input.ticket.ref, secret),
-    subject: input.ticket.subject,
   });
   const citizenId = `<${input.citizenMessageId}>`;
   return {
-    idempotencyKey: `ack:${input.ticket.id}`, kind: 'ack', ticketId: input.ticket.id, to: input.ticket.citizen_address, from: input.from,
+    idempotencyKey: `ack:${input.ticket.id}`, kind: 'ack', ticketId: input.ticket.id, to: input.to, from: input.from,
     subject: receipt.subject, text: receipt.text, html: receipt.html, messageId,
     headers: {
       'In-Reply-To': citizenId, References: citizenId,
       'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', Precedence: 'auto_reply', [LOOP_HEADER]: ctx.ownDomain,
     },
   };
-}
-
-export async function acknowledgeTicket(db: Db, ctx: ReceiptContext, input: AckInput): Promise<AckOutcome> {
-  if (isOwnAddress(ctx, input.ticket.citizen_address)) return 'own_address';
-  if (ackLimitReached(ctx, await ackCounts(db, input.ticket.citizen_address, input.now))) {
-    await alertAckLimit(db, ctx, input);
-    return 'rate_limited';
-  }
-  return (await enqueueMail(db, receiptMail(ctx, input))) ? 'queued' : 'exists';
 }

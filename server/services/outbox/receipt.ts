@@ -1,6 +1,8 @@
 // The acknowledgement (phiếu tiếp nhận) a citizen gets: a legal receipt, Vietnamese first then English, from
 // views/mail/receipt.{text,html}.hbs. Handlebars escapes every value in the HTML version (the subject and
-// agency name come from outside), and the text version is compiled with noEscape.
+// agency name come from outside), and the text version is compiled with noEscape. The sender's subject is in
+// neither, nor in the receipt's subject (fixed text and the case ref): a receipt the agency signs must not carry
+// a stranger's words to whoever the sender named (issue 13 item 5).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -16,7 +18,6 @@ export interface ReceiptFields {
   lookupCode: string;
   /** hidden thread marker; lets Outlook replies (rewritten ids) find the ticket */
   marker: string;
-  subject: string;
 }
 
 let compiled: { text: Handlebars.TemplateDelegate; html: Handlebars.TemplateDelegate } | undefined;
@@ -31,9 +32,8 @@ function templates() {
 
 export function renderReceipt(f: ReceiptFields): { subject: string; text: string; html: string } {
   const t = templates();
-  const original = f.subject.replace(/\s+/g, ' ').trim().slice(0, 150);
   return {
-    subject: `[${f.ref}] Đã tiếp nhận / Received${original ? `: ${original}` : ''}`,
+    subject: `[${f.ref}] Đã tiếp nhận / Received`,
     text: t.text(f),
     html: t.html(f),
   };

@@ -1,9 +1,10 @@
 // The one way a ticket is opened, whatever opens it: a citizen's mail (alone or in a fetched group), an old
 // mail imported as history, a referral. In order: case ref (next sequence of the agency's year), triage (the
 // rules set class, category, priority and agency; the assignee is a rule's named user or the agency's turn),
-// the legal clock, and the receipt under its per-sender limit (outbox/acknowledge.ts). open() plans a ticket
-// in memory; flush() writes everything planned since the last flush with one INSERT per table
-// (db/insert-rows.ts), which is what lets ingestion take a group of 250 new mails in a handful of statements.
+// the legal clock, and the receipt under its per-address limit and the global RECEIPTS_PER_HOUR
+// (outbox/acknowledge.ts). open() plans a ticket in memory; flush() writes everything planned since the last
+// flush with one INSERT per table (db/insert-rows.ts), which is what lets ingestion take a group of 250 new
+// mails in a handful of statements.
 // One opener per transaction: the state opening moves (sequences, turns, receipt counts) is kept in memory
 // (opener-state.ts), so every ticket of the transaction must be opened through the same opener.
 import { Op } from 'sequelize';
@@ -14,7 +15,7 @@ import { insertRows } from '../../db/insert-rows.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
 import {
-  ackLimitReached, alertAckLimit, isOwnAddress, receiptMail, type AckOutcome, type ReceiptContext, outboxRow,
+  ackLimitReached, alertAckLimit, alertReceiptRate, HELD_REASON, isOwnAddress, receiptMail, type AckOutcome, type ReceiptContext, outboxRow,
 } from '../outbox/index.js';
 import { newClock } from '../sla/index.js';
 import { formatRef, refPrefixOf } from '../threading/index.js';
@@ -38,8 +39,9 @@ export interface OpenTicket {
   triage: TriageMail | null;
   /** class, category and priority kept from another ticket (a referral): no rules run and no triage event */
   carried?: Pick<TicketAttrs, 'class' | 'category' | 'priority'>;
-  /** queue the receipt (phiếu tiếp nhận) from `from`, answering the citizen's Message-ID */
-  receipt?: { from: string; citizenMessageId: string } | null;
+  /** queue the receipt (phiếu tiếp nhận) to `to` (From, or a Reply-To in From's domain; '' = none) from `from`,
+   *  answering the citizen's Message-ID */
+  receipt?: { to: string; from: string; citizenMessageId: string } | null;
   now: Date;
 }
 
@@ -104,7 +106,7 @@ export class TicketOpener {
       row.due_at = clock.clock.resolution_due;
       row.first_response_due_at = clock.clock.first_response_due;
     }
-    this.pending.push({ input: t, row, lookupCode, triage, assigneeId, clock, receipt: await this.receiptOutcome(t, row) });
+    this.pending.push({ input: t, row, lookupCode, triage, assigneeId, clock, receipt: await this.receiptOutcome(t) });
   }
 
   /** Plans and writes one ticket; nothing else may be pending. */
@@ -134,12 +136,17 @@ export class TicketOpener {
           if (x.clock) events.push({ ticket_id: id, kind: x.clock.event.kind, message_id: null, details: JSON.stringify(x.clock.event.details), at: x.clock.event.at });
           return events;
         })),
-        () => insertRows(Outbox, planned.flatMap((x, i) => (x.receipt === 'queued' ? [outboxRow(receiptMail(this.ctx!, {
-          ticket: opened[i].ticket, lookupCode: x.lookupCode, agencyName: x.input.agency.name ?? x.input.agency.code, from: x.input.receipt!.from,
-          citizenMessageId: x.input.receipt!.citizenMessageId, now: x.input.now,
-        }))] : []))),
+        // A held receipt is written all the same, kept from the flush by its status, so none is lost.
+        () => insertRows(Outbox, planned.flatMap((x, i) => (x.receipt === 'queued' || x.receipt === 'held' ? [{ ...outboxRow(receiptMail(this.ctx!, {
+          ticket: opened[i].ticket, to: x.input.receipt!.to, lookupCode: x.lookupCode, agencyName: x.input.agency.name ?? x.input.agency.code,
+          from: x.input.receipt!.from, citizenMessageId: x.input.receipt!.citizenMessageId, now: x.input.now,
+        })), ...(x.receipt === 'held' ? { status: 'held' as const, last_error: HELD_REASON } : {}) }] : []))),
       ]);
-      for (const [i, x] of planned.entries()) if (x.receipt === 'rate_limited') await alertAckLimit(this.db, this.ctx!, { ticket: opened[i].ticket, now: x.input.now });
+      for (const [i, x] of planned.entries()) {
+        if (x.receipt === 'rate_limited') await alertAckLimit(this.db, this.ctx!, { ticket: opened[i].ticket, to: x.input.receipt!.to, now: x.input.now });
+      }
+      const held = planned.filter((x) => x.receipt === 'held');
+      if (held.length) await alertReceiptRate(this.db, this.ctx!, held[0].input.now, held.length);
       await this.turns.save();
       return opened;
     });
@@ -153,15 +160,20 @@ export class TicketOpener {
     return named;
   }
 
-  /** Whether the receipt goes out: never for history or to our own addresses, and at most N per sender. */
-  private async receiptOutcome(t: OpenTicket, row: Omit<TicketAttrs, 'id'>): Promise<AckOutcome | null> {
-    if (!t.receipt || t.history || !row.citizen_address) return null;
+  /** Whether the receipt goes out: never for history or to our own addresses, at most N per address, and
+   *  held past the global rate. */
+  private async receiptOutcome(t: OpenTicket): Promise<AckOutcome | null> {
+    const to = t.receipt?.to.toLowerCase();
+    if (!to || t.history) return null;
     if (!this.ctx) throw new Error('TicketOpener needs a ReceiptContext to queue receipts');
-    if (isOwnAddress(this.ctx, row.citizen_address)) return 'own_address';
-    const counts = await this.turns.ackCounts(row.citizen_address, t.now);
+    if (isOwnAddress(this.ctx, to)) return 'own_address';
+    const counts = await this.turns.ackCounts(to, t.now);
     if (ackLimitReached(this.ctx, counts)) return 'rate_limited';
     counts.lastHour++;
     counts.lastDay++;
+    const sent = await this.turns.receiptsLastHour(t.now);
+    if (sent.count >= this.ctx.receiptsPerHour) return 'held';
+    sent.count++;
     return 'queued';
   }
 }

@@ -5,7 +5,7 @@
 // only because every ticket of the transaction is opened by the same opener.
 import type { Db } from '../../db/index.js';
 import type { AssignmentStateAttrs } from '../../db/models/sla.js';
-import { ackCounts, ackCountsOf, type AckCounts } from '../outbox/index.js';
+import { ackCounts, ackCountsOf, receiptsLastHour, type AckCounts } from '../outbox/index.js';
 import { calendarCache, policyFor, type SlaPolicy, type WorkCalendar } from '../sla/index.js';
 import { lastRefSequence } from '../threading/index.js';
 import { agentsOf, routedAgencyId, pickAssignee, listRules, type TriageRule } from '../triage/index.js';
@@ -49,6 +49,7 @@ export class OpenerTurns {
   private readonly sequences = new Map<string, Promise<{ last: number }>>();
   private readonly turns = new Map<number, Promise<Turn>>();
   private readonly counts = new Map<string, Promise<AckCounts>>();
+  private readonly sentReceipts = new Map<0, Promise<{ count: number }>>();
 
   constructor(private readonly db: Db) {}
 
@@ -99,6 +100,11 @@ export class OpenerTurns {
   /** Receipts to `to` in the last hour and day; the caller counts the ones it queues. */
   ackCounts(to: string, now: Date): Promise<AckCounts> {
     return memo(this.counts, to, () => ackCounts(this.db, to, now));
+  }
+
+  /** Receipts queued or sent in the last hour, all addresses; the caller counts the ones it queues. */
+  receiptsLastHour(now: Date): Promise<{ count: number }> {
+    return memo(this.sentReceipts, 0, async () => ({ count: await receiptsLastHour(this.db, now) }));
   }
 
   /** Writes the moved assignment turns. */

@@ -15,7 +15,8 @@ export const PASSWORD = 'Hotline-pass-42';
 
 export function ingestCtx(over: Partial<IngestContext> = {}): IngestContext {
   return { secret: SECRET_KEY, ownDomain: 'mid.govmail.test', ownAddresses: ['no-reply@hoabinh.gov.vn', `stp@${DOMAIN}`, `stc@${DOMAIN}`, `sxd@${DOMAIN}`],
-    mailFrom: 'no-reply@hoabinh.gov.vn', alertTo: ['admin@hoabinh.gov.vn'], ackLimitPerHour: 3, ackLimitPerDay: 10, ...over };
+    mailFrom: 'no-reply@hoabinh.gov.vn', alertTo: ['admin@hoabinh.gov.vn'], ackLimitPerHour: 3, ackLimitPerDay: 10,
+    receiptsPerHour: 1_000, ...over };
 }
 
 export async function addHotline(db: TestDb, dv: DovecotInstance, code: string, opts: { historyCutoff?: Date | null; password?: string } = {}): Promise<ImapConfig> {
