@@ -55,6 +55,9 @@ export function parseRosterTable(
   const errors: RosterError[] = [...table.issues];
   const rows: RosterRow[] = [];
   const firstRowOfCode = new Map<string, number>();
+  // A shape problem on a data row (a value under no header: usually an unquoted comma that shifted the cells)
+  // refuses that row; it is already among the errors, and skipInvalid would otherwise import the row as read.
+  const rowsWithIssues = new Set(table.issues.map((issue) => issue.row));
 
   for (const { row, values } of table.rows) {
     const rowErrors: RosterError[] = [];
@@ -105,7 +108,7 @@ export function parseRosterTable(
       fail('status', `unknown status "${values.status}"; expected one of ${STAFF_STATUSES.join(', ')}`);
     }
 
-    if (rowErrors.length > 0) errors.push(...rowErrors);
+    if (rowErrors.length > 0 || rowsWithIssues.has(row)) errors.push(...rowErrors);
     else {
       rows.push({
         row, employeeCode, fullName, agencyCode, position: position || null,

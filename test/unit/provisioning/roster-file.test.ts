@@ -22,6 +22,15 @@ describe('parseRosterTable', () => {
     expect(r.rows.map((x) => x.employeeCode)).to.deep.equal(['NV2']);
   });
 
+  it('issue 13 item 11, FUZZ_SEED=1311: refuses a row with a value under no header instead of listing it as an error and importing it', () => {
+    // Found by the roster fuzz: with skipInvalid, "Lê, Văn" unquoted (cells shifted, one value past the last
+    // column) was reported as an error and written anyway.
+    const issue = { row: 3, field: 'column_7', message: 'value in a column that has no header' };
+    const r = parseRosterTable({ ...table([ok, { ...ok, employee_code: 'NV2' }]), issues: [issue] }, AGENCIES);
+    expect(r.errors).to.deep.equal([issue]);
+    expect(r.rows.map((x) => x.row)).to.deep.equal([2]);
+  });
+
   it('normalises a valid row: upper-case codes, NFC single-spaced name, default status active', () => {
     const r = parseRosterTable(table([ok]), AGENCIES);
     expect(r.errors).to.deep.equal([]);
