@@ -76,6 +76,13 @@ function rowValues(raw: RawRow, keys: (string | null)[], issues: TableIssue[]): 
   const entries = keys.flatMap((key, index): [string, string][] =>
     key === null ? [] : [[key, (raw.cells[index] ?? '').normalize('NFC').trim()]],
   );
+  // A NUL is never text HR meant (a damaged or mis-exported file) and must not reach SQL: SQLite ends a quoted
+  // literal at it ("unrecognized token"), which made a whole roster import fail.
+  for (const [key, value] of entries) {
+    if (value.includes('\u0000')) {
+      issues.push({ row: raw.row, field: key, message: 'the cell holds a NUL character', id: 'table.nul', params: { row: raw.row, field: key } });
+    }
+  }
   for (let index = keys.length; index < raw.cells.length; index++) {
     if (raw.cells[index]!.trim() !== '') {
       issues.push({ row: raw.row, field: `column_${index + 1}`, message: 'value in a column that has no header' });
