@@ -3,6 +3,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 const IV_BYTES = 12;
+/** GCM would verify a tag cut to as little as 4 bytes, which a forger can guess; we seal 16 and accept only 16. */
+const TAG_BYTES = 16;
 const VERSION = 'v1';
 
 function keyFrom(secretKey: string): Buffer {
@@ -22,7 +24,9 @@ export function sealSecret(plain: string, secretKey: string): string {
 export function openSecret(sealed: string, secretKey: string): string {
   const [version, iv, tag, body] = sealed.split('.');
   if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
-  const decipher = createDecipheriv('aes-256-gcm', keyFrom(secretKey), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  const tagBytes = Buffer.from(tag, 'base64url');
+  if (tagBytes.length !== TAG_BYTES) throw new Error('not a sealed secret');
+  const decipher = createDecipheriv('aes-256-gcm', keyFrom(secretKey), Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
+  decipher.setAuthTag(tagBytes);
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }

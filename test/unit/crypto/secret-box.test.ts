@@ -19,4 +19,13 @@ describe('secret box', () => {
     const flipped = (body[0] === 'A' ? 'B' : 'A') + body.slice(1); // first char: 6 whole bits of the ciphertext
     expect(() => openSecret([v, iv, tag, flipped].join('.'), KEY)).to.throw();
   });
+  it('issue 13 item 10 (GCM tag): refuses a box whose tag was cut short, though its first bytes are genuine', () => {
+    const sealed = sealSecret('a longer secret', KEY);
+    const [v, iv, tag, body] = sealed.split('.');
+    expect(Buffer.from(tag, 'base64url')).to.have.length(16);
+    for (const bytes of [4, 8, 12, 15]) {
+      const cut = Buffer.from(tag, 'base64url').subarray(0, bytes).toString('base64url');
+      expect(() => openSecret([v, iv, cut, body].join('.'), KEY), `${bytes}-byte tag`).to.throw();
+    }
+  });
 });
