@@ -20,11 +20,12 @@ export function exportRow(f: TicketFacts, agencyCode: string): ExportValue[] {
   ];
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. A leading =+-@ is defused for Excel. */
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. A leading = + - @ tab or CR is defused for
+ *  spreadsheets (OWASP's CSV injection list: Excel and LibreOffice skip a leading tab or CR and read the formula after it). */
 export function csvField(value: ExportValue): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -75,6 +75,9 @@ describe('metrics CSV fields', () => {
     ['writes null as empty', null, ''],
     ['defuses a formula', '=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ['writes numbers as they are', -1.5, '-1.5'],
+    ['issue 13 item 10 (CSV tab and CR): defuses a formula behind a leading tab', '\t=1+1', `'\t=1+1`],
+    ['issue 13 item 10 (CSV tab and CR): defuses a formula behind a leading CR', '\r=1+1', `"'\r=1+1"`],
+    ['issue 13 item 10 (CSV tab and CR): defuses + - @ too', '@SUM(A1)', `'@SUM(A1)`],
   ];
   for (const [name, value, expected] of cases) it(name, () => expect(csvField(value)).to.equal(expected));
 });
