@@ -12,7 +12,6 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.invalid': 'Wrong username or password.',
-  'login.locked': 'This account is locked after too many failed logins. Try again in 15 minutes.',
   'login.inactive': 'This account is disabled.',
   'login.rate_limited': 'Too many login attempts from this address. Try again later.',
   'login.required': 'Please enter {field}.',

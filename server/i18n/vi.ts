@@ -10,7 +10,6 @@ export const vi = {
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.invalid': 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  'login.locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.',
   'login.inactive': 'Tài khoản đã bị vô hiệu hóa.',
   'login.rate_limited': 'Quá nhiều lần thử đăng nhập từ địa chỉ này. Vui lòng thử lại sau.',
   'login.required': 'Vui lòng nhập {field}.',

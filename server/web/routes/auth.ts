@@ -48,7 +48,9 @@ export function authRoutes(deps: AppDeps): Router {
       res.status(status).render('pages/login', { title: t(req.locale, 'login.title'), username: body.username, next: body.next, errors, error });
     if (Object.keys(errors).length) return rerender(422);
     const result = await login(db, body.username, body.password, { ip: req.ip });
-    if (!result.ok) return rerender(401, t(req.locale, `login.${result.reason}`));
+    // A locked account answers like a wrong password (same text, same status): telling them apart would confirm
+    // the account exists and that the guessing worked. The lock is in the audit log and on the admin's user list.
+    if (!result.ok) return rerender(401, t(req.locale, result.reason === 'inactive' ? 'login.inactive' : 'login.invalid'));
     const { token } = await createSession(db, result.userId, { ip: req.ip, userAgent: req.get('user-agent') }, deps.sessionLifetime);
     res.cookie(SESSION_COOKIE, token, cookieOptions(req, deps.secureCookies));
     res.redirect(303, result.mustChangePassword ? '/account/password' : safeNext(body.next));

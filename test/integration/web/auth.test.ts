@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser, csrfOf, submitLogin } from '../../support/web.js';
+import { testApp, buildUser, csrfOf, loginAgent, submitLogin } from '../../support/web.js';
 
 forEachDb('web login', (getDb) => {
   it('/healthz answers ok when the database is reachable', async () => {
@@ -40,8 +40,31 @@ forEachDb('web login', (getDb) => {
     for (let i = 0; i < 4; i++) await submitLogin(app, username, 'wrong-password-123');
     const locked = await submitLogin(app, username, password);
     expect(locked.res.status).to.equal(401);
-    expect(locked.res.text).to.contain('tạm khóa');
     expect(await db.models.AuditLog.count({ where: { actor: username, action: 'auth.login_failed' } })).to.equal(6);
+  });
+
+  it('issue 13 item 10 (sign-in messages): a locked account answers like a wrong password; the lock is recorded and an admin sees it', async () => {
+    const db = getDb();
+    const { username, password } = await buildUser(db);
+    const app = testApp(db);
+    const wrong = await submitLogin(app, username, 'wrong-password-123');
+    for (let i = 0; i < 4; i++) await submitLogin(app, username, 'wrong-password-123');
+    const lockedRight = await submitLogin(app, username, password);
+    const lockedWrong = await submitLogin(app, username, 'wrong-password-123');
+    const errorOf = (html: string) => /class="flash[^"]*"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? html;
+    for (const locked of [lockedRight, lockedWrong]) {
+      expect(locked.res.status).to.equal(wrong.res.status);
+      expect(locked.res.text).to.contain('Tên đăng nhập hoặc mật khẩu không đúng.').and.not.contain('tạm khóa');
+      expect(errorOf(locked.res.text)).to.equal(errorOf(wrong.res.text));
+    }
+    const user = (await db.models.User.findOne({ where: { username } }))!;
+    expect(user.locked_until!.getTime()).to.be.greaterThan(Date.now());
+    expect(await db.models.AuditLog.count({ where: { actor: username, action: 'auth.login_failed' } })).to.equal(7);
+    const admin = await buildUser(db, { role: 'admin' });
+    const { agent } = await loginAgent(app, admin.username, admin.password);
+    const list = await agent.get('/admin/users').expect(200);
+    const row = new RegExp(`<tr data-user="${username}">[\\s\\S]*?</tr>`).exec(list.text)?.[0] ?? '';
+    expect(row).to.contain('Tạm khóa (đăng nhập sai)');
   });
 
   it('rate-limits repeated login attempts from one address and audit-logs the limit', async () => {
