@@ -9,6 +9,7 @@ import {
 import { audit } from '../../services/audit/index.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
 import { requireLogin } from '../middleware/auth.js';
+import { oncePerWindow } from '../middleware/rate-limit-audit.js';
 import { t } from '../../i18n/index.js';
 import { safeNext } from '../safe-next.js';
 import { cookieOptions } from '../cookies.js';
@@ -19,6 +20,7 @@ const passwordBody = z.object({ current: z.string().default(''), password: z.str
 export function authRoutes(deps: AppDeps): Router {
   const { db } = deps;
   const router = Router();
+  const firstRefusal = oncePerWindow();
   const loginLimiter = rateLimit({
     windowMs: 15 * 60_000,
     limit: deps.loginRateLimit ?? 20,
@@ -28,7 +30,7 @@ export function authRoutes(deps: AppDeps): Router {
     // every morning must not lock itself out, while guessing stays limited.
     skipSuccessfulRequests: true,
     handler: (req, res, next) => {
-      audit(db, { actor: 'anonymous', action: 'auth.rate_limited', details: { ip: req.ip } })
+      (firstRefusal(req) ? audit(db, { actor: 'anonymous', action: 'auth.rate_limited', details: { ip: req.ip } }) : Promise.resolve())
         .then(() => res.status(429).render('pages/login', { title: t(req.locale, 'login.title'), error: t(req.locale, 'login.rate_limited') }))
         .catch(next);
     },

@@ -9,6 +9,7 @@ import { t } from '../../i18n/index.js';
 import { audit } from '../../services/audit/index.js';
 import { lookupCase } from '../../services/tickets/index.js';
 import { statusLabel } from '../presenters/ticket-presenter.js';
+import { oncePerWindow } from '../middleware/rate-limit-audit.js';
 
 export const LOOKUP_WINDOW_MS = 15 * 60_000;
 export const LOOKUP_LIMIT_PER_WINDOW = 20;
@@ -18,10 +19,11 @@ const lookupBody = z.object({ ref: z.string().max(64).default(''), code: z.strin
 export function lookupRoutes({ db }: AppDeps, opts: { limit?: number } = {}): Router {
   const router = Router();
   const title = (locale: 'vi' | 'en') => t(locale, 'lookup.title');
+  const firstRefusal = oncePerWindow();
   const limiter = rateLimit({
     windowMs: LOOKUP_WINDOW_MS, limit: opts.limit ?? LOOKUP_LIMIT_PER_WINDOW, standardHeaders: 'draft-7', legacyHeaders: false,
     handler: (req, res, next) => {
-      audit(db, { actor: 'anonymous', action: 'lookup.rate_limited', details: { ip: req.ip } })
+      (firstRefusal(req) ? audit(db, { actor: 'anonymous', action: 'lookup.rate_limited', details: { ip: req.ip } }) : Promise.resolve())
         .then(() => res.status(429).render('pages/lookup', { title: title(req.locale), error: t(req.locale, 'lookup.rate_limited') }))
         .catch(next);
     },

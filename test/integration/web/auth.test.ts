@@ -77,6 +77,15 @@ forEachDb('web login', (getDb) => {
     expect(await db.models.AuditLog.count({ where: { action: 'auth.rate_limited' } })).to.be.at.least(1);
   });
 
+  it('issue 13 item 10 (rate-limit audit): a refused address is audited once per window, not once per request', async () => {
+    const db = getDb();
+    const before = await db.models.AuditLog.count({ where: { action: 'auth.rate_limited' } });
+    const app = testApp(db, { loginRateLimit: 2 });
+    for (let i = 0; i < 2; i++) await submitLogin(app, 'nobody', 'wrong-password-123');
+    for (let i = 0; i < 8; i++) expect((await submitLogin(app, 'nobody', 'wrong-password-123')).res.status).to.equal(429);
+    expect(await db.models.AuditLog.count({ where: { action: 'auth.rate_limited' } }) - before).to.equal(1);
+  });
+
   it('refuses a form post without the CSRF token', async () => {
     const db = getDb();
     const { username, password } = await buildUser(db);
