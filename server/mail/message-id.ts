@@ -21,7 +21,10 @@ export function normaliseMessageId(id: string): string {
   let value = id.trim();
   const bracketed = /<([^<>]*)>/.exec(value);
   if (bracketed) value = bracketed[1].trim();
-  value = value.replace(/^<+|>+$/g, '').replace(/\s+/g, '');
+  // No control character belongs in a msg-id (RFC 5322 §3.6.4), and mailparser decodes encoded words here, so
+  // "=?utf-8?B?AA?=" arrives as a NUL, which SQLite's literals end at.
+  // eslint-disable-next-line no-control-regex
+  value = value.replace(/^<+|>+$/g, '').replace(/[\s\u0000-\u001f\u007f]+/g, '');
   const at = value.lastIndexOf('@');
   if (at < 0) return value;
   return value.slice(0, at) + '@' + value.slice(at + 1).toLowerCase();

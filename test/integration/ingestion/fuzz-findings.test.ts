@@ -33,4 +33,19 @@ forEachDb('issue 13 item 11: fuzz findings on the mail path', (getDb) => {
     expect(await db().models.Ticket.count({ where: { citizen_address: 'empty-type@example.vn' } })).to.equal(1);
     expect(await db().models.Ticket.count({ where: { citizen_address: 'after-empty-type@example.vn' } })).to.equal(1);
   });
+
+  it('FUZZ_SEED=20261202: ids that decode to control characters (a NUL) thread nothing instead of failing every poll', async () => {
+    // mailparser decodes encoded words in Message-ID, In-Reply-To and References; "=?utf-8?B?AA?=" is a NUL, and
+    // on SQLite the thread lookup's literal ended at it ("unrecognized token"), so the poll failed on every pass.
+    const raw = Buffer.from(['From: nul-ids@example.vn', `To: ${STP}`, 'Subject: Phản ánh', 'Message-ID: =?utf-8?B?AA?=', 'In-Reply-To: =?utf-8?B?AA?=',
+      'References: =?utf-8?B?AA?= <a\u0001b@example.vn>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Kính gửi Sở', ''].join('\r\n'));
+    await append(box, [raw, mail({ to: STP, from: 'after-nul-ids@example.vn' })]);
+    await poll(db());
+    const state = (await db().models.HotlineInbox.findOne())!;
+    expect(state.last_error).to.equal(null);
+    expect(await db().models.Ticket.count({ where: { citizen_address: 'nul-ids@example.vn' } })).to.equal(1);
+    expect(await db().models.Ticket.count({ where: { citizen_address: 'after-nul-ids@example.vn' } })).to.equal(1);
+    const row = (await db().models.Message.findOne({ where: { from_address: 'nul-ids@example.vn' } }))!;
+    expect([...row.message_id].filter((c) => c < ' '), 'control characters in the stored Message-ID').to.deep.equal([]);
+  });
 });
