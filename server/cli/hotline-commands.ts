@@ -1,4 +1,5 @@
 // Hotline contract commands (DESIGN.md §6): hotline:set, poll, tickets, outbox:flush, reconcile.
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { imapConfigFromUrl } from '../mail/imap.js';
 import {
@@ -16,7 +17,9 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
   program
     .command('hotline:set <agencyCode>')
     .description('sets the hotline IMAP inbox of an agency: a login typed in --imap (stored encrypted), or --mailbox, a mailbox govmail made whose kept password nobody types')
-    .option('--imap <url>', 'imap://user:pass@host:port/FOLDER?tls=false')
+    .option('--imap <url>', 'imap://user@host:port/FOLDER?tls=false, without the password (see --password-file, --password-stdin)')
+    .option('--password-file <file>', 'with --imap: the IMAP password is the first line of this file')
+    .option('--password-stdin', 'with --imap: the IMAP password is the first line of standard input')
     .option('--mailbox <address>', 'a shared mailbox of the agency (mailbox:create-shared); its login and kept password are read at each connection')
     .option('--server <url>', 'with --mailbox: where the mail server answers IMAP, without a login', DEFAULT_MAIL_SERVER)
     .option('--interval <seconds>', 'poll interval', '60')
@@ -32,10 +35,11 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
         // The admin form's rule: plain IMAP sends the password in clear text, so loopback only and only when asked.
         const server = imapConfigFromUrl(opts.mailbox ? opts.server : opts.imap);
         checkInboxTransport(server.host, server.secure, Boolean(opts.allowPlain));
+        const imapUrl = opts.imap ? withPassword(opts.imap, await readPassword(opts)) : undefined;
         const common = { agencyCode, pollIntervalS: Number(opts.interval), ...(opts.historyBefore ? { historyCutoff: new Date(opts.historyBefore) } : {}) };
         const inbox = opts.mailbox
           ? await setHotlineMailbox(db, { ...common, mailbox: opts.mailbox, server: opts.server })
-          : await setHotlineInbox(db, ctx.env.SECRET_KEY, { ...common, imapUrl: opts.imap });
+          : await setHotlineInbox(db, ctx.env.SECRET_KEY, { ...common, imapUrl: imapUrl! });
         const stderrLog = { warn: (details: object, message: string) => process.stderr.write(`${message}: ${JSON.stringify(details)}\n`) };
         test = opts.test ? await testInboxConnection(db, ctx.env.SECRET_KEY, inbox.agency_id, CLI_ACTOR, stderrLog) : undefined;
         ctx.print(opts, { agency: agencyCode, inbox: inbox.imap_user, folder: inbox.imap_folder, mailbox: inbox.mailbox_id !== null, test },
@@ -92,3 +96,27 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
       if (bad.length) throw new CliError(`${bad.length} inbox(es) with gaps or errors: ${bad.map((r) => r.agency).join(', ')}`, 1);
     });
 };
+
+/** A password on the command line shows in the process list and the shell history, so --imap carries none. */
+async function readPassword(opts: { imap: string; passwordFile?: string; passwordStdin?: boolean }): Promise<string> {
+  if (new URL(opts.imap).password) {
+    throw new CliError('--imap no longer takes the password (it shows in the process list and shell history): give the URL without it and the password with --password-file FILE or --password-stdin');
+  }
+  if (Boolean(opts.passwordFile) === Boolean(opts.passwordStdin)) throw new CliError('with --imap, give the password with exactly one of --password-file FILE or --password-stdin');
+  const text = opts.passwordFile ? await readFile(opts.passwordFile, 'utf8') : await readStdin();
+  const password = text.split(/\r?\n/)[0] ?? '';
+  if (!password) throw new CliError('the password is empty');
+  return password;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function withPassword(imapUrl: string, password: string): string {
+  const url = new URL(imapUrl);
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}

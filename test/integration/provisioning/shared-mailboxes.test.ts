@@ -14,6 +14,10 @@ import { SECRET_KEY, ingestCtx, mail, append, poll } from '../ingestion/hotline-
 import { createSharedMailbox, addMailboxOwner, removeMailboxOwner, storedMailboxLogin, listSharedMailboxes } from '../../../server/services/provisioning/shared-mailboxes.js';
 import { setMailboxPassword } from '../../../server/services/provisioning/mailbox-lifecycle.js';
 import { actorOf } from '../../../server/services/auth/actor.js';
+import { openSecret } from '../../../server/services/crypto/secret-box.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const VANTHU = 'vanthu@stp.hoabinh.gov.vn';
 const HOTLINE = 'duongdaynong@stp.hoabinh.gov.vn';
@@ -141,5 +145,26 @@ forEachDb('shared and role mailboxes', (getDb) => {
     expect(unasked.code).to.equal(1);
     expect(unasked.stderr).to.contain('must be allowed explicitly');
     expect(await db().models.HotlineInbox.count({ where: { agency_id: await agencyId('STC') } })).to.equal(0);
+  });
+
+  it('issue 13 item 10 (hotline:set password): the password comes from a file or stdin, never from the command line', async () => {
+    const url = `imap://stc-hotline@${dv.host}:${dv.imapPort}/INBOX?tls=false`;
+    const stored = async () => (await db().models.HotlineInbox.findOne({ where: { agency_id: await agencyId('STC') }, raw: true }));
+    const inUrl = await runGovmail(['hotline:set', 'STC', '--imap', `imap://stc-hotline:Pass-In-Argv-5@${dv.host}:${dv.imapPort}/INBOX?tls=false`, '--allow-plain'], env());
+    expect(inUrl.code).to.equal(1);
+    expect(inUrl.stderr).to.contain('--password-file FILE or --password-stdin');
+    expect(await stored()).to.equal(null);
+    const neither = await runGovmail(['hotline:set', 'STC', '--imap', url, '--allow-plain'], env());
+    expect(neither.code).to.equal(1);
+    expect(neither.stderr).to.contain('exactly one of --password-file FILE or --password-stdin');
+
+    const viaStdin = await runGovmail(['hotline:set', 'STC', '--imap', url, '--allow-plain', '--password-stdin'], env(), 'Pass-From-Stdin-6\n');
+    expect(viaStdin.code, viaStdin.stderr).to.equal(0);
+    expect(openSecret((await stored())!.password_enc, SECRET_KEY)).to.equal('Pass-From-Stdin-6');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'govmail-pw-')), 'imap-password');
+    writeFileSync(file, 'Pass-From-File-7\n', { mode: 0o600 });
+    const viaFile = await runGovmail(['hotline:set', 'STC', '--imap', url, '--allow-plain', '--password-file', file], env());
+    expect(viaFile.code, viaFile.stderr).to.equal(0);
+    expect(openSecret((await stored())!.password_enc, SECRET_KEY)).to.equal('Pass-From-File-7');
   });
 });
