@@ -4,6 +4,7 @@ import { CliError } from './context.js';
 import type { Db } from '../db/index.js';
 import { addPeriod, createCalendar, parsePeriod, type WorkCalendar, loadCalendar } from '../services/sla/index.js';
 import { toLocalIso } from '../services/time/index.js';
+import { findAgencyByCode } from '../services/org/index.js';
 
 // The admin's holidays (holiday:add) apply here too. On a database that was never migrated, sla:due is still
 // the pure arithmetic on the built-in calendar: the contract check runs it on an empty sqlite::memory:.
@@ -33,7 +34,7 @@ export const slaCommands: CommandModule = (program, ctx) => {
       } catch (e) {
         throw new CliError(`--add: ${(e as Error).message}`);
       }
-      const agency = opts.agency ? await ctx.db().models.Agency.findOne({ where: { code: opts.agency } }) : null;
+      const agency = opts.agency ? await findAgencyByCode(ctx.db(), opts.agency) : null;
       if (opts.agency && !agency) throw new CliError(`--agency: no agency with code ${opts.agency}`);
       const due = addPeriod(from, period, await calendarFor(ctx.db(), agency?.id ?? null));
       ctx.print(opts, { due: toLocalIso(due), due_utc: due.toISOString() }, () => toLocalIso(due));

@@ -8,6 +8,7 @@ import {
 import { toLocalIso } from '../services/time/index.js';
 import { referTicket, ReferralError } from '../services/tickets/index.js';
 import { testRulesOnRaw } from '../services/triage/index.js';
+import { findAgencyByCode } from '../services/org/index.js';
 import { CLI_ACTOR } from './cli-errors.js';
 import { CliError, type CommandModule } from './context.js';
 
@@ -92,7 +93,7 @@ export const slaTickCommands: CommandModule = (program, ctx) => {
     .option('--agency <code>', 'only this agency (default: the whole province)').option('--json', 'print JSON')
     .action(async (date: string, opts) => {
       const db = ctx.db();
-      const agency = opts.agency ? await db.models.Agency.findOne({ where: { code: opts.agency } }) : null;
+      const agency = opts.agency ? await findAgencyByCode(db, opts.agency) : null;
       if (opts.agency && !agency) throw new CliError(`--agency: no agency with code ${opts.agency}`);
       const o = await clockCall(() => setOverride(db, { date, kind: opts.work ? 'work' : 'off', reason: opts.reason, agencyId: agency?.id ?? null }));
       ctx.print(opts, { date: o.date, kind: o.kind, reason: o.reason, scope: o.scope }, () => `${o.date} ${o.kind}: ${o.reason}`);

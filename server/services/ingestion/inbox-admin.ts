@@ -10,6 +10,7 @@ import { audit } from '../audit/index.js';
 import { openSecret } from '../crypto/index.js';
 import { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
 import { storedLoginMailboxes } from '../provisioning/index.js';
+import { findAgencyByCode } from '../org/index.js';
 
 export interface InboxStatus {
   agencyId: number; code: string; name: string; address: string | null;
@@ -63,7 +64,7 @@ export function checkInboxTransport(host: string, secure: boolean, allowPlain: b
 export const inboxMailboxChoices = (db: Db, agencyId: number) => storedLoginMailboxes(db, agencyId);
 
 export async function saveInboxSettings(db: Db, secretKey: string, agencyCode: string, form: InboxForm, actor: string): Promise<HotlineInboxAttrs> {
-  const agency = await db.models.Agency.findOne({ where: { code: agencyCode } });
+  const agency = await findAgencyByCode(db, agencyCode);
   if (!agency) throw new Error(`unknown agency ${agencyCode}`);
   checkInboxTransport(form.host, form.secure, Boolean(form.allowPlain));
   const url = new URL(`${form.secure ? 'imaps' : 'imap'}://placeholder/`);

@@ -7,6 +7,7 @@ import { imapConfigFromUrl, type ImapConfig } from '../../mail/imap.js';
 import { openSecret, sealSecret } from '../crypto/index.js';
 import { enqueueAlert } from '../outbox/index.js';
 import { hasStoredPassword, storedMailboxLogin, invalid, notFound, assertAgencyOpen } from '../provisioning/index.js';
+import { findAgencyByCode } from '../org/index.js';
 
 export interface SetInboxInput {
   agencyCode: string;
@@ -17,7 +18,7 @@ export interface SetInboxInput {
 }
 
 export async function setHotlineInbox(db: Db, secretKey: string, input: SetInboxInput): Promise<HotlineInboxAttrs> {
-  const agency = await db.models.Agency.findOne({ where: { code: input.agencyCode } });
+  const agency = await findAgencyByCode(db, input.agencyCode);
   if (!agency) throw new Error(`unknown agency ${input.agencyCode}`);
   assertAgencyOpen(agency, new Date());
   const cfg = imapConfigFromUrl(input.imapUrl);
@@ -40,7 +41,7 @@ export interface SetInboxMailboxInput extends Omit<SetInboxInput, 'imapUrl'> {
  * password of its own; inboxImapConfig reads the login and the kept password from the mailbox at each connection.
  */
 export async function setHotlineMailbox(db: Db, input: SetInboxMailboxInput): Promise<HotlineInboxAttrs> {
-  const agency = await db.models.Agency.findOne({ where: { code: input.agencyCode } });
+  const agency = await findAgencyByCode(db, input.agencyCode);
   if (!agency) throw notFound('agency', input.agencyCode, 'agency');
   assertAgencyOpen(agency, new Date());
   const address = input.mailbox.trim().toLowerCase();

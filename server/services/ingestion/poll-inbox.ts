@@ -9,6 +9,7 @@ import { execWrite } from '../../db/index.js';
 import type { IngestContext } from './ingest-context.js';
 import { recordInboxFailure, recordInboxSuccess } from './inbox-store.js';
 import { activeInbox, addCounts, emptyCounts, runInboxSession, type PollCounts } from './inbox-session.js';
+import { findAgencyByCode } from '../org/index.js';
 
 export const INBOX_LEASE_MS = 120_000;
 
@@ -59,7 +60,7 @@ export async function pollInbox(db: Db, ctx: IngestContext, inboxId: number, opt
 export async function pollAllInboxes(db: Db, ctx: IngestContext, opts: PollOptions & { agencyCode?: string }): Promise<PollCounts> {
   const where: Record<string, unknown> = { active: true };
   if (opts.agencyCode) {
-    const agency = await db.models.Agency.findOne({ where: { code: opts.agencyCode } });
+    const agency = await findAgencyByCode(db, opts.agencyCode);
     if (!agency) throw new Error(`unknown agency ${opts.agencyCode}`);
     where.agency_id = agency.id;
   }

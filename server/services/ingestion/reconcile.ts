@@ -5,6 +5,7 @@ import type { Db } from '../../db/index.js';
 import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { withImapMailbox } from '../../mail/imap.js';
 import { inboxImapConfig } from './inbox-store.js';
+import { findAgencyByCode } from '../org/index.js';
 
 export interface ReconcileReport {
   agency: string; inbox: string; uid_validity: string | null; last_uid: number;
@@ -12,7 +13,7 @@ export interface ReconcileReport {
 }
 
 export async function reconcileInboxes(db: Db, secretKey: string, agencyCode?: string): Promise<ReconcileReport[]> {
-  const agencies = await db.models.Agency.findAll({ where: agencyCode ? { code: agencyCode } : {} });
+  const agencies = agencyCode ? [await findAgencyByCode(db, agencyCode)].filter((a) => a !== null) : await db.models.Agency.findAll({ raw: true });
   const byId = new Map(agencies.map((a) => [a.id, a.code]));
   const inboxes = await db.models.HotlineInbox.findAll({ where: { agency_id: { [Op.in]: [...byId.keys()] } } });
   const reports: ReconcileReport[] = [];

@@ -2,6 +2,7 @@
 // own agency scope (a leader of one agency never reads another's numbers, whatever the filter says).
 import type { Db } from '../../db/index.js';
 import { calendarCache, type WorkCalendar } from '../sla/index.js';
+import { normaliseAgencyCode } from '../org/index.js';
 import type { TicketFilter } from './ticket-stream.js';
 
 export interface MetricsQuery {
@@ -42,7 +43,8 @@ export async function resolveScope(db: Db, q: MetricsQuery): Promise<ResolvedSco
   let ids = q.agencyIds;
   let requested: AgencyInfo | undefined;
   if (q.agencyCode) {
-    requested = [...agencies.values()].find((a) => a.code === q.agencyCode);
+    const code = normaliseAgencyCode(q.agencyCode);
+    requested = [...agencies.values()].find((a) => a.code === code);
     if (!requested) throw new MetricsInputError(`no agency with code ${q.agencyCode}`);
     ids = ids ? ids.filter((id) => id === requested!.id) : [requested.id];
     if (ids.length === 0) requested = undefined;

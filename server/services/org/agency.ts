@@ -32,6 +32,11 @@ export function isAgencyKind(value: string): value is AgencyKind {
   return (AGENCY_KINDS as readonly string[]).includes(value);
 }
 
+/** A code as people type it, as it is stored: trimmed and upper-cased. */
+export function normaliseAgencyCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
 /** Why `code` is not a valid agency code, or null when it is. Expects the caller to have upper-cased it. */
 export function agencyCodeProblem(code: string): string | null {
   if (code === '') return 'is empty';

@@ -1,7 +1,8 @@
 // The org chart as data (agencies, org files, seeds) and the ticket taxonomy (classes, categories).
 export {
-  AGENCY_KINDS, agencyCodeProblem, domainOf, emailAddressProblem, isAgencyKind, mailDomainProblem,
+  AGENCY_KINDS, agencyCodeProblem, domainOf, emailAddressProblem, isAgencyKind, mailDomainProblem, normaliseAgencyCode,
 } from './agency.js';
+export { findAgencyByCode } from './agency-lookup.js';
 export type { AgencySeed } from './agency.js';
 export { FEEDBACK_CATEGORIES, REFERRAL_DEADLINE, TICKET_CLASSES } from './categories.js';
 export type { TicketClass } from './categories.js';

@@ -10,7 +10,7 @@ import { inTransaction } from '../../db/index.js';
 import type { AgencyAttrs } from '../../db/models/foundation.js';
 import { audit } from '../audit/index.js';
 import type { Actor } from '../auth/index.js';
-import { domainOf, emailAddressProblem, isAgencyKind } from '../org/index.js';
+import { domainOf, emailAddressProblem, isAgencyKind, findAgencyByCode } from '../org/index.js';
 import { agencyOpenAt, endOfAgencyAt, endedOn } from './agency-open.js';
 import { invalid, notFound } from './errors.js';
 import { assertProvinceAdmin } from './mailbox-guard.js';
@@ -30,14 +30,14 @@ export interface AgencyEdit {
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
 async function agencyRow(db: Db, code: string) {
-  const row = await db.models.Agency.findOne({ where: { code: code.trim().toUpperCase() } });
+  const row = await findAgencyByCode(db, code);
   if (!row) throw notFound('agency', code, 'code');
   return row;
 }
 
 /** The parent's id, refusing itself and any descendant (a cycle would hang every walk up the tree). */
 async function parentIdFor(db: Db, agency: AgencyAttrs, parentCode: string): Promise<number> {
-  const parent = await db.models.Agency.findOne({ where: { code: parentCode.trim().toUpperCase() }, raw: true });
+  const parent = await findAgencyByCode(db, parentCode);
   if (!parent) throw invalid('agency.parent_unknown', `no agency ${parentCode}`, 'parent', { parent: parentCode });
   const parents = new Map((await db.models.Agency.findAll({ attributes: ['id', 'parent_id'], raw: true })).map((a) => [a.id, a.parent_id]));
   for (let at: number | null = parent.id; at !== null; at = parents.get(at) ?? null) {
@@ -49,8 +49,7 @@ async function parentIdFor(db: Db, agency: AgencyAttrs, parentCode: string): Pro
 export async function updateAgency(db: Db, code: string, edit: AgencyEdit, actor: Actor): Promise<FieldChanges> {
   assertProvinceAdmin(actor, 'editing an agency');
   return inTransaction(db.sequelize, async () => {
-    const row = await agencyRow(db, code);
-    const cur = row.get({ plain: true }) as AgencyAttrs;
+    const cur = await agencyRow(db, code);
     const next: Partial<AgencyAttrs> = {};
     if (edit.name !== undefined) {
       const name = edit.name.normalize('NFC').trim();
@@ -82,7 +81,7 @@ export async function updateAgency(db: Db, code: string, edit: AgencyEdit, actor
       else changes[field] = { from: cur[field], to };
     }
     if (Object.keys(changes).length === 0) return changes;
-    await row.update(next);
+    await db.models.Agency.update(next, { where: { id: cur.id } });
     await audit(db, { actor: actor.username, action: 'agency.update', target: `agency:${cur.code}`, details: { changes } });
     return changes;
   });
@@ -108,7 +107,7 @@ async function endAt(db: Db, code: string, validTo: Date | null, actor: Actor): 
     const row = await agencyRow(db, code);
     const change = { from: endedOn(row), to: endedOn({ valid_to: validTo }) };
     if (change.from === change.to && (validTo === null) === (row.valid_to === null)) return change;
-    await row.update({ valid_to: validTo });
+    await db.models.Agency.update({ valid_to: validTo }, { where: { id: row.id } });
     await audit(db, { actor: actor.username, action: validTo === null ? 'agency.reopen' : 'agency.end', target: `agency:${row.code}`, details: { changes: { valid_to: change } } });
     return change;
   });

@@ -6,6 +6,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { LOGGED_IN_SQL, MAIL_LOGINS_JOIN } from './last-login.js';
+import { normaliseAgencyCode } from '../org/index.js';
 
 export interface CoverageRow {
   agency: string;
@@ -38,7 +39,7 @@ export async function coverage(db: Db, opts: { agencyCode?: string } = {}): Prom
       ${opts.agencyCode ? 'WHERE a.code = :code' : ''}
       GROUP BY a.id, a.code, a.name
       ORDER BY a.code`,
-    { replacements: { code: opts.agencyCode?.toUpperCase() ?? null }, type: QueryTypes.SELECT },
+    { replacements: { code: opts.agencyCode ? normaliseAgencyCode(opts.agencyCode) : null }, type: QueryTypes.SELECT },
   );
   const agencies = rows.map((r) => {
     const staff = Number(r.staff), active = Number(r.active ?? 0);

@@ -13,7 +13,7 @@ import type { UserAttrs } from '../../db/models/foundation.js';
 import { audit } from '../audit/index.js';
 import { type Actor, holdsAgency } from '../auth/index.js';
 import { generateInitialPassword, hashPassword, USER_CHOSEN_SCHEME, openSecret, sealSecret } from '../crypto/index.js';
-import { domainOf, emailAddressProblem } from '../org/index.js';
+import { domainOf, emailAddressProblem, findAgencyByCode } from '../org/index.js';
 import { forbidden, invalid, notFound, ProvisioningError } from './errors.js';
 import { assertMailboxManager } from './mailbox-guard.js';
 import { findMailbox } from './mailbox-lifecycle.js';
@@ -45,7 +45,7 @@ export interface CreateSharedInput {
 }
 
 async function agencyByCode(db: Db, code: string) {
-  const agency = await db.models.Agency.findOne({ where: { code: code.trim().toUpperCase() }, raw: true });
+  const agency = await findAgencyByCode(db, code);
   if (!agency) throw notFound('agency', code, 'agency');
   return agency;
 }

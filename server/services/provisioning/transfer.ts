@@ -18,6 +18,7 @@ import { takenLocalParts } from './taken-addresses.js';
 import { carryMailLogin } from './last-login.js';
 import { carryQuotaUse } from './quota-use.js';
 import { assertMovesBetween, assertReachesMailbox, personOf } from './mailbox-guard.js';
+import { findAgencyByCode } from '../org/index.js';
 
 export const TRANSFER_ALIAS_DAYS = 180;
 const DAY_MS = 86_400_000;
@@ -74,7 +75,7 @@ export interface TransferInput {
 export async function transferStaff(db: Db, input: TransferInput): Promise<{ from: string; to: string; aliasExpiresAt: Date }> {
   const { Agency, Mailbox, Staff } = db.models;
   const now = input.now ?? new Date();
-  const agency = await Agency.findOne({ where: { code: input.toAgencyCode.toUpperCase() } });
+  const agency = await findAgencyByCode(db, input.toAgencyCode);
   if (!agency) throw notFound('agency', input.toAgencyCode, 'agency');
   if (!agency.mail_domain) throw invalid('agency.no_domain', `agency ${agency.code} has no mail domain`, 'agency');
   assertAgencyOpen(agency, now);

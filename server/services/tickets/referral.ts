@@ -11,6 +11,7 @@ import type { ReferralAttrs } from '../../db/models/sla.js';
 import { enqueueMail } from '../outbox/index.js';
 import { requireClock, ticketEvent, localText, renderSlaMail } from '../sla/index.js';
 import { TicketOpener } from './open-ticket.js';
+import { findAgencyByCode } from '../org/index.js';
 
 export class ReferralError extends Error {
   constructor(readonly field: 'ticket' | 'to' | 'reason', message: string) {
@@ -46,7 +47,7 @@ export async function referTicket(db: Db, ticketId: number, input: ReferInput): 
     if (clock.read_only || (await db.models.Referral.findOne({ where: { ticket_id: ticketId } }))) {
       throw new ReferralError('ticket', `ticket ${ticket.ref} was already referred`);
     }
-    const to = await db.models.Agency.findOne({ where: { code: input.toAgencyCode.trim().toUpperCase() } });
+    const to = await findAgencyByCode(db, input.toAgencyCode);
     if (!to) throw new ReferralError('to', `no agency with code ${input.toAgencyCode}`);
     if (!agencyOpenAt(to, input.at)) throw new ReferralError('to', `agency ${to.code} ended on ${endedOn(to)}: it takes no new tickets`);
     if (to.id === ticket.agency_id) throw new ReferralError('to', 'the ticket is already at that agency');

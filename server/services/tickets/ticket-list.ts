@@ -8,6 +8,7 @@ import type { Role } from '../../db/models/foundation.js';
 import { TicketForbiddenError } from './errors.js';
 import { findTickets } from './list.js';
 import { TICKET_READ_ROLES, type AgencyIds } from './scope.js';
+import { normaliseAgencyCode } from '../org/index.js';
 
 export interface TicketListItem {
   ref: string; agency: string; status: string; category: string | null; priority: string;
@@ -31,7 +32,8 @@ export async function listTickets(db: Db, actor: ListingActor, filter: { agencyC
   let scope: AgencyIds = actor.agencyId === null ? undefined : [actor.agencyId];
   if (filter.agencyCode) {
     // an agency outside the actor's scope is as unknown as one that does not exist
-    const a = agencies.find((x) => x.code === filter.agencyCode && (!scope || scope.includes(x.id)));
+    const wanted = normaliseAgencyCode(filter.agencyCode);
+    const a = agencies.find((x) => x.code === wanted && (!scope || scope.includes(x.id)));
     if (!a) throw new Error(`unknown agency ${filter.agencyCode}`);
     scope = [a.id];
   }

@@ -10,6 +10,7 @@ import type { AssignableAgent } from './assignment.js';
 import { TRIAGE_FALLBACK } from './default-rules.js';
 import { listRules } from './rule-store.js';
 import { evaluateRules, type TriageMail, type TriageResult } from './rules.js';
+import { findAgencyByCode } from '../org/index.js';
 
 /** The triage view of a parsed mail; the hotline is the inbox's address (the To may be a list or a Bcc). */
 export function triageMailOf(mail: ParsedMail, hotlineAddress: string | null, keys?: TriageMail['keys']): TriageMail {
@@ -48,7 +49,7 @@ export function triageEvent(ticket: Pick<TicketAttrs, 'id' | 'received_at'>, rul
 /** The agency a rule routes to (its code), or `fallback` when the rule names none or an unknown one. */
 export async function routedAgencyId(db: Db, agencyCode: string | undefined, fallback: number): Promise<number> {
   if (!agencyCode) return fallback;
-  const target = await db.models.Agency.findOne({ where: { code: agencyCode }, attributes: ['id'] });
+  const target = await findAgencyByCode(db, agencyCode);
   return target?.id ?? fallback;
 }
 

@@ -7,6 +7,7 @@ import { audit } from '../audit/index.js';
 import type { RuleFieldError, TriageRule } from './rule-schema.js';
 import { deleteRule, getRule, listRules, saveRule } from './rule-store.js';
 import { textKey } from './text-keys.js';
+import { findAgencyByCode, normaliseAgencyCode } from '../org/index.js';
 
 export type RuleChange = { ok: true; rule: TriageRule } | { ok: false; errors: RuleFieldError[] };
 type Draft = Omit<TriageRule, 'id' | 'position' | 'enabled'> & Partial<Pick<TriageRule, 'enabled'>>;
@@ -30,9 +31,9 @@ async function uniqueId(db: Db, name: string): Promise<string> {
 
 /** An action's agency must exist: a typo would silently keep mail at the receiving agency. */
 async function unknownAgency(db: Db, draft: Draft): Promise<RuleFieldError[]> {
-  const code = draft.actions?.agencyCode?.trim().toUpperCase();
+  const code = normaliseAgencyCode(draft.actions?.agencyCode ?? '');
   if (!code) return [];
-  const found = await db.models.Agency.findOne({ where: { code }, attributes: ['id'] });
+  const found = await findAgencyByCode(db, code);
   return found ? [] : [{ field: 'actions.agencyCode', message: `no agency with code ${code}` }];
 }
 

@@ -14,6 +14,7 @@ import { ROLES } from '../../db/models/foundation.js';
 import type { Row } from '../../db/models/define.js';
 import { type Actor, holdsAgency, mayGrant, reaches, normaliseUsername } from '../auth/index.js';
 import { forbidden, invalid, notFound } from '../provisioning/index.js';
+import { findAgencyByCode } from '../org/index.js';
 
 export function assertAccountManager(actor: Actor): void {
   if (actor.role === 'admin') return;
@@ -29,9 +30,9 @@ export function parseRole(raw: string): Role {
 /** The agency of a role: a code, or none (province-wide). */
 export async function agencyByCode(db: Db, code: string | null | undefined): Promise<{ id: number; code: string } | null> {
   if (code === null || code === undefined || code.trim() === '') return null;
-  const agency = await db.models.Agency.findOne({ where: { code: code.trim().toUpperCase() }, attributes: ['id', 'code'], raw: true });
+  const agency = await findAgencyByCode(db, code);
   if (!agency) throw notFound('agency', code, 'agency');
-  return agency;
+  return { id: agency.id, code: agency.code };
 }
 
 /** The roles the actor may grant in their own scope (what a create form offers). */

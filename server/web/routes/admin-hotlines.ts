@@ -14,6 +14,7 @@ import {
   InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection, type ConnectionTest,
   type InboxForm,
 } from '../../services/ingestion/index.js';
+import { findAgencyByCode } from '../../services/org/index.js';
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) });
 const settingsBody = z.object({
@@ -37,7 +38,7 @@ export function adminHotlineRoutes(deps: AppDeps): Router {
   /** The agency of the URL, within the user's scope: 404 for an unknown code, 403 for another agency's. */
   const agencyOf = async (req: Request) => {
     const parsed = codeParam.safeParse(req.params);
-    const agency = parsed.success ? await db.models.Agency.findOne({ where: { code: parsed.data.code } }) : null;
+    const agency = parsed.success ? await findAgencyByCode(db, parsed.data.code) : null;
     if (!agency) throw NotFound('agency');
     assertAgencyAccess(req, agency.id);
     return agency;

@@ -12,6 +12,7 @@ import {
   type MetricsQuery, localDate,
 } from '../../services/metrics/index.js';
 import { actorOf } from '../../services/auth/index.js';
+import { findAgencyByCode } from '../../services/org/index.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
 
 const DEFAULT_PERIOD_DAYS = 91;
@@ -37,7 +38,7 @@ async function readFilters(req: Request, deps: AppDeps): Promise<{ filters: Metr
     agency: parsed.data.agency?.trim() ?? '',
   };
   if (filters.agency) {
-    const agency = await deps.db.models.Agency.findOne({ where: { code: filters.agency } });
+    const agency = await findAgencyByCode(deps.db, filters.agency);
     if (!agency) throw badRequest(`no agency with code ${filters.agency}`);
     assertAgencyAccess(req, agency.id);
   }

@@ -12,6 +12,7 @@ import { deactivateAgency, setAgencyEnd, updateAgency } from '../../../server/se
 import { transferStaff } from '../../../server/services/provisioning/transfer.js';
 import { setHotlineInbox } from '../../../server/services/ingestion/inbox-store.js';
 import { actorOf } from '../../../server/services/auth/actor.js';
+import { findAgencyByCode } from '../../../server/services/org/agency-lookup.js';
 
 forEachDb('agencies: edit, end, deactivate', (getDb) => {
   const db = (): TestDb => getDb();
@@ -113,5 +114,11 @@ forEachDb('agencies: edit, end, deactivate', (getDb) => {
     await province.agent.post('/admin/agencies/SYT/deactivate').type('form').send({ _csrf: province.csrf, confirm: '1' }).expect(303);
     expect((await agency('SYT')).valid_to).to.not.equal(null);
     expect((await audits('agency:STC')).map((a) => a.action)).to.deep.equal(['agency.update', 'agency.end', 'agency.reopen']);
+  });
+
+  it('finds an agency by its code however it is typed, ended ones too (one lookup for every caller)', async () => {
+    for (const typed of ['STP', 'stp', ' Stp\t']) expect((await findAgencyByCode(db(), typed))?.code, typed).to.equal('STP');
+    expect((await findAgencyByCode(db(), 'syt'))?.valid_to, 'deactivated above, still found').to.not.equal(null);
+    for (const typed of ['', '  ', null, undefined, 'NOPE']) expect(await findAgencyByCode(db(), typed), String(typed)).to.equal(null);
   });
 });

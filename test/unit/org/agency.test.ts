@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { agencyCodeProblem, emailAddressProblem, mailDomainProblem } from '../../../server/services/org/agency.js';
+import { agencyCodeProblem, emailAddressProblem, mailDomainProblem, normaliseAgencyCode } from '../../../server/services/org/agency.js';
 
 describe('agency field checks', () => {
   const cases: [string, (value: string) => string | null, string, boolean][] = [
@@ -31,4 +31,10 @@ describe('agency field checks', () => {
       else expect(problem).to.be.a('string').and.not.equal('');
     });
   }
+});
+
+describe('agency code as typed', () => {
+  it('is trimmed and upper-cased, as codes are stored', () => {
+    expect(['stc', ' STC ', 'Stc\n', ''].map(normaliseAgencyCode)).to.deep.equal(['STC', 'STC', 'STC', '']);
+  });
 });
