@@ -6,7 +6,7 @@ import {
   CalendarInputError, setOverride, ClockError, pauseClock, resumeClock, PAUSE_REASONS, slaTick,
 } from '../services/sla/index.js';
 import { toLocalIso } from '../services/time/index.js';
-import { referTicket, ReferralError } from '../services/tickets/index.js';
+import { referTicket, ReferralError, ticketIdByRef } from '../services/tickets/index.js';
 import { testRulesOnRaw } from '../services/triage/index.js';
 import { findAgencyByCode } from '../services/org/index.js';
 import { CLI_ACTOR } from './cli-errors.js';
@@ -20,9 +20,9 @@ function instant(value: string | undefined, option: string): Date {
 }
 
 async function ticketId(db: Db, ref: string): Promise<number> {
-  const t = await db.models.Ticket.findOne({ where: { ref: ref.trim().toUpperCase() }, attributes: ['id'] });
-  if (!t) throw new CliError(`no ticket ${ref}`);
-  return t.id;
+  const id = await ticketIdByRef(db, ref);
+  if (id === null) throw new CliError(`no ticket ${ref}`);
+  return id;
 }
 
 async function clockCall<T>(fn: () => Promise<T>): Promise<T> {

@@ -32,3 +32,9 @@ export async function metricsAccess(db: Db, actor: Principal, agencyCode?: strin
   // an actor whose agency row is gone reads nothing rather than everything
   return { agencyIds: agencyIds!, agency: own ? { id: own.id, code: own.code } : { id: actor.agencyId, code: '' } };
 }
+
+/** The agencies the actor may pick in the dashboard's filter, by code: their own, or every one province-wide. */
+export async function metricsAgencyChoices(db: Db, actor: Principal): Promise<{ code: string; name: string }[]> {
+  if (!METRICS_ROLES.includes(actor.role)) throw new MetricsForbiddenError(`the ${actor.role} role does not read metrics`);
+  return db.models.Agency.findAll({ where: actor.agencyId === null ? {} : { id: actor.agencyId }, attributes: ['code', 'name'], order: [['code', 'ASC']], raw: true });
+}

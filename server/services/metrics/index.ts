@@ -2,7 +2,7 @@
 // the rollups that keep them fast, and exports.
 export type { GroupMetrics } from './aggregate.js';
 export { AGING_BUCKETS } from './backlog-aging.js';
-export { MetricsForbiddenError } from './dashboard-access.js';
+export { MetricsForbiddenError, metricsAccess, metricsAgencyChoices } from './dashboard-access.js';
 export { dashboard } from './dashboard.js';
 export type { Dashboard, TrendPoint } from './dashboard.js';
 export { exportMetrics } from './export.js';

@@ -15,3 +15,8 @@ export async function findAgencyByCode(db: Db, code: string | null | undefined):
   if (normal === '') return null;
   return db.models.Agency.findOne({ where: { code: normal }, raw: true });
 }
+
+/** The agencies a user may pick (a filter, a scope, a target), by code: their own, or every one province-wide. */
+export async function agencyChoices(db: Db, scope: { agencyId: number | null }): Promise<{ id: number; code: string; name: string }[]> {
+  return db.models.Agency.findAll({ where: scope.agencyId === null ? {} : { id: scope.agencyId }, attributes: ['id', 'code', 'name'], order: [['code', 'ASC']], raw: true });
+}

@@ -2,7 +2,7 @@
 export {
   AGENCY_KINDS, agencyCodeProblem, domainOf, emailAddressProblem, isAgencyKind, mailDomainProblem, normaliseAgencyCode,
 } from './agency.js';
-export { findAgencyByCode } from './agency-lookup.js';
+export { agencyChoices, findAgencyByCode } from './agency-lookup.js';
 export type { AgencySeed } from './agency.js';
 export { FEEDBACK_CATEGORIES, REFERRAL_DEADLINE, TICKET_CLASSES } from './categories.js';
 export type { TicketClass } from './categories.js';

@@ -7,6 +7,7 @@ import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { LOGGED_IN_SQL, MAIL_LOGINS_JOIN } from './last-login.js';
 import { normaliseAgencyCode } from '../org/index.js';
+import type { Principal } from '../auth/index.js';
 
 export interface CoverageRow {
   agency: string;
@@ -50,4 +51,18 @@ export async function coverage(db: Db, opts: { agencyCode?: string } = {}): Prom
     agencies,
     total: { staff: sum('staff'), active_mailboxes: sum('active_mailboxes'), covered_pct: pct(sum('active_mailboxes'), sum('staff')), never_logged_in: sum('never_logged_in'), suspended: sum('suspended') },
   };
+}
+
+const NO_COVERAGE: Coverage = { agencies: [], total: { staff: 0, active_mailboxes: 0, covered_pct: 0, never_logged_in: 0, suspended: 0 } };
+
+/**
+ * Coverage as the actor may read it: every agency for a province-wide user, else their own agency only, with
+ * its name for the page's heading (null province-wide).
+ */
+export async function coverageInScope(db: Db, actor: Pick<Principal, 'agencyId'>): Promise<{ coverage: Coverage; scopeName: string | null }> {
+  if (actor.agencyId === null) return { coverage: await coverage(db), scopeName: null };
+  const own = await db.models.Agency.findByPk(actor.agencyId, { attributes: ['code', 'name'], raw: true });
+  // A scoped user whose agency row is gone sees nothing rather than everything.
+  if (!own) return { coverage: NO_COVERAGE, scopeName: null };
+  return { coverage: await coverage(db, { agencyCode: own.code }), scopeName: own.name };
 }

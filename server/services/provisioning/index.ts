@@ -3,7 +3,7 @@ export { deactivateAgency, listAgencies, setAgencyEnd, updateAgency } from './ag
 export type { AgencyEdit } from './agency-admin.js';
 export { agencyOpenAt, assertAgencyOpen, endedOn } from './agency-open.js';
 export { addAlias, removeAlias } from './aliases.js';
-export { coverage } from './coverage.js';
+export { coverage, coverageInScope } from './coverage.js';
 export type { Coverage, CoverageRow } from './coverage.js';
 export { writeCredentialFiles } from './credentials-files.js';
 export { credentialsPdf } from './credentials-pdf.js';
@@ -12,7 +12,10 @@ export { credentialsXlsx } from './credentials-xlsx.js';
 export type { SessionCut } from './cut-sessions.js';
 export { migrateDomain } from './domain-migration.js';
 export { forbidden, invalid, notFound, ProvisioningError } from './errors.js';
+export { homeFigures } from './home-figures.js';
 export { laterLogin, mailLogins } from './last-login.js';
+export { mailboxDetail } from './mailbox-detail.js';
+export type { MailboxDetail } from './mailbox-detail.js';
 export { assertMovesBetween } from './mailbox-guard.js';
 export {
   assertMayChangeMailbox, findMailbox, listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota,

@@ -13,4 +13,4 @@ export { ReferralError, referTicket } from './referral.js';
 export { replyToTicket } from './reply.js';
 export { canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES } from './scope.js';
 export { setStatus, SETTABLE_STATUSES } from './status.js';
-export { listTickets as listTicketItems } from './ticket-list.js';
+export { listTickets as listTicketItems, ticketIdByRef } from './ticket-list.js';

@@ -45,3 +45,9 @@ export async function listTickets(db: Db, actor: ListingActor, filter: { agencyC
   const messages = new Map(counts.map((c) => [c.ticket_id, Number(c.n)]));
   return tickets.map((t) => toListItem(t, code.get(t.agency_id) ?? '', messages.get(t.id) ?? 0));
 }
+
+/** A ticket's id from its case ref as typed (trimmed, upper-cased); null when there is none. */
+export async function ticketIdByRef(db: Db, ref: string): Promise<number | null> {
+  const t = await db.models.Ticket.findOne({ where: { ref: ref.trim().toUpperCase() }, attributes: ['id'], raw: true });
+  return t?.id ?? null;
+}

@@ -108,3 +108,18 @@ export async function failUploadRun(db: Db, id: number, message: string): Promis
 export async function purgeExpiredUploads(db: Db, now = new Date()): Promise<number> {
   return db.models.UploadRun.destroy({ where: { expires_at: { [Op.lt]: now }, status: { [Op.notIn]: ['queued', 'running'] } } });
 }
+
+export interface RunCredentials {
+  count: number;
+  /** still there to take: not taken yet and not past credentials_expires_at (credentials-store.ts) */
+  available: boolean;
+  takenAt: Date | null;
+}
+
+/** The initial passwords the run's import made, if any: how many, and whether they can still be taken. */
+export async function runCredentials(db: Db, run: Pick<UploadRunAttrs, 'batch_id'>, now = new Date()): Promise<RunCredentials | null> {
+  const batch = run.batch_id ? await db.models.ImportBatch.findByPk(run.batch_id) : null;
+  if (!batch || batch.credentials_count <= 0) return null;
+  const expires = batch.credentials_expires_at ? new Date(batch.credentials_expires_at) : null;
+  return { count: batch.credentials_count, available: batch.credentials_blob !== null && !!expires && expires > now, takenAt: batch.credentials_taken_at };
+}

@@ -1,14 +1,10 @@
 // /admin/users as the page shows it: a page of the accounts the admin may see, the role and scope choices the
 // admin may grant (never more: the service refuses the rest anyway), and the audit trail as readable lines.
 // The accounts and the rules come from services/users.
-import type { Db } from '../../db/index.js';
 import type { Role } from '../../db/models/foundation.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { Actor } from '../../services/auth/index.js';
-import {
-  grantableRoles, listAccounts, ROLES, type AccountFilter, type AccountItem, type TrailEntry,
-} from '../../services/users/index.js';
-import { agencyOptions } from './mailbox-page.js';
+import { grantableRoles, ROLES, type AccountItem, type TrailEntry } from '../../services/users/index.js';
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -21,10 +17,9 @@ export interface UsersListPage {
   next: number | null;
 }
 
-export async function usersListPage(db: Db, actor: Actor, filter: AccountFilter & { page: number }): Promise<UsersListPage> {
-  const all = await listAccounts(db, filter, actor);
+export function usersListPage(all: readonly AccountItem[], wanted: number): UsersListPage {
   const pages = Math.max(1, Math.ceil(all.length / USERS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page), pages);
+  const page = Math.min(Math.max(1, wanted), pages);
   return {
     items: all.slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE), total: all.length, page, pages,
     prev: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null,
@@ -41,9 +36,9 @@ export const allRoleOptions = (locale: Locale, selected?: string): Option[] =>
 export const roleOptions = (locale: Locale, actor: Actor, selected?: string): Option[] =>
   grantableRoles(actor).map((r: Role) => ({ value: r, label: t(locale, `role.${r}`), selected: r === selected }));
 
-/** Scopes this admin may grant: the whole province (value '') only to a province-wide admin, then agencies. */
-export async function scopeOptions(db: Db, locale: Locale, actor: Actor, selected?: string | null): Promise<Option[]> {
-  const agencies = await agencyOptions(db, { agencyId: actor.agencyId });
+/** Scopes this admin may grant: the whole province (value '') only to a province-wide admin, then the agencies
+ *  in their scope. */
+export function scopeOptions(locale: Locale, actor: Actor, agencies: readonly { code: string; name: string }[], selected?: string | null): Option[] {
   return [
     ...(actor.agencyId === null ? [{ value: '', label: t(locale, 'users.scope_province'), selected: !selected }] : []),
     ...agencies.map((a) => ({ value: a.code, label: `${a.code} — ${a.name}`, selected: a.code === selected })),

@@ -11,11 +11,11 @@ import { t } from '../../i18n/index.js';
 import { actorOf, type Actor } from '../../services/auth/index.js';
 import { ProvisioningError } from '../../services/provisioning/index.js';
 import {
-  accountTrail, assertMayChangeAccount, createAccount, disableAccount, enableAccount, findAccount, ROLES,
+  accountTrail, assertMayChangeAccount, createAccount, disableAccount, enableAccount, findAccount, listAccounts, ROLES,
   setAccountRole, unlockAccount,
 } from '../../services/users/index.js';
 import { allRoleOptions, roleOptions, scopeOptions, trailLines, usersListPage } from '../presenters/users-page.js';
-import { agencyOptions } from '../presenters/mailbox-page.js';
+import { agencyChoices } from '../../services/org/index.js';
 import { asPageProblem, problemText } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -50,16 +50,16 @@ export function adminUserRoutes(deps: AppDeps): Router {
   async function renderList(req: Request, res: Response, form: z.infer<typeof createBody> | null, extra: Record<string, unknown> = {}, status = 200) {
     const actor = actorOf(req.auth!.user);
     const q = listQuery.parse(req.method === 'GET' ? req.query : {});
-    const agencies = await agencyOptions(db, actor);
+    const agencies = await agencyChoices(db, actor);
     const agency = q.agency && agencies.some((a) => a.code === q.agency!.toUpperCase()) ? q.agency.toUpperCase() : undefined;
     const role = (ROLES as readonly string[]).includes(q.role ?? '') ? q.role : undefined;
-    const list = await usersListPage(db, actor, { agency, role, q: q.q, page: q.page ?? 1 });
+    const list = usersListPage(await listAccounts(db, { agency, role, q: q.q }, actor), q.page ?? 1);
     const link = (page: number | null) => page && `/admin/users?${new URLSearchParams({ ...(agency ? { agency } : {}), ...(role ? { role } : {}), ...(q.q ? { q: q.q } : {}), page: String(page) })}`;
     res.status(status).render('pages/admin/users', {
       title: t(req.locale, 'users.title'), list, agencies, agency, q: q.q ?? '', prevHref: link(list.prev), nextHref: link(list.next),
       filterRoles: allRoleOptions(req.locale, role), provinceWide: actor.agencyId === null,
       form: form ?? { username: '', name: '', mailbox: '' },
-      createRoles: roleOptions(req.locale, actor, form?.role), createScopes: await scopeOptions(db, req.locale, actor, form ? form.agency : actor.agencyId === null ? '' : agencies[0]?.code),
+      createRoles: roleOptions(req.locale, actor, form?.role), createScopes: scopeOptions(req.locale, actor, agencies, form ? form.agency : actor.agencyId === null ? '' : agencies[0]?.code),
       ...extra,
     });
   }
@@ -91,7 +91,7 @@ export function adminUserRoutes(deps: AppDeps): Router {
     const okKey = typeof req.query.ok === 'string' && ['create', ...ACTIONS].includes(req.query.ok) ? `users.done.${req.query.ok}` : null;
     res.status(status).render('pages/admin/user', {
       title: account.username, account, trail: trailLines(req.locale, trail), isSelf: account.username === actor.username,
-      roles: roleOptions(req.locale, actor, account.role), scopes: await scopeOptions(db, req.locale, actor, account.agency ?? ''),
+      roles: roleOptions(req.locale, actor, account.role), scopes: scopeOptions(req.locale, actor, await agencyChoices(db, actor), account.agency ?? ''),
       ...(okKey ? { flash: { kind: 'ok', text: t(req.locale, okKey) } } : {}), ...extra,
     });
   }

@@ -9,11 +9,12 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import {
-  assertMayChangeMailbox, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, type Scope,
-  assertMovesBetween, addAlias, removeAlias, transferStaff, ProvisioningError,
+  assertMayChangeMailbox, listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, type Scope,
+  assertMovesBetween, addAlias, removeAlias, transferStaff, ProvisioningError, mailboxDetail,
 } from '../../services/provisioning/index.js';
 import { actorOf, type Actor } from '../../services/auth/index.js';
-import { agencyOptions, mailboxDetail, mailboxListPage } from '../presenters/mailbox-page.js';
+import { agencyChoices, findAgencyByCode } from '../../services/org/index.js';
+import { mailboxListPage } from '../presenters/mailbox-page.js';
 import { asPageProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -46,10 +47,10 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
   router.get('/hr/mailboxes', ...guard, async (req, res) => {
     const q = listQuery.parse(req.query);
     const scope = scopeOf(req);
-    const agencies = await agencyOptions(db, scope);
+    const agencies = await agencyChoices(db, scope);
     // An agency officer's filter can only be their own agency; an unknown code shows an empty filter, not a 500.
     const agencyCode = q.agency && agencies.some((a) => a.code === q.agency!.toUpperCase()) ? q.agency.toUpperCase() : undefined;
-    const list = await mailboxListPage(db, { scope, agencyCode, q: q.q ?? '', page: q.page ?? 1 });
+    const list = mailboxListPage(await listMailboxes(db, { scope, agencyCode }), { q: q.q ?? '', page: q.page ?? 1 });
     const link = (page: number | null) => page && `/hr/mailboxes?${new URLSearchParams({ ...(agencyCode ? { agency: agencyCode } : {}), ...(q.q ? { q: q.q } : {}), page: String(page) })}`;
     res.render('pages/hr/mailboxes', {
       title: t(req.locale, 'hr.mailboxes.title'), list, agencies, agencyCode, q: q.q ?? '',
@@ -62,7 +63,7 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
     const box = await mailboxDetail(db, address, scope).catch((e: unknown) => Promise.reject(asPageProblem(req.locale, e)));
     const okKey = typeof req.query.ok === 'string' && (ACTIONS as readonly string[]).includes(req.query.ok) ? `hr.mailbox.done.${req.query.ok}` : null;
     res.status(status).render('pages/hr/mailbox', {
-      title: box.address, box, agencies: (await agencyOptions(db, { agencyId: null })).filter((a) => a.code !== box.agency?.code),
+      title: box.address, box, agencies: (await agencyChoices(db, { agencyId: null })).filter((a) => a.code !== box.agency?.code),
       // Only a province-wide officer holds both ends of a transfer (provisioning/mailbox-guard.ts).
       canTransfer: scope.agencyId === null,
       ...(okKey ? { flash: { kind: 'ok', text: t(req.locale, okKey) } } : {}), ...extra,
@@ -121,9 +122,8 @@ export function hrMailboxRoutes(deps: AppDeps): Router {
 
   /** The agency chosen on the transfer form: one that exists and is not the person's own (none is preselected). */
   async function transferTarget(body: unknown, fromCode: string | undefined) {
-    const code = String((body as { agency?: unknown }).agency ?? '').trim().toUpperCase();
-    const target = (await agencyOptions(db, { agencyId: null })).find((a) => a.code === code && a.code !== fromCode);
-    if (!target) throw new ProvisioningError('transfer.choose_agency', 'choose the agency to transfer to', 'agency', 422);
+    const target = await findAgencyByCode(db, String((body as { agency?: unknown }).agency ?? ''));
+    if (!target || target.code === fromCode) throw new ProvisioningError('transfer.choose_agency', 'choose the agency to transfer to', 'agency', 422);
     return target;
   }
 

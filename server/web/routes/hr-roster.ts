@@ -9,7 +9,7 @@ import { uploadEndpoint } from './upload-endpoint.js';
 import { NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  confirmRosterUpload, findUploadRun, WEB_UPLOAD_MAX_BYTES, previewRosterUpload,
+  confirmRosterUpload, findUploadRun, runCredentials, WEB_UPLOAD_MAX_BYTES, previewRosterUpload,
 } from '../../services/uploads/index.js';
 import {
   takeCredentials, credentialsPdf, credentialsXlsx, ROSTER_OPTIONAL_COLUMNS, ROSTER_REQUIRED_COLUMNS,
@@ -45,7 +45,7 @@ export function hrRosterRoutes(deps: AppDeps): Router {
   router.get('/hr/roster/uploads/:token', ...guard, async (req, res) => {
     const run = await runOf(req);
     const title = t(req.locale, 'hr.roster.title');
-    if (run.status !== 'previewed') return res.render('pages/hr/roster-run', { title, token: run.token, fileName: run.file_name, run: await runView(db, run, req.locale) });
+    if (run.status !== 'previewed') return res.render('pages/hr/roster-run', { title, token: run.token, fileName: run.file_name, run: runView(run, await runCredentials(db, run), req.locale) });
     try {
       const preview = await previewRosterUpload(db, run, { secretKey: deps.secretKey });
       const changes = preview.preview.filter((p) => p.action !== 'unchanged');
@@ -74,7 +74,7 @@ export function hrRosterRoutes(deps: AppDeps): Router {
 
   router.get('/hr/roster/uploads/:token/progress', ...guard, async (req, res) => {
     const run = await runOf(req);
-    const view = await runView(db, run);
+    const view = runView(run, null);
     res.set('Cache-Control', 'no-store').json({ status: view.status, phase: view.phase, done: view.done, total: view.total, percent: view.percent, finished: view.finished });
   });
 
@@ -88,7 +88,7 @@ export function hrRosterRoutes(deps: AppDeps): Router {
       items = await takeCredentials(db, run.batch_id, { secretKey: deps.secretKey, actor: req.auth!.user.username });
     } catch (e) {
       const p = asPageProblem(req.locale, e);
-      return res.status(p.status).render('pages/hr/roster-run', { title: t(req.locale, 'hr.roster.title'), token: run.token, fileName: run.file_name, run: await runView(db, run, req.locale), flash: { kind: 'error', text: p.text } });
+      return res.status(p.status).render('pages/hr/roster-run', { title: t(req.locale, 'hr.roster.title'), token: run.token, fileName: run.file_name, run: runView(run, await runCredentials(db, run), req.locale), flash: { kind: 'error', text: p.text } });
     }
     const bytes = format === 'pdf' ? await credentialsPdf(items, { loginUrl: deps.baseUrl }) : await credentialsXlsx(items);
     res.set('Cache-Control', 'no-store');

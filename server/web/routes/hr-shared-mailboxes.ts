@@ -11,7 +11,7 @@ import { actorOf } from '../../services/auth/index.js';
 import {
   ProvisioningError, addMailboxOwner, createSharedMailbox, getSharedMailbox, listSharedMailboxes, removeMailboxOwner,
 } from '../../services/provisioning/index.js';
-import { agencyOptions } from '../presenters/mailbox-page.js';
+import { agencyChoices as agenciesInScope } from '../../services/org/index.js';
 import { asPageProblem, problemText } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -38,7 +38,7 @@ export function hrSharedMailboxRoutes(deps: AppDeps): Router {
 
   const renderList = async (req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) => {
     const actor = actorOf(req.auth!.user);
-    const agencies = await agencyOptions(db, actor);
+    const agencies = await agenciesInScope(db, actor);
     const values = (extra.values as Record<string, string> | undefined) ?? { agency: agencies.length === 1 ? agencies[0]!.code : '' };
     const agencyChoices = agencies.map((a) => ({ value: a.code, label: `${a.code} — ${a.name}`, selected: a.code === values.agency?.toUpperCase() }));
     res.status(status).render('pages/hr/shared-mailboxes', {

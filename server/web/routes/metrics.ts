@@ -4,15 +4,15 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { agencyScope, assertAgencyAccess, requireLogin, requireRole } from '../middleware/auth.js';
+import { requireLogin, requireRole } from '../middleware/auth.js';
 import { Forbidden, HttpError } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  MetricsForbiddenError, MetricsInputError, dashboard, exportMetrics, parseBound, type ExportFormat,
+  MetricsForbiddenError, MetricsInputError, dashboard, exportMetrics, metricsAccess, metricsAgencyChoices, parseBound, type ExportFormat,
   type MetricsQuery, localDate,
 } from '../../services/metrics/index.js';
 import { actorOf } from '../../services/auth/index.js';
-import { findAgencyByCode } from '../../services/org/index.js';
+import { normaliseAgencyCode } from '../../services/org/index.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
 
 const DEFAULT_PERIOD_DAYS = 91;
@@ -27,26 +27,24 @@ const filterSchema = z.object({
 
 const badRequest = (message: string) => new HttpError(400, 'metrics.error.bad_filter', message);
 
-/** The filters as typed (defaults: the last 13 weeks), and the service query with the caller's scope. */
-async function readFilters(req: Request, deps: AppDeps): Promise<{ filters: MetricsFilters; query: MetricsQuery }> {
+/** The metrics service's refusals as HTTP errors: the actor's role or scope (403), an unknown agency (400). */
+function asHttpError(e: unknown): unknown {
+  if (e instanceof MetricsForbiddenError) return Forbidden(e.message);
+  return e instanceof MetricsInputError ? badRequest(e.message) : e;
+}
+
+/** The filters as typed (defaults: the last 13 weeks), and the service query; the service checks the agency. */
+function readFilters(req: Request): { filters: MetricsFilters; query: MetricsQuery } {
   const parsed = filterSchema.safeParse(req.query);
   if (!parsed.success) throw badRequest('from/to must be dates (YYYY-MM-DD)');
   const today = localDate(new Date());
   const filters: MetricsFilters = {
     from: parsed.data.from || localDate(new Date(Date.now() - DEFAULT_PERIOD_DAYS * DAY_MS)),
     to: parsed.data.to || today,
-    agency: parsed.data.agency?.trim() ?? '',
+    agency: normaliseAgencyCode(parsed.data.agency ?? ''),
   };
-  if (filters.agency) {
-    const agency = await findAgencyByCode(deps.db, filters.agency);
-    if (!agency) throw badRequest(`no agency with code ${filters.agency}`);
-    assertAgencyAccess(req, agency.id);
-  }
   try {
-    return {
-      filters,
-      query: { from: parseBound(filters.from, 'from'), to: parseBound(filters.to, 'to'), agencyCode: filters.agency || undefined, agencyIds: agencyScope(req) },
-    };
+    return { filters, query: { from: parseBound(filters.from, 'from'), to: parseBound(filters.to, 'to'), agencyCode: filters.agency || undefined } };
   } catch (e) {
     throw badRequest((e as Error).message);
   }
@@ -63,13 +61,11 @@ export function metricsRoutes(deps: AppDeps): Router {
   const guard = [requireLogin, requireRole('leader', 'supervisor', 'admin')];
 
   router.get('/metrics', ...guard, async (req, res) => {
-    const { filters, query } = await readFilters(req, deps);
-    const data = await dashboard(db, actorOf(req.auth!.user), { from: query.from, to: query.to, agencyCode: query.agencyCode }).catch((e) => {
-      if (e instanceof MetricsForbiddenError) throw Forbidden(e.message);
-      throw e instanceof MetricsInputError ? badRequest(e.message) : e;
-    });
-    const scope = agencyScope(req);
-    const choices = await db.models.Agency.findAll({ where: scope ? { id: scope } : {}, attributes: ['code', 'name'], order: [['code', 'ASC']] });
+    const { filters, query } = readFilters(req);
+    const actor = actorOf(req.auth!.user);
+    const data = await dashboard(db, actor, query).catch((e: unknown) => Promise.reject(asHttpError(e)));
+    const choices = await metricsAgencyChoices(db, actor);
+    const scope = actor.agencyId !== null;
     res.render('pages/metrics', {
       title: t(req.locale, 'metrics.title'),
       scopeName: scope ? choices[0]?.name ?? '' : null,
@@ -80,11 +76,12 @@ export function metricsRoutes(deps: AppDeps): Router {
   });
 
   const exportHandler = (format: ExportFormat) => async (req: Request, res: Response) => {
-    const { filters, query } = await readFilters(req, deps);
+    const { filters, query } = readFilters(req);
+    const access = await metricsAccess(db, actorOf(req.auth!.user), query.agencyCode).catch((e: unknown) => Promise.reject(asHttpError(e)));
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="metrics-${filters.from}-${filters.to}.${format}"`);
     try {
-      await exportMetrics(db, query, format, res);
+      await exportMetrics(db, { ...query, agencyIds: access.agencyIds }, format, res);
     } catch (e) {
       if (!res.headersSent) {
         res.removeHeader('Content-Type');
