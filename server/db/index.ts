@@ -11,7 +11,10 @@ import { defineSlaModels } from './models/sla.js';
 import { defineMetricsModels } from './models/metrics.js';
 
 function defineModels(s: Sequelize) {
-  return { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s), ...defineMetricsModels(s) };
+  const models = { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s), ...defineMetricsModels(s) };
+  // Across the two model files: a session's check loads its user and the user's mailbox in one query (auth/sessions.ts).
+  models.User.belongsTo(models.Mailbox, { foreignKey: 'mailbox_id', as: 'mailbox', constraints: false });
+  return models;
 }
 
 export type Models = ReturnType<typeof defineModels>;

@@ -8,7 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { SessionAttrs, UserAttrs } from '../../db/models/foundation.js';
-import { linkedMailbox, mailboxMayLogIn } from './mailbox-link.js';
+import type { Row } from '../../db/models/define.js';
+import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
+import { mailboxMayLogIn } from './mailbox-link.js';
 
 export interface SessionLifetime {
   /** ends after this long without a request */
@@ -59,10 +61,14 @@ export interface ActiveSession {
 export async function findSession(db: Db, token: string | undefined, life: SessionLifetime = DEFAULT_SESSION_LIFETIME): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const now = new Date();
-  const session = await db.models.Session.findOne({ where: { id: sha256(token), expires_at: { [Op.gt]: now } } });
+  // One query for the three rows every request needs: the session, its user and the user's linked mailbox.
+  const session = await db.models.Session.findOne({
+    where: { id: sha256(token), expires_at: { [Op.gt]: now } },
+    include: [{ model: db.models.User, as: 'user', include: [{ model: db.models.Mailbox, as: 'mailbox' }] }],
+  });
   if (!session) return undefined;
-  const user = await db.models.User.findByPk(session.user_id);
-  const mailbox = user ? await linkedMailbox(db, user) : null;
+  const user = session.get('user') as (Row<UserAttrs> & { mailbox?: Row<MailboxAttrs> | null }) | null;
+  const mailbox = user?.mailbox ?? null;
   const absoluteEnd = session.created_at.getTime() + life.maxHours * 3_600_000;
   if (!user || !user.active || (mailbox && !mailboxMayLogIn(mailbox)) || absoluteEnd <= now.getTime()) {
     await session.destroy();
@@ -71,7 +77,9 @@ export async function findSession(db: Db, token: string | undefined, life: Sessi
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await session.update({ last_seen_at: now, expires_at: expiryAt(session.created_at, now, life) });
   }
-  return { session: session.get({ plain: true }), user: user.get({ plain: true }) };
+  const { user: _user, ...plainSession } = session.get({ plain: true }) as SessionAttrs & { user?: unknown };
+  const { mailbox: _mailbox, ...plainUser } = user.get({ plain: true }) as UserAttrs & { mailbox?: unknown };
+  return { session: plainSession, user: plainUser };
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
