@@ -10,6 +10,13 @@ function localeOf(options: HelperOptions): Locale {
   return isLocale(l) ? l : 'vi';
 }
 
+/** An instant in the province's time zone, as every page writes it: 25/11/2026 14:05. */
+export function formatDateTime(value: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(value instanceof Date ? value : new Date(value));
+}
+
 export const viewHelpers = {
   /** {{t "key" name=value}} */
   t(key: string, options: HelperOptions) {
@@ -24,11 +31,7 @@ export const viewHelpers = {
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),
   /** {{datetime value}} in the province's time zone: 25/11/2026 14:05 */
   datetime(value: Date | string | null | undefined, options: HelperOptions) {
-    if (!value) return '';
-    const d = value instanceof Date ? value : new Date(value);
-    return new Intl.DateTimeFormat(localeOf(options) === 'vi' ? 'vi-VN' : 'en-GB', {
-      timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-    }).format(d);
+    return value ? formatDateTime(value, localeOf(options)) : '';
   },
   number(value: number, options: HelperOptions) {
     return new Intl.NumberFormat(localeOf(options) === 'vi' ? 'vi-VN' : 'en-GB').format(value ?? 0);

@@ -73,7 +73,7 @@ export async function saveInboxSettings(db: Db, secretKey: string, agencyCode: s
   url.pathname = `/${encodeURIComponent(form.folder)}`;
   url.searchParams.set('tls', String(form.secure));
   if (form.mailbox) {
-    const inbox = await setHotlineMailbox(db, { agencyCode, mailbox: form.mailbox, server: url.toString(), pollIntervalS: form.pollIntervalS });
+    const inbox = await setHotlineMailbox(db, { agencyCode, agency, mailbox: form.mailbox, server: url.toString(), pollIntervalS: form.pollIntervalS });
     await audit(db, { actor, action: 'hotline.settings_changed', target: `agency:${agencyCode}`,
       details: { host: form.host, port: form.port, mailbox: inbox.imap_user, folder: form.folder, interval: form.pollIntervalS } });
     return inbox;
@@ -91,7 +91,7 @@ export async function saveInboxSettings(db: Db, secretKey: string, agencyCode: s
   if (!password) throw new InboxFormError('password', 'required');
   url.username = encodeURIComponent(form.user);
   url.password = encodeURIComponent(password);
-  const inbox = await setHotlineInbox(db, secretKey, { agencyCode, imapUrl: url.toString(), pollIntervalS: form.pollIntervalS });
+  const inbox = await setHotlineInbox(db, secretKey, { agencyCode, agency, imapUrl: url.toString(), pollIntervalS: form.pollIntervalS });
   await audit(db, { actor, action: 'hotline.settings_changed', target: `agency:${agencyCode}`,
     details: { host: form.host, port: form.port, user: form.user, folder: form.folder, interval: form.pollIntervalS, passwordChanged: Boolean(form.password) } });
   return inbox;

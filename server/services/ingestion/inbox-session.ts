@@ -7,6 +7,7 @@
 import type { Db } from '../../db/index.js';
 import { execWrite } from '../../db/index.js';
 import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
+import type { AgencyAttrs } from '../../db/models/foundation.js';
 import { withImapMailbox, type ImapMailbox } from '../../mail/imap.js';
 import { audit } from '../audit/index.js';
 import type { IngestContext } from './ingest-context.js';
@@ -38,22 +39,25 @@ export interface SessionOptions {
   onCaughtUp?(counts: PollCounts): Promise<void>;
 }
 
-/** The inbox row and its agency as ingestion names them, or null when the inbox is gone or inactive. */
-export async function activeInbox(db: Db, inboxId: number): Promise<{ inbox: HotlineInboxAttrs; agency: InboxRef['agency'] } | null> {
+/** The agency as a session needs it: its names for ingestion, and its end to refuse an ended one. */
+export type SessionAgency = InboxRef['agency'] & Pick<AgencyAttrs, 'valid_to'>;
+
+/** The inbox row and its agency, read afresh before each session; null when the inbox is gone or inactive. */
+export async function activeInbox(db: Db, inboxId: number): Promise<{ inbox: HotlineInboxAttrs; agency: SessionAgency } | null> {
   const row = await db.models.HotlineInbox.findByPk(inboxId);
   if (!row?.active) return null;
   const inbox = row.get({ plain: true }) as HotlineInboxAttrs;
-  const agency = (await db.models.Agency.findByPk(inbox.agency_id))!;
-  return { inbox, agency: { id: agency.id, code: agency.code, name: agency.name } };
+  const agency = (await db.models.Agency.findByPk(inbox.agency_id, { attributes: ['id', 'code', 'name', 'valid_to'], raw: true }))!;
+  return { inbox, agency: { id: agency.id, code: agency.code, name: agency.name, valid_to: agency.valid_to } };
 }
 
 export async function runInboxSession(
-  db: Db, ctx: IngestContext, inbox: HotlineInboxAttrs, agency: InboxRef['agency'], opts: SessionOptions,
+  db: Db, ctx: IngestContext, inbox: HotlineInboxAttrs, agency: SessionAgency, opts: SessionOptions,
 ): Promise<void> {
   const signal = opts.signal ?? new AbortController().signal;
   // An ended agency opens no tickets: its mail stays on the server, and the caller records why on the inbox
   // (error state, one alert per streak) for the poll and the worker alike.
-  assertAgencyOpen((await db.models.Agency.findByPk(agency.id, { attributes: ['code', 'valid_to'], raw: true }))!, new Date());
+  assertAgencyOpen(agency, new Date());
   await withImapMailbox(await inboxImapConfig(db, inbox, opts.secretKey), async (mailbox) => {
     opts.onConnected?.();
     const ref: InboxRef = { inbox, agency, uidValidity: mailbox.uidValidity, leaseOwner: opts.owner, leaseMs: opts.leaseMs };

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/index.js';
 import { execWrite } from '../../db/index.js';
 import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
+import type { AgencyAttrs } from '../../db/models/foundation.js';
 import { imapConfigFromUrl, type ImapConfig } from '../../mail/imap.js';
 import { openSecret, sealSecret } from '../crypto/index.js';
 import { enqueueAlert } from '../outbox/index.js';
@@ -11,6 +12,8 @@ import { findAgencyByCode } from '../org/index.js';
 
 export interface SetInboxInput {
   agencyCode: string;
+  /** the agency of agencyCode when the caller has it loaded already (the settings form) */
+  agency?: AgencyAttrs;
   imapUrl: string;
   pollIntervalS?: number;
   /** mail the server received before this is imported as history (no receipt); default: now */
@@ -18,7 +21,7 @@ export interface SetInboxInput {
 }
 
 export async function setHotlineInbox(db: Db, secretKey: string, input: SetInboxInput): Promise<HotlineInboxAttrs> {
-  const agency = await findAgencyByCode(db, input.agencyCode);
+  const agency = input.agency ?? (await findAgencyByCode(db, input.agencyCode));
   if (!agency) throw new Error(`unknown agency ${input.agencyCode}`);
   assertAgencyOpen(agency, new Date());
   const cfg = imapConfigFromUrl(input.imapUrl);
@@ -41,7 +44,7 @@ export interface SetInboxMailboxInput extends Omit<SetInboxInput, 'imapUrl'> {
  * password of its own; inboxImapConfig reads the login and the kept password from the mailbox at each connection.
  */
 export async function setHotlineMailbox(db: Db, input: SetInboxMailboxInput): Promise<HotlineInboxAttrs> {
-  const agency = await findAgencyByCode(db, input.agencyCode);
+  const agency = input.agency ?? (await findAgencyByCode(db, input.agencyCode));
   if (!agency) throw notFound('agency', input.agencyCode, 'agency');
   assertAgencyOpen(agency, new Date());
   const address = input.mailbox.trim().toLowerCase();

@@ -125,8 +125,17 @@ export interface AgencyListItem {
 export async function listAgencies(db: Db, now = new Date()): Promise<AgencyListItem[]> {
   const rows = await db.models.Agency.findAll({ order: [['code', 'ASC']], raw: true });
   const codeOf = new Map(rows.map((a) => [a.id, a.code]));
-  return rows.map((a) => ({
-    code: a.code, name: a.name, kind: a.kind, parent: a.parent_id ? codeOf.get(a.parent_id) ?? null : null,
-    mail_domain: a.mail_domain, hotline_address: a.hotline_address, valid_to: endedOn(a), ended: !agencyOpenAt(a, now),
-  }));
+  return rows.map((a) => listItem(a, a.parent_id ? codeOf.get(a.parent_id) ?? null : null, now));
 }
+
+/** One agency as the list shows it, by its code as typed; null when there is none. */
+export async function findAgencyItem(db: Db, code: string, now = new Date()): Promise<AgencyListItem | null> {
+  const a = await findAgencyByCode(db, code);
+  if (!a) return null;
+  const parent = a.parent_id ? await db.models.Agency.findByPk(a.parent_id, { attributes: ['code'], raw: true }) : null;
+  return listItem(a, parent?.code ?? null, now);
+}
+
+const listItem = (a: AgencyAttrs, parent: string | null, now: Date): AgencyListItem => ({
+  code: a.code, name: a.name, kind: a.kind, parent, mail_domain: a.mail_domain, hotline_address: a.hotline_address, valid_to: endedOn(a), ended: !agencyOpenAt(a, now),
+});

@@ -1,5 +1,5 @@
 // Staff mailboxes: agencies, org and roster imports, mailbox lifecycle, aliases, shared mailboxes and credentials.
-export { deactivateAgency, listAgencies, setAgencyEnd, updateAgency } from './agency-admin.js';
+export { deactivateAgency, findAgencyItem, listAgencies, setAgencyEnd, updateAgency } from './agency-admin.js';
 export type { AgencyEdit } from './agency-admin.js';
 export { agencyOpenAt, assertAgencyOpen, endedOn } from './agency-open.js';
 export { addAlias, removeAlias } from './aliases.js';
@@ -18,7 +18,7 @@ export { mailboxDetail } from './mailbox-detail.js';
 export type { MailboxDetail } from './mailbox-detail.js';
 export { assertMovesBetween } from './mailbox-guard.js';
 export {
-  assertMayChangeMailbox, findMailbox, listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota,
+  assertMayChangeMailbox, findMailbox, hasStoredPassword, listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota,
   suspendMailbox,
 } from './mailbox-lifecycle.js';
 export type { MailboxListItem, Scope } from './mailbox-lifecycle.js';
@@ -30,7 +30,7 @@ export { ROSTER_OPTIONAL_COLUMNS, ROSTER_REQUIRED_COLUMNS } from './roster-file.
 export { importRoster, importRosterFile } from './roster-import.js';
 export type { ImportPhase, ImportProgress, RosterImportResult } from './roster-import.js';
 export {
-  addMailboxOwner, createSharedMailbox, getSharedMailbox, hasStoredPassword, listSharedMailboxes, removeMailboxOwner,
+  addMailboxOwner, assertMayRemoveOwner, createSharedMailbox, getSharedMailbox, listSharedMailboxes, removeMailboxOwner,
   storedLoginMailboxes, storedMailboxLogin,
 } from './shared-mailboxes.js';
 export { transferStaff } from './transfer.js';

@@ -53,6 +53,12 @@ const about = async (db: Db, box: MailboxAttrs) => ({ person: await personOf(db,
  * Sets a password. Without one, generates an initial password (returned once, forced change at the next web
  * login); a given one must be ASCII and 12+ characters and is hashed with the scheme for chosen passwords.
  */
+/** True when govmail keeps the mailbox's password (shared-mailboxes.ts; a reset elsewhere would break the hotline
+ *  that reads it). */
+export async function hasStoredPassword(db: Db, mailboxId: number): Promise<boolean> {
+  return (await db.models.MailboxSecret.count({ where: { mailbox_id: mailboxId } })) > 0;
+}
+
 export async function setMailboxPassword(
   db: Db, address: string, opts: { password?: string; actor: Actor; mustChange?: boolean },
 ): Promise<{ address: string; password?: string }> {
@@ -69,7 +75,7 @@ export async function setMailboxPassword(
   return act(db, address, opts.actor, async (box) => {
     // A shared mailbox's password is kept sealed for the hotline worker (shared-mailboxes.ts): a reset here would
     // leave the kept one stale and cut the hotline off.
-    if (await db.models.MailboxSecret.count({ where: { mailbox_id: box.id } })) {
+    if (await hasStoredPassword(db, box.id)) {
       throw new ProvisioningError('mailbox.password_kept', `the password of ${box.address} is kept by govmail for the hotline; it is not reset by hand`, 'address', 409, { address: box.address });
     }
     await box.update({ password_hash: hash, must_change_password: opts.mustChange ?? true, password_changed_at: new Date() });

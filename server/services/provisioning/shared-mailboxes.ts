@@ -163,6 +163,13 @@ export async function addMailboxOwner(db: Db, address: string, owner: string, ac
   });
 }
 
+/** The checks of an owner's removal, without acting (a confirmation offers only what will pass); the mailbox. */
+export async function assertMayRemoveOwner(db: Db, address: string, owner: string, actor: Actor): Promise<SharedMailboxView> {
+  const view = await getSharedMailbox(db, address, actor);
+  if (!view.owners.some((o) => o.username === owner.trim())) throw invalid('shared.owner_not_owner', `${owner} does not own ${view.address}`, 'owner', { owner });
+  return view;
+}
+
 export async function removeMailboxOwner(db: Db, address: string, owner: string, actor: Actor): Promise<void> {
   await inTransaction(db.sequelize, async () => {
     const box = await sharedInScope(db, address, actor);
@@ -190,9 +197,4 @@ export async function storedMailboxLogin(db: Db, mailboxId: number, secretKey: s
   ]);
   if (!box || !secret) throw new Error(`mailbox ${mailboxId} has no password kept by govmail`);
   return { user: box.address, pass: openSecret(secret.secret_enc, secretKey) };
-}
-
-/** True when govmail keeps the mailbox's password (a reset elsewhere would break the hotline that reads it). */
-export async function hasStoredPassword(db: Db, mailboxId: number): Promise<boolean> {
-  return (await db.models.MailboxSecret.count({ where: { mailbox_id: mailboxId } })) > 0;
 }

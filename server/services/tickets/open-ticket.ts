@@ -83,7 +83,7 @@ export class TicketOpener {
   async open(t: OpenTicket): Promise<void> {
     const prefix = refPrefixOf(t.agency.code, t.receivedAt);
     const lookupCode = newLookupCode();
-    const row = newTicketRow({ agencyId: t.agency.id, agencyCode: t.agency.code, citizenAddress: t.citizenAddress, citizenName: t.citizenName,
+    const row = newTicketRow({ agencyId: t.agency.id, citizenAddress: t.citizenAddress, citizenName: t.citizenName,
       subject: t.subject, receivedAt: t.receivedAt, history: t.history, related: t.related ?? null },
     formatRef(prefix, await this.turns.nextSequence(prefix)), lookupCode, { deadlines: t.history });
 

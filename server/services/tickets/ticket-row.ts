@@ -15,7 +15,6 @@ export function lookupCodeHash(ref: string, code: string): string {
 
 export interface NewTicket {
   agencyId: number;
-  agencyCode: string;
   citizenAddress: string;
   citizenName: string | null;
   subject: string;

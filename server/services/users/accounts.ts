@@ -52,10 +52,14 @@ async function personalMailbox(db: Db, actor: Actor, address: string, agency: { 
   const box = await db.models.Mailbox.findOne({ where: { address: address.trim().toLowerCase() } });
   if (!box || !holdsAgency(actor, box.agency_id)) throw notFound('mailbox', address, 'mailbox');
   if (box.kind !== 'staff') throw invalid('user.mailbox_not_personal', `${box.address} is a ${box.kind} mailbox, not a person's`, 'mailbox', { address: box.address });
-  if (agency && box.agency_id !== agency.id) {
-    throw invalid('user.mailbox_other_agency', `${box.address} belongs to another agency than ${agency.code}; a role is held in the person's own agency or province-wide`, 'agency', { address: box.address, agency: agency.code });
-  }
+  assertMailboxInAgency(box, agency);
   return box;
+}
+
+/** A role is held in the person's own agency (their mailbox's) or province-wide. */
+function assertMailboxInAgency(box: Pick<MailboxAttrs, 'address' | 'agency_id'>, agency: { id: number; code: string } | null): void {
+  if (!agency || box.agency_id === agency.id) return;
+  throw invalid('user.mailbox_other_agency', `${box.address} belongs to another agency than ${agency.code}; a role is held in the person's own agency or province-wide`, 'agency', { address: box.address, agency: agency.code });
 }
 
 export async function createAccount(db: Db, input: NewAccount, actor: Actor): Promise<AccountCreated> {
@@ -110,9 +114,7 @@ export async function setAccountRole(db: Db, username: string, input: { role: st
     assertMayGrant(actor, role, agency);
     if (user.mailbox_id !== null && agency) {
       const box = await db.models.Mailbox.findByPk(user.mailbox_id, { attributes: ['address', 'agency_id'], raw: true });
-      if (box && box.agency_id !== agency.id) {
-        throw invalid('user.mailbox_other_agency', `${box.address} belongs to another agency than ${agency.code}; a role is held in the person's own agency or province-wide`, 'agency', { address: box.address, agency: agency.code });
-      }
+      if (box) assertMailboxInAgency(box, agency);
     }
     const change: RoleChange = {
       username: user.username, role: { from: user.role, to: role }, agency: { from: await codeOf(db, user.agency_id), to: agency?.code ?? null }, changed: false,

@@ -4,7 +4,7 @@ export { grantableRoles } from './account-rules.js';
 export {
   assertMayChangeAccount, createAccount, disableAccount, enableAccount, setAccountRole, unlockAccount,
 } from './accounts.js';
-export { accountTrail, findAccount, listAccounts } from './list.js';
-export type { AccountFilter, AccountItem, TrailEntry } from './list.js';
+export { accountTrail, findAccount, listAccounts, listAccountsPage } from './list.js';
+export type { AccountFilter, AccountItem, AccountPage, TrailEntry } from './list.js';
 // The roles an account may hold (the column's values), for the edges' role lists.
 export { ROLES } from '../../db/models/foundation.js';

@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { coverageChart } from './coverage-chart.js';
 import { firstResponseChart, outcomeChart } from './metrics-charts.js';
 import { shortMonth, trendChart } from './metrics-trend.js';
+import { formatDateTime } from '../view-helpers.js';
 
 export interface MetricsFilters { from: string; to: string; agency: string }
 
@@ -56,7 +57,7 @@ export function metricsPage(d: Dashboard, filters: MetricsFilters, locale: 'vi' 
     coverageWithoutRoster: d.coverage.agencies.filter((a) => a.staff === 0).length,
     hotlines: d.hotlines.filter((h) => h.state !== 'none').map((h) => ({
       ...h, tone: HOTLINE_TONE[h.state], stateLabel: t(locale, `metrics.hotline.${h.state}`),
-      lastOk: h.last_ok_at ? new Date(h.last_ok_at).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) : '–',
+      lastOk: h.last_ok_at ? formatDateTime(h.last_ok_at, locale) : '–',
     })),
     coverage: d.coverage,
     percentileNote: d.percentile_error

@@ -32,3 +32,14 @@ export function asPageProblem(locale: Locale, e: unknown): { status: number; tex
   return { status: e.status, text: problemText(locale, e) };
 }
 
+
+/**
+ * Which form field a service refusal belongs next to: the service's field, renamed where the form calls it
+ * otherwise (`rename`), if the form has it; else `fallback` (null: the page shows it as a flash instead).
+ */
+export function fieldProblem(
+  locale: Locale, e: ProvisioningError, form: { fields: readonly string[]; rename?: Readonly<Record<string, string>>; fallback: string | null },
+): { field: string | null; text: string } {
+  const named = e.field === null ? null : (form.rename?.[e.field] ?? e.field);
+  return { field: named !== null && form.fields.includes(named) ? named : form.fallback, text: problemText(locale, e) };
+}

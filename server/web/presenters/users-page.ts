@@ -4,7 +4,7 @@
 import type { Role } from '../../db/models/foundation.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { Actor } from '../../services/auth/index.js';
-import { grantableRoles, ROLES, type AccountItem, type TrailEntry } from '../../services/users/index.js';
+import { grantableRoles, ROLES, type AccountItem, type AccountPage, type TrailEntry } from '../../services/users/index.js';
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -17,13 +17,9 @@ export interface UsersListPage {
   next: number | null;
 }
 
-export function usersListPage(all: readonly AccountItem[], wanted: number): UsersListPage {
-  const pages = Math.max(1, Math.ceil(all.length / USERS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, wanted), pages);
-  return {
-    items: all.slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE), total: all.length, page, pages,
-    prev: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null,
-  };
+/** The service's page (users listAccountsPage) with the links either side. */
+export function usersListPage(p: AccountPage): UsersListPage {
+  return { ...p, prev: p.page > 1 ? p.page - 1 : null, next: p.page < p.pages ? p.page + 1 : null };
 }
 
 export interface Option { value: string; label: string; selected: boolean }

@@ -8,12 +8,12 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireProvinceWide, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import { actorOf } from '../../services/auth/index.js';
-import { AGENCY_KINDS } from '../../services/org/index.js';
+import { AGENCY_KINDS, agencyChoices } from '../../services/org/index.js';
 import {
-  deactivateAgency, listAgencies, setAgencyEnd, updateAgency, ProvisioningError,
+  deactivateAgency, findAgencyItem, setAgencyEnd, updateAgency, ProvisioningError,
 } from '../../services/provisioning/index.js';
 import { NotFound } from '../errors.js';
-import { problemText } from '../presenters/problem-text.js';
+import { fieldProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 
@@ -25,7 +25,7 @@ const editBody = z.object({
 });
 const endBody = z.object({ valid_to: z.string().trim().max(32).default('') });
 const DONE = ['saved', 'ended', 'deactivated', 'reopened'] as const;
-const FIELDS: Record<string, string> = { name: 'name', kind: 'kind', parent: 'parent', hotline: 'hotline', valid_to: 'valid_to' };
+const FORM_FIELDS = ['name', 'kind', 'parent', 'hotline', 'valid_to'];
 
 export function adminAgencyEditRoutes(deps: AppDeps): Router {
   const { db } = deps;
@@ -34,8 +34,7 @@ export function adminAgencyEditRoutes(deps: AppDeps): Router {
   const href = (code: string) => `/admin/agencies/${code}`;
 
   const render = async (req: Request, res: Response, code: string, extra: Record<string, unknown> = {}, status = 200) => {
-    const all = await listAgencies(db);
-    const agency = all.find((a) => a.code === code);
+    const [agency, all] = await Promise.all([findAgencyItem(db, code), agencyChoices(db, { agencyId: null })]);
     if (!agency) throw NotFound('agency');
     const values = (extra.values as Record<string, string> | undefined) ?? { name: agency.name, kind: agency.kind, parent: agency.parent ?? '', hotline: agency.hotline_address ?? '', valid_to: agency.valid_to ?? '' };
     const done = typeof req.query.ok === 'string' && (DONE as readonly string[]).includes(req.query.ok) ? req.query.ok : null;
@@ -52,8 +51,8 @@ export function adminAgencyEditRoutes(deps: AppDeps): Router {
   const refused = (req: Request, res: Response, code: string, e: unknown, values: Record<string, string>) => {
     if (!(e instanceof ProvisioningError) || e.status === 403) throw e;
     if (e.status === 404) throw NotFound('agency');
-    const field = FIELDS[e.field ?? ''] ?? 'name';
-    return render(req, res, code, { values, errors: { [field]: problemText(req.locale, e) } }, 422);
+    const { field, text } = fieldProblem(req.locale, e, { fields: FORM_FIELDS, fallback: 'name' });
+    return render(req, res, code, { values, errors: { [field!]: text } }, 422);
   };
 
   router.get('/admin/agencies/:code', ...guard, async (req, res) => {
@@ -98,7 +97,7 @@ export function adminAgencyEditRoutes(deps: AppDeps): Router {
   });
 
   async function askFirst(req: Request, res: Response, code: string, action: 'end' | 'deactivate', day: string): Promise<void> {
-    const agency = (await listAgencies(db)).find((a) => a.code === code);
+    const agency = await findAgencyItem(db, code);
     if (!agency) throw NotFound('agency');
     const l = req.locale;
     const vars = { agency: `${agency.code} — ${agency.name}`, day };

@@ -28,7 +28,8 @@ const settingsBody = z.object({
   folder: z.string().trim().min(1).max(190),
   interval: z.coerce.number().int().min(10).max(86_400),
 });
-const FIELD_OF: Record<string, keyof InboxForm> = { host: 'host', port: 'port', user: 'user', password: 'password', folder: 'folder', interval: 'pollIntervalS', plain: 'allowPlain' };
+/** Service field → form field where they differ. */
+const RENAMED: Partial<Record<keyof InboxForm, string>> = { pollIntervalS: 'interval', allowPlain: 'plain' };
 
 export function adminHotlineRoutes(deps: AppDeps): Router {
   const { db, secretKey, log } = deps;
@@ -80,9 +81,10 @@ export function adminHotlineRoutes(deps: AppDeps): Router {
       await saveInboxSettings(db, secretKey, agency.code, { host: b.host, port: b.port, secure: b.secure === '1', user: b.user,
         password: b.password, folder: b.folder, pollIntervalS: b.interval, mailbox: b.mailbox, allowPlain: b.plain === '1' }, req.auth!.user.username);
     } catch (e) {
+      // Only the mailbox choice reaches the provisioning service (setHotlineMailbox): its refusals sit there.
       if (e instanceof ProvisioningError) return renderEdit(req, res, agency.id, { values: submitted, errors: { mailbox: problemText(req.locale, e) } }, 422);
       if (!(e instanceof InboxFormError)) throw e;
-      const field = Object.keys(FIELD_OF).find((k) => FIELD_OF[k] === e.field) ?? e.field;
+      const field = RENAMED[e.field] ?? e.field;
       const key = e.reason === 'required' ? `hotlines.invalid.${field}` : `hotlines.invalid.${field}_${e.reason}`;
       return renderEdit(req, res, agency.id, { values: submitted, errors: { [field]: t(req.locale, key) } }, 422);
     }

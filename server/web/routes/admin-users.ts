@@ -11,12 +11,12 @@ import { t } from '../../i18n/index.js';
 import { actorOf, type Actor } from '../../services/auth/index.js';
 import { ProvisioningError } from '../../services/provisioning/index.js';
 import {
-  accountTrail, assertMayChangeAccount, createAccount, disableAccount, enableAccount, findAccount, listAccounts, ROLES,
+  accountTrail, assertMayChangeAccount, createAccount, disableAccount, enableAccount, findAccount, listAccountsPage, ROLES,
   setAccountRole, unlockAccount,
 } from '../../services/users/index.js';
-import { allRoleOptions, roleOptions, scopeOptions, trailLines, usersListPage } from '../presenters/users-page.js';
+import { allRoleOptions, roleOptions, scopeOptions, trailLines, USERS_PAGE_SIZE, usersListPage } from '../presenters/users-page.js';
 import { agencyChoices } from '../../services/org/index.js';
-import { asPageProblem, problemText } from '../presenters/problem-text.js';
+import { asPageProblem, fieldProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 
@@ -38,7 +38,7 @@ const roleBody = z.object({ role: z.string().trim().max(16), agency: code.defaul
 const userParam = z.object({ username: z.string().trim().toLowerCase().min(1).max(190).regex(/^[^\s/]+$/) });
 const ACTIONS = ['role', 'disable', 'enable', 'unlock'] as const;
 type Action = (typeof ACTIONS)[number];
-const FORM_FIELDS = new Set(['username', 'name', 'role', 'agency', 'mailbox', 'password']);
+const FORM_FIELDS = ['username', 'name', 'role', 'agency', 'mailbox', 'password'];
 
 const userHref = (username: string) => `/admin/users/${encodeURIComponent(username)}`;
 
@@ -53,7 +53,7 @@ export function adminUserRoutes(deps: AppDeps): Router {
     const agencies = await agencyChoices(db, actor);
     const agency = q.agency && agencies.some((a) => a.code === q.agency!.toUpperCase()) ? q.agency.toUpperCase() : undefined;
     const role = (ROLES as readonly string[]).includes(q.role ?? '') ? q.role : undefined;
-    const list = usersListPage(await listAccounts(db, { agency, role, q: q.q }, actor), q.page ?? 1);
+    const list = usersListPage(await listAccountsPage(db, { agency, role, q: q.q }, actor, { page: q.page ?? 1, size: USERS_PAGE_SIZE }));
     const link = (page: number | null) => page && `/admin/users?${new URLSearchParams({ ...(agency ? { agency } : {}), ...(role ? { role } : {}), ...(q.q ? { q: q.q } : {}), page: String(page) })}`;
     res.status(status).render('pages/admin/users', {
       title: t(req.locale, 'users.title'), list, agencies, agency, q: q.q ?? '', prevHref: link(list.prev), nextHref: link(list.next),
@@ -78,8 +78,7 @@ export function adminUserRoutes(deps: AppDeps): Router {
       await renderDetail(req, res, made.username, { newPassword: made.password, flash: { kind: 'ok', text: t(req.locale, 'users.done.create') } }, 201);
     } catch (e) {
       if (!(e instanceof ProvisioningError)) throw e;
-      const text = problemText(req.locale, e);
-      const field = e.field && FORM_FIELDS.has(e.field) ? e.field : null;
+      const { field, text } = fieldProblem(req.locale, e, { fields: FORM_FIELDS, fallback: null });
       await renderList(req, res, form, field ? { errors: { [field]: text }, flash: { kind: 'error', text: t(req.locale, 'users.create.failed') } } : { flash: { kind: 'error', text } }, e.status === 404 ? 422 : e.status);
     }
   });

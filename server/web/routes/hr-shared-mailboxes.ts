@@ -9,10 +9,10 @@ import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import { actorOf } from '../../services/auth/index.js';
 import {
-  ProvisioningError, addMailboxOwner, createSharedMailbox, getSharedMailbox, listSharedMailboxes, removeMailboxOwner,
+  ProvisioningError, addMailboxOwner, assertMayRemoveOwner, createSharedMailbox, getSharedMailbox, listSharedMailboxes, removeMailboxOwner,
 } from '../../services/provisioning/index.js';
 import { agencyChoices as agenciesInScope } from '../../services/org/index.js';
-import { asPageProblem, problemText } from '../presenters/problem-text.js';
+import { asPageProblem, fieldProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 
@@ -68,8 +68,8 @@ export function hrSharedMailboxRoutes(deps: AppDeps): Router {
     } catch (e) {
       if (!(e instanceof ProvisioningError) || e.status >= 500) throw e;
       // Field errors next to their field (the agency, the address, an owner); the submitted values stay.
-      const field = e.field === 'owner' ? 'owners' : e.field === 'agency' ? 'agency' : 'address';
-      await renderList(req, res, { values: b, errors: { [field]: problemText(req.locale, e) } }, e.status === 404 || e.status === 400 ? 422 : e.status);
+      const { field, text } = fieldProblem(req.locale, e, { fields: ['agency', 'address', 'owners'], rename: { owner: 'owners' }, fallback: 'address' });
+      await renderList(req, res, { values: b, errors: { [field!]: text } }, e.status === 404 || e.status === 400 ? 422 : e.status);
     }
   });
 
@@ -96,8 +96,7 @@ export function hrSharedMailboxRoutes(deps: AppDeps): Router {
     try {
       if (!isConfirmed(req.body)) {
         // The same checks as the removal, so the page never offers what will be refused.
-        const box = await getSharedMailbox(db, address, actor);
-        if (!box.owners.some((o) => o.username === owner)) throw new ProvisioningError('shared.owner_not_owner', `${owner} does not own ${address}`, 'owner', 400, { owner });
+        const box = await assertMayRemoveOwner(db, address, owner, actor);
         const l = req.locale;
         return renderConfirm(req, res, {
           title: t(l, 'shared.confirm.remove.title'), question: t(l, 'shared.confirm.remove.question', { owner, address: box.address }),

@@ -11,7 +11,7 @@ import { createSession } from '../../../server/services/auth/sessions.js';
 import { login } from '../../../server/services/auth/login.js';
 import { ROLES } from '../../../server/db/models/foundation.js';
 import {
-  accountTrail, createAccount, disableAccount, enableAccount, listAccounts, setAccountRole, unlockAccount,
+  accountTrail, createAccount, disableAccount, enableAccount, listAccounts, listAccountsPage, setAccountRole, unlockAccount,
 } from '../../../server/services/users/index.js';
 
 const PEOPLE = [
@@ -204,6 +204,23 @@ forEachDb('users service: roles granted within the actor\'s scope', (getDb) => {
     const trail = await accountTrail(db, 'snv-hr', snvAdmin);
     expect(trail.map((e) => e.action)).to.deep.equal(['user.unlock', 'user.enable', 'user.disable', 'user.create']);
     expect(trail.every((e) => e.actor === 'qtv-snv')).to.equal(true);
+  });
+
+  it('pages the list in SQL: the same accounts in the same order as the whole list, page by page, with and without a text filter', async () => {
+    const db = getDb();
+    for (const filter of [{}, { agency: 'snv' }, { q: 'nguyen' }, { q: 'zzz-nobody' }]) {
+      const all = await listAccounts(db, filter, TEST_ACTOR);
+      const pages = Math.max(1, Math.ceil(all.length / 2));
+      const seen = [];
+      for (let page = 1; page <= pages; page++) {
+        const p = await listAccountsPage(db, filter, TEST_ACTOR, { page, size: 2 });
+        expect(p, JSON.stringify(filter)).to.include({ total: all.length, page, pages });
+        seen.push(...p.items);
+      }
+      expect(seen, JSON.stringify(filter)).to.deep.equal(all);
+      expect((await listAccountsPage(db, filter, TEST_ACTOR, { page: pages + 5, size: 2 })).page, 'past the end: the last page').to.equal(pages);
+    }
+    expect((await listAccountsPage(db, { agency: 'STC' }, snvAdmin, { page: 1, size: 2 })).total, 'another agency lists nothing').to.equal(0);
   });
 
   it('bad input names the field: role, agency, username, a duplicate', async () => {
