@@ -41,16 +41,31 @@ export function scopeOptions(locale: Locale, actor: Actor, agencies: readonly { 
   ];
 }
 
-const shown = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+/** The catalogue's text for `key`, or `fallback` when it has none (an audit row written by a newer version). */
+const textOr = (locale: Locale, key: string, fallback: string): string => {
+  const text = t(locale, key);
+  return text === key ? fallback : text;
+};
 
-/** One audit row as "what happened" and "what changed" (from → to per field, else the facts it recorded). */
+/** A recorded value as people read it: roles and yes/no in the reader's language, — for none. */
+function shown(locale: Locale, key: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return t(locale, `users.value.${v}`);
+  if (key === 'role' && (ROLES as readonly unknown[]).includes(v)) return t(locale, `role.${String(v)}`);
+  return String(v);
+}
+
+/** One audit row as "what happened" and "what changed" (from → to per field, else the facts it recorded), each
+ *  field by its label, not the key stored in the audit row. */
 export function trailLines(locale: Locale, trail: readonly TrailEntry[]): { at: Date; actor: string; action: string; change: string }[] {
   return trail.map((e) => {
     const label = t(locale, `users.action.${e.action}`);
     const change = Object.entries(e.details ?? {}).map(([key, value]) => {
+      const name = textOr(locale, `users.field.${key}`, key);
       const from = (value as { from?: unknown } | null)?.from;
       const to = (value as { to?: unknown } | null)?.to;
-      return value !== null && typeof value === 'object' && 'to' in value ? `${key}: ${shown(from)} → ${shown(to)}` : `${key}: ${shown(value)}`;
+      return value !== null && typeof value === 'object' && 'to' in value
+        ? `${name}: ${shown(locale, key, from)} → ${shown(locale, key, to)}` : `${name}: ${shown(locale, key, value)}`;
     }).join('; ');
     return { at: e.at, actor: e.actor, action: label === `users.action.${e.action}` ? e.action : label, change };
   });

@@ -89,7 +89,7 @@ forEachDb('/admin/users', (getDb) => {
     await snv.agent.post('/admin/users/snv-agent/role').type('form').send({ _csrf: snv.csrf, role: 'supervisor', agency: 'SNV' }).expect(303);
     expect(await db.models.User.findOne({ where: { username: 'snv-agent' }, raw: true })).to.include({ role: 'supervisor', agency_id: snvId });
     const page = await snv.agent.get('/admin/users/snv-agent?ok=role').expect(200);
-    expect(page.text).to.contain('Đã lưu vai trò.').and.contain('role: agent → supervisor');
+    expect(page.text).to.contain('Đã lưu vai trò.').and.contain('Vai trò: Cán bộ xử lý → Phụ trách');
     const self = await snv.agent.get('/admin/users/qtv-snv').expect(200);
     expect(self.text).not.to.contain('data-testid="action-role"').and.not.contain('data-testid="action-disable"');
   });

@@ -12,10 +12,17 @@ describe('users page presenter', () => {
       { at, actor: 'cli', action: 'user.something_new', details: null },
     ]);
     expect(lines).to.deep.equal([
-      { at, actor: 'qtv', action: 'Đổi vai trò', change: 'role: agent → leader; agency: SNV → —' },
-      { at, actor: 'cli', action: 'Tạo tài khoản', change: 'role: agent; agencyId: 3; agency: SNV; mailbox: —' },
+      { at, actor: 'qtv', action: 'Đổi vai trò', change: 'Vai trò: Cán bộ xử lý → Lãnh đạo; Cơ quan: SNV → —' },
+      { at, actor: 'cli', action: 'Tạo tài khoản', change: 'Vai trò: Cán bộ xử lý; Cơ quan (số hiệu): 3; Cơ quan: SNV; Hộp thư công vụ: —' },
       { at, actor: 'cli', action: 'user.something_new', change: '' },
     ]);
+  });
+
+  it('names fields by their labels, not the keys stored in the audit row, in either language', () => {
+    const [vi] = trailLines('vi', [{ at, actor: 'qtv', action: 'user.disable', details: { active: { from: true, to: false }, sessions_ended: 2, new_key: 'x' } }]);
+    expect(vi!.change).to.equal('Được đăng nhập: có → không; Phiên đăng nhập đã kết thúc: 2; new_key: x');
+    const [en] = trailLines('en', [{ at, actor: 'qtv', action: 'user.role_change', details: { role: { from: 'agent', to: 'leader' } } }]);
+    expect(en!.change).to.equal('Role: Agent → Leader');
   });
 
   it('offers an agency admin every role of their rank and below, others nothing', () => {
