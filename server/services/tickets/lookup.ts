@@ -1,12 +1,13 @@
 // The citizen's case lookup (tra cứu): case ref + the lookup code printed on the receipt. Only the code's hash
-// is stored (ticket-row.ts: sha256 of "ref\ncode"); it is compared in constant time, and an
+// is stored (ticket-row.ts: HMAC of "ref\ncode"; tickets from before keep sha256, still accepted); it is
+// compared in constant time, both forms always computed, and an
 // unknown ref runs the same comparison against a dummy, so "no such case" and "wrong code" look identical.
 // The citizen sees status, agency, dates and the answers sent; never notes, assignees or other events.
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/index.js';
-import { lookupCodeHash } from './ticket-row.js';
+import { legacyLookupCodeHash, lookupCodeHash } from './ticket-row.js';
 
-const DUMMY_HASH = lookupCodeHash('X-0000-000000', 'no-such-case');
+const DUMMY_HASH = legacyLookupCodeHash('X-0000-000000', 'no-such-case');
 
 export interface CaseStatus {
   ref: string;
@@ -32,7 +33,10 @@ function sameHash(a: string, b: string): boolean {
 export async function lookupCase(db: Db, rawRef: string, rawCode: string): Promise<CaseStatus | null> {
   const { ref, code } = normaliseLookup(rawRef, rawCode);
   const ticket = ref && code ? await db.models.Ticket.findOne({ where: { ref } }) : null;
-  const ok = sameHash(lookupCodeHash(ref, code), ticket?.lookup_code_hash ?? DUMMY_HASH) && Boolean(ticket?.lookup_code_hash);
+  const stored = ticket?.lookup_code_hash ?? DUMMY_HASH;
+  const keyed = sameHash(lookupCodeHash(ref, code), stored);
+  const legacy = sameHash(legacyLookupCodeHash(ref, code), stored);
+  const ok = (keyed || legacy) && Boolean(ticket?.lookup_code_hash);
   if (!ticket || !ok) return null;
   const [agency, events] = await Promise.all([
     db.models.Agency.findByPk(ticket.agency_id, { attributes: ['name'] }),

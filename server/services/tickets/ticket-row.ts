@@ -1,6 +1,7 @@
 // The row of a new ticket (open-ticket.ts writes it): provisional legal deadlines from the default class on the
 // default working-day calendar, and a lookup code whose hash only is stored (the citizen's copy is in the receipt).
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomInt } from 'node:crypto';
+import { env } from '../../config/env.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TICKET_CLASSES } from '../org/index.js';
 import { addPeriod, createCalendar, type WorkCalendar } from '../sla/index.js';
@@ -9,7 +10,16 @@ export const DEFAULT_TICKET_CLASS = 'phan_anh_kien_nghi';
 
 let calendar: WorkCalendar | undefined;
 
-export function lookupCodeHash(ref: string, code: string): string {
+/** HMAC-SHA256 of "ref\ncode" under a key derived from SECRET_KEY: without the key, a stolen hash cannot be
+ *  searched over the 10^8 codes. Same length as the old form, so the column and old rows stay as they are. */
+export function lookupCodeHash(ref: string, code: string, secretKey = env().SECRET_KEY): string {
+  const key = createHash('sha256').update(`govmail.lookup-code.v1\n${secretKey}`).digest();
+  return createHmac('sha256', key).update(`${ref}\n${code}`).digest('hex');
+}
+
+/** The form tickets opened before the HMAC carry (re-hashing them needs the codes, which only citizens hold):
+ *  still verified, never written. */
+export function legacyLookupCodeHash(ref: string, code: string): string {
   return createHash('sha256').update(`${ref}\n${code}`).digest('hex');
 }
 
