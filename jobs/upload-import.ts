@@ -2,7 +2,7 @@
 // worker may be another process than the web, and a 10,000-row import outlives a request. Progress goes into the upload_runs row, which the page polls.
 import type { JobDeps, JobHandler } from './registry.js';
 import {
-  importRosterUpload, type RosterRunOptions, failUploadRun, finishUploadRun, recordUploadProgress,
+  importRosterUpload, type RosterRunOptions, failUploadRun, finishUploadRun, pendingUploadRun, recordUploadProgress,
 } from '../server/services/uploads/index.js';
 import { type ImportPhase, CREDENTIALS_TTL_MS } from '../server/services/provisioning/index.js';
 
@@ -10,8 +10,8 @@ const PROGRESS_WRITE_INTERVAL_MS = 250;
 
 export const uploadImportJob = (deps: JobDeps): JobHandler => async (payload, { db, log }) => {
   const runId = Number((payload as { runId?: unknown } | null)?.runId);
-  const run = await db.models.UploadRun.findByPk(runId);
-  if (!run || (run.status !== 'queued' && run.status !== 'running')) return; // expired or already finished
+  const run = await pendingUploadRun(db, runId);
+  if (!run) return;
   let lastWrite = 0;
   let lastPhase: ImportPhase | null = null;
   let writes = Promise.resolve();

@@ -3,6 +3,6 @@ export { importOrgUpload, previewOrgUpload } from './org-upload.js';
 export { confirmRosterUpload, importRosterUpload, previewRosterUpload, UPLOAD_IMPORT_JOB } from './roster-upload.js';
 export type { RosterRunOptions } from './roster-upload.js';
 export {
-  createUploadRun, failUploadRun, findUploadRun, finishUploadRun, recordUploadProgress, runCredentials, WEB_UPLOAD_MAX_BYTES,
+  createUploadRun, failUploadRun, findUploadRun, finishUploadRun, pendingUploadRun, recordUploadProgress, runCredentials, WEB_UPLOAD_MAX_BYTES,
 } from './upload-runs.js';
 export type { RunCredentials, UploadRun } from './upload-runs.js';

@@ -60,6 +60,12 @@ export async function findUploadRun(db: Db, token: string, userId: number, kind:
   return run;
 }
 
+/** The run the import job should work on: null when it has expired or is already finished (a retried job). */
+export async function pendingUploadRun(db: Db, runId: number): Promise<UploadRun | null> {
+  const run = await db.models.UploadRun.findByPk(runId);
+  return run && (run.status === 'queued' || run.status === 'running') ? run : null;
+}
+
 /** The table parsed at the upload. A run stored by an older version (the raw file) counts as gone. */
 export function uploadTable(run: UploadRunAttrs, secretKey: string): Table {
   const gone = () => new ProvisioningError('upload.gone', 'the uploaded file was already imported or has expired; upload it again', 'token', 410);
