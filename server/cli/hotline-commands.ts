@@ -17,14 +17,14 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
   program
     .command('hotline:set <agencyCode>')
     .description('sets the hotline IMAP inbox of an agency: a login typed in --imap (stored encrypted), or --mailbox, a mailbox govmail made whose kept password nobody types')
-    .option('--imap <url>', 'imap://user@host:port/FOLDER?tls=false, without the password (see --password-file, --password-stdin)')
+    .option('--imap <url>', 'imap://user[:pass]@host:port/FOLDER?tls=false; better without the password, given by --password-file or --password-stdin')
     .option('--password-file <file>', 'with --imap: the IMAP password is the first line of this file')
     .option('--password-stdin', 'with --imap: the IMAP password is the first line of standard input')
     .option('--mailbox <address>', 'a shared mailbox of the agency (mailbox:create-shared); its login and kept password are read at each connection')
     .option('--server <url>', 'with --mailbox: where the mail server answers IMAP, without a login', DEFAULT_MAIL_SERVER)
     .option('--interval <seconds>', 'poll interval', '60')
     .option('--history-before <iso>', 'mail received before this is imported as history, without receipts (default: now)')
-    .option('--allow-plain', 'allow plain IMAP (no TLS); only to a loopback host')
+    .option('--allow-plain', 'allow plain IMAP (no TLS); only to a loopback host (tls=false written in the URL allows it too)')
     .option('--test', 'after saving, log in and open the folder (audited; on failure the details go to stderr)')
     .option('--json', 'print JSON')
     .action(async (agencyCode: string, opts) => {
@@ -33,8 +33,10 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
       let test: Awaited<ReturnType<typeof testInboxConnection>> | undefined;
       try {
         // The admin form's rule: plain IMAP sends the password in clear text, so loopback only and only when asked.
-        const server = imapConfigFromUrl(opts.mailbox ? opts.server : opts.imap);
-        checkInboxTransport(server.host, server.secure, Boolean(opts.allowPlain));
+        // Here `tls=false` written in the URL is the asking (the contract's form, DESIGN.md §6), as is --allow-plain.
+        const serverUrl: string = opts.mailbox ? opts.server : opts.imap;
+        const server = imapConfigFromUrl(serverUrl);
+        checkInboxTransport(server.host, server.secure, Boolean(opts.allowPlain) || new URL(serverUrl).searchParams.get('tls') === 'false');
         const imapUrl = opts.imap ? withPassword(opts.imap, await readPassword(opts)) : undefined;
         const common = { agencyCode, pollIntervalS: Number(opts.interval), ...(opts.historyBefore ? { historyCutoff: new Date(opts.historyBefore) } : {}) };
         const inbox = opts.mailbox
@@ -97,12 +99,19 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     });
 };
 
-/** A password on the command line shows in the process list and the shell history, so --imap carries none. */
+/**
+ * The IMAP password: from --password-file or --password-stdin, or else from the URL. The URL form is the CLI
+ * contract's (DESIGN.md §6) and stays, with a warning, since a password in argv shows in the process list and the
+ * shell history.
+ */
 async function readPassword(opts: { imap: string; passwordFile?: string; passwordStdin?: boolean }): Promise<string> {
-  if (new URL(opts.imap).password) {
-    throw new CliError('--imap no longer takes the password (it shows in the process list and shell history): give the URL without it and the password with --password-file FILE or --password-stdin');
+  const inUrl = decodeURIComponent(new URL(opts.imap).password);
+  const given = [opts.passwordFile, opts.passwordStdin, inUrl].filter(Boolean).length;
+  if (given !== 1) throw new CliError('with --imap, give the password once: --password-file FILE or --password-stdin (or, less safely, in the URL)');
+  if (inUrl) {
+    process.stderr.write('warning: a password in --imap shows in the process list and the shell history; prefer --password-file FILE or --password-stdin\n');
+    return inUrl;
   }
-  if (Boolean(opts.passwordFile) === Boolean(opts.passwordStdin)) throw new CliError('with --imap, give the password with exactly one of --password-file FILE or --password-stdin');
   const text = opts.passwordFile ? await readFile(opts.passwordFile, 'utf8') : await readStdin();
   const password = text.split(/\r?\n/)[0] ?? '';
   if (!password) throw new CliError('the password is empty');

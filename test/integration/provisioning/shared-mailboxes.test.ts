@@ -137,26 +137,31 @@ forEachDb('shared and role mailboxes', (getDb) => {
     expect(neither.stderr).to.contain('exactly one of --imap URL or --mailbox ADDRESS');
   });
 
-  it('issue 13 item 3: hotline:set takes plain IMAP only with --allow-plain and only to a loopback host', async () => {
+  it('issue 13 item 3: hotline:set takes plain IMAP only when asked (--allow-plain, or tls=false written in the URL) and only to a loopback host', async () => {
     const remote = await runGovmail(['hotline:set', 'STC', '--imap', 'imap://u:secret-9@imap.example.org:143/INBOX?tls=false', '--allow-plain'], env());
     expect(remote.code).to.equal(1);
     expect(remote.stderr).to.contain('plain IMAP only to a loopback host');
-    const unasked = await runGovmail(['hotline:set', 'STC', '--imap', `imap://u:secret-9@${dv.host}:${dv.imapPort}/INBOX?tls=false`], env());
+    // imap:// without tls=false is plain too, but nobody asked for it.
+    const unasked = await runGovmail(['hotline:set', 'STC', '--imap', `imap://u:secret-9@${dv.host}:${dv.imapPort}/INBOX`], env());
     expect(unasked.code).to.equal(1);
     expect(unasked.stderr).to.contain('must be allowed explicitly');
     expect(await db().models.HotlineInbox.count({ where: { agency_id: await agencyId('STC') } })).to.equal(0);
   });
 
-  it('issue 13 item 10 (hotline:set password): the password comes from a file or stdin, never from the command line', async () => {
+  it('issue 13 item 10 (hotline:set password): the password comes from a file or stdin; the contract\'s URL form still works, with a warning', async () => {
     const url = `imap://stc-hotline@${dv.host}:${dv.imapPort}/INBOX?tls=false`;
     const stored = async () => (await db().models.HotlineInbox.findOne({ where: { agency_id: await agencyId('STC') }, raw: true }));
-    const inUrl = await runGovmail(['hotline:set', 'STC', '--imap', `imap://stc-hotline:Pass-In-Argv-5@${dv.host}:${dv.imapPort}/INBOX?tls=false`, '--allow-plain'], env());
-    expect(inUrl.code).to.equal(1);
-    expect(inUrl.stderr).to.contain('--password-file FILE or --password-stdin');
-    expect(await stored()).to.equal(null);
+    // DESIGN.md §6: `hotline:set CODE --imap imap://user:pass@127.0.0.1:1143/INBOX?tls=false`, no other flag.
+    const inUrl = await runGovmail(['hotline:set', 'STC', '--imap', `imap://stc-hotline:Pass-In-Argv-5@${dv.host}:${dv.imapPort}/INBOX?tls=false`], env());
+    expect(inUrl.code, inUrl.stderr).to.equal(0);
+    expect(inUrl.stderr).to.contain('prefer --password-file FILE or --password-stdin');
+    expect(openSecret((await stored())!.password_enc, SECRET_KEY)).to.equal('Pass-In-Argv-5');
+    const twice = await runGovmail(['hotline:set', 'STC', '--imap', `imap://stc-hotline:Pass-In-Argv-5@${dv.host}:${dv.imapPort}/INBOX?tls=false`, '--password-stdin'], env(), 'Other-8\n');
+    expect(twice.code).to.equal(1);
+    expect(twice.stderr).to.contain('give the password once');
     const neither = await runGovmail(['hotline:set', 'STC', '--imap', url, '--allow-plain'], env());
     expect(neither.code).to.equal(1);
-    expect(neither.stderr).to.contain('exactly one of --password-file FILE or --password-stdin');
+    expect(neither.stderr).to.contain('give the password once');
 
     const viaStdin = await runGovmail(['hotline:set', 'STC', '--imap', url, '--allow-plain', '--password-stdin'], env(), 'Pass-From-Stdin-6\n');
     expect(viaStdin.code, viaStdin.stderr).to.equal(0);
