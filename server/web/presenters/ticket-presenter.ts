@@ -3,6 +3,8 @@
 import { t, type Locale } from '../../i18n/index.js';
 import type { QueuePage, TicketView } from '../../services/tickets/index.js';
 import { toLocalIso } from '../../services/time/index.js';
+import { formatDateTime } from '../view-helpers.js';
+import { collapseRepeats } from './timeline-runs.js';
 
 /** A stored ISO instant as province wall-clock text, "2027-04-30 17:00". */
 function localDue(v: unknown): string {
@@ -67,8 +69,10 @@ export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
     agency: view.agency,
     overdue: Boolean(ticket.due_at && ticket.due_at < now && !done),
     conversation: view.conversation.map((c) => ({ ...c, incoming: c.direction === 'in', stateLabel: label(locale, `tickets.state.${c.state}`, c.state) })),
-    timeline: view.timeline.map((e) => ({ ...e, label: label(locale, `tickets.event.${e.kind}`, e.kind),
-      detail: e.kind === 'status' ? `${statusLabel(locale, String(e.details.from))} → ${statusLabel(locale, String(e.details.to))}`
+    // a run of repeated SLA notices is one line: "Nhắc hạn · 4 lần, lần cuối lúc …" (timeline-runs.ts)
+    timeline: collapseRepeats(view.timeline).map((e) => ({ ...e, label: label(locale, `tickets.event.${e.kind}`, e.kind),
+      detail: e.lastAt ? t(locale, 'tickets.event.repeated', { n: e.count, last: formatDateTime(e.lastAt, locale) })
+        : e.kind === 'status' ? `${statusLabel(locale, String(e.details.from))} → ${statusLabel(locale, String(e.details.to))}`
         : e.kind === 'sla_complex' || e.kind === 'sla_extended' ? t(locale, `tickets.extension.event_${e.kind}`, { due: localDue(e.details.resolutionDue),
           n: Number(e.details.extension ?? 0), max: Number(e.details.of ?? 0) })
         : e.kind === 'assign' ? (view.agents.find((a) => a.id === e.details.assigneeId)?.name ?? (e.details.assigneeId ? `#${String(e.details.assigneeId)}` : t(locale, 'tickets.filter.unassigned')))
