@@ -26,13 +26,31 @@ export async function calendarYear(db: Db, year: number): Promise<CalendarYear> 
   return { year, daysOff, overrides: all.filter((o) => o.date.startsWith(`${year}-`)), week: weekText((await loadCalendar(db)).week) };
 }
 
-/** A province-wide day off or swapped working day; CalendarInputError names a bad field. */
-export async function addCalendarOverride(db: Db, input: { date: string; kind: 'off' | 'work'; reason: string }, actor: string): Promise<CalendarOverrideAttrs> {
+/** A date's existing province override, which adding another there would replace. */
+export interface CalendarClash { date: string; kind: 'off' | 'work'; reason: string }
+
+export type CalendarAdd = { ok: true; row: CalendarOverrideAttrs } | { ok: false; clash: CalendarClash };
+
+/**
+ * A province-wide day off or swapped working day; CalendarInputError names a bad field. A date that already has an
+ * override is replaced only with `replace` (the page asked first): the
+ * store's upsert used to overwrite its reason silently (issue 15 item 4).
+ */
+export async function addCalendarOverride(db: Db, input: { date: string; kind: 'off' | 'work'; reason: string }, actor: string,
+  opts: { replace?: boolean } = {}): Promise<CalendarAdd> {
   return inTransaction(db.sequelize, async () => {
+    const clash = opts.replace ? null : await clashOn(db, input);
+    if (clash) return { ok: false, clash };
     const row = await setOverride(db, { ...input, agencyId: null });
     await audit(db, { actor, action: 'calendar.override_set', target: row.date, details: { kind: row.kind, reason: row.reason } });
-    return row;
+    return { ok: true, row };
   });
+}
+
+async function clashOn(db: Db, { date, kind, reason }: { date: string; kind: 'off' | 'work'; reason: string }): Promise<CalendarClash | null> {
+  const own = (await listOverrides(db)).find((o) => o.date === date);
+  if (!own || (own.kind === kind && own.reason === reason.normalize('NFC').trim())) return null; // the same again changes nothing
+  return { date, kind: own.kind as 'off' | 'work', reason: own.reason };
 }
 
 export async function removeCalendarOverride(db: Db, date: string, actor: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // The legal clock: work calendars, deadlines and periods, each ticket's clock (pauses, extensions), the policy
 // grid, and the tick that sends reminders and escalations.
 export { addCalendarOverride, calendarYear, MAX_YEAR, MIN_YEAR, removeCalendarOverride } from './calendar-admin.js';
-export type { CalendarYear } from './calendar-admin.js';
+export type { CalendarAdd, CalendarClash, CalendarYear } from './calendar-admin.js';
 export { calendarCache, CalendarInputError, loadCalendar, setOverride } from './calendar-store.js';
 export { createCalendar, isWorkingDay, officePeriodsOn } from './calendar.js';
 export {

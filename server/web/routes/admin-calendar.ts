@@ -49,11 +49,23 @@ export function adminCalendarRoutes(deps: AppDeps): Router {
     const year = Math.min(MAX_YEAR, Math.max(MIN_YEAR, yearOf(values.date)));
     const fail = (field: string) => render(req, res, year, { values, errors: { [field]: t(req.locale, `calendar.invalid.${field}`) } }, 422);
     if (!parsed.success) return fail(String(parsed.error.issues[0]!.path[0]));
+    let added;
     try {
-      await addCalendarOverride(db, parsed.data, req.auth!.user.username);
+      added = await addCalendarOverride(db, parsed.data, req.auth!.user.username, { replace: isConfirmed(req.body) });
     } catch (e) {
       if (!(e instanceof CalendarInputError)) throw e;
       return fail(e.field);
+    }
+    if (!added.ok) {
+      // The date already has an override: replacing it is asked, never silent.
+      const l = req.locale;
+      const { clash } = added;
+      const kindOf = (k: string) => t(l, `calendar.kind.${k}`);
+      return renderConfirm(req, res, { title: t(l, 'calendar.confirm_replace.title'),
+        question: t(l, 'calendar.confirm_replace.question', { date: clash.date }),
+        facts: [{ label: t(l, 'calendar.confirm_replace.now'), value: `${kindOf(clash.kind)}: ${clash.reason}` },
+          { label: t(l, 'calendar.confirm_replace.new'), value: `${kindOf(parsed.data.kind)}: ${parsed.data.reason}` }],
+        confirmLabel: t(l, 'calendar.confirm_replace.button'), cancelHref: `/admin/calendar?year=${parsed.data.date.slice(0, 4)}` });
     }
     res.redirect(303, `/admin/calendar?year=${parsed.data.date.slice(0, 4)}&done=added`);
   });
