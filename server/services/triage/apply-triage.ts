@@ -8,6 +8,7 @@ import type { AssignmentStateAttrs } from '../../db/models/sla.js';
 import { parseMail, type ParsedMail } from '../../mail/parse.js';
 import type { AssignableAgent } from './assignment.js';
 import { TRIAGE_FALLBACK } from './default-rules.js';
+import { pastedMail } from './pasted-mail.js';
 import { listRules } from './rule-store.js';
 import { evaluateRules, type TriageMail, type TriageResult } from './rules.js';
 import { findAgencyByCode } from '../org/index.js';
@@ -26,6 +27,12 @@ export function triageMailOf(mail: ParsedMail, hotlineAddress: string | null, ke
 export async function testRulesOnRaw(db: Db, raw: Buffer, hotlineAddress: string | null = null): Promise<TriageResult & { mail: TriageMail }> {
   const mail = triageMailOf(await parseMail(raw), hotlineAddress);
   return { ...evaluateRules(await listRules(db), mail), mail };
+}
+
+/** The rules page's tester: a pasted whole mail or body alone (pastedMail), and whether it was read as a body alone. */
+export async function testRulesOnPaste(db: Db, text: string, hotlineAddress: string | null = null): Promise<TriageResult & { mail: TriageMail; bodyOnly: boolean }> {
+  const paste = pastedMail(text);
+  return { ...(await testRulesOnRaw(db, paste.raw, hotlineAddress)), bodyOnly: paste.bodyOnly };
 }
 
 export type TriageChanges = Pick<TicketAttrs, 'class' | 'category' | 'priority' | 'agency_id'>;

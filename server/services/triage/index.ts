@@ -1,5 +1,5 @@
 // Which class, category, agency and agent a new hotline mail gets: the rules, their admin, and applying them.
-export { agentsOf, routedAgencyId, testRulesOnRaw, triageChanges, triageEvent, triageMailOf } from './apply-triage.js';
+export { agentsOf, routedAgencyId, testRulesOnPaste, testRulesOnRaw, triageChanges, triageEvent, triageMailOf } from './apply-triage.js';
 export type { TriageChanges } from './apply-triage.js';
 export { pickAssignee } from './assignment.js';
 export { keyWords } from './keyword-index.js';

@@ -67,9 +67,11 @@ export function ruleFormErrors(problems: readonly FieldProblem[], locale: Locale
   return out;
 }
 
-export function testerView(result: TriageResult & { mail: TriageMail }, rules: readonly TriageRule[], locale: Locale) {
+export function testerView(result: TriageResult & { mail: TriageMail; bodyOnly?: boolean }, rules: readonly TriageRule[], locale: Locale) {
   const nameOf = new Map(rules.map((r) => [r.id, r.name]));
   return {
+    /** the paste had no header block: it was read whole as the body (no sender, no subject) */
+    bodyOnly: Boolean(result.bodyOnly),
     matched: result.matched ? { id: result.matched.id, name: result.matched.name, actions: actionText(result.matched, locale) } : null,
     /** every rule that fired (a rule that continues, then the next), and what they set together */
     fired: result.fired.map((r) => ({ id: r.id, name: r.name, actions: actionText(r, locale) })),

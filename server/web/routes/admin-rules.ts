@@ -8,7 +8,7 @@ import { requireLogin, requireProvinceWide, requireRole } from '../middleware/au
 import { BadRequest, NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  listRules, getRule, testRulesOnRaw, agencyChoices, createRule, moveRule, removeRule, setRuleEnabled, updateRule,
+  listRules, getRule, testRulesOnPaste, agencyChoices, createRule, moveRule, removeRule, setRuleEnabled, updateRule,
   type RuleChange,
 } from '../../services/triage/index.js';
 import { draftFromForm, formValues, problemsByField, ruleFormBody, type NestedValues } from '../forms/rule-form.js';
@@ -75,8 +75,7 @@ export function adminRuleRoutes(deps: AppDeps): Router {
     const parsed = testerBody.safeParse(req.body);
     const submitted = { raw: String((req.body as { raw?: unknown }).raw ?? ''), hotline: String((req.body as { hotline?: unknown }).hotline ?? '') };
     if (!parsed.success) return renderList(req, res, { tester: { ...submitted, error: t(req.locale, 'rules.tester.empty') } }, 422);
-    const raw = Buffer.from(parsed.data.raw.replace(/\r?\n/g, '\r\n'), 'utf8');
-    const result = await testRulesOnRaw(db, raw, parsed.data.hotline || null);
+    const result = await testRulesOnPaste(db, parsed.data.raw, parsed.data.hotline || null);
     await renderList(req, res, { tester: { ...submitted, result: testerView(result, await listRules(db), req.locale) } });
   });
 
