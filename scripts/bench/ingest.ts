@@ -32,6 +32,7 @@ const DOVECOT_NOTIFY_DELAY_MS = 500;
 const ctx: IngestContext = {
   secret: SECRET, ownDomain: 'mid.govmail.bench', ownAddresses: [`hotline@${DOMAIN}`], mailFrom: `no-reply@${DOMAIN}`,
   alertTo: [`admin@${DOMAIN}`], ackLimitPerHour: 1_000_000, ackLimitPerDay: 1_000_000, receiptsPerHour: 1_000_000,
+  publicUrl: 'https://govmail.bench', provinceName: 'Tỉnh Hòa Bình',
 };
 
 function argOf(args: string[], name: string, fallback: string): string {

@@ -1,10 +1,18 @@
 // The one reader of process.env. Everything is validated at start-up; every problem is printed at once
 // so an operator fixes a bad .env in one pass instead of one error per restart.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
+/** The neutral emblem shipped with the app, used until PROVINCE_EMBLEM names the province's own. */
+export const DEFAULT_PROVINCE_NAME = 'Tỉnh Hòa Bình';
+export const DEFAULT_EMBLEM_FILE = fileURLToPath(new URL('../../views/static/emblem.svg', import.meta.url));
+const EMBLEM_TYPES = ['.svg', '.png', '.jpg', '.jpeg', '.webp'];
+const EMBLEM_MAX_BYTES = 1_000_000;
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -54,6 +62,9 @@ const schema = z
     // the admins alerted, since a sender address is easily forged (a flood would make us send to strangers).
     RECEIPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
     // A command run with the address appended after a suspend or a leaver, to end open IMAP/POP3 sessions.
+    // The citizen face (/tra-cuu and the receipts): whose hotline this is, and its emblem (an image file).
+    PROVINCE_NAME: z.string().trim().min(2, { message: 'must name the province or agency, e.g. Tỉnh Hòa Bình' }).max(120).default(DEFAULT_PROVINCE_NAME),
+    PROVINCE_EMBLEM: z.string().optional(),
     DOVEADM_KICK: z
       .string()
       .refine((v) => !/^[a-z]+:\/\//i.test(v.trim()), { message: 'must be a command such as `doveadm kick` (the address is appended); a doveadm HTTP API URL is not supported' })
@@ -75,6 +86,22 @@ function dkimProblems(source: Record<string, string | undefined>): string[] {
   }
 }
 
+/** The emblem is read at start-up: a missing or odd file would otherwise show citizens a broken image. */
+function emblemProblems(file: string | undefined): string[] {
+  if (file === undefined) return [];
+  const fix = `PROVINCE_EMBLEM must be the path of a ${EMBLEM_TYPES.join('/')} image under 1 MB, or unset for the neutral emblem`;
+  if (!EMBLEM_TYPES.includes(path.extname(file).toLowerCase())) return [`${fix} (got ${file})`];
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return [`${fix} (${file} is not a file)`];
+    if (stat.size > EMBLEM_MAX_BYTES) return [`${fix} (${file} is ${stat.size} bytes)`];
+    fs.accessSync(file, fs.constants.R_OK);
+    return [];
+  } catch (e) {
+    return [`${fix} (${e instanceof Error ? e.message : String(e)})`];
+  }
+}
+
 /** Checks across variables, run on the raw values so they are reported even when another variable is malformed. */
 function crossFieldProblems(source: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -86,10 +113,13 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (idle > max * 60) problems.push(`SESSION_IDLE_MINUTES (${idle}) must not exceed SESSION_MAX_HOURS (${max}) in minutes`);
   if (source.SECRET_KEY !== undefined && source.SECRET_KEY.length < 32) problems.push('SECRET_KEY must be at least 32 characters');
   problems.push(...dkimProblems(source));
+  problems.push(...emblemProblems(source.PROVINCE_EMBLEM));
   return problems;
 }
 
-export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL' | 'SEED_DEMO' | 'TRUST_PROXY'> & {
+export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL' | 'SEED_DEMO' | 'TRUST_PROXY' | 'PROVINCE_EMBLEM'> & {
+  /** the emblem image's absolute path (DEFAULT_EMBLEM_FILE when unset) */
+  PROVINCE_EMBLEM: string;
   SECRET_KEY: string;
   BASE_URL: string;
   SEED_DEMO: boolean;
@@ -138,6 +168,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     SECRET_KEY: env.SECRET_KEY ?? DEV_SECRET,
     SECRET_KEY_IS_DEV_DEFAULT: env.SECRET_KEY === undefined,
     BASE_URL: baseUrl,
+    PROVINCE_EMBLEM: env.PROVINCE_EMBLEM ? path.resolve(env.PROVINCE_EMBLEM) : DEFAULT_EMBLEM_FILE,
     DKIM: env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY_FILE
       ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: fs.readFileSync(env.DKIM_PRIVATE_KEY_FILE, 'utf8') }
       : null,

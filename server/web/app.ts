@@ -19,6 +19,7 @@ import { csrf } from './middleware/csrf.js';
 import { rejectNul } from './middleware/bad-input.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { healthRoutes } from './routes/health.js';
+import { publicFaceRoutes, DEFAULT_FACE, type PublicFace } from './routes/public-face.js';
 import { authRoutes } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
 import { ownMailboxRoutes } from './routes/own-mailbox.js';
@@ -53,6 +54,8 @@ export interface AppDeps {
   sessionLifetime?: SessionLifetime;
   /** Ends open IMAP/POP3 sessions after a suspend or a leaver (DOVEADM_KICK); null or absent: no kick. */
   sessionKicker?: SessionKicker | null;
+  /** the province's name and emblem on the citizen's pages (PROVINCE_NAME, PROVINCE_EMBLEM); default DEFAULT_FACE */
+  face?: PublicFace;
   /** login attempts per IP per 15 minutes */
   loginRateLimit?: number;
 }
@@ -75,7 +78,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
   app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { maxAge: '1h' }));
-  app.use(healthRoutes(deps));
+  app.use(healthRoutes(deps), publicFaceRoutes(deps));
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
@@ -84,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrf(deps.secretKey, deps.secureCookies));
   app.use((req, res, next) => {
     res.locals.locale = req.locale;
+    res.locals.provinceName = (deps.face ?? DEFAULT_FACE).provinceName;
     res.locals.user = req.auth?.user;
     const nav = navFor(req.auth?.user, req.locale, req.path);
     res.locals.nav = nav;

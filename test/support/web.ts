@@ -16,7 +16,7 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 export function testApp(db: Db, overrides: Partial<AppDeps> = {}) {
   const root = buildRoot({ ...env(), SECRET_KEY: TEST_SECRET }, { db, log: createLogger('silent') });
   return createApp({ db, log: root.log, secretKey: TEST_SECRET, baseUrl: root.config.BASE_URL, ingestContext: root.ingestContext,
-    secureCookies: false, ...overrides });
+    secureCookies: false, face: { provinceName: root.config.PROVINCE_NAME, emblemFile: root.config.PROVINCE_EMBLEM }, ...overrides });
 }
 
 let userSeq = 0;

@@ -30,6 +30,9 @@ export interface ReceiptContext {
   ackLimitPerDay: number;
   /** receipts sent (queued) in any hour, all addresses together; more are held (RECEIPTS_PER_HOUR) */
   receiptsPerHour: number;
+  /** the citizen face: BASE_URL (the receipt links the lookup page and the emblem) and PROVINCE_NAME */
+  publicUrl: string;
+  provinceName: string;
 }
 
 /** The default of RECEIPTS_PER_HOUR (config/env.ts). */
@@ -97,6 +100,13 @@ export async function alertAckLimit(db: Db, ctx: ReceiptContext, input: Pick<Ack
     `Mail from it is still ingested (latest ticket ${input.ticket.ref}) but no more receipts are sent. A mail loop is likely.`);
 }
 
+/** Whose receipt it is, and where the citizen follows the case: the ref is filled in, the code is not (it stays
+ * the citizen's secret, typed from the receipt, and out of URLs, history and proxy logs). */
+export function receiptFace(ctx: Pick<ReceiptContext, 'publicUrl' | 'provinceName'>, ref: string) {
+  const base = ctx.publicUrl.replace(/\/+$/, '');
+  return { provinceName: ctx.provinceName, lookupUrl: `${base}/tra-cuu?ref=${encodeURIComponent(ref)}`, emblemUrl: `${base}/emblem` };
+}
+
 /** The receipt (phiếu tiếp nhận) as an outbox mail, keyed `ack:<ticket>`. Pure but for the Message-ID nonce. */
 export function receiptMail(ctx: ReceiptContext, input: AckInput): OutboxMail {
   const secret = primarySecret(ctx.secret);
@@ -104,6 +114,7 @@ export function receiptMail(ctx: ReceiptContext, input: AckInput): OutboxMail {
   const receipt = renderReceipt({
     ref: input.ticket.ref, agencyName: input.agencyName, receivedAt: localText(input.ticket.received_at),
     dueAt: localText(input.ticket.due_at), lookupCode: input.lookupCode, marker: makeBodyMarker(input.ticket.ref, secret),
+    ...receiptFace(ctx, input.ticket.ref),
   });
   const citizenId = `<${input.citizenMessageId}>`;
   return {

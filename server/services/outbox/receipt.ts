@@ -18,6 +18,12 @@ export interface ReceiptFields {
   lookupCode: string;
   /** hidden thread marker; lets Outlook replies (rewritten ids) find the ticket */
   marker: string;
+  /** PROVINCE_NAME, over the receipt's title */
+  provinceName: string;
+  /** the lookup page with this ref filled in (never the code) */
+  lookupUrl: string;
+  /** the emblem image (HTML version only) */
+  emblemUrl: string;
 }
 
 let compiled: { text: Handlebars.TemplateDelegate; html: Handlebars.TemplateDelegate } | undefined;

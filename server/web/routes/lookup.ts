@@ -15,6 +15,8 @@ export const LOOKUP_WINDOW_MS = 15 * 60_000;
 export const LOOKUP_LIMIT_PER_WINDOW = 20;
 
 const lookupBody = z.object({ ref: z.string().max(64).default(''), code: z.string().max(64).default('') });
+// The receipt links to /tra-cuu?ref=…: the ref is filled in, the code never travels in a URL (the citizen types it).
+const lookupQuery = z.object({ ref: z.string().max(64).regex(/^[A-Za-z0-9-]*$/).default('') });
 
 export function lookupRoutes({ db }: AppDeps, opts: { limit?: number } = {}): Router {
   const router = Router();
@@ -30,7 +32,8 @@ export function lookupRoutes({ db }: AppDeps, opts: { limit?: number } = {}): Ro
   });
 
   router.get('/tra-cuu', (req, res) => {
-    res.render('pages/lookup', { title: title(req.locale) });
+    const query = lookupQuery.safeParse(req.query);
+    res.render('pages/lookup', { title: title(req.locale), ref: query.success ? query.data.ref.toUpperCase() : '' });
   });
 
   router.post('/tra-cuu', limiter, async (req, res) => {

@@ -16,7 +16,7 @@ export const PASSWORD = 'Hotline-pass-42';
 export function ingestCtx(over: Partial<IngestContext> = {}): IngestContext {
   return { secret: SECRET_KEY, ownDomain: 'mid.govmail.test', ownAddresses: ['no-reply@hoabinh.gov.vn', `stp@${DOMAIN}`, `stc@${DOMAIN}`, `sxd@${DOMAIN}`],
     mailFrom: 'no-reply@hoabinh.gov.vn', alertTo: ['admin@hoabinh.gov.vn'], ackLimitPerHour: 3, ackLimitPerDay: 10,
-    receiptsPerHour: 1_000, ...over };
+    receiptsPerHour: 1_000, publicUrl: 'https://govmail.test', provinceName: 'Tỉnh Hòa Bình', ...over };
 }
 
 export async function addHotline(db: TestDb, dv: DovecotInstance, code: string, opts: { historyCutoff?: Date | null; password?: string } = {}): Promise<ImapConfig> {

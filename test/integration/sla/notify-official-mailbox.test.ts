@@ -132,7 +132,7 @@ forEachDb('notifications reach official mailboxes', (getDb) => {
   });
 
   it("sends the hotline's admin alerts (inbox, outbox, acknowledgement limits) to the province-wide admins' mailboxes", async () => {
-    const ctx = await ingestContextFor(getDb(), { SECRET_KEY: 'k'.repeat(32), MAIL_FROM: FROM, BASE_URL: 'https://govmail.hoabinh.gov.vn' });
+    const ctx = await ingestContextFor(getDb(), { SECRET_KEY: 'k'.repeat(32), MAIL_FROM: FROM, BASE_URL: 'https://govmail.hoabinh.gov.vn', PROVINCE_NAME: 'Tỉnh Hòa Bình' });
     expect(ctx.alertTo).to.deep.equal([addr.get('NT3')]);
   });
 });

@@ -66,6 +66,7 @@ const mailboxAction = (a: Answer, form?: Record<string, string>): Entry => ({ fo
 
 export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'GET /healthz': { answers: all(200) },
+  'GET /emblem': { answers: all(200) },
   'GET /login': { answers: all(303, 200) },
   'POST /login': { form: { username: 'khong-co-ai', password: 'Sai-mat-khau-2026' }, mayWrite: [401], answers: all(401) },
   'POST /logout': { freshSession: true, mayWrite: [200], answers: all(200) },

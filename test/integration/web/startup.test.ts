@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { startWebProcess } from '../../support/web-process.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -49,6 +50,26 @@ describe('start-up: a busy port', function () {
   }
 });
 
+describe('start-up: a second govmail on the port of a running one (issue 15 item 8)', function () {
+  this.timeout(180_000);
+
+  it('leaves the first serving and exits the second with 1 and what to do', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-startup-'));
+    const first = await startWebProcess({ databaseUrl: `sqlite:${path.join(dir, 'first.sqlite')}`, secretKey: 'k'.repeat(32) });
+    try {
+      const port = new URL(first.baseUrl).port;
+      const second = await startGovmail({ PORT: port, DATABASE_URL: `sqlite:${path.join(dir, 'second.sqlite')}` });
+      expect(second.code).to.equal(1);
+      expect(second.stderr).to.contain(`govmail cannot start: port ${port} is already in use (another govmail, or another program)`)
+        .and.contain('Stop that process, or set PORT to a free port.');
+      expect((await fetch(`${first.baseUrl}/healthz`)).status).to.equal(200);
+    } finally {
+      await first.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('start-up: production without SECRET_KEY', function () {
   this.timeout(120_000);
 
@@ -65,5 +86,15 @@ describe('start-up: production without SECRET_KEY', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('start-up: an emblem file that is not there (issue 15 item 5)', function () {
+  this.timeout(120_000);
+
+  it('exits 1 naming PROVINCE_EMBLEM and what it must be', async () => {
+    const run = await startGovmail({ PROVINCE_EMBLEM: '/nowhere/emblem.png', PORT: '0' });
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.contain('govmail cannot start.').and.contain('PROVINCE_EMBLEM must be the path of a .svg/.png/.jpg/.jpeg/.webp image under 1 MB');
   });
 });

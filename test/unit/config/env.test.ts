@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { parseEnv, ConfigError } from '../../../server/config/env.js';
+import { fileURLToPath } from 'node:url';
+import { parseEnv, ConfigError, DEFAULT_EMBLEM_FILE } from '../../../server/config/env.js';
 
 function problems(source: Record<string, string>): string[] {
   try {
@@ -74,5 +75,16 @@ describe('config/env', () => {
     expect(parseEnv({ TRUST_PROXY: 'false' })).to.include({ TRUST_PROXY: false, SECURE_COOKIES: false });
     expect(parseEnv({ TRUST_PROXY: '1', COOKIE_SECURE: 'false' }).SECURE_COOKIES).to.equal(false);
     expect(problems({ TRUST_PROXY: 'http://proxy' })[0]).to.match(/^TRUST_PROXY must be/);
+  });
+
+  it('names the province and takes its emblem file, refusing a missing file or a non-image with what to do', () => {
+    const env = parseEnv({});
+    expect(env.PROVINCE_NAME).to.equal('Tỉnh Hòa Bình');
+    expect(env.PROVINCE_EMBLEM).to.equal(DEFAULT_EMBLEM_FILE).and.match(/views\/static\/emblem\.svg$/);
+    const favicon = fileURLToPath(new URL('../../../views/static/favicon.svg', import.meta.url));
+    expect(parseEnv({ PROVINCE_NAME: 'UBND tỉnh Sơn La', PROVINCE_EMBLEM: favicon })).to.include({ PROVINCE_NAME: 'UBND tỉnh Sơn La', PROVINCE_EMBLEM: favicon });
+    expect(problems({ PROVINCE_EMBLEM: '/nowhere/emblem.png' })[0]).to.match(/^PROVINCE_EMBLEM must be the path of a .*image under 1 MB, or unset for the neutral emblem \(ENOENT/);
+    expect(problems({ PROVINCE_EMBLEM: fileURLToPath(import.meta.url) })[0]).to.match(/^PROVINCE_EMBLEM must be the path of a \.svg\/\.png\/\.jpg\/\.jpeg\/\.webp image/);
+    expect(problems({ PROVINCE_NAME: ' x ' })[0]).to.match(/^PROVINCE_NAME must name the province/);
   });
 });
