@@ -3,7 +3,7 @@ export { agentsOf, routedAgencyId, testRulesOnPaste, testRulesOnRaw, triageChang
 export type { TriageChanges } from './apply-triage.js';
 export { pickAssignee } from './assignment.js';
 export { keyWords } from './keyword-index.js';
-export { agencyChoices, createRule, moveRule, removeRule, setRuleEnabled, updateRule } from './rule-admin.js';
+export { agencyChoices, createRule, defaultPlaceBefore, moveRule, removeRule, setRuleEnabled, updateRule } from './rule-admin.js';
 export type { RuleChange } from './rule-admin.js';
 export { TRIAGE_PRIORITIES } from './rule-schema.js';
 export type { RuleFieldError, TriageRule } from './rule-schema.js';

@@ -1,5 +1,5 @@
-// The admin's changes to the triage rules, each in one transaction with its audit row: create (at the end of
-// the list), update (keeps position and enabled), enable/disable, move up/down, delete. Positions are
+// The admin's changes to the triage rules, each in one transaction with its audit row: create (at the place the
+// admin chose, by default before the seed rules), update (keeps position and enabled), enable/disable, move up/down, delete. Positions are
 // renumbered 10, 20, 30… on every move, so equal or sparse positions (seeds, imports) still move one step.
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
@@ -13,6 +13,8 @@ export type RuleChange = { ok: true; rule: TriageRule } | { ok: false; errors: R
 type Draft = Omit<TriageRule, 'id' | 'position' | 'enabled'> & Partial<Pick<TriageRule, 'enabled'>>;
 
 const POSITION_STEP = 10;
+/** default-rules.ts names every seed rule seed-<slug>. */
+const SEED_ID_PREFIX = 'seed-';
 const ID_MAX_CHARS = 48;
 
 /** A stable, ASCII id from the rule's name: "Cây xanh → Sở Xây dựng" → "cay-xanh-so-xay-dung". */
@@ -44,14 +46,38 @@ async function saveAudited(db: Db, input: unknown, actor: string, action: string
   return saved;
 }
 
-export async function createRule(db: Db, draft: Draft, actor: string): Promise<RuleChange> {
+/**
+ * Where a new rule goes when the admin does not say: just before the first seed rule. A new rule is made for a
+ * case the seeds get wrong or do not know, so behind them it would never fire on what they catch (issue 15 item
+ * 4); the admin's own rules keep the order they were made in. With no seed rule left: at the end. Pure.
+ */
+export function defaultPlaceBefore(rules: readonly Pick<TriageRule, 'id'>[]): string | null {
+  return rules.find((r) => r.id.startsWith(SEED_ID_PREFIX))?.id ?? null;
+}
+
+/** `before`: the id of the rule the new one goes in front of; null: at the end; undefined: defaultPlaceBefore. */
+export async function createRule(db: Db, draft: Draft, actor: string, before?: string | null): Promise<RuleChange> {
   return inTransaction(db.sequelize, async () => {
     const agencyErrors = await unknownAgency(db, draft);
     if (agencyErrors.length) return { ok: false, errors: agencyErrors };
     const rules = await listRules(db);
-    const position = rules.reduce((max, r) => Math.max(max, r.position), 0) + POSITION_STEP;
-    return saveAudited(db, { enabled: true, ...draft, id: await uniqueId(db, draft.name ?? ''), position }, actor, 'triage.rule_created', null);
+    const place = before === undefined ? defaultPlaceBefore(rules) : before;
+    const at = place === null ? rules.length : rules.findIndex((r) => r.id === place);
+    if (at < 0) return { ok: false, errors: [{ field: 'position', message: `no rule ${place} to place the new rule before` }] };
+    const id = await uniqueId(db, draft.name ?? '');
+    const saved = await saveAudited(db, { enabled: true, ...draft, id, position: (at + 1) * POSITION_STEP - POSITION_STEP / 2 }, actor, 'triage.rule_created', null);
+    if (saved.ok) await renumber(db, [...rules.slice(0, at).map((r) => r.id), id, ...rules.slice(at).map((r) => r.id)], rules);
+    return saved.ok ? { ok: true, rule: { ...saved.rule, position: (at + 1) * POSITION_STEP } } : saved;
   });
+}
+
+/** Positions 10, 20, 30… in `order`, written only where they change. */
+async function renumber(db: Db, order: readonly string[], known: readonly Pick<TriageRule, 'id' | 'position'>[]): Promise<void> {
+  const was = new Map(known.map((r) => [r.id, r.position]));
+  for (const [i, id] of order.entries()) {
+    const position = (i + 1) * POSITION_STEP;
+    if (was.get(id) !== position) await db.models.TriageRuleRow.update({ position }, { where: { rule_key: id } });
+  }
 }
 
 export async function updateRule(db: Db, id: string, draft: Draft, actor: string): Promise<RuleChange | null> {
@@ -81,11 +107,9 @@ export async function moveRule(db: Db, id: string, direction: 'up' | 'down', act
     const from = rules.findIndex((r) => r.id === id);
     const to = direction === 'up' ? from - 1 : from + 1;
     if (from < 0 || to < 0 || to >= rules.length) return false;
+    const known = rules.map((r) => ({ id: r.id, position: r.position }));
     [rules[from], rules[to]] = [rules[to]!, rules[from]!];
-    for (const [i, rule] of rules.entries()) {
-      const position = (i + 1) * POSITION_STEP;
-      if (rule.position !== position) await db.models.TriageRuleRow.update({ position }, { where: { rule_key: rule.id } });
-    }
+    await renumber(db, rules.map((r) => r.id), known);
     await audit(db, { actor, action: 'triage.rule_moved', target: id, details: { direction, order: rules.map((r) => r.id) } });
     return true;
   });

@@ -55,6 +55,24 @@ export function ruleFormChoices(locale: Locale, v: NestedValues, agencies: { cod
   };
 }
 
+/**
+ * Where a new rule goes: one option per place ("n. before «rule»", then "at the end"), the chosen one selected (by
+ * default `defaultBefore`, before the seed rules), and the order that gives, as a preview with the new rule marked.
+ */
+export function placeView(rules: readonly Pick<TriageRule, 'id' | 'name'>[], chosen: string, defaultBefore: string | null, newName: string, locale: Locale) {
+  const known = chosen === 'end' || rules.some((r) => r.id === chosen);
+  const selected = known ? chosen : (defaultBefore ?? 'end');
+  const at = selected === 'end' ? rules.length : rules.findIndex((r) => r.id === selected);
+  const name = newName.trim() || t(locale, 'rules.place.this_rule');
+  const order = [...rules.slice(0, at).map((r) => ({ name: r.name, isNew: false })), { name, isNew: true }, ...rules.slice(at).map((r) => ({ name: r.name, isNew: false }))];
+  return {
+    places: [...rules.map((r, i) => ({ value: r.id, label: t(locale, 'rules.place.before', { n: i + 1, name: r.name }), selected: r.id === selected })),
+      { value: 'end', label: t(locale, 'rules.place.end', { n: rules.length + 1 }), selected: selected === 'end' }],
+    placeSummary: at < rules.length ? t(locale, 'rules.place.summary', { n: at + 1, next: rules[at]!.name }) : t(locale, 'rules.place.summary_end', { n: at + 1 }),
+    preview: order.map((o, i) => ({ ...o, order: i + 1 })),
+  };
+}
+
 /** Form errors as nested objects, so the template reads errors.conditions.keywordsAny. */
 export function ruleFormErrors(problems: readonly FieldProblem[], locale: Locale): Record<string, unknown> {
   const out: Record<string, Record<string, string> | string> = {};

@@ -8,15 +8,17 @@ import { requireLogin, requireProvinceWide, requireRole } from '../middleware/au
 import { BadRequest, NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  listRules, getRule, testRulesOnPaste, agencyChoices, createRule, moveRule, removeRule, setRuleEnabled, updateRule,
+  listRules, getRule, testRulesOnPaste, agencyChoices, createRule, defaultPlaceBefore, moveRule, removeRule, setRuleEnabled, updateRule,
   type RuleChange,
 } from '../../services/triage/index.js';
 import { draftFromForm, formValues, problemsByField, ruleFormBody, type NestedValues } from '../forms/rule-form.js';
-import { ruleFormChoices, ruleFormErrors, ruleRows, testerView } from '../presenters/rule-presenter.js';
+import { placeView, ruleFormChoices, ruleFormErrors, ruleRows, testerView } from '../presenters/rule-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 
 const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) });
 const testerBody = z.object({ raw: z.string().min(1).max(1_000_000), hotline: z.string().trim().max(190).default('') });
+/** The new rule's place: '' (the default, before the seed rules), 'end', or the id of the rule it goes before. */
+const placeBody = z.object({ position: z.string().trim().max(64).catch('').default('') });
 const moveBody = z.object({ direction: z.enum(['up', 'down']) });
 const enabledBody = z.object({ enabled: z.enum(['0', '1']) });
 const DONE = ['created', 'updated', 'moved', 'enabled', 'disabled', 'deleted'] as const;
@@ -47,9 +49,12 @@ export function adminRuleRoutes(deps: AppDeps): Router {
   };
 
   const renderForm = async (req: Request, res: Response, rule: { id: string | null; values: NestedValues }, extra: Record<string, unknown> = {}, status = 200) => {
+    // A new rule's place is chosen on the form; an existing one moves with up/down on the list.
+    const rules = rule.id ? [] : await listRules(db);
+    const place = rule.id ? {} : placeView(rules, placeBody.parse(req.body ?? {}).position, defaultPlaceBefore(rules), rule.values.name, req.locale);
     res.status(status).render('pages/admin/rule-form', { title: t(req.locale, rule.id ? 'rules.edit' : 'rules.new'), id: rule.id,
       action: rule.id ? `/admin/rules/${encodeURIComponent(rule.id)}` : '/admin/rules', values: rule.values,
-      ...ruleFormChoices(req.locale, rule.values, await agencyChoices(db)), ...extra });
+      ...ruleFormChoices(req.locale, rule.values, await agencyChoices(db)), ...place, ...extra });
   };
 
   /** Saves from the form; validation errors re-render it with the typed values and the errors by their fields. */
@@ -68,7 +73,10 @@ export function adminRuleRoutes(deps: AppDeps): Router {
   router.get('/admin/rules', ...guard, (req, res) => renderList(req, res));
   router.get('/admin/rules/new', ...guard, (req, res) =>
     renderForm(req, res, { id: null, values: formValues({ name: '', conditions: { in: 'both' }, actions: {} }) }));
-  router.post('/admin/rules', ...guard, save((req, draft) => createRule(db, draft, actor(req)), 'created'));
+  router.post('/admin/rules', ...guard, save((req, draft) => {
+    const { position } = placeBody.parse(req.body);
+    return createRule(db, draft, actor(req), position === '' ? undefined : position === 'end' ? null : position);
+  }, 'created'));
 
   // The tester reads the rules as stored, so what it shows is what the next mail gets.
   router.post('/admin/rules/test', ...guard, async (req, res) => {
