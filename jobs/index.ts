@@ -8,6 +8,7 @@ import { uploadImportJob } from './upload-import.js';
 import { UPLOAD_IMPORT_JOB } from '../server/services/uploads/index.js';
 import { slaTickJob } from './sla-tick.js';
 import { metricsRefreshJob } from './metrics-refresh.js';
+import { periodReportsJob, REPORTS_MAIL_JOB } from './period-reports.js';
 
 /** The handlers, wired to `deps` (the composition root in the server; buildRoot() in tests too). */
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
@@ -18,7 +19,8 @@ export function buildJobRegistry(deps: JobDeps): JobRegistry {
     .register('hotline.reconcile', hotlineReconcileJob(deps))
     .register(UPLOAD_IMPORT_JOB, uploadImportJob(deps))
     .register('sla.tick', slaTickJob(deps))
-    .register('metrics.refresh', metricsRefreshJob);
+    .register('metrics.refresh', metricsRefreshJob)
+    .register(REPORTS_MAIL_JOB, periodReportsJob(deps));
 }
 
 export const SCHEDULES: Schedule[] = [
@@ -29,4 +31,6 @@ export const SCHEDULES: Schedule[] = [
   { name: 'hotline.reconcile', everyMs: 6 * 60 * 60_000 },
   { name: 'sla.tick', everyMs: 60_000 },
   { name: 'metrics.refresh', everyMs: 60_000 },
+  // hourly, so a report goes out within the hour after its period ends; the outbox keys make the reruns free
+  { name: REPORTS_MAIL_JOB, everyMs: 60 * 60_000 },
 ];

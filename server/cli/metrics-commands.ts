@@ -8,6 +8,7 @@ import {
   MetricsForbiddenError, MetricsInputError, dashboard, PeriodError, RollupBusyError, exportMetrics, parseBound,
   rebuildRollups, refreshRollups, responseMetrics, verifyRollups, AGING_BUCKETS, type GroupMetrics, type MetricsQuery,
 } from '../services/metrics/index.js';
+import { parseReportPeriod, REPORT_FORMATS, reportFile, ReportPeriodError, type ReportFormat } from '../services/reports/index.js';
 
 interface PeriodOpts { from?: string; to?: string; agency?: string; asOf?: string }
 
@@ -98,6 +99,27 @@ export const metricsCommands: CommandModule = (program, ctx) => {
         }
       });
       ctx.print(opts, { file: opts.out, format, rows, ...(sheets ? { sheets } : {}) }, () => `wrote ${rows} tickets to ${opts.out}${sheets && sheets > 1 ? ` on ${sheets} sheets` : ''}`);
+    });
+
+  program.command('metrics:report')
+    .description('the monthly, quarterly or half-yearly report (received, on time, late, in progress per agency and category) as PDF or XLSX')
+    .requiredOption('--period <period>', 'a month (2026-11), a quarter (2026-Q3) or a half-year (2026-H1), local dates')
+    .option('--agency <code>', 'only this agency (default: the whole province, per agency)')
+    .requiredOption('--format <format>', 'pdf or xlsx')
+    .requiredOption('--out <file>', 'file to write')
+    .option('--json', 'print JSON: {file, format, period, from, to, bytes}')
+    .action(async (opts: { period: string; agency?: string; format: string; out: string; json?: boolean }) => {
+      if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) throw new CliError(`--format: expected pdf or xlsx, not ${opts.format}`);
+      let period;
+      try {
+        period = parseReportPeriod(opts.period);
+      } catch (e) {
+        throw e instanceof ReportPeriodError ? new CliError(`--period: ${e.message}`) : e;
+      }
+      const file = await guarded(() => reportFile(ctx.db(), CLI_OPERATOR, period, opts.format as ReportFormat, opts.agency));
+      fs.writeFileSync(opts.out, file.content);
+      ctx.print(opts, { file: opts.out, format: opts.format, period: period.key, from: period.first, to: period.last, bytes: file.content.length },
+        () => `wrote the ${period.key} report to ${opts.out} (${file.content.length} bytes)`);
     });
 
   program.command('metrics:refresh')

@@ -30,6 +30,8 @@ export interface OutgoingMessage {
   messageId?: string;
   inReplyTo?: string;
   references?: string | string[];
+  /** files from the outbox (bytes in memory; file and URL access stay disabled) */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface SendResult {

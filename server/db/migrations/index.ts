@@ -15,5 +15,6 @@ import { triageSeed2 } from './0012-triage-seed-2.js';
 import { metricRollups } from './0013-metric-rollups.js';
 import { messageReceivedAt } from './0014-message-received-at.js';
 import { sharedMailboxes } from './0015-shared-mailboxes.js';
+import { outboxAttachments } from './0016-outbox-attachments.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments];

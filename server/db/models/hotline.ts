@@ -106,6 +106,9 @@ export interface OutboxAttrs {
   created_at?: Date;
 }
 
+/** A file an outbox mail carries (migration 0016), in the order of `id`. */
+export interface OutboxAttachmentAttrs { id: number; outbox_id: number; filename: string; content_type: string; content: Buffer; created_at?: Date }
+
 export function defineHotlineModels(s: Sequelize) {
   const HotlineInbox = defineTable<HotlineInboxAttrs>(s, 'HotlineInbox', 'hotline_inboxes', {
     id: pk, agency_id: DataTypes.INTEGER, address: DataTypes.STRING, imap_host: DataTypes.STRING, imap_port: DataTypes.INTEGER,
@@ -140,5 +143,8 @@ export function defineHotlineModels(s: Sequelize) {
     headers: DataTypes.TEXT, message_id: DataTypes.STRING, status: DataTypes.STRING, attempts: DataTypes.INTEGER,
     next_attempt_at: DataTypes.DATE(3), sending_since: DataTypes.DATE(3), last_error: DataTypes.TEXT, sent_at: DataTypes.DATE(3),
   });
-  return { HotlineInbox, RawMessage, Message, Ticket, TicketEvent, Outbox };
+  const OutboxAttachment = defineTable<OutboxAttachmentAttrs>(s, 'OutboxAttachment', 'outbox_attachments', {
+    id: pk, outbox_id: DataTypes.INTEGER, filename: DataTypes.STRING, content_type: DataTypes.STRING, content: DataTypes.BLOB, created_at: DataTypes.DATE(3),
+  }, { timestamps: false });
+  return { HotlineInbox, RawMessage, Message, Ticket, TicketEvent, Outbox, OutboxAttachment };
 }

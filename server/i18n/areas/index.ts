@@ -14,5 +14,6 @@ import { sharedMailboxesCatalogue } from './shared-mailboxes.js';
 import { usersCatalogue } from './users.js';
 import { agenciesCatalogue } from './agencies.js';
 import { facesCatalogue } from './faces.js';
+import { reportsCatalogue } from './reports.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue];

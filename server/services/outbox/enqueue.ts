@@ -2,10 +2,14 @@
 // can exist once, ever, so a re-run of ingestion after a crash finds the row and adds nothing.
 import { UniqueConstraintError } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+
+/** A file the mail carries (a report); stored with the row (outbox_attachments) and sent as is. */
+export interface MailAttachment { filename: string; contentType: string; content: Buffer }
 
 export interface OutboxMail {
   idempotencyKey: string;
-  kind: 'ack' | 'alert' | 'reply' | 'notice';
+  kind: 'ack' | 'alert' | 'reply' | 'notice' | 'report';
   ticketId?: number | null;
   to: string;
   from: string;
@@ -16,6 +20,7 @@ export interface OutboxMail {
   /** `<…>`; set when replies must find the ticket again (own HMAC id) */
   messageId?: string | null;
   notBefore?: Date;
+  attachments?: readonly MailAttachment[];
 }
 
 /** The outbox row of a mail, queued. */
@@ -33,7 +38,13 @@ export async function enqueueMail(db: Db, mail: OutboxMail): Promise<boolean> {
   const existing = await db.models.Outbox.findOne({ where: { idempotency_key: mail.idempotencyKey }, attributes: ['id'] });
   if (existing) return false;
   try {
-    await db.models.Outbox.create(outboxRow(mail));
+    // the row and its files commit together: a row must never be sent without the files it was queued with
+    await inTransaction(db.sequelize, async () => {
+      const row = await db.models.Outbox.create(outboxRow(mail));
+      for (const a of mail.attachments ?? []) {
+        await db.models.OutboxAttachment.create({ outbox_id: row.id, filename: a.filename, content_type: a.contentType, content: a.content, created_at: new Date() });
+      }
+    });
     return true;
   } catch (e) {
     if (e instanceof UniqueConstraintError) return false;

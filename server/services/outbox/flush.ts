@@ -44,10 +44,12 @@ export async function flushOutbox(db: Db, transport: MailTransport, opts: { now?
 async function sendOne(db: Db, transport: MailTransport, row: OutboxAttrs, now: Date): Promise<'sent' | 'failed' | 'deferred'> {
   const headers = row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {};
   const { 'In-Reply-To': inReplyTo, References: references, ...rest } = headers;
+  const files = await db.models.OutboxAttachment.findAll({ where: { outbox_id: row.id }, order: [['id', 'ASC']], raw: true });
+  const attachments = files.map((f) => ({ filename: f.filename, contentType: f.content_type, content: Buffer.from(f.content) }));
   try {
     await transport.send({ from: row.from_address, to: row.to_address, subject: row.subject, text: row.text_body,
       ...(row.html_body ? { html: row.html_body } : {}), headers: rest, ...(row.message_id ? { messageId: row.message_id } : {}),
-      ...(inReplyTo ? { inReplyTo } : {}), ...(references ? { references } : {}) });
+      ...(inReplyTo ? { inReplyTo } : {}), ...(references ? { references } : {}), ...(attachments.length ? { attachments } : {}) });
     await execWrite(db.sequelize, `UPDATE outbox SET status = 'sent', sent_at = :now, last_error = NULL, updated_at = :now WHERE id = :id`, { now: new Date(), id: row.id });
     return 'sent';
   } catch (e) {

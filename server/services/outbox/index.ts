@@ -5,4 +5,5 @@ export {
 } from './acknowledge.js';
 export type { AckCounts, AckOutcome, ReceiptContext } from './acknowledge.js';
 export { enqueueAlert, enqueueMail, outboxRow } from './enqueue.js';
+export type { MailAttachment, OutboxMail } from './enqueue.js';
 export { flushOutbox } from './flush.js';

@@ -1,14 +1,11 @@
 /**
  * The credential sheet HR prints: one A4 page per person, with name, agency, address and initial password.
- * DejaVu Sans is embedded because PDF's 14 standard fonts have no Vietnamese letters (ầ, ự, Đ… would be lost);
- * pdfkit subsets it, so the file stays small. Returns the bytes: the caller writes or streams them.
+ * The Vietnamese font is embedded by services/pdf, the one font path of every PDF. Returns the
+ * bytes: the caller writes or streams them.
  */
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { pdfBytes, registerVietnameseFonts } from '../pdf/index.js';
 import type { Credential } from './credentials-store.js';
-
-export const CREDENTIALS_FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-const FONT_BOLD_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 
 export interface SheetOptions {
   /** e.g. https://mail.hoabinh.gov.vn — where the first login (forced password change) happens */
@@ -18,17 +15,9 @@ export interface SheetOptions {
 }
 
 export function credentialsPdf(items: readonly Credential[], opts: SheetOptions = {}): Promise<Buffer> {
-  const fontFile = opts.fontFile ?? CREDENTIALS_FONT_FILE;
-  if (!fs.existsSync(fontFile)) throw new Error(`font ${fontFile} not found; install fonts-dejavu-core`);
   const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: 'Thông tin tài khoản thư điện tử công vụ' } });
-  doc.registerFont('body', fontFile);
-  doc.registerFont('bold', fs.existsSync(FONT_BOLD_FILE) ? FONT_BOLD_FILE : fontFile);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  registerVietnameseFonts(doc, opts.fontFile);
+  const done = pdfBytes(doc);
   const issued = (opts.issuedAt ?? new Date()).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
   for (const c of items) {
     doc.addPage();
