@@ -3,6 +3,8 @@
 // server name leave this module: leaders see the state, admins read the detail on /admin/hotlines.
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import type { Principal } from '../auth/index.js';
+import { MetricsForbiddenError } from './dashboard-access.js';
 import { rowDate } from './ticket-stream.js';
 
 /** ok: read recently; failing: the last poll failed; stale: no success for a while (or ever); off: disabled; none: no inbox set up */
@@ -46,4 +48,12 @@ export async function hotlineHealth(db: Db, agencyIds: readonly number[] | undef
     const inbox = i ? { active: Boolean(i.active), last_ok_at: rowDate(i.last_ok_at as Date | string | null), consecutive_failures: Number(i.consecutive_failures ?? 0), poll_interval_s: Number(i.poll_interval_s) } : null;
     return { agency: a.code, agency_name: a.name, state: hotlineState(inbox, now), last_ok_at: inbox?.last_ok_at?.toISOString() ?? null, consecutive_failures: inbox?.consecutive_failures ?? 0 };
   });
+}
+
+/** The admin's home (issue 15 item 7): the inboxes of the admin's scope that are not being read, worst first. */
+export async function inboxTrouble(db: Db, actor: Pick<Principal, 'role' | 'agencyId'>, now: Date): Promise<HotlineHealth[]> {
+  if (actor.role !== 'admin') throw new MetricsForbiddenError('inbox health on the home page is for admins');
+  const rank: Record<HotlineState, number> = { failing: 0, stale: 1, off: 2, none: 3, ok: 4 };
+  const all = await hotlineHealth(db, actor.agencyId === null ? undefined : [actor.agencyId], now);
+  return all.filter((h) => h.state === 'failing' || h.state === 'stale').sort((a, b) => rank[a.state] - rank[b.state] || (a.agency < b.agency ? -1 : 1));
 }

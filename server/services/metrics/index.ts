@@ -6,6 +6,10 @@ export { MetricsForbiddenError, metricsAccess, metricsAgencyChoices } from './da
 export { dashboard } from './dashboard.js';
 export type { Dashboard, TrendPoint } from './dashboard.js';
 export { exportMetrics } from './export.js';
+export { monthOnTime } from './month-on-time.js';
+export { inboxTrouble } from './hotline-health.js';
+export type { HotlineHealth } from './hotline-health.js';
+export type { MonthOnTime } from './month-on-time.js';
 export type { ExportFormat } from './export.js';
 export { localDate, parseBound, PeriodError } from './report-period.js';
 export { responseMetrics } from './response-metrics.js';

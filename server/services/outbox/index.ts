@@ -7,3 +7,5 @@ export type { AckCounts, AckOutcome, ReceiptContext } from './acknowledge.js';
 export { enqueueAlert, enqueueMail, outboxRow } from './enqueue.js';
 export type { MailAttachment, OutboxMail } from './enqueue.js';
 export { flushOutbox } from './flush.js';
+export { adminAlerts, AlertsForbiddenError } from './admin-alerts.js';
+export type { AdminAlerts } from './admin-alerts.js';

@@ -7,6 +7,8 @@ export { canExtend, extendTicketDeadline } from './extensions.js';
 export { listTickets, TICKET_STATUSES } from './list.js';
 export type { QueuePage } from './list.js';
 export { lookupCase } from './lookup.js';
+export { queueSummary } from './queue-summary.js';
+export type { QueueSummary } from './queue-summary.js';
 export { TicketOpener } from './open-ticket.js';
 export type { OpenTicket } from './open-ticket.js';
 export { ReferralError, referTicket } from './referral.js';

@@ -6,3 +6,5 @@ export {
   createUploadRun, failUploadRun, findUploadRun, finishUploadRun, pendingUploadRun, recordUploadProgress, runCredentials, WEB_UPLOAD_MAX_BYTES,
 } from './upload-runs.js';
 export type { RunCredentials, UploadRun } from './upload-runs.js';
+export { importsInFlight } from './in-flight.js';
+export type { InFlightImport } from './in-flight.js';
