@@ -17,6 +17,8 @@ const LOCK_WAIT_MS = 5 * 60_000;
 export interface MigrateOptions {
   /** SECRET_KEY: needed when an existing audit log is sealed into the keyed chain (0010) */
   secretKey?: string;
+  /** Stop after this migration (tests of one migration's upgrade); every pending one when unset. */
+  to?: string;
 }
 
 function buildUmzug(sequelize: Sequelize, opts: MigrateOptions = {}) {
@@ -84,7 +86,7 @@ async function withLock<T>(sequelize: Sequelize, fn: () => Promise<T>): Promise<
 
 /** Applies every pending migration; returns the names applied (empty when already up to date). */
 export async function migrateUp(sequelize: Sequelize, opts: MigrateOptions = {}): Promise<string[]> {
-  return withLock(sequelize, async () => (await buildUmzug(sequelize, opts).up()).map((m) => m.name));
+  return withLock(sequelize, async () => (await buildUmzug(sequelize, opts).up(opts.to ? { to: opts.to } : {})).map((m) => m.name));
 }
 
 /** Reverts migrations down to (not including) `to`, or all of them with to = 0. */

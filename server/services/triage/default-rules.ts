@@ -21,9 +21,10 @@
  *
  * Keywords are folded (tone marks ignored), so words that fold onto common words are avoided: "cháy" would
  * match "chạy" (run), "thuế" "thuê" (rent), "chùa" "chưa" (not yet), "khẩn" "khăn" (in "khó khăn"), "gấp" "gặp"
- * (meet), "bụi" the surname "Bùi", "chiêng" the place name "Chiềng", "trường" the "trường" of "môi trường", and
- * "cứu hộ" the "cứu hồ" of "tra cứu hồ sơ" (looking a dossier up). Phrases such as "đám cháy", "nộp thuế",
- * "trường học", "lực lượng cứu hộ" keep the precision.
+ * (meet), "bụi" the surname "Bùi", "chiêng" the place name "Chiềng", "trường" the "trường" of "môi trường",
+ * "cứu hộ" the "cứu hồ" of "tra cứu hồ sơ" (looking a dossier up), "nước dâng" "nước đang", "cầu an" the "cầu an
+ * toàn" (a safe bridge), "sư thầy" "sự thay đổi" and "con giống" "còn giống" (still alike). Phrases such as
+ * "đám cháy", "nộp thuế", "trường học", "lực lượng cứu hộ" keep the precision.
  */
 import type { KeywordScope, TriageActions, TriageRule } from './rule-schema.js';
 
@@ -53,8 +54,10 @@ const URGENT_SUBJECT: TriageRule[] = [
   seed(10, 'khan-chay-rung', 'Khẩn: cháy rừng', 'subject', { any: ['cháy rừng'] }, urgent('nong_nghiep_thien_tai')),
   seed(20, 'khan-thien-tai', 'Khẩn: thiên tai', 'subject', {
     any: ['sạt lở', 'sạt lở đất', 'trượt đất', 'đất đá tràn', 'đất đá đổ', 'đá lăn', 'lũ quét', 'lũ ống', 'lũ lụt', 'nước lũ',
-      'lũ lên', 'lũ dâng', 'ngập lụt', 'lốc xoáy', 'vỡ đê', 'vỡ đập', 'thân đập', 'động đất', 'sụt lún đất', 'cuốn trôi'],
-    none: NOT_AN_EMERGENCY,
+      'lũ lên', 'lũ dâng', 'nước dâng cao', 'bị chia cắt', 'bị cô lập', 'ngập lụt', 'lốc xoáy', 'vỡ đê', 'vỡ đập', 'thân đập',
+      'động đất', 'sụt lún đất', 'cuốn trôi'],
+    // not "nước dâng" alone: it folds like "nước đang" (the water is …); "bị chia cắt" is said of land plots too
+    none: [...NOT_AN_EMERGENCY, 'thửa đất', 'mảnh đất', 'phân lô'],
   }, urgent('nong_nghiep_thien_tai')),
   seed(30, 'khan-chay-no', 'Khẩn: cháy, nổ', 'subject', {
     // not "cháy xe", "đang cháy", "cháy xưởng": they fold like "chạy xe", "đang chạy" (riding), "chảy xuống" (flowing down)
@@ -69,7 +72,8 @@ const URGENT_SUBJECT: TriageRule[] = [
   }, urgent('y_te')),
   seed(50, 'khan-giao-thong', 'Khẩn: tai nạn giao thông, sập cầu', 'subject', {
     any: ['tai nạn giao thông', 'sập cầu', 'cầu bị sập', 'cầu sập', 'đứt cáp', 'lật xe', 'xe lao xuống', 'bị lật', 'lật nghiêng',
-      'xe khách lật', 'xe tải lật', 'ô tô lật', 'đâm nhau', 'va chạm', 'tông vào', 'lật thuyền', 'chìm thuyền', 'chìm đò'],
+      'xe khách lật', 'xe tải lật', 'ô tô lật', 'đâm nhau', 'va chạm', 'tông vào', 'lật thuyền', 'chìm thuyền', 'chìm đò',
+      'cây đổ chắn', 'cây đổ ra đường', 'chắn ngang đường', 'chắn ngang quốc lộ', 'chắn ngang tỉnh lộ'],
   }, urgent('giao_thong')),
   seed(60, 'khan-dien', 'Khẩn: sự cố điện', 'subject', {
     any: ['dây điện đứt', 'đứt dây điện', 'dây điện rơi', 'điện giật', 'cột điện đổ', 'chập điện'],
@@ -108,7 +112,8 @@ const FIELDS: Field[] = [
       'hạch sách', 'cửa quyền', 'vòi vĩnh', 'quát tháo', 'quát nạt', 'chửi dân', 'thiếu văn hóa', 'xúc phạm người dân', 'thái độ cán bộ', 'thái độ của cán bộ',
       'thái độ của công chức', 'thái độ tiếp dân', 'tác phong', 'hẹn lần hẹn lữa', 'hẹn đi hẹn lại', 'đùn đẩy', 'uống rượu trong giờ',
       'say rượu', 'không nghe điện thoại', 'không tiếp dân', 'tiếp dân', 'tiếp công dân', 'hành vi của cán bộ', 'hành vi của công chức',
-      'cán bộ chậm trễ', 'thiếu trách nhiệm', 'trốn việc', 'đi muộn về sớm'] },
+      'cán bộ chậm trễ', 'thiếu trách nhiệm', 'trốn việc', 'đi muộn về sớm', 'làm mất hồ sơ', 'làm mất giấy tờ', 'làm thất lạc',
+      'để thất lạc', 'cán bộ làm mất'] },
     body: { any: ['sách nhiễu', 'nhũng nhiễu', 'gây phiền hà', 'gây khó dễ', 'hách dịch', 'hạch sách', 'cửa quyền', 'vòi vĩnh', 'quát tháo',
       'thái độ của cán bộ', 'trách nhiệm của cán bộ', 'cán bộ chậm trễ', 'chậm xử lý đơn', 'hẹn lần hẹn lữa', 'đùn đẩy trách nhiệm'] },
   },
@@ -122,7 +127,8 @@ const FIELDS: Field[] = [
     subject: { any: ['y tế', 'bệnh viện', 'trạm y tế', 'trung tâm y tế', 'bảo hiểm y tế', 'bhyt', 'khám bệnh', 'chữa bệnh', 'khám chữa bệnh',
       'phòng khám', 'bác sĩ', 'điều dưỡng', 'bệnh nhân', 'người bệnh', 'nằm viện', 'chuyển viện', 'giường bệnh', 'viện phí', 'bán thuốc',
       'nhà thuốc', 'hiệu thuốc', 'tiệm thuốc', 'thuốc giả', 'thuốc kháng sinh', 'tiêm chủng', 'vắc xin', 'xét nghiệm', 'sức khỏe',
-      'an toàn thực phẩm', 'vệ sinh thực phẩm', 'thực phẩm bẩn', 'thực phẩm không rõ nguồn gốc', 'thịt bẩn', 'thịt lợn bẩn', 'mất vệ sinh',
+      'an toàn thực phẩm', 'vệ sinh thực phẩm', 'thực phẩm bẩn', 'thực phẩm không rõ nguồn gốc', 'không nhãn mác', 'không có nhãn mác',
+      'hết hạn sử dụng', 'quá hạn sử dụng', 'bánh kẹo', 'thịt bẩn', 'thịt lợn bẩn', 'mất vệ sinh',
       'sốt xuất huyết'] },
     body: { any: ['an toàn thực phẩm', 'vệ sinh thực phẩm', 'bảo hiểm y tế', 'khám chữa bệnh', 'thanh tra y tế', 'phòng khám', 'viện phí',
       'bệnh viện', 'trạm y tế'] },
@@ -132,9 +138,10 @@ const FIELDS: Field[] = [
     subject: { any: ['nộp thuế', 'tiền thuế', 'nợ thuế', 'cơ quan thuế', 'chi cục thuế', 'cục thuế', 'hoàn thuế', 'thuế sử dụng đất',
       'thuế thu nhập', 'thuế tncn', 'thuế khoán', 'mã số thuế', 'tờ khai thuế', 'khai thuế', 'trốn thuế', 'quyết toán thuế', 'lệ phí',
       'trước bạ', 'phí chợ', 'mức phí', 'biên lai', 'hóa đơn điện tử', 'xuất hóa đơn', 'vốn vay', 'vay vốn', 'giải ngân',
-      'ngân hàng chính sách', 'ngân sách', 'thu chi', 'công khai tài chính', 'thu quỹ', 'tiền sử dụng đất'] },
+      'ngân hàng chính sách', 'ngân sách', 'thu chi', 'công khai tài chính', 'thu quỹ', 'tiền sử dụng đất', 'tiền đóng góp',
+      'khoản đóng góp', 'huy động đóng góp', 'thu tiền làm đường', 'thu tiền xây', 'thu tiền các hộ', 'thu mỗi hộ'] },
     body: { any: ['nộp thuế', 'cơ quan thuế', 'chi cục thuế', 'thuế thu nhập', 'mã số thuế', 'lệ phí trước bạ', 'ngân hàng chính sách',
-      'ngân sách'] },
+      'ngân sách', 'huy động đóng góp', 'công khai thu chi'] },
   },
   {
     slug: 'dien-nuoc', name: 'Điện, nước, viễn thông', category: 'dien_nuoc_vien_thong',
@@ -151,9 +158,11 @@ const FIELDS: Field[] = [
     subject: { any: ['môi trường', 'ô nhiễm', 'gây ô nhiễm', 'rác thải', 'thu gom rác', 'đốt rác', 'bãi rác', 'nước thải', 'xả thải',
       'chất thải', 'khói bụi', 'bụi bẩn', 'khói đen', 'mùi hôi', 'hôi thối', 'bốc mùi', 'mùi khét', 'tiếng ồn', 'chuồng trại', 'khai thác cát',
       'hút cát', 'khai thác khoáng sản', 'khoáng sản', 'khai thác đá', 'khai thác quặng', 'khai thác đất', 'đào vàng', 'mỏ đá',
-      'nổ mìn', 'phế thải', 'đổ trộm', 'đốt rơm', 'lò gạch', 'cá chết', 'vứt xác', 'xác động vật'] },
+      'nổ mìn', 'phế thải', 'đổ trộm', 'đốt rơm', 'lò gạch', 'cá chết', 'vứt xác', 'xác động vật', 'xả ra sông', 'xả xuống sông',
+      'xả ra suối', 'xả xuống suối', 'xả nước ra sông', 'xả nước xuống sông', 'xả nước ra suối', 'xả nước xuống suối', 'xả nước bẩn',
+      'nguồn nước bị ô nhiễm', 'cây xanh', 'chặt hạ cây', 'chặt cây xanh'] },
     body: { any: ['gây ô nhiễm', 'ô nhiễm môi trường', 'xả thải', 'nước thải', 'rác thải', 'khai thác cát', 'hút cát', 'khai thác khoáng sản',
-      'mùi hôi thối'] },
+      'mùi hôi thối', 'xả ra sông', 'xả xuống sông', 'xả ra suối', 'xả xuống suối', 'chặt hạ cây xanh'] },
   },
   {
     slug: 'doanh-nghiep', name: 'Doanh nghiệp, đầu tư', category: 'doanh_nghiep_dau_tu',
@@ -167,15 +176,18 @@ const FIELDS: Field[] = [
   {
     slug: 'ton-giao', name: 'Tôn giáo, tín ngưỡng', category: 'dan_toc_ton_giao',
     subject: { any: ['tôn giáo', 'tín ngưỡng', 'truyền đạo', 'theo đạo', 'nhà thờ', 'nhà nguyện', 'giáo xứ', 'giáo họ', 'giáo dân', 'tín đồ',
-      'chức sắc', 'điểm nhóm', 'giáng sinh', 'tin lành', 'công giáo', 'phật giáo', 'cơ sở tôn giáo', 'mê tín'] },
-    body: { any: ['sinh hoạt tôn giáo', 'truyền đạo', 'tín ngưỡng', 'mê tín dị đoan'] },
+      'chức sắc', 'điểm nhóm', 'giáng sinh', 'tin lành', 'công giáo', 'phật giáo', 'cơ sở tôn giáo', 'mê tín', 'lễ cầu an',
+      'lễ cầu siêu', 'nhà sư'] },
+    body: { any: ['sinh hoạt tôn giáo', 'hoạt động tôn giáo', 'truyền đạo', 'tín ngưỡng', 'mê tín dị đoan'] },
   },
   {
     slug: 'xay-dung', name: 'Xây dựng, trật tự đô thị', category: 'xay_dung_do_thi',
     subject: { any: ['xây dựng trái phép', 'xây dựng không phép', 'xây không phép', 'sai phép', 'giấy phép xây dựng', 'xin phép xây dựng',
       'công trình xây dựng', 'công trình trái phép', 'công trình sai phép', 'thi công kém', 'chất lượng thi công', 'nhà thầu', 'xây nhà',
       'làm nhà', 'xây lại nhà', 'sửa nhà', 'nâng tầng', 'xây lấn', 'xây vượt', 'cơi nới', 'mái tôn', 'nứt tường', 'cải tạo nhà',
-      'sửa chữa nhà', 'tường rào', 'san lấp', 'chỉ giới', 'vỉa hè', 'lấn chiếm vỉa hè', 'lấn chiếm lòng đường', 'lấn chiếm hành lang',
+      'sửa chữa nhà', 'lún móng', 'nứt nhà', 'ép cọc', 'tường rào', 'san lấp', 'chỉ giới', 'vỉa hè', 'lấn chiếm vỉa hè',
+      'lấn chiếm lòng đường', 'lấn chiếm hành lang', 'tràn xuống lòng đường',
+      'tràn ra lòng đường', 'kê bàn ghế', 'chợ cóc',
       'dựng lều', 'lều quán', 'quán tạm', 'trật tự đô thị', 'trật tự xây dựng', 'vi phạm xây dựng', 'xử phạt xây dựng',
       'quy hoạch xây dựng', 'quy hoạch chi tiết', 'biển quảng cáo', 'tháo dỡ', 'cưỡng chế tháo dỡ', 'cưỡng chế phá dỡ'] },
     body: { any: ['giấy phép xây dựng', 'xây dựng trái phép', 'xây dựng không phép', 'trật tự xây dựng', 'trật tự đô thị', 'lấn chiếm vỉa hè',
@@ -187,7 +199,8 @@ const FIELDS: Field[] = [
       'gcn qsdđ', 'quyền sử dụng đất', 'mua đất', 'bán đất', 'mảnh đất', 'thửa đất', 'diện tích đất', 'tách thửa',
       'chuyển nhượng đất', 'sang tên', 'chuyển mục đích', 'mục đích sử dụng đất', 'thu hồi đất', 'đất bị thu hồi', 'bồi thường đất',
       'giá bồi thường', 'bồi thường khi thu hồi', 'đền bù', 'giải phóng mặt bằng', 'tái định cư', 'tranh chấp đất', 'tranh chấp ranh giới',
-      'ranh giới đất', 'lấn chiếm đất', 'lấn đất', 'đo đạc', 'địa chính', 'đất rừng', 'đất công', 'giao đất', 'cấp đất', 'đất nghĩa địa'] },
+      'ranh giới đất', 'lấn chiếm đất', 'lấn đất', 'đo đạc', 'địa chính', 'đất rừng', 'đất công', 'giao đất', 'cấp đất', 'đất nghĩa địa',
+      'lấy đất', 'hạn mức đất', 'đất thổ cư', 'đất vườn'] },
     body: { any: ['quyền sử dụng đất', 'giấy chứng nhận quyền sử dụng đất', 'sổ đỏ', 'bìa đỏ', 'thu hồi đất', 'giải phóng mặt bằng',
       'tranh chấp đất', 'thửa đất', 'đền bù', 'bản đồ địa chính'] },
   },
@@ -198,7 +211,8 @@ const FIELDS: Field[] = [
       'hư hỏng đường', 'đường bị hỏng', 'đường xuống cấp', 'ổ gà', 'cầu treo', 'cầu tràn', 'cầu tạm', 'cầu khỉ', 'cây cầu', 'ngầm tràn',
       'xây cầu', 'sửa cầu', 'biển báo', 'đèn tín hiệu', 'gờ giảm tốc', 'ngã tư', 'ngã ba', 'đèo', 'xe khách', 'xe buýt', 'xe tải', 'xe ben',
       'xe công nông', 'xe tự chế', 'xe hợp đồng', 'bến xe', 'vận tải', 'quá tải', 'lạng lách', 'tốc độ cao', 'bến đò', 'đò ngang',
-      'đường thủy', 'cảnh sát giao thông', 'csgt', 'phạt nguội', 'đăng kiểm', 'ùn tắc'] },
+      'đường thủy', 'cảnh sát giao thông', 'csgt', 'phạt nguội', 'đăng kiểm', 'ùn tắc', 'gương cầu lồi', 'khúc cua', 'vạch sơn',
+      'che khuất tầm nhìn', 'hành lang an toàn đường bộ'] },
     body: { any: ['giao thông', 'đường liên xã', 'đường liên thôn', 'quốc lộ', 'ổ gà', 'cầu treo', 'biển báo', 'xe quá tải'] },
   },
   {
@@ -212,8 +226,9 @@ const FIELDS: Field[] = [
     subject: { any: ['giáo dục', 'trường học', 'trường tiểu học', 'trường mầm non', 'trường thcs', 'trường thpt', 'điểm trường', 'nhà trường',
       'học sinh', 'giáo viên', 'cô giáo', 'thầy giáo', 'hiệu trưởng', 'phụ huynh', 'học phí', 'năm học', 'lớp học', 'lớp 1', 'sách giáo khoa',
       'tuyển sinh', 'trái tuyến', 'học thêm', 'dạy thêm', 'bán trú', 'phòng học', 'chuyển trường', 'học đường', 'mẫu giáo', 'mầm non',
-      'kỳ thi', 'học bổng'] },
-    body: { any: ['phòng giáo dục', 'sở giáo dục', 'hiệu trưởng', 'giáo viên chủ nhiệm', 'học phí', 'sách giáo khoa', 'tuyển sinh', 'năm học'] },
+      'kỳ thi', 'học bổng', 'chủ nhiệm lớp', 'cô chủ nhiệm', 'thầy chủ nhiệm', 'phạt học sinh', 'đánh học sinh'] },
+    body: { any: ['phòng giáo dục', 'sở giáo dục', 'hiệu trưởng', 'giáo viên chủ nhiệm', 'cô chủ nhiệm', 'học phí', 'sách giáo khoa',
+      'tuyển sinh', 'năm học'] },
   },
   {
     slug: 'lao-dong-xa-hoi', name: 'Lao động, xã hội', category: 'lao_dong_xa_hoi',
@@ -221,7 +236,8 @@ const FIELDS: Field[] = [
       'hộ nghèo', 'cận nghèo', 'người có công', 'gia đình chính sách', 'liệt sĩ', 'thương binh', 'bệnh binh', 'chất độc da cam', 'khuyết tật',
       'bảo trợ', 'mồ côi', 'người cao tuổi', 'việc làm', 'thất nghiệp', 'nghỉ việc', 'sa thải', 'hợp đồng lao động', 'nợ lương', 'trả lương',
       'tiền lương', 'người lao động', 'tai nạn lao động', 'học nghề', 'dạy nghề', 'đào tạo nghề', 'xuất khẩu lao động',
-      'đi lao động', 'thực tập sinh', 'ốm đau', 'thai sản'] },
+      'đi lao động', 'thực tập sinh', 'ốm đau', 'thai sản', 'thử việc', 'đóng bảo hiểm', 'tăng ca',
+      'làm thêm giờ'] },
     body: { any: ['bảo hiểm xã hội', 'lương hưu', 'trợ cấp xã hội', 'hộ nghèo', 'người có công', 'tai nạn lao động', 'nợ lương', 'thất nghiệp'] },
   },
   {
@@ -230,16 +246,17 @@ const FIELDS: Field[] = [
       'vật nuôi', 'chăn nuôi', 'gia súc', 'gia cầm', 'trâu bò', 'lợn chết', 'thú y', 'lở mồm long móng', 'dịch tả', 'cúm gia cầm', 'phân bón',
       'giống lúa', 'giống cây', 'sâu bệnh', 'thuốc bảo vệ thực vật', 'khuyến nông', 'thủy lợi', 'kênh mương', 'mương nước', 'mương tưới', 'đập tràn',
       'nước tưới', 'tưới tiêu', 'hồ chứa', 'trồng rừng', 'phá rừng', 'chặt phá rừng', 'lâm nghiệp', 'kiểm lâm', 'rừng phòng hộ', 'thiên tai',
-      'thiệt hại do', 'mưa đá', 'hỗ trợ thiệt hại', 'tiêu thụ nông sản', 'thu mua'] },
+      'thiệt hại do', 'mưa đá', 'hỗ trợ thiệt hại', 'tiêu thụ nông sản', 'thu mua', 'rét đậm', 'rét hại', 'cây giống'] },
     body: { any: ['thiên tai', 'lũ quét', 'sạt lở', 'phá rừng', 'kênh mương', 'thủy lợi', 'cây trồng', 'phân bón'] },
   },
   {
     slug: 'an-ninh', name: 'An ninh, trật tự', category: 'an_ninh_trat_tu',
     subject: { any: ['an ninh trật tự', 'mất an ninh', 'mất trật tự', 'gây rối', 'tụ tập', 'trộm cắp', 'trộm', 'mất trộm', 'mất cắp',
       'cướp giật', 'đánh nhau', 'hành hung', 'đánh người', 'côn đồ', 'bảo kê', 'cờ bạc', 'đánh bạc', 'cá độ', 'ma túy', 'bóng cười',
-      'người nghiện', 'đối tượng nghiện', 'mại dâm', 'tín dụng đen', 'cho vay nặng lãi', 'đòi nợ', 'lừa đảo', 'bị lừa', 'giả danh',
+      'người nghiện', 'đối tượng nghiện', 'mại dâm', 'tín dụng đen', 'cho vay nặng lãi', 'đòi nợ', 'lừa đảo', 'bị lừa', 'giả danh', 'mạo danh',
+      'tin nhắn lừa', 'cuộc gọi lừa',
       'bạo lực gia đình', 'đua xe', 'pháo nổ', 'vũ khí'] },
-    body: { any: ['an ninh trật tự', 'mất trật tự', 'trộm cắp', 'ma túy', 'cờ bạc', 'đánh bạc', 'lừa đảo', 'tín dụng đen'] },
+    body: { any: ['an ninh trật tự', 'mất trật tự', 'trộm cắp', 'ma túy', 'cờ bạc', 'đánh bạc', 'lừa đảo', 'tín dụng đen', 'mạo danh'] },
   },
   {
     slug: 'van-hoa-du-lich', name: 'Văn hóa, thể thao, du lịch', category: 'van_hoa_du_lich',
@@ -248,7 +265,7 @@ const FIELDS: Field[] = [
       'nhà văn hóa', 'lễ hội', 'di tích', 'du lịch', 'khu du lịch', 'điểm du lịch', 'điểm tham quan', 'tham quan',
       'danh lam', 'thắng cảnh', 'check in', 'homestay', 'khách du lịch', 'karaoke', 'bảo tàng', 'thư viện', 'thể thao', 'sân bóng', 'đua thuyền',
       'cồng chiêng', 'dạy chiêng', 'văn nghệ', 'bản sắc', 'loa phát thanh', 'loa truyền thanh', 'đài truyền thanh', 'đám cưới', 'đám ma',
-      'đám hiếu', 'việc cưới', 'việc tang', 'nếp sống', 'hủ tục'] },
+      'đám hiếu', 'việc cưới', 'việc tang', 'nếp sống', 'hủ tục', 'sân chơi', 'khu vui chơi', 'điểm vui chơi'] },
     // not "nhà văn hóa" in a body: it is the landmark of half the addresses ("cạnh nhà văn hóa tổ 9")
     body: { any: ['lễ hội', 'di tích', 'khách du lịch', 'karaoke', 'thể dục thể thao'] },
   },
@@ -274,7 +291,7 @@ const URGENT_BODY: TriageRule[] = [
   seed(400, 'khan-chay-rung-noi-dung', 'Khẩn (nội dung): cháy rừng', 'body', { any: ['cháy rừng'], none: NOT_AN_EMERGENCY }, urgent('nong_nghiep_thien_tai')),
   seed(410, 'khan-thien-tai-noi-dung', 'Khẩn (nội dung): thiên tai đang xảy ra', 'body', {
     any: ['sạt lở', 'sạt lở đất', 'lũ quét', 'lũ ống', 'cuốn trôi', 'vùi lấp', 'bị vùi', 'nước dâng cao', 'nước đang lên', 'đang dâng',
-      'vỡ đê', 'vỡ đập'],
+      'vỡ đê', 'vỡ đập', 'bị chia cắt hoàn toàn'],
     none: [...NOT_AN_EMERGENCY, 'chống sạt lở', 'xây kè', 'kè chống'],
   }, urgent('nong_nghiep_thien_tai')),
   seed(420, 'khan-chay-no-noi-dung', 'Khẩn (nội dung): cháy, nổ', 'body', {

@@ -1,10 +1,11 @@
-// Migration 0012 swaps the first seed of triage rules for the second where no admin touched it, on both databases.
+// Migrations 0012 and 0017 swap one seed of triage rules for the next where no admin touched it, on both databases.
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { emptyDb, testDbKinds, type TestDb } from '../../support/databases.js';
 import { migrateDown, migrateUp } from '../../../server/db/migrate.js';
 import { TRIAGE_RULES_0006 } from '../../../server/db/migrations/frozen/triage-rules-0006.js';
 import { TRIAGE_RULES_0012 } from '../../../server/db/migrations/frozen/triage-rules-0012.js';
+import { TRIAGE_RULES_0017 } from '../../../server/db/migrations/frozen/triage-rules-0017.js';
 import type { FrozenTriageRule } from '../../../server/db/migrations/frozen/frozen-triage-rule.js';
 import { listRules } from '../../../server/services/triage/rule-store.js';
 import { validateRule } from '../../../server/services/triage/rule-schema.js';
@@ -17,27 +18,33 @@ async function stored(db: TestDb): Promise<Map<string, Stored>> {
 const asStored = (r: FrozenTriageRule): Stored => ({ id: r.id, name: r.name, position: r.position, enabled: r.enabled, conditions: r.conditions, actions: r.actions });
 const sortById = (rules: Iterable<Stored>) => [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-for (const kind of testDbKinds()) {
-  describe(`migration 0012, the second triage seed [${kind}]`, function () {
+// Each seed migration, with the seed it replaces and the seed it writes.
+const STEPS = [
+  { migration: '0012-triage-seed-2', from: TRIAGE_RULES_0006, to: TRIAGE_RULES_0012 },
+  { migration: '0017-triage-seed-3', from: TRIAGE_RULES_0012, to: TRIAGE_RULES_0017 },
+];
+
+for (const kind of testDbKinds()) for (const { migration, from, to } of STEPS) {
+  describe(`migration ${migration}, a new triage seed [${kind}]`, function () {
     this.timeout(120_000);
     let db: TestDb;
     before(async () => {
       db = await emptyDb(kind);
-      await migrateUp(db.sequelize);
+      await migrateUp(db.sequelize, { to: migration });
     });
     after(async () => db.destroy());
 
-    it('leaves a new database with exactly the second seed, every rule valid', async () => {
-      expect(sortById((await stored(db)).values())).to.deep.equal(sortById(TRIAGE_RULES_0012.map(asStored)));
-      for (const r of TRIAGE_RULES_0012) expect(validateRule(r).ok, r.id).to.equal(true);
+    it('leaves a new database with exactly its seed, every rule valid', async () => {
+      expect(sortById((await stored(db)).values())).to.deep.equal(sortById(to.map(asStored)));
+      for (const r of to) expect(validateRule(r).ok, r.id).to.equal(true);
     });
 
-    it('goes down to exactly the first seed', async () => {
-      expect(await migrateDown(db.sequelize, '0012-triage-seed-2')).to.include('0012-triage-seed-2'); // and any later ones
-      expect(sortById((await stored(db)).values())).to.deep.equal(sortById(TRIAGE_RULES_0006.map(asStored)));
+    it('goes down to exactly the seed before', async () => {
+      expect(await migrateDown(db.sequelize, migration)).to.deep.equal([migration]);
+      expect(sortById((await stored(db)).values())).to.deep.equal(sortById(from.map(asStored)));
     });
 
-    it('replaces only the first-seed rules no admin touched, keeping edits, deletions and the admin\'s own rules', async () => {
+    it('replaces only the earlier seed\'s rules no admin touched, keeping edits, deletions and the admin\'s own rules', async () => {
       const q = (sql: string, replacements: Record<string, unknown>) => db.sequelize.query(sql, { replacements, type: QueryTypes.UPDATE });
       const edited = { in: 'both', keywordsAny: ['y tế', 'bệnh viện', 'trạm xá'] };
       await q('UPDATE triage_rules SET conditions = :c WHERE rule_key = :k', { c: JSON.stringify(edited), k: 'seed-y-te' });
@@ -45,26 +52,26 @@ for (const kind of testDbKinds()) {
       await q('UPDATE triage_rules SET position = 990 WHERE rule_key = :k', { k: 'seed-dat-dai' }); // moved only: still the seed's
       await db.sequelize.query("DELETE FROM triage_rules WHERE rule_key = 'seed-van-hoa-du-lich'");
       // stored with its keys in another order than the seed wrote them: still untouched
-      const khieuNai = TRIAGE_RULES_0006.find((r) => r.id === 'seed-khieu-nai')!;
+      const khieuNai = from.find((r) => r.id === 'seed-khieu-nai')!;
       await q('UPDATE triage_rules SET actions = :a, conditions = :c WHERE rule_key = :k', { k: khieuNai.id,
         a: JSON.stringify(khieuNai.actions), c: JSON.stringify(Object.fromEntries(Object.entries(khieuNai.conditions).reverse())) });
       await db.models.TriageRuleRow.create({ rule_key: 'cay-xanh', name: 'Cây xanh → Sở Xây dựng', position: 260, enabled: true,
         conditions: JSON.stringify({ in: 'both', keywordsAny: ['cây xanh'] }), actions: JSON.stringify({ agencyCode: 'SXD' }) });
 
-      expect(await migrateUp(db.sequelize)).to.include('0012-triage-seed-2');
+      expect(await migrateUp(db.sequelize, { to: migration })).to.deep.equal([migration]);
       const rules = await stored(db);
       expect(rules.get('seed-y-te')!.conditions).to.deep.equal(edited);
       expect(rules.get('seed-giao-duc')).to.include({ enabled: false });
-      expect(rules.get('seed-giao-duc')!.conditions).to.deep.equal(TRIAGE_RULES_0006.find((r) => r.id === 'seed-giao-duc')!.conditions);
+      expect(rules.get('seed-giao-duc')!.conditions).to.deep.equal(from.find((r) => r.id === 'seed-giao-duc')!.conditions);
       expect(rules.has('seed-van-hoa-du-lich')).to.equal(false);
       expect(rules.get('cay-xanh')).to.include({ position: 260, name: 'Cây xanh → Sở Xây dựng' });
       const kept = new Set(['seed-y-te', 'seed-giao-duc', 'seed-van-hoa-du-lich', 'cay-xanh']);
-      for (const r of TRIAGE_RULES_0012.filter((n) => !kept.has(n.id))) expect(rules.get(r.id), r.id).to.deep.equal(asStored(r));
-      for (const r of TRIAGE_RULES_0006.filter((o) => !kept.has(o.id) && !TRIAGE_RULES_0012.some((n) => n.id === o.id))) {
-        expect(rules.has(r.id), `${r.id} (first seed only)`).to.equal(false);
+      for (const r of to.filter((n) => !kept.has(n.id))) expect(rules.get(r.id), r.id).to.deep.equal(asStored(r));
+      for (const r of from.filter((o) => !kept.has(o.id) && !to.some((n) => n.id === o.id))) {
+        expect(rules.has(r.id), `${r.id} (earlier seed only)`).to.equal(false);
       }
       // the new seed, with y-te and giao-duc in their edited form, van-hoa-du-lich not re-added, and cay-xanh
-      expect(rules.size).to.equal(TRIAGE_RULES_0012.length - 1 + 1);
+      expect(rules.size).to.equal(to.length - 1 + 1);
     });
   });
 }

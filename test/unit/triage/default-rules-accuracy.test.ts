@@ -12,7 +12,7 @@ import { DEFAULT_TRIAGE_RULES } from '../../../server/services/triage/default-ru
 import { evaluateRules } from '../../../server/services/triage/rules.js';
 import { keywordTokens, textKey, toneKey } from '../../../server/services/triage/text-keys.js';
 import { stripToneMarks } from '../../../server/services/text/tone-marks.js';
-import { loadLabelled, parseLabelled, type LabelledMail } from './labelled-mails.js';
+import { batchOf, loadLabelled, parseLabelled, type LabelledMail } from './labelled-mails.js';
 
 const HOTLINE = 'duongdaynong@hoabinh.gov.vn';
 const AGENCY_ID = 1;
@@ -72,10 +72,13 @@ describe('triage default rules on the labelled citizen mails', () => {
     outcomes = await Promise.all(mails.map(triage));
     const byCategory = [...FEEDBACK_CATEGORIES.map((c) => c.code), null].map((c) => [label(c), outcomes.filter((o) => o.mail.category === c)] as [string, Outcome[]]);
     const byClass = TICKET_CLASSES.map((c) => [c.code, outcomes.filter((o) => o.mail.class === c.code)] as [string, Outcome[]]);
+    const byBatch = [...new Set(outcomes.map((o) => batchOf(o.mail.id)))].sort()
+      .map((b) => [`batch ${b}`, outcomes.filter((o) => batchOf(o.mail.id) === b)] as [string, Outcome[]]);
     const heldOut = outcomes.filter((o) => o.mail.heldOut).length;
     const report = [
       '', `Labelled mails: ${outcomes.length} (tuning ${outcomes.length - heldOut}, held out ${heldOut}); * marks a held-out mail.`,
       ...table('Category, by label', byCategory, categoryOk), ...table('  overall', [['category', outcomes]], categoryOk),
+      ...table('Category, by batch', byBatch, categoryOk),
       ...table('Class, by label', byClass, classOk), ...table('  overall', [['class', outcomes]], classOk),
       ...table('Priority', [['priority', outcomes]], priorityOk),
       `Misfiled (a wrong category): ${outcomes.filter((o) => o.category !== null && !categoryOk(o)).length}; left for an officer although labelled: ${
@@ -147,6 +150,12 @@ function foldingCollisions(mails: readonly LabelledMail[], keywords: readonly st
 // Collisions judged harmless, with why; anything else found is a keyword to replace by a safer phrase.
 const ACCEPTED_COLLISIONS: Record<string, string> = {
   'xả thải': '"xã thải" is a commune that discharges: the same complaint',
+  'cảm ơn': '"cám ơn" is the same word, spelt the older way',
+  'tiệm thuốc': '"tiêm thuốc" (injecting drugs) is a health matter too',
+  'đất đai': 'found as "đất dài" (a long dirt road) in a body, where no rule reads "đất đai"; land has no other name as common',
+  // A real miss (nongnghiep-82, a landslide filed under land), kept because a land rule without the land
+  // certificate's everyday name would miss far more: telling "sổ đỏ" from "sợ đổ" needs matching with tone marks.
+  'sổ đỏ': '"sợ đổ" (afraid it falls) in a landslide report',
 };
 
 describe('seed keywords and folding', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DEFAULT_TRIAGE_RULES, TRIAGE_FALLBACK } from '../../../server/services/triage/default-rules.js';
 import { evaluateRules, validateRule, type TriageMail } from '../../../server/services/triage/rules.js';
-import { TRIAGE_RULES_0012 } from '../../../server/db/migrations/frozen/triage-rules-0012.js';
+import { TRIAGE_RULES_0017 } from '../../../server/db/migrations/frozen/triage-rules-0017.js';
 
 const mail = (subject: string, text = ''): TriageMail => ({
   hotlineAddress: 'duongdaynong@hoabinh.gov.vn',
@@ -24,8 +24,8 @@ describe('triage default rules', () => {
     expect(new Set(DEFAULT_TRIAGE_RULES.map((r) => r.position)).size).to.equal(DEFAULT_TRIAGE_RULES.length);
   });
 
-  it('is the seed the newest migration wrote (a changed seed needs a new migration, with its own frozen copy, as 0012)', () => {
-    expect(TRIAGE_RULES_0012).to.deep.equal(DEFAULT_TRIAGE_RULES);
+  it('is the seed the newest migration wrote (a changed seed needs a new migration, with its own frozen copy, as 0012 and 0017)', () => {
+    expect(TRIAGE_RULES_0017).to.deep.equal(DEFAULT_TRIAGE_RULES);
   });
 
   it('has a fallback that is itself a valid set of actions', () => {
@@ -54,6 +54,11 @@ describe('triage default rules', () => {
     ['harassment while filing papers', 'Cán bộ sách nhiễu', 'khi nộp hồ sơ tại bộ phận một cửa', { category: 'can_bo' }],
     ['a tax question', 'Hỏi về nộp thuế đất', '', { category: 'thue_tai_chinh' }],
     ['a slow dossier', 'Hồ sơ trễ hẹn', '', { category: 'thu_tuc_hanh_chinh' }],
+    // seed 3 (migration 0017)
+    ['a village cut off by a rising stream', 'Bản Khạ bị chia cắt do nước suối dâng', '', { class: 'khan', priority: 'urgent', category: 'nong_nghiep_thien_tai' }],
+    ['a land plot split by a road, which is no emergency', 'Thửa đất bị chia cắt khi làm đường', '', { category: 'dat_dai' }],
+    ['street trees felled', 'Cây xanh trên phố bị chặt hạ', '', { category: 'moi_truong' }],
+    ['an official who lost the papers handed in', 'Cán bộ xã làm mất giấy tờ gốc của tôi', '', { category: 'can_bo' }],
   ];
   for (const [what, subject, text, expected] of cases) {
     it(`files ${what} as ${JSON.stringify(expected)}`, () => {
@@ -65,6 +70,8 @@ describe('triage default rules', () => {
     ['"chạy" (run), which folds like "cháy" (fire)', 'Xe tải chạy quá nhanh qua trường'],
     ['"thuê nhà" (renting), which folds like "thuế" (tax)', 'Tôi muốn hỏi về thuê nhà'],
     ['"chưa" (not yet), which folds like "chùa" (pagoda)', 'Tôi chưa nhận được trả lời'],
+    ['"nước đang" (the water is), which folds like "nước dâng" (the water rises)', 'Nước đang bị cắt từ sáng'],
+    ['"cầu an toàn" (a safe bridge), which holds "cầu an" (a prayer for peace)', 'Đề nghị làm cầu an toàn cho học sinh'],
   ];
   for (const [what, subject] of quiet) {
     it(`does not mistake ${what} for an urgent, tax or religion case`, () => {
