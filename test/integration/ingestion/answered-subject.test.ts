@@ -7,6 +7,7 @@ import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
 import type { ImapConfig } from '../../../server/mail/imap.js';
 import type { TicketAttrs } from '../../../server/db/models/hotline.js';
 import { getTicket } from '../../../server/services/tickets/detail.js';
+import { buildUser, loginAgent, testApp } from '../../support/web.js';
 import { addHotline, append, DOMAIN, mail, poll } from './hotline-fixture.js';
 
 forEachDb('a "Re:" without threading headers', (getDb) => {
@@ -40,6 +41,13 @@ forEachDb('a "Re:" without threading headers', (getDb) => {
     // The officer working the first ticket sees every answer offered for merge.
     const view = await getTicket(db(), original!.ref, undefined);
     expect(view.related.map((r) => [r.ref, r.relation])).to.have.deep.members(answers.map((t) => [t.ref, 'may_relate_to']));
+    // The answer's page links the citizen's ticket as "có thể liên quan" (a link: there is no merge action to offer).
+    const stp = await db().models.Agency.findOne({ where: { code: 'STP' } });
+    const officer = await buildUser(db(), { role: 'agent', agencyId: stp!.id });
+    const { agent } = await loginAgent(testApp(db()), officer.username, officer.password);
+    const page = await agent.get(`/tickets/${answers[0]!.ref}`).expect(200);
+    const related = /<p class="related">([\s\S]*?)<\/p>/.exec(page.text)?.[1] ?? '';
+    expect(related).to.contain(`<a href="/tickets/${original!.ref}">${original!.ref}</a>`).and.contain('có thể liên quan');
   });
 
   it('links a reply that arrives in the same poll as the mail it answers', async () => {
