@@ -73,7 +73,7 @@ export interface TicketAttrs {
   due_at: Date | null;
   first_response_due_at: Date | null;
   related_ticket_id: number | null;
-  relation: 'may_relate_to' | 'same_mail' | 'referred_from' | null;
+  relation: 'may_relate_to' | 'same_mail' | 'referred_from' | 'follow_up_of' | null;
   history: boolean;
   undeliverable: boolean;
   created_at?: Date;

@@ -7,7 +7,7 @@ import { adminRecipients } from '../notify/index.js';
 import { DEFAULT_ACK_LIMIT_PER_DAY, DEFAULT_ACK_LIMIT_PER_HOUR, type IngestContext } from './ingest-context.js';
 
 export async function ingestContextFor(
-  db: Db, env: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'BASE_URL' | 'PROVINCE_NAME'> & Partial<Pick<Env, 'RECEIPTS_PER_HOUR'>>,
+  db: Db, env: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'BASE_URL' | 'PROVINCE_NAME'> & Partial<Pick<Env, 'RECEIPTS_PER_HOUR' | 'REOPEN_WINDOW_DAYS'>>,
 ): Promise<IngestContext> {
   const agencies = await db.models.Agency.findAll({ where: { hotline_address: { [Op.ne]: null } }, attributes: ['hotline_address'] });
   const inboxes = await db.models.HotlineInbox.findAll({ attributes: ['address', 'imap_user'] });
@@ -23,5 +23,6 @@ export async function ingestContextFor(
     ackLimitPerHour: DEFAULT_ACK_LIMIT_PER_HOUR, ackLimitPerDay: DEFAULT_ACK_LIMIT_PER_DAY,
     receiptsPerHour: env.RECEIPTS_PER_HOUR ?? DEFAULT_RECEIPTS_PER_HOUR,
     publicUrl: env.BASE_URL, provinceName: env.PROVINCE_NAME,
+    reopenWindowDays: env.REOPEN_WINDOW_DAYS,
   };
 }

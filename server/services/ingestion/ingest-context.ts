@@ -4,6 +4,8 @@ import type { ReceiptContext } from '../outbox/index.js';
 
 export interface IngestContext extends ReceiptContext {
   now?: () => Date;
+  /** REOPEN_WINDOW_DAYS: a citizen's answer reopens a case resolved at most this long ago (default 30) */
+  reopenWindowDays?: number;
 }
 
 export const DEFAULT_ACK_LIMIT_PER_HOUR = 3;

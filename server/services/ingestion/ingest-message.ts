@@ -10,7 +10,7 @@ import { bounceOriginalMessageId } from './bounce-original.js';
 import { findThread, ticketByMessageIds } from './find-thread.js';
 import type { IngestContext } from './ingest-context.js';
 import { readOwnMessageId } from '../threading/index.js';
-import { TicketOpener } from '../tickets/index.js';
+import { answerOpensNewTicket, DEFAULT_REOPEN_WINDOW_DAYS, onCitizenAnswer, TicketOpener } from '../tickets/index.js';
 import { FreshTickets } from './fresh-tickets.js';
 import { openingEventKind, ticketFromMail } from './mail-ticket.js';
 import {
@@ -89,10 +89,16 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, opener: T
   const row = inboundRow(ref, msg, sha256, messageId, parsed, now);
   if (cls.kind === 'bounce') return storeBounce(db, ctx, ref, mail, msg.source, row, now);
   const thread = await findThread(db, ref.agency.id, mail, ctx.secret);
+  // A citizen writing on a case closed longer ago than the reopen window starts a new case, linked to the old.
+  if (thread.ticket && cls.kind === 'human' && await answerOpensNewTicket(db, thread.ticket, now, ctx.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS)) {
+    return openTicket(db, ctx, ref, opener, msg, parsed, row, thread.ticket, now, 'follow_up_of');
+  }
   if (thread.ticket) {
     const saved = await Message.create({ ...row, ticket_id: thread.ticket.id });
     // Auto-replies attach without touching status or the SLA clock (helpdesk.md §7 #1).
     await event(db, thread.ticket.id, cls.kind === 'human' ? 'inbound' : 'inbound_auto', saved.id, { via: thread.decision.action === 'append' ? thread.decision.via : null }, now);
+    // The citizen's answer resumes a clock waiting for it, or reopens a recently resolved case (tickets/citizen-answer.ts).
+    if (cls.kind === 'human') await onCitizenAnswer(db, thread.ticket.id, { at: now, from: row.from_address ?? '' });
     return cls.kind === 'human' ? 'threaded' : 'auto';
   }
   if (cls.kind !== 'human') {
@@ -103,12 +109,12 @@ async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, opener: T
 }
 
 async function openTicket(db: Db, ctx: IngestContext, ref: InboxRef, opener: TicketOpener, msg: FetchedRaw, parsed: ParsedOk,
-  row: Partial<MessageAttrs>, mayRelateTo: TicketAttrs | null, now: Date): Promise<IngestOutcome> {
+  row: Partial<MessageAttrs>, mayRelateTo: TicketAttrs | null, now: Date, relation: 'may_relate_to' | 'follow_up_of' = 'may_relate_to'): Promise<IngestOutcome> {
   // The same mail sent To agency A and Cc agency B: one ticket each, linked (helpdesk.md §7 #6).
   const sameMail = await db.models.Message.findOne({ where: { message_id: row.message_id!, direction: 'in' } });
   const sameTicket = sameMail?.ticket_id ?? null;
   const related = sameTicket ? { ticketId: sameTicket, relation: 'same_mail' as const }
-    : mayRelateTo ? { ticketId: mayRelateTo.id, relation: 'may_relate_to' as const } : null;
+    : mayRelateTo ? { ticketId: mayRelateTo.id, relation } : null;
   const input = ticketFromMail(ctx, ref, msg, parsed, now, related);
   const { ticket } = await opener.openOne(input);
   const saved = await db.models.Message.create({ ...row, ticket_id: ticket.id });

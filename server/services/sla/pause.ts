@@ -25,7 +25,8 @@ export async function pauseClock(db: Db, ticketId: number, input: { reason: stri
     if (clock.paused_at) throw new ClockError('paused', `the clock is already paused (${clock.pause_reason})`);
     const changes = { paused_at: input.at, pause_reason: input.reason as PauseReason, pause_note: input.note?.trim() || null };
     await db.models.TicketSla.update(changes, { where: { ticket_id: ticketId } });
-    await db.models.Ticket.update({ status: 'pending' }, { where: { id: ticketId } });
+    // Only waiting for the citizen reads as "Chờ công dân"; a legal suspension or a referral keeps its status.
+    if (input.reason === 'waiting_citizen') await db.models.Ticket.update({ status: 'pending' }, { where: { id: ticketId } });
     await ticketEvent(db, ticketId, 'pause', { reason: input.reason, note: changes.pause_note, actor: input.actor }, input.at);
     return { ...clock, ...changes };
   });
@@ -48,7 +49,7 @@ export async function resumeClock(db: Db, ticketId: number, input: { at: Date; a
     await db.models.TicketSla.update(changes, { where: { ticket_id: ticketId } });
     const next = { ...clock, ...changes };
     await mirrorDeadlines(db, ticketId, next);
-    await db.models.Ticket.update({ status: 'open' }, { where: { id: ticketId } });
+    if (ticket!.status === 'pending') await db.models.Ticket.update({ status: 'open' }, { where: { id: ticketId } });
     await ticketEvent(db, ticketId, 'resume', { pausedFor: clock.pause_reason, workingMinutes: minutes, actor: input.actor,
       resolutionDue: next.resolution_due }, input.at);
     return next;

@@ -6,7 +6,6 @@ import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { currentAssignees } from './assignee.js';
 import { findScopedTicket, type AgencyIds } from './scope.js';
-import { isReadOnlyCopy } from './sla-hooks.js';
 import { getClock, extensionOptions } from '../sla/index.js';
 
 export interface ConversationEntry {
@@ -39,6 +38,10 @@ export interface TicketView {
   readOnly: boolean;
   /** complex complaint / denunciation extensions this ticket's clock allows now (extension-rules.ts) */
   legalClock: ReturnType<typeof extensionOptions>;
+  /** the clock stands still: why, the note (legal ground, what is missing) and since when; null when running */
+  pause: { reason: string; note: string | null; since: Date } | null;
+  /** the ticket has a running clock that may be paused */
+  canPause: boolean;
 }
 
 const parse = (s: string | null): Record<string, unknown> => {
@@ -85,16 +88,19 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   for (const c of conversation) if (c.by) c.by = nameOf(c.by) ?? undefined;
   const timeline = events.map((e) => {
     const d = parse(e.details);
-    return { kind: e.kind, at: e.at, by: nameOf(str(d.by) ?? str(d.actor)), text: e.kind === 'note' ? str(d.text) : EXTENSION_EVENTS.includes(e.kind) ? str(d.reason) : null, details: d };
+    return { kind: e.kind, at: e.at, by: nameOf(str(d.by) ?? str(d.actor)), text: e.kind === 'note' ? str(d.text) : EXTENSION_EVENTS.includes(e.kind) ? str(d.reason) : e.kind === 'pause' ? str(d.note) : null, details: d };
   });
   const assigneeId = assignees.get(ticket.id);
+  const clock = await getClock(db, ticket.id);
   const assigneeUser = assigneeId ? await db.models.User.findByPk(assigneeId, { attributes: ['id', 'display_name'] }) : null;
   return {
     ticket, agency: { id: agency?.id ?? ticket.agency_id, name: agency?.name ?? '', code: agency?.code ?? '' },
     conversation, timeline, related: await relatedTickets(db, ticket, scope),
     assignee: assigneeUser ? { id: assigneeUser.id, name: assigneeUser.display_name } : null, agents,
-    readOnly: await isReadOnlyCopy(db, ticket.id),
-    legalClock: extensionOptions(await getClock(db, ticket.id), new Date()),
+    readOnly: Boolean(clock?.read_only),
+    legalClock: extensionOptions(clock, new Date()),
+    pause: clock?.paused_at ? { reason: clock.pause_reason ?? '', note: clock.pause_note, since: clock.paused_at } : null,
+    canPause: Boolean(clock && !clock.read_only && !clock.resolved_at && !clock.paused_at),
   };
 }
 

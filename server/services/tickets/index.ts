@@ -1,5 +1,8 @@
-// Opening a ticket and everything after: the queue, a ticket's detail, replies, notes, status, extensions, referral.
+// Opening a ticket and everything after: the queue, a ticket's detail, replies, notes, status, pauses, extensions,
+// referral, and what a citizen's answer does to a paused or closed ticket.
 export { addNote, assignTicket } from './actions.js';
+export { answerOpensNewTicket, DEFAULT_REOPEN_WINDOW_DAYS, onCitizenAnswer } from './citizen-answer.js';
+export { canPauseFor, MANUAL_PAUSE_REASONS, pauseTicket, resumeTicket } from './clock-actions.js';
 export { getTicket } from './detail.js';
 export type { TicketView } from './detail.js';
 export { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './errors.js';

@@ -5,6 +5,7 @@ import type { QueuePage, TicketView } from '../../services/tickets/index.js';
 import { toLocalIso } from '../../services/time/index.js';
 import { formatDateTime } from '../view-helpers.js';
 import { collapseRepeats } from './timeline-runs.js';
+import { clockEventDetail, pauseView } from './clock-presenter.js';
 
 /** A stored ISO instant as province wall-clock text, "2027-04-30 17:00". */
 function localDue(v: unknown): string {
@@ -71,16 +72,18 @@ export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
     conversation: view.conversation.map((c) => ({ ...c, incoming: c.direction === 'in', stateLabel: label(locale, `tickets.state.${c.state}`, c.state) })),
     // a run of repeated SLA notices is one line: "Nhắc hạn · 4 lần, lần cuối lúc …" (timeline-runs.ts)
     timeline: collapseRepeats(view.timeline).map((e) => ({ ...e, label: label(locale, `tickets.event.${e.kind}`, e.kind),
-      detail: e.lastAt ? t(locale, 'tickets.event.repeated', { n: e.count, last: formatDateTime(e.lastAt, locale) })
+      detail: clockEventDetail(e.kind, e.details, locale) ?? (e.lastAt ? t(locale, 'tickets.event.repeated', { n: e.count, last: formatDateTime(e.lastAt, locale) })
         : e.kind === 'status' ? `${statusLabel(locale, String(e.details.from))} → ${statusLabel(locale, String(e.details.to))}`
         : e.kind === 'sla_complex' || e.kind === 'sla_extended' ? t(locale, `tickets.extension.event_${e.kind}`, { due: localDue(e.details.resolutionDue),
           n: Number(e.details.extension ?? 0), max: Number(e.details.of ?? 0) })
         : e.kind === 'assign' ? (view.agents.find((a) => a.id === e.details.assigneeId)?.name ?? (e.details.assigneeId ? `#${String(e.details.assigneeId)}` : t(locale, 'tickets.filter.unassigned')))
-          : null })),
+          : null) })),
     related: view.related.map((r) => ({ ...r, href: r.inScope ? `/tickets/${encodeURIComponent(r.ref)}` : null,
       relationLabel: label(locale, `tickets.relation.${r.relation}`, r.relation ?? '') })),
     assignee: view.assignee,
     agents: view.agents.map((a) => ({ ...a, selected: a.id === view.assignee?.id })),
+    pause: pauseView(view.pause, locale),
+    canPause: view.canPause,
     legalClock: { ...view.legalClock, isComplaint: view.legalClock.kind === 'complex', isDenunciation: view.legalClock.kind === 'extend',
       exhausted: view.legalClock.extensions >= view.legalClock.max },
   };

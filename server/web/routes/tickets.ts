@@ -1,5 +1,5 @@
-// The staff workspace: the queue (/tickets) and one ticket (/tickets/:ref) with reply, note, assign and status
-// forms. Leaders read only (no forms, POST refused by role); the services also check scope and role, so a
+// The staff workspace: the queue (/tickets) and one ticket (/tickets/:ref) with reply, note, assign, status,
+// pause/resume and legal extension forms. Leaders read only (no forms, POST refused by role); the services also check scope and role, so a
 // ticket of another agency is a 404 whichever way it is asked for.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.js';
 import {
   listTickets, TICKET_STATUSES, getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
-  TicketInputError, TicketNotFoundError,
+  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket,
 } from '../../services/tickets/index.js';
 import { queueView, ticketView } from '../presenters/ticket-presenter.js';
 
@@ -25,6 +25,7 @@ const noteBody = z.object({ note: z.string().default('') });
 const assignBody = z.object({ assignee: z.string().regex(/^\d{0,10}$/).default('') });
 const statusBody = z.object({ status: z.string().default('') });
 const extensionBody = z.object({ reason: z.string().max(2000).default('') });
+const pauseBody = z.object({ pause_reason: z.string().max(40).default(''), pause_note: z.string().max(4000).default('') });
 
 /** Service errors → HTTP: outside scope is a 404 (never "exists elsewhere"), role refusal a 403. */
 function httpError(e: unknown): unknown {
@@ -54,6 +55,8 @@ export function ticketRoutes(deps: AppDeps): Router {
     res.status(status).render('pages/tickets/show', {
       title: view.ticket.ref, ...ticketView(view, req.locale), canWrite: canWrite(user) && !view.readOnly,
       canExtend: canExtend(user) && !view.readOnly, readOnly: view.readOnly, statuses: SETTABLE_STATUSES,
+      pauseReasons: MANUAL_PAUSE_REASONS.filter((r) => canPauseFor(user, r)).map((r) => ({ value: r, label: t(req.locale, `tickets.pause.reason.${r}`) })),
+      canResume: Boolean(view.pause && canPauseFor(user, view.pause.reason)),
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
   };
@@ -87,6 +90,14 @@ export function ticketRoutes(deps: AppDeps): Router {
   }));
   router.post('/tickets/:ref/status', ...writers, act('status', (req) =>
     setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status })));
+
+  // The legal clock: pause with a reason (a legal suspension only by supervisors and admins) and resume.
+  router.post('/tickets/:ref/pause', ...writers, act('paused', (req) => {
+    const parsed = pauseBody.safeParse(req.body);
+    if (!parsed.success) throw new TicketInputError('pause', 'too_long');
+    return pauseTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), reason: parsed.data.pause_reason, note: parsed.data.pause_note });
+  }));
+  router.post('/tickets/:ref/resume', ...writers, act('resumed', (req) => resumeTicket(db, { ticketRef: String(req.params.ref), actor: actor(req) })));
 
   // Legal extensions (supervisors and admins; the service refuses other roles with a 403).
   for (const [path, kind, done] of [['complex', 'complex', 'complex'], ['extend', 'extend', 'extended']] as const) {

@@ -1,0 +1,60 @@
+// Pausing and resuming the legal clock from the ticket page. The clock arithmetic is services/sla/pause.ts; this
+// adds who may and the audit row. Waiting for the citizen is the agent's call (it is also what the "Chờ công dân"
+// status does); a legal suspension (tạm đình chỉ) is a decision of the head of the unit, so only supervisors and
+// admins may start or end one, and it must state its legal ground. 'referred' is set by the referral alone.
+import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+import { audit } from '../audit/index.js';
+import { ClockError, getClock, pauseClock, resumeClock } from '../sla/index.js';
+import { TicketForbiddenError, TicketInputError } from './errors.js';
+import { canExtend } from './extensions.js';
+import { findWritableTicket, type Actor } from './scope.js';
+
+/** The reasons a person may pick on the page. */
+export const MANUAL_PAUSE_REASONS = ['waiting_citizen', 'legal_suspension'] as const;
+export type ManualPauseReason = (typeof MANUAL_PAUSE_REASONS)[number];
+export const PAUSE_NOTE_MAX_CHARS = 2000;
+
+const isManualReason = (r: string): r is ManualPauseReason => (MANUAL_PAUSE_REASONS as readonly string[]).includes(r);
+
+/** Whether this actor may pause (or resume) for that reason. */
+export function canPauseFor(actor: Pick<Actor, 'role'>, reason: string): boolean {
+  return reason === 'legal_suspension' ? canExtend(actor) : reason === 'waiting_citizen';
+}
+
+/** Clock refusals (already paused, resolved…) are form errors next to the pause form. */
+async function clockCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ClockError) throw new TicketInputError('pause', e.code);
+    throw e;
+  }
+}
+
+export async function pauseTicket(db: Db, input: { ticketRef: string; actor: Actor; reason: string; note?: string; now?: Date }): Promise<void> {
+  const note = (input.note ?? '').normalize('NFC').trim();
+  await inTransaction(db.sequelize, async () => {
+    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    if (!isManualReason(input.reason)) throw new TicketInputError('pause', 'bad_reason');
+    if (!canPauseFor(input.actor, input.reason)) throw new TicketForbiddenError(`role ${input.actor.role} may not pause for ${input.reason}`);
+    if (input.reason === 'legal_suspension' && !note) throw new TicketInputError('pause', 'no_note');
+    if (note.length > PAUSE_NOTE_MAX_CHARS) throw new TicketInputError('pause', 'too_long');
+    const at = input.now ?? new Date();
+    await clockCall(() => pauseClock(db, ticket.id, { reason: input.reason, note, at, actor: input.actor.username }));
+    await audit(db, { actor: input.actor.username, action: 'ticket.pause', target: ticket.ref, details: { reason: input.reason, note } });
+  });
+}
+
+export async function resumeTicket(db: Db, input: { ticketRef: string; actor: Actor; now?: Date }): Promise<void> {
+  await inTransaction(db.sequelize, async () => {
+    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    const clock = await getClock(db, ticket.id);
+    if (clock?.pause_reason && !canPauseFor(input.actor, clock.pause_reason)) {
+      throw new TicketForbiddenError(`role ${input.actor.role} may not end a ${clock.pause_reason} pause`);
+    }
+    const resumed = await clockCall(() => resumeClock(db, ticket.id, { at: input.now ?? new Date(), actor: input.actor.username }));
+    await audit(db, { actor: input.actor.username, action: 'ticket.resume', target: ticket.ref,
+      details: { reason: clock?.pause_reason ?? null, resolutionDue: resumed.resolution_due } });
+  });
+}
