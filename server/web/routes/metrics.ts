@@ -14,6 +14,7 @@ import {
 import { actorOf } from '../../services/auth/index.js';
 import { normaliseAgencyCode } from '../../services/org/index.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
+import { exportLabels } from '../presenters/export-labels.js';
 
 const DEFAULT_PERIOD_DAYS = 91;
 const DAY_MS = 86_400_000;
@@ -81,7 +82,7 @@ export function metricsRoutes(deps: AppDeps): Router {
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="metrics-${filters.from}-${filters.to}.${format}"`);
     try {
-      await exportMetrics(db, { ...query, agencyIds: access.agencyIds }, format, res);
+      await exportMetrics(db, { ...query, agencyIds: access.agencyIds }, format, res, { labels: exportLabels(req.locale) });
     } catch (e) {
       if (!res.headersSent) {
         res.removeHeader('Content-Type');

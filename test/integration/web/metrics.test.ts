@@ -53,8 +53,47 @@ forEachDb('web /metrics', (getDb) => {
     }).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ArrayBuffer); // exceljs types its Buffer as an ArrayBuffer; a Node Buffer is what it reads
-    const agencies = book.getWorksheet('tickets')!.getSheetValues().slice(2).map((row) => (row as unknown[])[2]);
+    const agencies = book.getWorksheet('Hồ sơ')!.getSheetValues().slice(2).map((row) => (row as unknown[])[2]);
     expect(agencies).to.deep.equal(['SXD', 'SXD']);
+  });
+
+  it('exports for people (issue 15 item 6): a CSV with a BOM and Vietnamese words, an XLSX with dates, widths and a frozen header', async () => {
+    const agent = await as('admin', null);
+    const csv = await agent.get(`/metrics/export.csv?${MARCH}`).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const text = (csv.body as Buffer).toString('utf8');
+    expect(text.charCodeAt(0)).to.equal(0xfeff);
+    const [header, ...lines] = text.slice(1).trimEnd().split('\r\n');
+    expect(header).to.equal('Mã hồ sơ,Cơ quan,Lĩnh vực,Thời điểm tiếp nhận,Hạn giải quyết,Phản hồi đầu tiên,Thời điểm giải quyết,Giờ làm việc đến phản hồi đầu,Giờ làm việc đến giải quyết,Kết quả');
+    expect(lines.length).to.be.greaterThan(0);
+    expect(text).not.to.match(/,(on_time|late|open_in_time|open_overdue|referred)\r\n/);
+    expect(text).not.to.match(/,(moi_truong|y_te|giao_thong|xay_dung_do_thi|khac),/);
+    expect(text).to.match(/Giải quyết đúng hạn|Giải quyết trễ hạn|Đang xử lý, còn hạn|Đang xử lý, quá hạn|Đã chuyển cơ quan khác/);
+
+    const res = await agent.get(`/metrics/export.xlsx?${MARCH}&lang=en`).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Tickets')!;
+    expect(sheet.views[0]).to.include({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).value).to.equal('Case ref');
+    expect(sheet.getRow(1).font?.bold ?? sheet.getRow(1).getCell(1).font?.bold).to.equal(true);
+    expect(sheet.getColumn(3).width).to.be.greaterThan(20);
+    const received = sheet.getRow(2).getCell(4);
+    expect(received.value).to.be.instanceOf(Date);
+    expect(received.numFmt).to.equal('dd/mm/yyyy hh:mm');
+    // the province's wall clock: a ticket received at 09:15 in Hòa Bình reads 09:15 in Excel, whatever Excel's zone
+    const ticket = (await getDb().models.Ticket.findOne({ where: { ref: String(sheet.getRow(2).getCell(1).value) } }))!;
+    expect(Math.abs((received.value as Date).getTime() - (ticket.received_at.getTime() + 7 * 3_600_000))).to.be.below(1000);
+    const summary = book.getWorksheet('By agency')!;
+    expect(summary.getRow(1).getCell(2).value).to.equal('Agency name');
+    expect(summary.views[0]).to.include({ state: 'frozen', ySplit: 1 });
   });
 
   it('shows a leader the dashboard of their scope: tiles, breach reasons, backlog aging, trends, classes, hotline health, coverage', async () => {
