@@ -1,5 +1,6 @@
 // The `govmail` command. Thin: each command parses its options, calls one service, prints. The command groups
-// live in server/cli/*-commands.ts; add a group there and list it below.
+// live in server/cli/*-commands.ts; add a group there and list it below. Registering them is cheap: the services
+// and the database are imported only for the command that runs (server/cli/README.md).
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config/env.js';
 import { createCliContext, CliError, type CommandModule } from './cli/context.js';
@@ -33,6 +34,8 @@ export async function runCli(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError();
   for (const group of COMMAND_GROUPS) group(program, ctx);
+  // After parsing and before the action: `--help` and a usage error never open the composition root.
+  program.hook('preAction', () => ctx.open());
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -27,10 +27,22 @@ const under = (rel, dir) => rel.startsWith(dir);
 const posix = (p) => p.split(path.sep).join('/');
 const serviceFolder = (rel) => (rel.startsWith('server/services/') ? rel.split('/')[2] : null);
 
+/**
+ * A dynamic import (the CLI loads what a command needs in its action): `const { a, b } = await import('…')` brings
+ * in the names destructured; any other form takes the whole module.
+ */
+function dynamicNames(node) {
+  const decl = node.parent?.type === 'AwaitExpression' ? node.parent.parent : null;
+  if (decl?.type !== 'VariableDeclarator' || decl.id.type !== 'ObjectPattern') return ['*'];
+  if (decl.id.properties.some((p) => p.type !== 'Property' || p.computed)) return ['*'];
+  return decl.id.properties.map((p) => p.key.name ?? p.key.value);
+}
+
 /** The names an import or re-export brings in as values (type-only ones left out); ['*'] for a whole module. */
 function valueNames(node) {
   if (node.importKind === 'type' || node.exportKind === 'type') return [];
-  if (node.type === 'ExportAllDeclaration' || node.type === 'ImportExpression') return ['*'];
+  if (node.type === 'ImportExpression') return dynamicNames(node);
+  if (node.type === 'ExportAllDeclaration') return ['*'];
   if (!node.specifiers?.length) return ['*'];
   return node.specifiers
     .filter((s) => s.importKind !== 'type' && s.exportKind !== 'type')

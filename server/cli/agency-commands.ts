@@ -1,18 +1,18 @@
 // One agency at a time: agency:list, agency:set (name, kind, parent, hotline), agency:end, agency:deactivate,
 // agency:reopen. Thin over services/provisioning/agency-admin.ts; the CLI acts as a province-wide admin.
 import type { CommandModule } from './context.js';
-import { cliAction, CLI_OPERATOR } from './cli-errors.js';
-import {
-  deactivateAgency, listAgencies, setAgencyEnd, updateAgency, type AgencyEdit,
-} from '../services/provisioning/index.js';
+import { cliAction, cliOperator } from './cli-errors.js';
+import type { AgencyEdit } from '../services/provisioning/index.js';
+
+const provisioning = () => import('../services/provisioning/index.js');
 
 export const agencyCommands: CommandModule = (program, ctx) => {
-  const actor = CLI_OPERATOR;
   program
     .command('agency:list')
     .description('every agency, with its parent, mail domain, hotline and end day')
     .option('--json', 'print JSON: [{code, name, kind, parent, mail_domain, hotline_address, valid_to, ended}]')
     .action(cliAction(async (opts) => {
+      const { listAgencies } = await provisioning();
       const rows = await listAgencies(ctx.db());
       ctx.print(opts, rows, () => rows.map((a) => `${a.code}\t${a.name}\t${a.mail_domain ?? ''}${a.valid_to ? `\t${a.ended ? 'ended' : 'ends'} ${a.valid_to}` : ''}`));
     }));
@@ -31,7 +31,8 @@ export const agencyCommands: CommandModule = (program, ctx) => {
         ...(opts.name !== undefined ? { name: opts.name } : {}), ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
         ...(opts.parent !== undefined ? { parentCode: opts.parent || null } : {}), ...(opts.hotline !== undefined ? { hotlineAddress: opts.hotline || null } : {}),
       };
-      const changes = await updateAgency(ctx.db(), code, edit, actor);
+      const { updateAgency } = await provisioning();
+      const changes = await updateAgency(ctx.db(), code, edit, await cliOperator());
       ctx.print(opts, { code: code.toUpperCase(), changes }, () => Object.keys(changes).length
         ? Object.entries(changes).map(([f, c]) => `${f}: ${String(c.from)} → ${String(c.to)}`) : 'nothing changed');
     }));
@@ -44,7 +45,8 @@ export const agencyCommands: CommandModule = (program, ctx) => {
       ctx.print(opts, { code: code.toUpperCase(), valid_to: change }, () => `${code.toUpperCase()}: end ${change.from ?? 'none'} → ${change.to ?? 'none'}`);
     }));
   };
-  end('agency:end', 'end an agency on a day: from then it takes no new roster rows, tickets or mailboxes', (code, o) => setAgencyEnd(ctx.db(), code, o.on!, actor), true);
-  end('agency:deactivate', 'end an agency now', (code) => deactivateAgency(ctx.db(), code, actor));
-  end('agency:reopen', 'remove an agency\'s end', (code) => setAgencyEnd(ctx.db(), code, null, actor));
+  end('agency:end', 'end an agency on a day: from then it takes no new roster rows, tickets or mailboxes',
+    async (code, o) => (await provisioning()).setAgencyEnd(ctx.db(), code, o.on!, await cliOperator()), true);
+  end('agency:deactivate', 'end an agency now', async (code) => (await provisioning()).deactivateAgency(ctx.db(), code, await cliOperator()));
+  end('agency:reopen', 'remove an agency\'s end', async (code) => (await provisioning()).setAgencyEnd(ctx.db(), code, null, await cliOperator()));
 };

@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
-import { verifyAuditChain, type VerifyResult, type ChainPoint } from '../services/audit/index.js';
+import type { VerifyResult, ChainPoint } from '../services/audit/index.js';
+
+const audit = () => import('../services/audit/index.js');
 
 const anchorFile = z.object({
   seq: z.number().int().min(0),
@@ -41,6 +43,7 @@ export const auditCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON')
     .action(async (opts: { head?: string; json?: boolean }) => {
       const anchor = opts.head ? await readAnchor(opts.head) : undefined;
+      const { verifyAuditChain } = await audit();
       const result = await verifyAuditChain(ctx.db(), { anchor, secretKey: ctx.env.SECRET_KEY });
       failUnlessIntact(opts, result, (data) => ctx.print(opts, data, () => ''));
       ctx.print(opts, result, () => `audit chain intact (${result.rows} rows${anchor ? `, through the anchored row ${anchor.id}` : ''})`);
@@ -52,6 +55,7 @@ export const auditCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON (the form audit:verify --head reads)')
     .action(async (opts: { json?: boolean }) => {
       // A head is only worth anchoring if the chain up to it is intact.
+      const { verifyAuditChain } = await audit();
       const result = await verifyAuditChain(ctx.db(), { secretKey: ctx.env.SECRET_KEY });
       failUnlessIntact(opts, result, (data) => ctx.print(opts, data, () => ''));
       ctx.print(opts, result.head, () => [

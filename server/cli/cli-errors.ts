@@ -1,18 +1,25 @@
 // Turns the services' typed input errors into CliError (clear stderr line, exit 1) for every command group.
-import { TableReadError } from '../services/import/index.js';
-import { ProvisioningError } from '../services/provisioning/index.js';
-import { systemActor } from '../services/auth/index.js';
+// The services are imported when needed, never when the commands are registered (see context.ts).
+import type { Actor } from '../services/auth/index.js';
 import { CliError } from './context.js';
 
 export const CLI_ACTOR = 'cli';
+
 /** Whoever runs `govmail` on the server already holds the database: a province-wide admin to the services. */
-export const CLI_OPERATOR = systemActor(CLI_ACTOR);
+export async function cliOperator(): Promise<Actor> {
+  const { systemActor } = await import('../services/auth/index.js');
+  return systemActor(CLI_ACTOR);
+}
 
 export function cliAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (e) {
+      if (e instanceof CliError) throw e;
+      const [{ ProvisioningError }, { TableReadError }] = await Promise.all([
+        import('../services/provisioning/index.js'), import('../services/import/index.js'),
+      ]);
       if (e instanceof ProvisioningError) throw new CliError(e.field ? `${e.field}: ${e.message}` : e.message);
       if (e instanceof TableReadError) throw new CliError(`cannot read the file${e.row ? ` (row ${e.row})` : ''}: ${e.message}`);
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError((e as Error).message);

@@ -1,14 +1,10 @@
 // Hotline contract commands (DESIGN.md §6): hotline:set, poll, tickets, outbox:flush, reconcile.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { imapConfigFromUrl } from '../mail/imap.js';
-import {
-  checkInboxTransport, setHotlineInbox, setHotlineMailbox, pollAllInboxes, reconcileInboxes, testInboxConnection,
-} from '../services/ingestion/index.js';
-import { listTicketItems } from '../services/tickets/index.js';
-import { flushOutbox } from '../services/outbox/index.js';
-import { CLI_ACTOR, CLI_OPERATOR } from './cli-errors.js';
+import { CLI_ACTOR, cliOperator } from './cli-errors.js';
 import { CliError, type CommandModule } from './context.js';
+
+const ingestion = () => import('../services/ingestion/index.js');
 
 /** The mail server govmail provisions for usually runs beside it. */
 const DEFAULT_MAIL_SERVER = 'imap://127.0.0.1:143/INBOX?tls=false';
@@ -30,6 +26,8 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .action(async (agencyCode: string, opts) => {
       if (!opts.imap === !opts.mailbox) throw new CliError('give exactly one of --imap URL or --mailbox ADDRESS');
       const db = ctx.db();
+      const [{ imapConfigFromUrl }, { checkInboxTransport, setHotlineInbox, setHotlineMailbox, testInboxConnection }] =
+        await Promise.all([import('../mail/imap.js'), ingestion()]);
       let test: Awaited<ReturnType<typeof testInboxConnection>> | undefined;
       try {
         // The admin form's rule: plain IMAP sends the password in clear text, so loopback only and only when asked.
@@ -59,6 +57,7 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .option('--agency <code>', 'only this agency')
     .option('--json', 'print JSON')
     .action(async (opts) => {
+      const { pollAllInboxes } = await ingestion();
       const counts = await pollAllInboxes(ctx.db(), await ctx.ingestContext(), { secretKey: ctx.env.SECRET_KEY, agencyCode: opts.agency });
       ctx.print(opts, counts, () => Object.entries(counts).map(([k, v]) => `${k}: ${v}`));
     });
@@ -70,7 +69,8 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .option('--status <status>', 'only this status')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      const list = await listTicketItems(ctx.db(), CLI_OPERATOR, { agencyCode: opts.agency, status: opts.status });
+      const { listTicketItems } = await import('../services/tickets/index.js');
+      const list = await listTicketItems(ctx.db(), await cliOperator(), { agencyCode: opts.agency, status: opts.status });
       ctx.print(opts, list, () => list.map((t) => `${t.ref}\t${t.status}\t${t.citizen}\t${t.subject}`));
     });
 
@@ -79,6 +79,7 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .description('sends what is due now')
     .option('--json', 'print JSON')
     .action(async (opts) => {
+      const { flushOutbox } = await import('../services/outbox/index.js');
       const ingest = await ctx.ingestContext();
       const r = await flushOutbox(ctx.db(), await ctx.transport(), { alertTo: ingest.alertTo, alertFrom: ingest.mailFrom });
       ctx.print(opts, { sent: r.sent, failed: r.failed, deferred: r.deferred, unknown: r.unknown }, () => `sent ${r.sent}, failed ${r.failed}, deferred ${r.deferred}`);
@@ -90,6 +91,7 @@ export const hotlineCommands: CommandModule = (program: Command, ctx) => {
     .option('--agency <code>', 'only this agency')
     .option('--json', 'print JSON')
     .action(async (opts) => {
+      const { reconcileInboxes } = await ingestion();
       const reports = await reconcileInboxes(ctx.db(), ctx.env.SECRET_KEY, opts.agency);
       ctx.print(opts, reports, () => reports.map((r) => `${r.agency}\t${r.on_server} on server\t${r.gaps.length} gaps${r.error ? `\t${r.error}` : ''}`));
       // runCli's return value is the exit code (process.exitCode would be overwritten), so fail through CliError:

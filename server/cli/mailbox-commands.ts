@@ -1,23 +1,20 @@
 // One mailbox at a time (list, password, suspend/restore, leaver, transfer, quota, aliases) and the mail
 // server's SQL config. Thin: each command calls one service in services/provisioning or services/mailserver.
 import type { CommandModule } from './context.js';
-import { cliAction, CLI_OPERATOR, parseDays } from './cli-errors.js';
-import {
-  listMailboxes, markLeaver, restoreMailbox, setMailboxPassword, setMailboxQuota, suspendMailbox, addAlias,
-  removeAlias, transferStaff, createSharedMailbox, type SessionCut,
-} from '../services/provisioning/index.js';
-import { writeMailServerConfig } from '../services/mailserver/index.js';
+import { cliAction, cliOperator, parseDays } from './cli-errors.js';
+import type { SessionCut } from '../services/provisioning/index.js';
 
+const provisioning = () => import('../services/provisioning/index.js');
 const DAY_MS = 86_400_000;
 
 export const mailboxCommands: CommandModule = (program, ctx) => {
-  const actor = CLI_OPERATOR;
   program
     .command('mailbox:list')
     .description('list mailboxes')
     .option('--agency <code>', 'only this agency')
     .option('--json', 'print JSON: [{address, agency, staff, active, …}]')
     .action(cliAction(async (opts) => {
+      const { listMailboxes } = await provisioning();
       const rows = await listMailboxes(ctx.db(), { agencyCode: opts.agency });
       ctx.print(opts, rows, () => rows.map((r) => `${r.active ? ' ' : r.suspended ? 'S' : r.left ? 'L' : '-'} ${r.address}\t${r.agency ?? ''}\t${r.staff ?? ''}`));
     }));
@@ -31,7 +28,8 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .option('--name <name>', 'display name, e.g. "Văn thư Sở Tư pháp"')
     .option('--json', 'print JSON: {address, agency, name, owners, kind}')
     .action(cliAction(async (address: string, opts) => {
-      const r = await createSharedMailbox(ctx.db(), { address, agencyCode: opts.agency, owners: opts.owner, name: opts.name ?? null, actor, secretKey: ctx.env.SECRET_KEY });
+      const { createSharedMailbox } = await provisioning();
+      const r = await createSharedMailbox(ctx.db(), { address, agencyCode: opts.agency, owners: opts.owner, name: opts.name ?? null, actor: await cliOperator(), secretKey: ctx.env.SECRET_KEY });
       const out = { address: r.address, agency: r.agency.code, name: r.name, owners: r.owners.map((o) => o.username), kind: 'shared' };
       ctx.print(opts, out, () => `shared mailbox ${r.address} created for ${r.agency.code}${out.owners.length ? `; owners: ${out.owners.join(', ')}` : ''}`);
     }));
@@ -43,7 +41,8 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .option('--password <password>', 'ASCII, 12+ characters; generated when omitted')
     .option('--json', 'print JSON')
     .action(cliAction(async (address: string, opts) => {
-      const r = await setMailboxPassword(ctx.db(), address, { password: opts.password, actor });
+      const { setMailboxPassword } = await provisioning();
+      const r = await setMailboxPassword(ctx.db(), address, { password: opts.password, actor: await cliOperator() });
       ctx.print(opts, r, () => (r.password ? [`password of ${r.address} reset`, `one-time password: ${r.password}`] : `password of ${r.address} set`));
     }));
 
@@ -54,7 +53,7 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
         ctx.print(opts, { address: address.toLowerCase(), ok: true }, () => `${address.toLowerCase()} ${done}`);
       }));
   };
-  simple('mailbox:restore', 'allow logins again after a suspension or leaving', (a) => restoreMailbox(ctx.db(), a, { actor }), 'restored');
+  simple('mailbox:restore', 'allow logins again after a suspension or leaving', async (a) => (await provisioning()).restoreMailbox(ctx.db(), a, { actor: await cliOperator() }), 'restored');
 
   // Suspend and leaver also end open IMAP/POP3 sessions when DOVEADM_KICK is set; a failed kick is a warning
   // on stderr (stdout keeps its one JSON document) and an audit row, never a failed command.
@@ -62,15 +61,16 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     kicker: ctx.sessionKicker,
     log: { info: () => undefined, warn: (d, msg) => process.stderr.write(`warning: ${String(d.address)}: ${msg} (${String(d.error)})\n`) },
   });
-  const loginOff = (name: string, description: string, fn: typeof suspendMailbox, done: string): void => {
+  const loginOff = (name: string, description: string, service: 'suspendMailbox' | 'markLeaver', done: string): void => {
     program.command(name).description(description).argument('<address>').option('--json', 'print JSON: {address, ok, sessions}')
       .action(cliAction(async (address: string, opts) => {
-        const r = await fn(ctx.db(), address, { actor, sessions: sessions() });
+        const fn = (await provisioning())[service];
+        const r = await fn(ctx.db(), address, { actor: await cliOperator(), sessions: sessions() });
         ctx.print(opts, { address: r.address, ok: true, sessions: r.sessions }, () => `${r.address} ${done}${r.sessions === 'kicked' ? '; open sessions ended' : ''}`);
       }));
   };
-  loginOff('mailbox:suspend', 'refuse logins (mail is still delivered and kept); ends open sessions when DOVEADM_KICK is set', suspendMailbox, 'suspended');
-  loginOff('mailbox:leave', 'a leaver: login disabled, mail kept, address never reused; ends open sessions when DOVEADM_KICK is set', markLeaver, 'marked as leaver');
+  loginOff('mailbox:suspend', 'refuse logins (mail is still delivered and kept); ends open sessions when DOVEADM_KICK is set', 'suspendMailbox', 'suspended');
+  loginOff('mailbox:leave', 'a leaver: login disabled, mail kept, address never reused; ends open sessions when DOVEADM_KICK is set', 'markLeaver', 'marked as leaver');
 
   program
     .command('mailbox:quota')
@@ -79,7 +79,8 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .argument('<mb>')
     .option('--json', 'print JSON')
     .action(cliAction(async (address: string, mb: string, opts) => {
-      await setMailboxQuota(ctx.db(), address, Number(mb), { actor });
+      const { setMailboxQuota } = await provisioning();
+      await setMailboxQuota(ctx.db(), address, Number(mb), { actor: await cliOperator() });
       ctx.print(opts, { address: address.toLowerCase(), quota_mb: Number(mb) }, () => `quota of ${address.toLowerCase()}: ${mb} MB`);
     }));
 
@@ -91,7 +92,8 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .option('--alias-days <n>', 'days the old address keeps working', '180')
     .option('--json', 'print JSON')
     .action(cliAction(async (who: string, opts) => {
-      const r = await transferStaff(ctx.db(), { who, toAgencyCode: opts.to, aliasDays: parseDays(opts.aliasDays), actor });
+      const { transferStaff } = await provisioning();
+      const r = await transferStaff(ctx.db(), { who, toAgencyCode: opts.to, aliasDays: parseDays(opts.aliasDays), actor: await cliOperator() });
       ctx.print(opts, { ...r, aliasExpiresAt: r.aliasExpiresAt.toISOString() }, () => `${r.from} → ${r.to} (old address works until ${r.aliasExpiresAt.toISOString().slice(0, 10)})`);
     }));
 
@@ -104,7 +106,8 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON')
     .action(cliAction(async (address: string, goto: string, opts) => {
       const expiresAt = opts.days ? new Date(Date.now() + parseDays(opts.days) * DAY_MS) : null;
-      await addAlias(ctx.db(), { address, goto, expiresAt, actor });
+      const { addAlias } = await provisioning();
+      await addAlias(ctx.db(), { address, goto, expiresAt, actor: await cliOperator() });
       ctx.print(opts, { address: address.toLowerCase(), goto: goto.toLowerCase(), expires_at: expiresAt?.toISOString() ?? null }, () => `${address.toLowerCase()} → ${goto.toLowerCase()}`);
     }));
 
@@ -115,7 +118,8 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .argument('[goto]')
     .option('--json', 'print JSON')
     .action(cliAction(async (address: string, goto: string | undefined, opts) => {
-      const removed = await removeAlias(ctx.db(), { address, goto, actor });
+      const { removeAlias } = await provisioning();
+      const removed = await removeAlias(ctx.db(), { address, goto, actor: await cliOperator() });
       ctx.print(opts, { address: address.toLowerCase(), removed }, () => `removed ${removed} alias row(s) of ${address.toLowerCase()}`);
     }));
 
@@ -130,6 +134,7 @@ export const mailboxCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON')
     .action(cliAction(async (opts) => {
       const readOnlyUser = opts.roUser ? { user: opts.roUser, password: opts.roPassword ?? '' } : undefined;
+      const { writeMailServerConfig } = await import('../services/mailserver/index.js');
       const files = writeMailServerConfig(ctx.env.DATABASE_URL, opts.out, { mailRoot: opts.mailRoot, configDir: opts.configDir, readOnlyUser });
       ctx.print(opts, files, () => Object.values(files).map((f) => `wrote ${f}`));
     }));

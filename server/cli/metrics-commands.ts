@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, type CommandModule } from './context.js';
-import { CLI_OPERATOR } from './cli-errors.js';
-import {
-  MetricsForbiddenError, MetricsInputError, dashboard, PeriodError, RollupBusyError, exportMetrics, parseBound,
-  rebuildRollups, refreshRollups, responseMetrics, verifyRollups, AGING_BUCKETS, type GroupMetrics, type MetricsQuery,
-} from '../services/metrics/index.js';
-import { parseReportPeriod, REPORT_FORMATS, reportFile, ReportPeriodError, type ReportFormat } from '../services/reports/index.js';
+import { cliOperator } from './cli-errors.js';
+import type { GroupMetrics, MetricsQuery } from '../services/metrics/index.js';
+import type { ReportFormat } from '../services/reports/index.js';
+
+type Metrics = typeof import('../services/metrics/index.js');
+const metrics = (): Promise<Metrics> => import('../services/metrics/index.js');
 
 interface PeriodOpts { from?: string; to?: string; agency?: string; asOf?: string }
 
@@ -20,7 +20,7 @@ function withPeriodOptions(cmd: Command): Command {
     .option('--as-of <iso>', 'describe the state at this instant (default: now)');
 }
 
-function queryOf(opts: PeriodOpts): MetricsQuery {
+function queryOf({ parseBound, PeriodError }: Metrics, opts: PeriodOpts): MetricsQuery {
   try {
     return {
       from: opts.from ? parseBound(opts.from, 'from') : undefined,
@@ -38,12 +38,12 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
+    const { MetricsInputError, MetricsForbiddenError, RollupBusyError } = await metrics();
     if (e instanceof MetricsInputError || e instanceof MetricsForbiddenError || e instanceof RollupBusyError) throw new CliError(e.message);
     throw e;
   }
 }
 
-const AGING_KEYS = AGING_BUCKETS.map((b) => b.key);
 const hours = (v: number | null) => (v === null ? '–' : `${v}h`);
 const line = (label: string, m: GroupMetrics) =>
   `${label}\treceived ${m.received}\ton time ${m.on_time}\tlate ${m.late}\topen ${m.open}${m.referred ? `\treferred ${m.referred}` : ''}` +
@@ -59,19 +59,22 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .action(async (opts: PeriodOpts & { by: string; json?: boolean; dashboard?: boolean }) => {
       const groups = { agency: 'agencies', category: 'categories', class: 'classes', month: 'months', week: 'weeks' } as const;
       if (!(opts.by in groups)) throw new CliError(`--by: expected agency, category, class, month or week, not ${opts.by}`);
+      const m = await metrics();
       if (opts.dashboard) {
         if (opts.asOf) throw new CliError('--dashboard describes now (the backlog\'s age, hotline health); leave out --as-of');
-        const { from, to, agencyCode } = queryOf(opts);
-        const d = await guarded(() => dashboard(ctx.db(), CLI_OPERATOR, { from, to, agencyCode }));
+        const { from, to, agencyCode } = queryOf(m, opts);
+        const operator = await cliOperator();
+        const d = await guarded(() => m.dashboard(ctx.db(), operator, { from, to, agencyCode }));
+        const agingKeys = m.AGING_BUCKETS.map((b) => b.key);
         ctx.print(opts, d, () => [
           ...d.agencies.map((a) => line(a.agency, a)),
           line('TOTAL', d.total),
-          `breach ${d.breach.pct ?? '–'}% (${d.breach.breached}/${d.breach.judged})\tbacklog ${AGING_KEYS.map((k) => `${k}: ${d.aging.total[k]}`).join(' ')} working days`,
+          `breach ${d.breach.pct ?? '–'}% (${d.breach.breached}/${d.breach.judged})\tbacklog ${agingKeys.map((k) => `${k}: ${d.aging.total[k]}`).join(' ')} working days`,
           `referred ${d.referrals.referred}, within 5 working days ${d.referrals.within_target_pct ?? '–'}%`,
         ]);
         return;
       }
-      const report = await guarded(() => responseMetrics(ctx.db(), { ...queryOf(opts), weeks: opts.by === 'week' }));
+      const report = await guarded(() => m.responseMetrics(ctx.db(), { ...queryOf(m, opts), weeks: opts.by === 'week' }));
       const rows = report[groups[opts.by as keyof typeof groups]];
       ctx.print(opts, rows, () => [
         ...report.agencies.map((a) => line(a.agency, a)),
@@ -86,12 +89,13 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON: {file, format, rows} (and sheets: how many ticket sheets, for XLSX)')
     .action(async (opts: PeriodOpts & { format: string; out: string; json?: boolean }) => {
       if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliError(`--format: expected csv or xlsx, not ${opts.format}`);
-      const query = queryOf(opts);
+      const m = await metrics();
+      const query = queryOf(m, opts);
       const format = opts.format;
       const { rows, sheets } = await guarded(async () => {
         const out = fs.createWriteStream(opts.out);
         try {
-          return await exportMetrics(ctx.db(), query, format, out);
+          return await m.exportMetrics(ctx.db(), query, format, out);
         } catch (e) {
           out.destroy();
           fs.rmSync(opts.out, { force: true });
@@ -109,6 +113,7 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .requiredOption('--out <file>', 'file to write')
     .option('--json', 'print JSON: {file, format, period, from, to, bytes}')
     .action(async (opts: { period: string; agency?: string; format: string; out: string; json?: boolean }) => {
+      const { parseReportPeriod, REPORT_FORMATS, reportFile, ReportPeriodError } = await import('../services/reports/index.js');
       if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) throw new CliError(`--format: expected pdf or xlsx, not ${opts.format}`);
       let period;
       try {
@@ -116,7 +121,8 @@ export const metricsCommands: CommandModule = (program, ctx) => {
       } catch (e) {
         throw e instanceof ReportPeriodError ? new CliError(`--period: ${e.message}`) : e;
       }
-      const file = await guarded(() => reportFile(ctx.db(), CLI_OPERATOR, period, opts.format as ReportFormat, opts.agency));
+      const operator = await cliOperator();
+      const file = await guarded(() => reportFile(ctx.db(), operator, period, opts.format as ReportFormat, opts.agency));
       fs.writeFileSync(opts.out, file.content);
       ctx.print(opts, { file: opts.out, format: opts.format, period: period.key, from: period.first, to: period.last, bytes: file.content.length },
         () => `wrote the ${period.key} report to ${opts.out} (${file.content.length} bytes)`);
@@ -126,6 +132,7 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .description('catch the rollups up with the tickets and events written since the last refresh (the scheduler does this every minute)')
     .option('--json', 'print JSON: {tickets, changed, batches, busy}')
     .action(async (opts: { json?: boolean }) => {
+      const { refreshRollups } = await metrics();
       const r = await refreshRollups(ctx.db());
       ctx.print(opts, r, () => (r.busy ? 'a rebuild is running; nothing done' : `${r.tickets} tickets looked at, ${r.changed} changed`));
     });
@@ -135,6 +142,7 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON: {tickets, day_rows, month_rows, seconds}')
     .action(async (opts: { json?: boolean }) => {
       const progress = opts.json || !process.stderr.isTTY ? undefined : (n: number) => process.stderr.write(`\r${n} tickets`);
+      const { rebuildRollups } = await metrics();
       const r = await guarded(() => rebuildRollups(ctx.db(), { onProgress: progress }));
       if (progress) process.stderr.write('\n');
       ctx.print(opts, r, () => `rebuilt from ${r.tickets} tickets: ${r.day_rows} day rows, ${r.month_rows} month rows in ${r.seconds} s`);
@@ -148,6 +156,7 @@ export const metricsCommands: CommandModule = (program, ctx) => {
     .action(async (opts: { json?: boolean; refresh: boolean; limit: string }) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit: expected a positive whole number, not ${opts.limit}`);
+      const { refreshRollups, verifyRollups } = await metrics();
       if (opts.refresh) await refreshRollups(ctx.db());
       const r = await verifyRollups(ctx.db(), { limit });
       ctx.print(opts, r, () => [

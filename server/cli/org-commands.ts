@@ -1,8 +1,9 @@
 // org:import, coverage and domain:migrate: the org chart and its mail domains.
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
-import { cliAction, CLI_OPERATOR, parseDays } from './cli-errors.js';
-import { importOrgFile, coverage, migrateDomain } from '../services/provisioning/index.js';
+import { cliAction, cliOperator, parseDays } from './cli-errors.js';
+
+const provisioning = () => import('../services/provisioning/index.js');
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
 
@@ -14,7 +15,8 @@ export const orgCommands: CommandModule = (program, ctx) => {
     .option('--dry-run', 'validate only')
     .option('--json', 'print JSON: {created, updated, unchanged, errors:[{row, field, message}]}')
     .action(cliAction(async (file: string, opts) => {
-      const r = await importOrgFile(ctx.db(), file, { actor: CLI_OPERATOR, dryRun: !!opts.dryRun });
+      const { importOrgFile } = await provisioning();
+      const r = await importOrgFile(ctx.db(), file, { actor: await cliOperator(), dryRun: !!opts.dryRun });
       ctx.print(opts, r, () => [...r.errors.map((e) => `row ${e.row}, ${e.field}: ${e.message}`),
         `agencies: created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}${r.written ? '' : ' (nothing written)'}`]);
       if (r.errors.length) throw new CliError(`${r.errors.length} error(s) in ${file}; nothing was written`);
@@ -26,6 +28,7 @@ export const orgCommands: CommandModule = (program, ctx) => {
     .option('--agency <code>', 'only this agency')
     .option('--json', 'print JSON')
     .action(cliAction(async (opts) => {
+      const { coverage } = await provisioning();
       const c = await coverage(ctx.db(), { agencyCode: opts.agency });
       ctx.print(opts, c, () => [
         'agency        staff  active  covered  never-logged-in  suspended',
@@ -45,9 +48,10 @@ export const orgCommands: CommandModule = (program, ctx) => {
     .option('--alias-days <n>', 'old addresses stop working after this many days (default: never)')
     .option('--json', 'print JSON')
     .action(cliAction(async (opts) => {
+      const { migrateDomain } = await provisioning();
       const r = await migrateDomain(ctx.db(), {
         from: opts.from, to: opts.to, agencyCodes: opts.agency, dryRun: !!opts.dryRun, renumber: !!opts.renumber,
-        aliasDays: opts.aliasDays === undefined ? null : parseDays(opts.aliasDays), actor: CLI_OPERATOR,
+        aliasDays: opts.aliasDays === undefined ? null : parseDays(opts.aliasDays), actor: await cliOperator(),
       });
       ctx.print(opts, r, () => [
         ...(r.dryRun ? r.moves.map((m) => `  ${m.from} → ${m.to}`) : []),

@@ -1,16 +1,16 @@
 // roster:import and credentials:take: HR's bulk provisioning from the terminal.
-import { SingleBar, Presets } from 'cli-progress';
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
-import { cliAction, CLI_ACTOR, CLI_OPERATOR, parseDays } from './cli-errors.js';
-import {
-  importRosterFile, type ImportPhase, type RosterImportResult, takeCredentials, writeCredentialFiles,
-} from '../services/provisioning/index.js';
+import { cliAction, CLI_ACTOR, cliOperator, parseDays } from './cli-errors.js';
+import type { ImportPhase, RosterImportResult } from '../services/provisioning/index.js';
+
+const provisioning = () => import('../services/provisioning/index.js');
 
 const PHASE_LABEL: Record<ImportPhase, string> = { validate: 'kiểm tra', plan: 'lập kế hoạch', hash: 'mật khẩu', write: 'ghi CSDL', done: 'xong' };
 
-function progressBar(enabled: boolean) {
+async function progressBar(enabled: boolean) {
   if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar({ format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   let phase: ImportPhase | null = null;
   return {
@@ -52,9 +52,10 @@ export const rosterCommands: CommandModule = (program, ctx) => {
     .option('--json', 'print JSON: {created, updated, unchanged, errors:[{row, field, message}], missing, …}')
     .action(cliAction(async (file: string, opts) => {
       const db = ctx.db();
-      const bar = progressBar(!opts.json);
+      const { importRosterFile, takeCredentials, writeCredentialFiles } = await provisioning();
+      const bar = await progressBar(!opts.json);
       const result = await importRosterFile(db, file, {
-        actor: CLI_OPERATOR, secretKey: ctx.env.SECRET_KEY, dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid,
+        actor: await cliOperator(), secretKey: ctx.env.SECRET_KEY, dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid,
         disableMissing: !!opts.disableMissing, pattern: opts.pattern, quotaMb: Number(opts.quota), transferAliasDays: parseDays(opts.aliasDays),
         onProgress: (p) => bar.update(p),
       }).finally(() => bar.stop());
@@ -79,6 +80,7 @@ export const rosterCommands: CommandModule = (program, ctx) => {
     .requiredOption('--out <dir>', 'directory for credentials-<batch>.pdf and .xlsx')
     .option('--json', 'print JSON')
     .action(cliAction(async (batch: string, opts) => {
+      const { takeCredentials, writeCredentialFiles } = await provisioning();
       const items = await takeCredentials(ctx.db(), Number(batch), { secretKey: ctx.env.SECRET_KEY, actor: CLI_ACTOR });
       const files = await writeCredentialFiles(opts.out, Number(batch), items, { loginUrl: ctx.env.BASE_URL });
       ctx.print(opts, { batch: Number(batch), count: items.length, ...files }, () => `${items.length} credentials written to ${files.pdf} and ${files.xlsx}`);

@@ -2,13 +2,12 @@
 import type { CommandModule } from './context.js';
 import { CliError } from './context.js';
 import type { Db } from '../db/index.js';
-import { addPeriod, createCalendar, parsePeriod, type WorkCalendar, loadCalendar } from '../services/sla/index.js';
-import { toLocalIso } from '../services/time/index.js';
-import { findAgencyByCode } from '../services/org/index.js';
+import type { WorkCalendar } from '../services/sla/index.js';
 
 // The admin's holidays (holiday:add) apply here too. On a database that was never migrated, sla:due is still
 // the pure arithmetic on the built-in calendar: the contract check runs it on an empty sqlite::memory:.
 async function calendarFor(db: Db, agencyId: number | null): Promise<WorkCalendar> {
+  const { createCalendar, loadCalendar } = await import('../services/sla/index.js');
   try {
     return await loadCalendar(db, agencyId);
   } catch (e) {
@@ -28,6 +27,9 @@ export const slaCommands: CommandModule = (program, ctx) => {
     .action(async (opts) => {
       const from = new Date(opts.from);
       if (Number.isNaN(from.getTime())) throw new CliError(`--from "${opts.from}" is not an ISO date-time (e.g. 2026-02-13T16:30:00+07:00)`);
+      const [{ addPeriod, parsePeriod }, { toLocalIso }, { findAgencyByCode }] = await Promise.all([
+        import('../services/sla/index.js'), import('../services/time/index.js'), import('../services/org/index.js'),
+      ]);
       let period;
       try {
         period = parsePeriod(opts.add);

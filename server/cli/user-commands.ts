@@ -3,15 +3,17 @@
 // the province-wide CLI operator.
 import type { Command } from 'commander';
 import type { CommandModule } from './context.js';
-import { cliAction, CLI_OPERATOR } from './cli-errors.js';
-import {
-  createAccount, disableAccount, enableAccount, listAccounts, ROLES, setAccountRole, unlockAccount,
-} from '../services/users/index.js';
+import type { Role } from '../db/models/foundation.js';
+import { cliAction, cliOperator } from './cli-errors.js';
 
-const ROLE_HELP = `one of ${ROLES.join('|')}`;
+const users = () => import('../services/users/index.js');
+
+// Written out for --help, which must not load the users service (nor sequelize behind its ROLES);
+// test/unit/cli/help-lists.test.ts keeps it equal to ROLES.
+export const ROLE_NAMES: readonly Role[] = ['staff', 'agent', 'supervisor', 'leader', 'hr', 'admin'];
+const ROLE_HELP = `one of ${ROLE_NAMES.join('|')}`;
 
 export const userCommands: CommandModule = (program, ctx) => {
-  const actor = CLI_OPERATOR;
 
   program
     .command('user:create')
@@ -24,7 +26,8 @@ export const userCommands: CommandModule = (program, ctx) => {
     .option('--name <display>', 'display name (default: the mailbox owner\'s name, else the username)')
     .option('--json', 'print JSON: {username, role, agency, mailbox, password?}')
     .action(cliAction(async (username: string, opts) => {
-      const r = await createAccount(ctx.db(), { username, role: opts.role, agency: opts.agency, mailbox: opts.mailbox, password: opts.password, displayName: opts.name }, actor);
+      const { createAccount } = await users();
+      const r = await createAccount(ctx.db(), { username, role: opts.role, agency: opts.agency, mailbox: opts.mailbox, password: opts.password, displayName: opts.name }, await cliOperator());
       ctx.print(opts, r, () => [`created ${r.role} ${r.username} (${r.agency ?? 'province-wide'})${r.mailbox ? ` for ${r.mailbox}` : ''}`,
         ...(r.password ? [`one-time password: ${r.password}`] : [])]);
     }));
@@ -37,7 +40,8 @@ export const userCommands: CommandModule = (program, ctx) => {
     .option('--password <password>', 'password (ASCII, 12+ characters); generated when omitted')
     .option('--json', 'print JSON: {username, password?}')
     .action(cliAction(async (username: string, opts) => {
-      const r = await createAccount(ctx.db(), { username, role: 'admin', password: opts.password, displayName: opts.name }, actor);
+      const { createAccount } = await users();
+      const r = await createAccount(ctx.db(), { username, role: 'admin', password: opts.password, displayName: opts.name }, await cliOperator());
       ctx.print(opts, { username: r.username, password: r.password }, () =>
         (r.password ? [`created admin ${r.username}`, `one-time password: ${r.password}`] : `created admin ${r.username}`));
     }));
@@ -49,7 +53,8 @@ export const userCommands: CommandModule = (program, ctx) => {
     .option('--role <role>', `only this role (${ROLE_HELP})`)
     .option('--json', 'print JSON: [{username, name, role, agency, mailbox, active, locked, last_login_at}]')
     .action(cliAction(async (opts) => {
-      const rows = await listAccounts(ctx.db(), { agency: opts.agency, role: opts.role }, actor);
+      const { listAccounts } = await users();
+      const rows = await listAccounts(ctx.db(), { agency: opts.agency, role: opts.role }, await cliOperator());
       ctx.print(opts, rows, () => (rows.length === 0 ? 'no accounts' : rows.map((r) =>
         `${r.active ? (r.locked ? 'L' : ' ') : '-'} ${r.username}\t${r.role}\t${r.agency ?? '(province)'}\t${r.mailbox ?? ''}`)));
     }));
@@ -62,17 +67,19 @@ export const userCommands: CommandModule = (program, ctx) => {
     .option('--agency <code>', 'the agency the role is held in (default: the whole province)')
     .option('--json', 'print JSON: {username, role: {from, to}, agency: {from, to}, changed}')
     .action(cliAction(async (username: string, opts) => {
-      const r = await setAccountRole(ctx.db(), username, { role: opts.role, agency: opts.agency }, actor);
+      const { setAccountRole } = await users();
+      const r = await setAccountRole(ctx.db(), username, { role: opts.role, agency: opts.agency }, await cliOperator());
       ctx.print(opts, r, () => (r.changed ? `${r.username}: ${r.role.from} (${r.agency.from ?? 'province-wide'}) → ${r.role.to} (${r.agency.to ?? 'province-wide'})` : `${r.username}: unchanged`));
     }));
 
-  const simple = (name: string, description: string, fn: typeof disableAccount, done: string): Command =>
+  const simple = (name: string, description: string, service: 'disableAccount' | 'enableAccount' | 'unlockAccount', done: string): Command =>
     program.command(name).description(description).argument('<username>').option('--json', 'print JSON: {username, changed}')
       .action(cliAction(async (username: string, opts) => {
-        const r = await fn(ctx.db(), username, actor);
+        const fn = (await users())[service];
+        const r = await fn(ctx.db(), username, await cliOperator());
         ctx.print(opts, r, () => `${r.username} ${r.changed ? done : 'unchanged'}`);
       }));
-  simple('user:disable', 'refuse the account\'s sign-ins and end its open web sessions', disableAccount, 'disabled');
-  simple('user:enable', 'allow the account to sign in again', enableAccount, 'enabled');
-  simple('user:unlock', 'lift the lockout after failed sign-ins', (db, u, a) => unlockAccount(db, u, a), 'unlocked');
+  simple('user:disable', 'refuse the account\'s sign-ins and end its open web sessions', 'disableAccount', 'disabled');
+  simple('user:enable', 'allow the account to sign in again', 'enableAccount', 'enabled');
+  simple('user:unlock', 'lift the lockout after failed sign-ins', 'unlockAccount', 'unlocked');
 };
