@@ -32,6 +32,8 @@ export interface ImapMailbox {
   uidNext: number;
   /** UIDs strictly above `afterUid`, ascending. */
   uidsAfter(afterUid: number): Promise<number[]>;
+  /** When the server received each message in the folder (INTERNALDATE; null where it gives none); no bodies. */
+  internalDates(): Promise<(Date | null)[]>;
   /** Raw sources of `uids`, in batches of FETCH_BATCH_SIZE, ascending. */
   fetchSources(uids: number[]): AsyncGenerator<FetchedMessage>;
   /** Resolves when the server announces new mail (IDLE), after `timeoutMs`, or when `signal` aborts (shutdown);
@@ -98,6 +100,14 @@ export async function withImapMailbox<T>(cfg: ImapConfig, fn: (mailbox: ImapMail
           return found.filter((uid) => uid > afterUid).sort((a, b) => a - b);
         },
         fetchSources: (uids) => fetchInBatches(client, uids),
+        internalDates: async () => {
+          if (!client.mailbox || client.mailbox.exists === 0) return []; // FETCH 1:* on an empty folder is an error
+          const rows = await client.fetchAll('1:*', { internalDate: true }).catch((e: unknown) => { throw toImapError(e); });
+          return rows.map((r) => {
+            const date = r.internalDate ? new Date(r.internalDate) : null;
+            return date && !Number.isNaN(date.getTime()) ? date : null;
+          });
+        },
         waitForNewMail: (timeoutMs, signal) =>
           client.mailbox && client.mailbox.exists !== searchedAtCount ? Promise.resolve(true) : waitForExists(client, timeoutMs, signal),
       };

@@ -11,6 +11,8 @@ export interface ConfirmView {
   facts?: { label: string; value: string }[];
   confirmLabel: string;
   cancelHref: string;
+  /** the fields to post back when not the request's own (a typed secret goes back sealed, never readable) */
+  fields?: Record<string, unknown>;
 }
 
 /** True when the submitted form carries the confirmation. */
@@ -21,8 +23,9 @@ export function isConfirmed(body: unknown): boolean {
 /** Renders the confirmation page for this POST: its fields go back as hidden inputs (never the CSRF token, which
  *  the page adds itself). */
 export function renderConfirm(req: Request, res: Response, view: ConfirmView): void {
-  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+  const body = (view.fields ?? (typeof req.body === 'object' && req.body !== null ? req.body : {})) as Record<string, unknown>;
   const fields = Object.entries(body).filter(([name, value]) => name !== '_csrf' && name !== 'confirm' && typeof value === 'string')
     .map(([name, value]) => ({ name, value: value as string }));
-  res.status(200).render('pages/confirm', { title: view.title, confirm: { ...view, action: req.originalUrl, fields } });
+  const { fields: _given, ...shown } = view;
+  res.status(200).render('pages/confirm', { title: view.title, confirm: { ...shown, action: req.originalUrl, fields } });
 }

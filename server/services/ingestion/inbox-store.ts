@@ -47,7 +47,19 @@ export async function setHotlineMailbox(db: Db, input: SetInboxMailboxInput): Pr
   const agency = input.agency ?? (await findAgencyByCode(db, input.agencyCode));
   if (!agency) throw notFound('agency', input.agencyCode, 'agency');
   assertAgencyOpen(agency, new Date());
-  const address = input.mailbox.trim().toLowerCase();
+  const box = await hotlineMailboxOf(db, agency, input.mailbox);
+  const address = box.address;
+  const cfg = imapConfigFromUrl(input.server);
+  if (cfg.user || cfg.pass) throw invalid('hotline.server_with_login', 'the server URL takes no login: the mailbox gives it', 'server');
+  return upsertInbox(db, agency.id, input, {
+    address: agency.hotline_address ?? address, imap_host: cfg.host, imap_port: cfg.port, imap_user: address,
+    imap_secure: cfg.secure, imap_folder: cfg.folder, password_enc: '', mailbox_id: box.id,
+  });
+}
+
+/** The agency's mailbox a hotline may read with the password govmail keeps; refuses any other (ProvisioningError). */
+export async function hotlineMailboxOf(db: Db, agency: AgencyAttrs, mailbox: string): Promise<{ id: number; address: string }> {
+  const address = mailbox.trim().toLowerCase();
   const box = await db.models.Mailbox.findOne({ where: { address }, raw: true });
   if (!box || box.agency_id !== agency.id) {
     throw invalid('hotline.mailbox_not_agency', `${address} is not a mailbox of ${agency.code}`, 'mailbox', { address, agency: agency.code });
@@ -55,12 +67,7 @@ export async function setHotlineMailbox(db: Db, input: SetInboxMailboxInput): Pr
   if (!(await hasStoredPassword(db, box.id))) {
     throw invalid('hotline.mailbox_no_password', `govmail keeps no password for ${address}: create it as a shared mailbox, or give --imap with the login`, 'mailbox', { address });
   }
-  const cfg = imapConfigFromUrl(input.server);
-  if (cfg.user || cfg.pass) throw invalid('hotline.server_with_login', 'the server URL takes no login: the mailbox gives it', 'server');
-  return upsertInbox(db, agency.id, input, {
-    address: agency.hotline_address ?? address, imap_host: cfg.host, imap_port: cfg.port, imap_user: address,
-    imap_secure: cfg.secure, imap_folder: cfg.folder, password_enc: '', mailbox_id: box.id,
-  });
+  return { id: box.id, address };
 }
 
 type InboxLogin = Pick<HotlineInboxAttrs, 'address' | 'imap_host' | 'imap_port' | 'imap_user' | 'imap_secure' | 'imap_folder' | 'password_enc' | 'mailbox_id'>;

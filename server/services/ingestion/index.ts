@@ -2,10 +2,12 @@
 export { ingestContextFor } from './context-from-env.js';
 export type { IngestContext } from './ingest-context.js';
 export { HotlineWorker } from './hotline-worker.js';
+export { checkInboxTransport, InboxFormError, sealFormPassword } from './inbox-form.js';
+export type { InboxForm } from './inbox-form.js';
 export {
-  checkInboxTransport, InboxFormError, inboxMailboxChoices, listInboxStatus, saveInboxSettings, testInboxConnection,
+  countInboxMail, inboxMailboxChoices, inboxStartsOver, listInboxStatus, saveInboxSettings, testInboxConnection,
 } from './inbox-admin.js';
-export type { ConnectionTest, InboxForm, TestLog } from './inbox-admin.js';
+export type { ConnectionTest, MailCount, TestLog } from './inbox-admin.js';
 export { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
 export { pollAllInboxes } from './poll-inbox.js';
 export { reconcileInboxes } from './reconcile.js';

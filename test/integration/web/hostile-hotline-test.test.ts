@@ -76,7 +76,9 @@ forEachDb('issue 13 item 3: hotline "test connection" does not leak the stored s
     return { ...(await loginAgent(app, u.username, u.password)), username: u.username };
   }
   const form = (over: Record<string, string> = {}) => ({
-    host: stored.host, port: String(stored.port), plain: '1', user: 'leak@hotline.example', password: PASSWORD, folder: 'INBOX', interval: '60', ...over,
+    host: stored.host, port: String(stored.port), plain: '1', user: 'leak@hotline.example', password: PASSWORD, folder: 'INBOX', interval: '60',
+    // confirm=1 answers the cut-off question a save that starts the inbox over asks first (issue 15 item 4, tested in hotline-tools)
+    confirm: '1', ...over,
   });
 
   it('issue 13 item 3: blank password + changed host is refused, and the test sends nothing to the typed host', async () => {

@@ -83,7 +83,7 @@ forEachDb('web: /hr/shared-mailboxes', (getDb) => {
     expect(form.text).to.match(new RegExp(`<option value="${VANTHU}"`));
     expect((await admin.agent.get('/admin/hotlines/STC').expect(200)).text).not.to.contain(`value="${VANTHU}"`);
     await admin.agent.post('/admin/hotlines/STP').type('form')
-      .send({ _csrf: admin.csrf, host: '127.0.0.1', port: '143', plain: '1', mailbox: VANTHU, user: '', password: '', folder: 'INBOX', interval: '60' }).expect(303);
+      .send({ _csrf: admin.csrf, host: '127.0.0.1', port: '143', plain: '1', mailbox: VANTHU, user: '', password: '', folder: 'INBOX', interval: '60', confirm: '1' }).expect(303);
     const stp = (await db().models.Agency.findOne({ where: { code: 'STP' } }))!;
     const inbox = (await db().models.HotlineInbox.findOne({ where: { agency_id: stp.id }, raw: true }))!;
     const box = (await db().models.Mailbox.findOne({ where: { address: VANTHU }, raw: true }))!;
