@@ -47,6 +47,12 @@ export interface TicketView {
 const parse = (s: string | null): Record<string, unknown> => {
   try { return s ? (JSON.parse(s) as Record<string, unknown>) : {}; } catch { return {}; }
 };
+/**
+ * Events a mail caused (the ticket it opened, a citizen's later mail): they happened when the mail server received
+ * the mail, not when the poller fetched it (minutes later, or days after an outage), so the timeline shows them at
+ * the message's received time (migration 0014), as the conversation does, and first among events of that instant.
+ */
+const MAIL_EVENTS = new Set(['created', 'imported_history', 'inbound', 'inbound_auto']);
 /** Extensions show their written reason in the timeline, like a note. */
 const EXTENSION_EVENTS = ['sla_complex', 'sla_extended'];
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -86,10 +92,13 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   const displayName = new Map(people.map((p) => [p.username, p.display_name]));
   const nameOf = (u: string | null) => (u ? displayName.get(u) ?? u : null);
   for (const c of conversation) if (c.by) c.by = nameOf(c.by) ?? undefined;
+  const receivedAt = new Map(messages.map((m) => [m.id, m.received_at]));
   const timeline = events.map((e) => {
     const d = parse(e.details);
-    return { kind: e.kind, at: e.at, by: nameOf(str(d.by) ?? str(d.actor)), text: e.kind === 'note' ? str(d.text) : EXTENSION_EVENTS.includes(e.kind) ? str(d.reason) : e.kind === 'pause' ? str(d.note) : null, details: d };
-  });
+    const mailAt = MAIL_EVENTS.has(e.kind) && e.message_id ? receivedAt.get(e.message_id) ?? null : null;
+    return { kind: e.kind, at: mailAt ?? e.at, by: nameOf(str(d.by) ?? str(d.actor)),
+      text: e.kind === 'note' ? str(d.text) : EXTENSION_EVENTS.includes(e.kind) ? str(d.reason) : e.kind === 'pause' ? str(d.note) : null, details: d };
+  }).sort((a, b) => a.at.getTime() - b.at.getTime() || Number(MAIL_EVENTS.has(b.kind)) - Number(MAIL_EVENTS.has(a.kind)));
   const assigneeId = assignees.get(ticket.id);
   const clock = await getClock(db, ticket.id);
   const assigneeUser = assigneeId ? await db.models.User.findByPk(assigneeId, { attributes: ['id', 'display_name'] }) : null;

@@ -1,6 +1,6 @@
 // Each mail is stored and shown at the time the mail server received it (IMAP INTERNALDATE), not when the
 // poller fetched it nor the sender's Date header: APPEND with a chosen INTERNALDATE to a real Dovecot, poll days
-// later, and read the rows and the ticket page, on both databases.
+// later, and read the rows and the ticket page (conversation and timeline), on both databases.
 import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
@@ -49,5 +49,13 @@ forEachDb('received time of each mail', (getDb) => {
     const page = (await agent.get(`/tickets/${ticket.ref}`).expect(200)).text;
     const shown = [...page.matchAll(/data-testid="msg-in">\s*<header>.*?<span class="muted">([^<]+)<\/span>/gs)].map((m) => m[1]);
     expect(shown).to.deep.equal(['08:05 03/03/2026', '10:30 04/03/2026']);
+    // The timeline too: the ticket was received, and the citizen wrote again, when the mail server got each mail
+    // (the events table keeps the fetch), and "Tiếp nhận" leads the events of its instant (triage, the clock).
+    const timeline = /data-testid="timeline">([\s\S]*?)<\/ol>/.exec(page)![1]!;
+    const lines = [...timeline.matchAll(/data-testid="event-([a-z_]+)"[^>]*><span class="muted">([^<]+)<\/span>/g)].map((m) => [m[1], m[2]]);
+    expect(lines[0]).to.deep.equal(['created', '08:05 03/03/2026']);
+    expect(lines.filter(([kind]) => kind === 'inbound')).to.deep.equal([['inbound', '10:30 04/03/2026']]);
+    const stored = await db().models.TicketEvent.findOne({ where: { ticket_id: ticket.id, kind: 'inbound' } });
+    expect(stored!.at.toISOString(), 'the event row keeps the fetch').to.equal(POLLED.toISOString());
   });
 });
