@@ -1,6 +1,7 @@
 // The page sweep: every page of every role (sweep-pages.ts), at a laptop's 1366×768 and a phone's 390×844, in
 // real Chromium. Each page must not scroll sideways, must have no axe-core violation of serious or critical
-// impact (axe runs inside the page), and leaves a full-page screenshot in test/artifacts/sweep/ (git-ignored).
+// impact (axe runs inside the page), must show no English sentence or raw code in Vietnamese (issue 15 item 3,
+// support/vi-text-check.ts), and leaves a full-page screenshot in test/artifacts/sweep/ (git-ignored).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -9,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { buildSweepWorld, type SweepRole, type SweepWorld } from '../support/sweep-fixture.js';
 import { SWEEP_PAGES } from './sweep-pages.js';
+import { interfaceText, viTextProblems } from '../support/vi-text-check.js';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts/sweep');
@@ -71,6 +73,8 @@ describe('e2e: page sweep (every page of every role, laptop and phone)', functio
         const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         expect(widths.scroll, `${url} scrolls sideways`).to.be.at.most(widths.inner);
         expect(await seriousViolations(page), url).to.deep.equal([]);
+        // The sweep's browser sends no Accept-Language, so every page is in Vietnamese, the default.
+        expect(viTextProblems(await interfaceText(page)), `${url} in Vietnamese`).to.deep.equal([]);
       });
     }
   }

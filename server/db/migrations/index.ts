@@ -17,5 +17,6 @@ import { messageReceivedAt } from './0014-message-received-at.js';
 import { sharedMailboxes } from './0015-shared-mailboxes.js';
 import { outboxAttachments } from './0016-outbox-attachments.js';
 import { triageSeed3 } from './0017-triage-seed-3.js';
+import { calendarNamesVi } from './0018-calendar-names-vi.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi];

@@ -4,6 +4,10 @@ import type { AreaCatalogue } from '../index.js';
 
 export const accountsCatalogue: AreaCatalogue = {
   vi: {
+    // The rules a new password must pass (services/auth/users.ts, services/crypto/initial-password.ts).
+    'hr.err.password.too_short': 'Mật khẩu phải có ít nhất {min} ký tự.',
+    'hr.err.password.empty': 'Hãy nhập mật khẩu.',
+    'hr.err.password.not_ascii': 'Mật khẩu chỉ dùng chữ cái không dấu, chữ số, dấu cách và dấu câu; ký tự {char} ở vị trí {position} không dùng được. Chữ có dấu tiếng Việt bị từ chối vì điện thoại và máy tính có thể mã hóa khác nhau, khiến đăng nhập thất bại.',
     'role.staff': 'Cán bộ, công chức',
     'home.staff_intro': 'Tài khoản của bạn gắn với hộp thư công vụ. Xem thông tin hộp thư, dung lượng và đổi mật khẩu tại trang "Hộp thư của tôi".',
     'mine.nav': 'Hộp thư của tôi',
@@ -44,6 +48,9 @@ export const accountsCatalogue: AreaCatalogue = {
     'hr.err.upload.actor_gone': 'Tài khoản đã tải tệp này lên đã bị khóa hoặc không còn.',
   },
   en: {
+    'hr.err.password.too_short': 'The password must be at least {min} characters long.',
+    'hr.err.password.empty': 'Enter a password.',
+    'hr.err.password.not_ascii': 'A password may only hold ASCII letters, digits, spaces and punctuation; {char} at position {position} may not be used. Letters with Vietnamese marks are refused because phones and computers may encode them differently, and the login would then fail.',
     'role.staff': 'Staff',
     'home.staff_intro': 'Your account belongs to your official mailbox. See its details and quota, and change its password, on "My mailbox".',
     'mine.nav': 'My mailbox',

@@ -12,3 +12,5 @@ export type { Principal } from './privilege.js';
 export { createSession, destroySession, endUserSessions, findSession, purgeExpiredSessions } from './sessions.js';
 export type { SessionLifetime } from './sessions.js';
 export { createUser, normaliseUsername, UserInputError } from './users.js';
+// The web tells a policy refusal of a new password from other failures, and shows it by its id.
+export { PasswordPolicyError } from '../crypto/index.js';

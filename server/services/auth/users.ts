@@ -10,7 +10,13 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export class UserInputError extends Error {
   /** `id`: stable error id (the users service turns it into an i18n key, hr.err.<id>) */
-  constructor(readonly field: string, message: string, readonly id = `user.${field}_invalid`) {
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly id = `user.${field}_invalid`,
+    /** values for the translated message */
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(message);
     this.name = 'UserInputError';
   }
@@ -32,7 +38,9 @@ export interface NewUser {
 
 export function checkNewPassword(password: string): void {
   assertAsciiPassword(password);
-  if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new UserInputError('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password.too_short', { min: MIN_PASSWORD_LENGTH });
+  }
 }
 
 export const normaliseUsername = (raw: string): string => raw.trim().toLowerCase();

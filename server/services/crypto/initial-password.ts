@@ -47,9 +47,17 @@ export function generateInitialPassword(shape: InitialPasswordShape = INITIAL_PA
   }
 }
 
+/** `id` is stable (the web shows `hr.err.<id>` filled with `params`); `message` is the English for the CLI. */
 export class PasswordPolicyError extends Error {
   readonly code = 'password.not_printable_ascii';
   override readonly name = 'PasswordPolicyError';
+  constructor(
+    message: string,
+    readonly id: 'password.empty' | 'password.not_ascii' = 'password.not_ascii',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
@@ -60,7 +68,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
  * sends NFD (lab-verified, provisioning.md §4 #5), and Dovecot compares raw bytes.
  */
 export function assertAsciiPassword(password: string): void {
-  if (password === '') throw new PasswordPolicyError('Password is empty.');
+  if (password === '') throw new PasswordPolicyError('Password is empty.', 'password.empty');
   if (PRINTABLE_ASCII.test(password)) return;
   const chars = [...password];
   const index = chars.findIndex((ch) => !PRINTABLE_ASCII.test(ch));
@@ -73,5 +81,7 @@ export function assertAsciiPassword(password: string): void {
     `Password may only contain printable ASCII (A–Z, a–z, 0–9, space and punctuation); ${shown} at position ` +
       `${where} is not. Letters with Vietnamese marks are not allowed because phones and computers may encode ` +
       'them differently and the login would then fail.',
+    'password.not_ascii',
+    { char: shown, position: where },
   );
 }

@@ -18,12 +18,15 @@ export function validateColumns(
   const issues: TableIssue[] = [];
   for (const column of required) {
     if (!headers.includes(column)) {
-      issues.push({ row: headerRow, field: column, message: `missing required column "${column}"` });
+      issues.push({ row: headerRow, field: column, message: `missing required column "${column}"`, id: 'table.missing_column', params: { column } });
     }
   }
   for (const header of headers) {
     if (!known.includes(header)) {
-      issues.push({ row: headerRow, field: header, message: `unknown column "${header}"; expected ${known.join(', ')}` });
+      issues.push({
+        row: headerRow, field: header, message: `unknown column "${header}"; expected ${known.join(', ')}`,
+        id: 'table.unknown_column', params: { column: header, expected: known.map((name) => `"${name}"`).join(', ') },
+      });
     }
   }
   return issues;

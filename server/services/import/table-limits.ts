@@ -20,7 +20,7 @@ export const MAX_CELL_CHARS = 1_000;
 export const MAX_CSV_RECORD_CHARS = 64 * 1024;
 
 export type TableReadErrorId =
-  | 'too_large' | 'xls' | 'not_xlsx' | 'xlsx_unreadable' | 'csv_syntax'
+  | 'too_large' | 'xls' | 'not_xlsx' | 'not_table' | 'xlsx_unreadable' | 'csv_syntax'
   | 'zip_broken' | 'zip_entries' | 'zip_method' | 'unzipped_too_large' | 'zip_mismatch'
   | 'too_many_rows' | 'too_many_columns' | 'cell_too_long' | 'row_too_long' | 'parse_timeout' | 'parse_memory';
 

@@ -63,7 +63,10 @@ function headerKeys(raw: RawRow, table: Table): (string | null)[] {
   return cells.map((header, index) => {
     const key = header === '' ? `column_${index + 1}` : header;
     if (table.headers.includes(key)) {
-      table.issues.push({ row: raw.row, field: key, message: `column "${key}" appears more than once; only the first is read` });
+      table.issues.push({
+        row: raw.row, field: key, message: `column "${key}" appears more than once; only the first is read`,
+        id: 'table.repeated_column', params: { column: key },
+      });
       return null;
     }
     table.headers.push(key);
@@ -85,7 +88,7 @@ function rowValues(raw: RawRow, keys: (string | null)[], issues: TableIssue[]): 
   }
   for (let index = keys.length; index < raw.cells.length; index++) {
     if (raw.cells[index]!.trim() !== '') {
-      issues.push({ row: raw.row, field: `column_${index + 1}`, message: 'value in a column that has no header' });
+      issues.push({ row: raw.row, field: `column_${index + 1}`, message: 'value in a column that has no header', id: 'table.no_header', params: { column: index + 1 } });
     }
   }
   return Object.fromEntries(entries);

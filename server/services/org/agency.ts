@@ -37,40 +37,55 @@ export function normaliseAgencyCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
+/**
+ * Why a value is refused: a stable `id` (the web's i18n key is `hr.err.<id>`, filled with `params`) and the same
+ * in English for the CLI and logs (`message`, without the field's name: callers prefix it).
+ */
+export interface ValueProblem {
+  id: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+const problem = (id: string, message: string, params: Record<string, string | number> = {}): ValueProblem => ({ id, params, message });
+
 /** Why `code` is not a valid agency code, or null when it is. Expects the caller to have upper-cased it. */
-export function agencyCodeProblem(code: string): string | null {
-  if (code === '') return 'is empty';
+export function agencyCodeProblem(code: string): ValueProblem | null {
+  if (code === '') return problem('agency_code.empty', 'is empty');
   if (!AGENCY_CODE_RE.test(code)) {
-    return `"${code}" must be 2–12 ASCII letters or digits, starting with a letter (e.g. STC)`;
+    return problem('agency_code.invalid', `"${code}" must be 2–12 ASCII letters or digits, starting with a letter (e.g. STC)`, { value: code });
   }
   return null;
 }
 
 /** Why `domain` is not a usable mail domain, or null when it is. Expects lower case. */
-export function mailDomainProblem(domain: string): string | null {
-  if (domain === '') return 'is empty';
-  if (/[^ -~]/.test(domain)) return `"${domain}" must be ASCII (write it without diacritics)`;
-  if (domain.length > DOMAIN_MAX_CHARS) return `"${domain}" is longer than ${DOMAIN_MAX_CHARS} characters`;
+export function mailDomainProblem(domain: string): ValueProblem | null {
+  const params = { value: domain, limit: DOMAIN_MAX_CHARS };
+  if (domain === '') return problem('domain.empty', 'is empty');
+  if (/[^ -~]/.test(domain)) return problem('domain.not_ascii', `"${domain}" must be ASCII (write it without diacritics)`, params);
+  if (domain.length > DOMAIN_MAX_CHARS) return problem('domain.too_long', `"${domain}" is longer than ${DOMAIN_MAX_CHARS} characters`, params);
   const labels = domain.split('.');
-  if (labels.length < 2) return `"${domain}" needs at least two labels (e.g. hoabinh.gov.vn)`;
+  if (labels.length < 2) return problem('domain.one_label', `"${domain}" needs at least two labels (e.g. hoabinh.gov.vn)`, params);
   if (!labels.every((label) => DOMAIN_LABEL_RE.test(label))) {
-    return `"${domain}" has an empty or invalid label (letters, digits and inner hyphens only)`;
+    return problem('domain.bad_label', `"${domain}" has an empty or invalid label (letters, digits and inner hyphens only)`, params);
   }
-  if (!TLD_RE.test(labels[labels.length - 1]!)) return `"${domain}" does not end in a valid top-level domain`;
+  if (!TLD_RE.test(labels[labels.length - 1]!)) return problem('domain.bad_tld', `"${domain}" does not end in a valid top-level domain`, params);
   return null;
 }
 
-/** Why `address` is not a valid mailbox address, or null when it is. Expects lower case. */
-export function emailAddressProblem(address: string): string | null {
-  if (address === '') return 'is empty';
+/** Why `address` is not a valid mailbox address, or null when it is. Expects lower case. A domain problem keeps
+ * its id under `email.` (`email.domain.one_label`), with the whole address as `address`. */
+export function emailAddressProblem(address: string): ValueProblem | null {
+  if (address === '') return problem('email.empty', 'is empty');
   const at = address.lastIndexOf('@');
-  if (at <= 0) return `"${address}" is not an e-mail address (no local part before @)`;
+  if (at <= 0) return problem('email.no_local_part', `"${address}" is not an e-mail address (no local part before @)`, { value: address });
   const local = address.slice(0, at);
   if (local.length > LOCAL_PART_MAX_CHARS || !LOCAL_PART_RE.test(local)) {
-    return `"${address}" has an invalid part before @ (ASCII letters, digits, dots; no diacritics)`;
+    return problem('email.bad_local_part', `"${address}" has an invalid part before @ (ASCII letters, digits, dots; no diacritics)`, { value: address });
   }
   const domainProblem = mailDomainProblem(address.slice(at + 1));
-  return domainProblem === null ? null : `domain ${domainProblem}`;
+  return domainProblem === null ? null
+    : problem(`email.${domainProblem.id}`, `domain ${domainProblem.message}`, { ...domainProblem.params, address });
 }
 
 /** The domain part of an address, lower-cased. */

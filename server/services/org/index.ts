@@ -3,7 +3,7 @@ export {
   AGENCY_KINDS, agencyCodeProblem, domainOf, emailAddressProblem, isAgencyKind, mailDomainProblem, normaliseAgencyCode,
 } from './agency.js';
 export { agencyChoices, findAgencyByCode } from './agency-lookup.js';
-export type { AgencySeed } from './agency.js';
+export type { AgencySeed, ValueProblem } from './agency.js';
 export { FEEDBACK_CATEGORIES, REFERRAL_DEADLINE, TICKET_CLASSES } from './categories.js';
 export type { TicketClass } from './categories.js';
 export { ORG_FILE_OPTIONAL_COLUMNS, ORG_FILE_REQUIRED_COLUMNS, parseOrgTable } from './org-file.js';

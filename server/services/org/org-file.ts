@@ -11,6 +11,7 @@ import {
   emailAddressProblem,
   isAgencyKind,
   mailDomainProblem,
+  type ValueProblem,
 } from './agency.js';
 
 export const ORG_FILE_REQUIRED_COLUMNS = ['code', 'name', 'kind', 'mail_domain'] as const;
@@ -53,7 +54,10 @@ export async function readOrgFile(path: string, existingCodes: Iterable<string> 
 
 function readRow(row: number, values: Record<string, string>): Draft {
   const errors: OrgFileError[] = [];
-  const fail = (field: string, message: string): void => void errors.push({ row, field, message });
+  // Each problem carries a stable id and its values (the web shows `hr.err.<id>` in the reader's language).
+  const fail = (field: string, message: string, id: string, params: Record<string, string | number> = {}): void =>
+    void errors.push({ row, field, message, id, params });
+  const failOn = (field: string, p: ValueProblem): void => fail(field, `${field} ${p.message}`, p.id, p.params);
 
   // Codes and addresses are identifiers: compared case-insensitively, stored in one case.
   const code = (values.code ?? '').toUpperCase();
@@ -64,22 +68,24 @@ function readRow(row: number, values: Record<string, string>): Draft {
   const hotline = (values.hotline_address ?? '').toLowerCase();
 
   const codeProblem = agencyCodeProblem(code);
-  if (codeProblem) fail('code', `code ${codeProblem}`);
-  if (name === '') fail('name', 'name is empty');
-  else if (name.length > NAME_MAX_CHARS) fail('name', `name is longer than ${NAME_MAX_CHARS} characters`);
+  if (codeProblem) failOn('code', codeProblem);
+  if (name === '') fail('name', 'name is empty', 'org.name_empty');
+  else if (name.length > NAME_MAX_CHARS) fail('name', `name is longer than ${NAME_MAX_CHARS} characters`, 'org.name_too_long', { limit: NAME_MAX_CHARS });
   if (!isAgencyKind(kind)) {
-    fail('kind', `unknown kind "${values.kind ?? ''}"; expected one of ${AGENCY_KINDS.join(', ')}`);
+    fail('kind', `unknown kind "${values.kind ?? ''}"; expected one of ${AGENCY_KINDS.join(', ')}`, 'org.kind_unknown',
+      { value: values.kind ?? '', expected: AGENCY_KINDS.join(', ') });
   } else if (parentCode === '' && kind !== 'province') {
-    fail('parent_code', `parent_code is required for a ${kind}`);
+    fail('parent_code', `parent_code is required for a ${kind}`, 'org.parent_required', { kind });
   }
   const domainProblem = mailDomainProblem(mailDomain);
-  if (domainProblem) fail('mail_domain', `mail_domain ${domainProblem}`);
+  if (domainProblem) failOn('mail_domain', domainProblem);
   if (hotline !== '') {
     const addressProblem = emailAddressProblem(hotline);
-    if (addressProblem) fail('hotline_address', `hotline_address ${addressProblem}`);
+    if (addressProblem) failOn('hotline_address', addressProblem);
     // govmail creates the hotline mailbox, and it can only do so in the agency's own domain.
     else if (!domainProblem && domainOf(hotline) !== mailDomain) {
-      fail('hotline_address', `hotline_address "${hotline}" is not in the agency's mail_domain ${mailDomain}`);
+      fail('hotline_address', `hotline_address "${hotline}" is not in the agency's mail_domain ${mailDomain}`, 'org.hotline_outside_domain',
+        { value: hotline, domain: mailDomain });
     }
   }
 
@@ -101,7 +107,7 @@ function checkRepeats(drafts: Draft[], keyOf: (draft: Draft) => string, field: s
     if (key === '') continue;
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, draft.row);
-    else draft.errors.push({ row: draft.row, field, message: `${field} "${key}" is already used on row ${first}` });
+    else draft.errors.push({ row: draft.row, field, message: `${field} "${key}" is already used on row ${first}`, id: 'table.repeated', params: { value: key, first } });
   }
 }
 
@@ -117,12 +123,13 @@ function checkParents(drafts: Draft[], existingCodes: Set<string>): void {
   for (const draft of drafts) {
     const { code, parentCode } = draft.agency;
     if (parentCode === null) continue;
-    const fail = (message: string): void => void draft.errors.push({ row: draft.row, field: 'parent_code', message });
-    if (parentCode === code) fail(`parent_code "${parentCode}" is the agency itself`);
+    const fail = (message: string, id: string): void =>
+      void draft.errors.push({ row: draft.row, field: 'parent_code', message, id, params: { value: parentCode, code } });
+    if (parentCode === code) fail(`parent_code "${parentCode}" is the agency itself`, 'org.parent_self');
     else if (!parentInFile.has(parentCode) && !existingCodes.has(parentCode)) {
-      fail(`parent_code "${parentCode}" is neither in this file nor an existing agency`);
+      fail(`parent_code "${parentCode}" is neither in this file nor an existing agency`, 'org.parent_unknown');
     } else if (cycleFrom(code, parentInFile)) {
-      fail(`parent_code "${parentCode}" makes a cycle (${code} is its own ancestor)`);
+      fail(`parent_code "${parentCode}" makes a cycle (${code} is its own ancestor)`, 'org.parent_cycle');
     }
   }
 }

@@ -65,7 +65,7 @@ export async function updateAgency(db: Db, code: string, edit: AgencyEdit, actor
       const address = edit.hotlineAddress?.trim().toLowerCase() || null;
       if (address) {
         const problem = emailAddressProblem(address);
-        if (problem) throw invalid('agency.hotline_invalid', `hotline ${problem}`, 'hotline', { address });
+        if (problem) throw invalid('agency.hotline_invalid', `hotline ${problem.message}`, 'hotline', { address });
         if (domainOf(address) !== cur.mail_domain) {
           throw invalid('agency.hotline_domain', `the hotline must lie in ${cur.mail_domain ?? 'the agency\'s mail domain'}`, 'hotline', { domain: cur.mail_domain ?? '' });
         }

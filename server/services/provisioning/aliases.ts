@@ -65,9 +65,9 @@ export async function addAlias(
   const address = input.address.trim().toLowerCase();
   const goto = input.goto.trim().toLowerCase();
   const p1 = emailAddressProblem(address);
-  if (p1) throw invalid('alias.address_invalid', `address ${p1}`, 'address');
+  if (p1) throw invalid('alias.address_invalid', `address ${p1.message}`, 'address');
   const p2 = emailAddressProblem(goto);
-  if (p2) throw invalid('alias.goto_invalid', `goto ${p2}`, 'goto');
+  if (p2) throw invalid('alias.goto_invalid', `goto ${p2.message}`, 'goto');
   await inTransaction(db.sequelize, async () => {
     // The target first: another agency's mailbox must look absent (404), whatever the alias.
     const person = await targetPerson(db, input.actor, goto);

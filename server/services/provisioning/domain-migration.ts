@@ -63,7 +63,7 @@ export function domainMapper(from: string, to: string): (domain: string) => stri
 function checkDomains(from: string, to: string): void {
   for (const [field, d] of [['from', from], ['to', to]] as const) {
     const p = mailDomainProblem(d);
-    if (p) throw invalid('domain.invalid', `${field} ${p}`, field);
+    if (p) throw invalid('domain.invalid', `${field} ${p.message}`, field);
   }
   if (from === to || from.endsWith(`.${to}`) || to.endsWith(`.${from}`)) {
     throw invalid('domain.overlap', `--from ${from} and --to ${to} must not be equal or contain each other`, 'to');

@@ -70,7 +70,7 @@ async function resolveOwner(db: Db, who: string, agencyId: number): Promise<User
 function checkAddress(raw: string): string {
   const address = raw.trim().toLowerCase();
   const problem = emailAddressProblem(address);
-  if (problem) throw invalid('shared.address_invalid', `address ${problem}`, 'address', { address });
+  if (problem) throw invalid('shared.address_invalid', `address ${problem.message}`, 'address', { address });
   return address;
 }
 

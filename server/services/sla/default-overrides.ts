@@ -4,8 +4,9 @@
 import type { DayOverride } from './types.js';
 
 const TET_2026 = 'Tết Bính Ngọ 2026, 16/2–20/2 (Thông báo 9441/TB-BNV, 16/10/2025)';
+// The reason is the day's name on the calendar page, so it is written in Vietnamese (issue 15 item 3).
 const HUNG_VUONG_2026 =
-  'Nghỉ bù Giỗ Tổ Hùng Vương (Sun 26/4/2026), BLLĐ 2019 Art. 111(3); thanhnien.vn 23/02/2026';
+  'Nghỉ bù Giỗ Tổ Hùng Vương (Chủ nhật 26/4/2026), khoản 3 Điều 111 BLLĐ 2019; thanhnien.vn 23/02/2026';
 
 export const DEFAULT_OVERRIDES: readonly DayOverride[] = [
   // 2024 swap for 30/4–1/5: Công văn 2450/VPCP-KGVX.

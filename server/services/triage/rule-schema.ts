@@ -72,9 +72,9 @@ const CLASS_CODES = TICKET_CLASSES.map((c) => c.code) as [TicketClass['code'], .
 const CATEGORY_CODES = asEnum(FEEDBACK_CATEGORIES.map((c) => c.code));
 
 /** Turns a `problem(value)` checker (null = fine) into a zod refinement on the current field. */
-const checkedBy = (problem: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
-  const message = problem(value);
-  if (message !== null) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+const checkedBy = (problem: (value: string) => string | { message: string } | null) => (value: string, ctx: z.RefinementCtx) => {
+  const found = problem(value);
+  if (found !== null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: typeof found === 'string' ? found : found.message });
 };
 
 // One problem per keyword: a blank keyword is "empty", not also "needs a letter".

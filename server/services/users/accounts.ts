@@ -42,7 +42,7 @@ export interface AccountCreated {
 
 /** The users.ts input errors as service errors with i18n ids. */
 function asServiceError(e: unknown): unknown {
-  if (e instanceof UserInputError) return new ProvisioningError(e.id, e.message, e.field, e.id === 'user.exists' ? 409 : 400, { value: e.field });
+  if (e instanceof UserInputError) return new ProvisioningError(e.id, e.message, e.field, e.id === 'user.exists' ? 409 : 400, { value: e.field, ...e.params });
   if (e instanceof PasswordPolicyError) return invalid('user.password_invalid', e.message, 'password');
   return e;
 }

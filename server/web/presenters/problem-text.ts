@@ -13,6 +13,12 @@ function catalogueText(locale: Locale, id: string, params: Record<string, string
   return text === key ? null : text;
 }
 
+/** Any service error that carries a stable id and params (the password rules, a user's input): the catalogue's
+ * `hr.err.<id>` in the reader's language, else the service's own message. */
+export function idText(locale: Locale, e: { id: string; params?: Record<string, string | number>; message: string }): string {
+  return catalogueText(locale, e.id, e.params ?? {}) ?? e.message;
+}
+
 export function problemText(locale: Locale, e: ProvisioningError): string {
   return catalogueText(locale, e.id, e.params) ?? e.message;
 }

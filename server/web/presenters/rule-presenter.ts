@@ -4,6 +4,7 @@ import { t, type Locale } from '../../i18n/index.js';
 import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/index.js';
 import { TRIAGE_PRIORITIES, type TriageResult, type TriageRule, type TriageMail } from '../../services/triage/index.js';
 import type { FieldProblem, NestedValues } from '../forms/rule-form.js';
+import { whyText } from './rule-why.js';
 
 const className = (code: string | undefined, locale: Locale) => TICKET_CLASSES.find((c) => c.code === code)?.[locale] ?? code ?? '';
 const categoryName = (code: string | undefined, locale: Locale) => FEEDBACK_CATEGORIES.find((c) => c.code === code)?.[locale] ?? code ?? '';
@@ -94,7 +95,7 @@ export function testerView(result: TriageResult & { mail: TriageMail; bodyOnly?:
     /** every rule that fired (a rule that continues, then the next), and what they set together */
     fired: result.fired.map((r) => ({ id: r.id, name: r.name, actions: actionText(r, locale) })),
     outcome: actionText({ actions: result.actions }, locale),
-    trace: result.trace.map((tr) => ({ ...tr, name: nameOf.get(tr.ruleId) ?? tr.ruleId })),
+    trace: result.trace.map((tr) => ({ ...tr, name: nameOf.get(tr.ruleId) ?? tr.ruleId, whyText: whyText(locale, tr.matched, tr.why) })),
     mail: { from: result.mail.from, subject: result.mail.subject, hotline: result.mail.hotlineAddress, excerpt: result.mail.text.slice(0, 2000),
       attachments: result.mail.attachments.length },
   };

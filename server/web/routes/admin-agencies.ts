@@ -12,7 +12,7 @@ import {
   findUploadRun, WEB_UPLOAD_MAX_BYTES, importOrgUpload, previewOrgUpload,
 } from '../../services/uploads/index.js';
 import { ORG_FILE_OPTIONAL_COLUMNS, ORG_FILE_REQUIRED_COLUMNS } from '../../services/org/index.js';
-import { asPageProblem } from '../presenters/problem-text.js';
+import { asPageProblem, issueTexts } from '../presenters/problem-text.js';
 import { listAgencies } from '../../services/provisioning/index.js';
 import { parseParams } from '../presenters/validate.js';
 
@@ -28,8 +28,9 @@ export function adminAgencyRoutes(deps: AppDeps): Router {
   const renderList = async (req: Request, extra: Record<string, unknown> = {}) => {
     return {
       title: t(req.locale, 'hr.agencies.title'), maxMb: WEB_UPLOAD_MAX_BYTES / 1024 / 1024,
-      required: ORG_FILE_REQUIRED_COLUMNS.join(', '), optional: ORG_FILE_OPTIONAL_COLUMNS.join(', '),
-      agencies: await listAgencies(db), ...extra,
+      required: ORG_FILE_REQUIRED_COLUMNS, optional: ORG_FILE_OPTIONAL_COLUMNS,
+      // The kind as the reader says it ("Sở, ban, ngành"), never the stored code (issue 15 item 3).
+      agencies: (await listAgencies(db)).map((a) => ({ ...a, kindLabel: t(req.locale, `agency.kind.${a.kind}`) })), ...extra,
     };
   };
 
@@ -44,7 +45,7 @@ export function adminAgencyRoutes(deps: AppDeps): Router {
     const run = await runOf(req);
     try {
       const preview = await previewOrgUpload(db, run, deps.secretKey);
-      res.render('pages/admin/agencies-preview', { title: t(req.locale, 'hr.agencies.title'), token: run.token, fileName: run.file_name, preview, hasErrors: preview.errors.length > 0 });
+      res.render('pages/admin/agencies-preview', { title: t(req.locale, 'hr.agencies.title'), token: run.token, fileName: run.file_name, preview: { ...preview, errors: issueTexts(req.locale, preview.errors) }, hasErrors: preview.errors.length > 0 });
     } catch (e) {
       const p = asPageProblem(req.locale, e);
       res.status(p.status).render('pages/admin/agencies', await renderList(req, { flash: { kind: 'error', text: p.text } }));
@@ -56,7 +57,7 @@ export function adminAgencyRoutes(deps: AppDeps): Router {
     try {
       const result = await importOrgUpload(db, run, deps.secretKey);
       if (result.errors.length) {
-        return res.status(422).render('pages/admin/agencies-preview', { title: t(req.locale, 'hr.agencies.title'), token: run.token, fileName: run.file_name, preview: result, hasErrors: true });
+        return res.status(422).render('pages/admin/agencies-preview', { title: t(req.locale, 'hr.agencies.title'), token: run.token, fileName: run.file_name, preview: { ...result, errors: issueTexts(req.locale, result.errors) }, hasErrors: true });
       }
       res.redirect(303, '/admin/agencies?imported=1');
     } catch (e) {

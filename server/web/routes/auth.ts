@@ -4,7 +4,7 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import {
-  login, createSession, destroySession, changeOwnPassword, PasswordChangeError, UserInputError,
+  login, createSession, destroySession, changeOwnPassword, PasswordChangeError, PasswordPolicyError, UserInputError,
 } from '../../services/auth/index.js';
 import { audit } from '../../services/audit/index.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
@@ -13,6 +13,7 @@ import { oncePerWindow } from '../middleware/rate-limit-audit.js';
 import { t } from '../../i18n/index.js';
 import { safeNext } from '../safe-next.js';
 import { cookieOptions } from '../cookies.js';
+import { idText } from '../presenters/problem-text.js';
 
 const loginBody = z.object({ username: z.string().trim().max(190), password: z.string().max(512), next: z.string().optional() });
 const passwordBody = z.object({ current: z.string().default(''), password: z.string().default(''), confirm: z.string().default('') });
@@ -82,7 +83,7 @@ export function authRoutes(deps: AppDeps): Router {
         return res.redirect(303, '/?changed=1');
       } catch (e) {
         if (e instanceof PasswordChangeError) errors[e.field] = t(req.locale, e.messageId);
-        else if (e instanceof UserInputError || (e instanceof Error && e.name === 'PasswordPolicyError')) errors.password = e.message;
+        else if (e instanceof UserInputError || e instanceof PasswordPolicyError) errors.password = idText(req.locale, e);
         else throw e;
       }
     }

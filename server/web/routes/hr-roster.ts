@@ -33,7 +33,7 @@ export function hrRosterRoutes(deps: AppDeps): Router {
 
   const uploadPage = (req: Request, extra: Record<string, unknown> = {}) => ({
     title: t(req.locale, 'hr.roster.title'), maxMb: WEB_UPLOAD_MAX_BYTES / 1024 / 1024,
-    required: ROSTER_REQUIRED_COLUMNS.join(', '), optional: ROSTER_OPTIONAL_COLUMNS.join(', '), ...extra,
+    required: ROSTER_REQUIRED_COLUMNS, optional: ROSTER_OPTIONAL_COLUMNS, ...extra,
   });
 
   router.get('/hr/roster', ...guard, (req, res) => {

@@ -52,7 +52,7 @@ forEachDb('web: /hr/coverage and /admin/agencies', (getDb) => {
     const bad = 'code,name,kind,parent_code,mail_domain\nXA1,Xã Một,commune,NOPE,xa1.hoabinh.gov.vn\n';
     const up1 = await upload(agent, '/admin/agencies/upload', csrf, 'org.csv', bad).expect(201);
     const p1 = await agent.get(up1.body.next).expect(200);
-    expect(p1.text).to.match(/<td>2<\/td><td><code>parent_code<\/code><\/td>/);
+    expect(p1.text).to.match(/<td>2<\/td><td><code translate="no">parent_code<\/code><\/td>/);
     expect(p1.text).not.to.contain('data-testid="confirm-import"');
 
     const good = 'code,name,kind,parent_code,mail_domain\nXDL,Xã Đà Lạt Mới,commune,UBND,xdl.hoabinh.gov.vn\n';

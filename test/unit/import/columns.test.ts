@@ -17,8 +17,9 @@ describe('validateColumns', () => {
 
   it('names each missing required column and each unknown column at the header row', () => {
     expect(validateColumns(['code', 'nmae'], ['code', 'name'], ['note'], 3)).to.deep.equal([
-      { row: 3, field: 'name', message: 'missing required column "name"' },
-      { row: 3, field: 'nmae', message: 'unknown column "nmae"; expected code, name, note' },
+      { row: 3, field: 'name', message: 'missing required column "name"', id: 'table.missing_column', params: { column: 'name' } },
+      { row: 3, field: 'nmae', message: 'unknown column "nmae"; expected code, name, note', id: 'table.unknown_column',
+        params: { column: 'nmae', expected: '"code", "name", "note"' } },
     ]);
   });
 });

@@ -30,7 +30,7 @@ describe('parseTable on CSV', () => {
   it('fills missing trailing cells with empty strings and reports values under no header', async () => {
     const table = await parseTable(utf8('a,b\n1\n2,3,4\n'));
     expect(table.rows.map((r) => r.values)).to.deep.equal([{ a: '1', b: '' }, { a: '2', b: '3' }]);
-    expect(table.issues).to.deep.equal([{ row: 3, field: 'column_3', message: 'value in a column that has no header' }]);
+    expect(table.issues).to.deep.equal([{ row: 3, field: 'column_3', message: 'value in a column that has no header', id: 'table.no_header', params: { column: 3 } }]);
   });
 
   it('keeps the first of two columns with the same header and says so', async () => {

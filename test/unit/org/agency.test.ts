@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { agencyCodeProblem, emailAddressProblem, mailDomainProblem, normaliseAgencyCode } from '../../../server/services/org/agency.js';
+import { agencyCodeProblem, emailAddressProblem, mailDomainProblem, normaliseAgencyCode, type ValueProblem } from '../../../server/services/org/agency.js';
+import { t } from '../../../server/i18n/index.js';
 
 describe('agency field checks', () => {
-  const cases: [string, (value: string) => string | null, string, boolean][] = [
+  const cases: [string, (value: string) => ValueProblem | null, string, boolean][] = [
     ['code', agencyCodeProblem, 'STC', true],
     ['code', agencyCodeProblem, 'SNNPTNT', true],
     ['code', agencyCodeProblem, 'S', false],
@@ -28,7 +29,12 @@ describe('agency field checks', () => {
     it(`${valid ? 'accepts' : 'rejects'} the ${what} "${value}"`, () => {
       const problem = check(value);
       if (valid) expect(problem).to.equal(null);
-      else expect(problem).to.be.a('string').and.not.equal('');
+      else {
+        expect(problem?.message).to.be.a('string').and.not.equal('');
+        // issue 15 item 3: the web shows the problem by its id, so every id has a Vietnamese text
+        const key = `hr.err.${problem!.id}`;
+        expect(t('vi', key, problem!.params), key).to.not.equal(key).and.not.match(/\{\w+\}/);
+      }
     });
   }
 });

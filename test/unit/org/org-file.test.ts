@@ -47,7 +47,7 @@ describe('org file', () => {
 
   it('requires a parent for everything but a province', async () => {
     const { errors } = await parseCsv([HEADER, 'SYT,Sở Y tế,department,,syt.hoabinh.gov.vn,']);
-    expect(errors).to.deep.equal([{ row: 2, field: 'parent_code', message: 'parent_code is required for a department' }]);
+    expect(errors).to.deep.equal([{ row: 2, field: 'parent_code', message: 'parent_code is required for a department', id: 'org.parent_required', params: { kind: 'department' } }]);
   });
 
   it('rejects an agency that is its own parent and a parent cycle', async () => {
@@ -74,9 +74,10 @@ describe('org file', () => {
   it('reports missing and unknown columns against the header row and reads no agencies', async () => {
     const { agencies, errors } = await parseCsv(['code,name,kind,mail_domian', 'UBND,Tỉnh,province,hoabinh.gov.vn']);
     expect(agencies).to.deep.equal([]);
-    expect(errors).to.deep.equal([
+    expect(errors.map(({ row, field, message }) => ({ row, field, message }))).to.deep.equal([
       { row: 1, field: 'mail_domain', message: 'missing required column "mail_domain"' },
       { row: 1, field: 'mail_domian', message: 'unknown column "mail_domian"; expected code, name, kind, mail_domain, parent_code, hotline_address' },
     ]);
+    expect(errors.map((e) => e.id)).to.deep.equal(['table.missing_column', 'table.unknown_column']);
   });
 });

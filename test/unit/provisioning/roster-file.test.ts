@@ -57,7 +57,7 @@ describe('parseRosterTable', () => {
 
   it('reports a missing required column once, against the header row', () => {
     const r = parseRosterTable(table([ok], ['employee_code', 'full_name', 'agency_code']), AGENCIES);
-    expect(r.errors).to.deep.equal([{ row: 1, field: 'position', message: 'missing required column "position"' }]);
+    expect(r.errors).to.deep.equal([{ row: 1, field: 'position', message: 'missing required column "position"', id: 'table.missing_column', params: { column: 'position' } }]);
   });
 
   it('accepts NFD input and status spelled "On leave"', () => {
