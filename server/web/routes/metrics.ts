@@ -1,6 +1,7 @@
 // /metrics: leaders' dashboard for their scope (their agency, or the province), with SVG charts and streamed
 // CSV/XLSX exports. The page's scope is decided by the metrics service from the signed-in actor
 // (dashboard-access.ts), so a leader of one agency never reads another's tickets, whatever the query string says.
+// The periodic reports (services/reports) are downloaded here too, for a chosen month, quarter or half-year.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
@@ -15,6 +16,8 @@ import { actorOf } from '../../services/auth/index.js';
 import { normaliseAgencyCode } from '../../services/org/index.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
 import { exportLabels } from '../presenters/export-labels.js';
+import { reportChoices } from '../presenters/metrics-reports.js';
+import { lastFinishedPeriods, parseReportPeriod, reportFile, ReportPeriodError, type ReportFormat } from '../../services/reports/index.js';
 
 const DEFAULT_PERIOD_DAYS = 91;
 const DAY_MS = 86_400_000;
@@ -25,6 +28,8 @@ const filterSchema = z.object({
   to: z.string().regex(ISO_DATE).optional().or(z.literal('')),
   agency: z.string().max(64).optional(),
 });
+
+const reportSchema = z.object({ period: z.string().max(16).optional(), agency: z.string().max(64).optional() });
 
 const badRequest = (message: string) => new HttpError(400, 'metrics.error.bad_filter', message);
 
@@ -72,6 +77,7 @@ export function metricsRoutes(deps: AppDeps): Router {
       scopeName: scope ? choices[0]?.name ?? '' : null,
       agencyChoices: choices.map((a) => ({ code: a.code, name: a.name, selected: a.code === filters.agency })),
       provinceWide: !scope,
+      reports: reportChoices(new Date(), filters.agency, req.locale),
       ...metricsPage(data, filters, req.locale),
     });
   });
@@ -95,5 +101,24 @@ export function metricsRoutes(deps: AppDeps): Router {
   };
   router.get('/metrics/export.csv', ...guard, exportHandler('csv'));
   router.get('/metrics/export.xlsx', ...guard, exportHandler('xlsx'));
+
+  // ?period=2026-11 | 2026-Q3 | 2026-H1 (default: the last finished month) [&agency=CODE, checked by the service]
+  const reportHandler = (format: ReportFormat) => async (req: Request, res: Response) => {
+    const parsed = reportSchema.safeParse(req.query);
+    if (!parsed.success) throw new HttpError(400, 'reports.error.bad_period', 'bad report period');
+    let period;
+    try {
+      period = parsed.data.period ? parseReportPeriod(parsed.data.period) : lastFinishedPeriods(new Date())[0]!;
+    } catch (e) {
+      throw e instanceof ReportPeriodError ? new HttpError(400, 'reports.error.bad_period', e.message) : e;
+    }
+    const agency = normaliseAgencyCode(parsed.data.agency ?? '') || undefined;
+    const file = await reportFile(db, actorOf(req.auth!.user), period, format, agency).catch((e: unknown) => Promise.reject(asHttpError(e)));
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    res.send(file.content);
+  };
+  router.get('/metrics/report.pdf', ...guard, reportHandler('pdf'));
+  router.get('/metrics/report.xlsx', ...guard, reportHandler('xlsx'));
   return router;
 }

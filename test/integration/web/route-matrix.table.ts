@@ -143,6 +143,9 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'GET /metrics': { agencyQuery: true, answers: metrics },
   'GET /metrics/export.csv': { agencyQuery: true, answers: metrics },
   'GET /metrics/export.xlsx': { agencyQuery: true, answers: metrics },
+  // no ?period: the last finished month
+  'GET /metrics/report.pdf': { agencyQuery: true, answers: metrics },
+  'GET /metrics/report.xlsx': { agencyQuery: true, answers: metrics },
 
   'GET /admin/hotlines': { answers: adminOnly(200, 200) },
   'GET /admin/hotlines/:code': { answers: adminOnly([200, 403], 200) },
