@@ -1,5 +1,5 @@
-// metrics (DESIGN.md §6 contract) and metrics:export: leaders' numbers in working hours, and the per-ticket
-// export with no row cap.
+// metrics (DESIGN.md §6 contract), metrics:export and metrics:report: leaders' numbers in working hours, the per-ticket
+// export with no row cap, and the monthly, quarterly or half-yearly report (services/reports).
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, type CommandModule } from './context.js';
