@@ -1,5 +1,5 @@
 // Strings of the actions on the legal clock on the staff ticket page (issue 14 item 3): pause and resume with a
-// legal reason, and what a citizen's answer does. Error keys follow tickets.error.<field>.<code>.
+// legal reason, what a citizen's answer does, and reclassifying. Error keys follow tickets.error.<field>.<code>.
 import type { AreaCatalogue } from '../index.js';
 
 export const ticketClockCatalogue: AreaCatalogue = {
@@ -29,6 +29,21 @@ export const ticketClockCatalogue: AreaCatalogue = {
     'tickets.event.reopened': 'Mở lại',
     'tickets.event.citizen_answer': 'công dân đã trả lời',
     'tickets.relation.follow_up_of': 'thư tiếp theo của hồ sơ đã đóng',
+    'tickets.reclassify.title': 'Phân loại',
+    'tickets.reclassify.class': 'Loại đơn',
+    'tickets.reclassify.category': 'Lĩnh vực',
+    'tickets.reclassify.priority': 'Mức ưu tiên',
+    'tickets.reclassify.due': 'Hạn giải quyết',
+    'tickets.reclassify.hint': 'Đổi loại đơn hoặc mức ưu tiên thì thời hạn được tính lại từ cùng thời điểm bắt đầu.',
+    'tickets.reclassify.submit': 'Lưu phân loại',
+    'tickets.event.reclassified': 'Phân loại lại',
+    'tickets.flash.reclassified': 'Đã lưu phân loại; thời hạn đã được tính lại.',
+    'tickets.error.reclassify.bad_class': 'Loại đơn không hợp lệ.',
+    'tickets.error.reclassify.bad_category': 'Lĩnh vực không hợp lệ.',
+    'tickets.error.reclassify.bad_priority': 'Mức ưu tiên không hợp lệ.',
+    'tickets.error.reclassify.conflict': 'Hồ sơ đã được gia hạn theo loại đơn hiện tại; không thể đổi loại đơn hoặc mức ưu tiên.',
+    'tickets.error.reclassify.read_only': 'Hồ sơ đã chuyển sang cơ quan khác.',
+    'tickets.error.reclassify.no_clock': 'Hồ sơ này không tính thời hạn.',
   },
   en: {
     'tickets.pause.title': 'Pause the clock',
@@ -56,5 +71,20 @@ export const ticketClockCatalogue: AreaCatalogue = {
     'tickets.event.reopened': 'Reopened',
     'tickets.event.citizen_answer': 'the citizen answered',
     'tickets.relation.follow_up_of': 'follow-up of a closed case',
+    'tickets.reclassify.title': 'Classification',
+    'tickets.reclassify.class': 'Class',
+    'tickets.reclassify.category': 'Field',
+    'tickets.reclassify.priority': 'Priority',
+    'tickets.reclassify.due': 'Deadline',
+    'tickets.reclassify.hint': 'Changing the class or the priority recomputes the deadline from the same start.',
+    'tickets.reclassify.submit': 'Save classification',
+    'tickets.event.reclassified': 'Reclassified',
+    'tickets.flash.reclassified': 'Classification saved; the deadline was recomputed.',
+    'tickets.error.reclassify.bad_class': 'Invalid class.',
+    'tickets.error.reclassify.bad_category': 'Invalid field.',
+    'tickets.error.reclassify.bad_priority': 'Invalid priority.',
+    'tickets.error.reclassify.conflict': 'The deadline was extended under the current class; the class and priority cannot change.',
+    'tickets.error.reclassify.read_only': 'The case was referred to another agency.',
+    'tickets.error.reclassify.no_clock': 'This case has no deadline clock.',
   },
 };

@@ -12,6 +12,7 @@ export { extensionOptions } from './extension-rules.js';
 export { extendDenunciation, markComplaintComplex } from './extension.js';
 export { PAUSE_REASONS, pauseClock, resumeClock } from './pause.js';
 export { parsePeriod } from './period.js';
+export { deadlinesUnder, reclassifyClock } from './reclassify.js';
 export { policyGrid, savePolicyGrid } from './policy-admin.js';
 export type { PolicyCell } from './policy-admin.js';
 export { policyFor, PolicyInputError } from './policy-store.js';

@@ -10,9 +10,10 @@ import { t } from '../../i18n/index.js';
 import {
   listTickets, TICKET_STATUSES, getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
-  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket,
+  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket,
 } from '../../services/tickets/index.js';
 import { queueView, ticketView } from '../presenters/ticket-presenter.js';
+import { reclassifyOptions } from '../presenters/clock-presenter.js';
 
 const queueQuery = z.object({
   status: z.enum(TICKET_STATUSES).optional().catch(undefined),
@@ -25,6 +26,7 @@ const noteBody = z.object({ note: z.string().default('') });
 const assignBody = z.object({ assignee: z.string().regex(/^\d{0,10}$/).default('') });
 const statusBody = z.object({ status: z.string().default('') });
 const extensionBody = z.object({ reason: z.string().max(2000).default('') });
+const reclassifyBody = z.object({ class: z.string().max(40).default(''), category: z.string().max(40).default(''), priority: z.string().max(20).default('') });
 const pauseBody = z.object({ pause_reason: z.string().max(40).default(''), pause_note: z.string().max(4000).default('') });
 
 /** Service errors → HTTP: outside scope is a 404 (never "exists elsewhere"), role refusal a 403. */
@@ -57,6 +59,7 @@ export function ticketRoutes(deps: AppDeps): Router {
       canExtend: canExtend(user) && !view.readOnly, readOnly: view.readOnly, statuses: SETTABLE_STATUSES,
       pauseReasons: MANUAL_PAUSE_REASONS.filter((r) => canPauseFor(user, r)).map((r) => ({ value: r, label: t(req.locale, `tickets.pause.reason.${r}`) })),
       canResume: Boolean(view.pause && canPauseFor(user, view.pause.reason)),
+      reclassify: { ...reclassifyOptions(view.ticket, req.locale), canChangeClass: canChangeClass(user) },
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
   };
@@ -98,6 +101,13 @@ export function ticketRoutes(deps: AppDeps): Router {
     return pauseTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), reason: parsed.data.pause_reason, note: parsed.data.pause_note });
   }));
   router.post('/tickets/:ref/resume', ...writers, act('resumed', (req) => resumeTicket(db, { ticketRef: String(req.params.ref), actor: actor(req) })));
+
+  // Class (supervisors and admins), field and priority; the deadline is recomputed from the same start.
+  router.post('/tickets/:ref/reclassify', ...writers, act('reclassified', (req) => {
+    const parsed = reclassifyBody.safeParse(req.body);
+    if (!parsed.success) throw new TicketInputError('reclassify', 'bad_class');
+    return reclassifyTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), ...parsed.data });
+  }));
 
   // Legal extensions (supervisors and admins; the service refuses other roles with a 403).
   for (const [path, kind, done] of [['complex', 'complex', 'complex'], ['extend', 'extend', 'extended']] as const) {
