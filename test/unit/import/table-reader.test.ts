@@ -3,6 +3,28 @@ import { TableReadError, detectFormat, parseTable } from '../../../server/servic
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+describe('files that are not tables (issue 15 item 3)', () => {
+  const refusal = async (bytes: Uint8Array, name: string): Promise<TableReadError> => {
+    try {
+      await parseTable(bytes, name);
+    } catch (error) {
+      return error as TableReadError;
+    }
+    throw new Error('parsed');
+  };
+  it('refuses a PDF, an image and a header row with control bytes as not_table, naming the kind', async () => {
+    const pdf = await refusal(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 0xff])]), 'danh-sach.csv');
+    expect(pdf).to.be.instanceOf(TableReadError);
+    expect([pdf.id, pdf.params]).to.deep.equal(['not_table', { name: 'danh-sach.csv', kind: 'PDF' }]);
+    expect((await refusal(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'a.png')).params).to.include({ kind: 'PNG' });
+    expect((await refusal(Buffer.from('code\u0000,name\nA,B\n'), 'x.csv')).id).to.equal('not_table');
+  });
+  it('still reads a file whose NUL is in a data row (that row is refused on its cell)', async () => {
+    const table = await parseTable(utf8('code,name\nA,B\u0000C\n'));
+    expect(table.issues.map((i) => i.id)).to.deep.equal(['table.nul']);
+  });
+});
+
 describe('parseTable on CSV', () => {
   it('keys rows by normalised header and numbers them as a spreadsheet does', async () => {
     const table = await parseTable(utf8('Employee Code, Full Name \r\nNV001,  Nguyễn Văn An \r\n\r\nNV002,"Trần Thị\nBình"\r\nNV003,Lê Văn Cường\r\n,\r\n\r\n'));

@@ -14,6 +14,16 @@ function table(rows: Record<string, string>[], headers = HEADERS): Table {
 const ok = { employee_code: 'nv1', full_name: '  Nguyễn   Văn An ', agency_code: 'stc', position: 'Chuyên viên', personal_email: '', status: '' };
 
 describe('parseRosterTable', () => {
+  it('issue 15 item 3: takes the status in Vietnamese, with or without tone marks, and names an unknown one by id', () => {
+    const r = parseRosterTable(table([
+      { ...ok, employee_code: 'A1', status: 'Nghỉ việc' }, { ...ok, employee_code: 'A2', status: 'nghi phep' },
+      { ...ok, employee_code: 'A3', status: 'Đang làm việc' }, { ...ok, employee_code: 'A4', status: 'về hưu' },
+    ]), AGENCIES);
+    expect(r.rows.map((x) => x.status)).to.deep.equal(['left', 'on_leave', 'active']);
+    expect(r.errors).to.deep.equal([{ row: 5, field: 'status', message: 'unknown status "về hưu"; expected one of active, on_leave, left',
+      id: 'roster.status_unknown', params: { value: 'về hưu' } }]);
+  });
+
   it('refuses a row naming an ended agency, on agency_code, with the day and the i18n id', () => {
     const ended = new Map(AGENCIES).set('SNV', { id: 3, code: 'SNV', name: 'Sở Nội vụ', mailDomain: 'snv.hoabinh.gov.vn', endedOn: '2025-07-01' });
     const r = parseRosterTable(table([{ ...ok, agency_code: 'snv' }, { ...ok, employee_code: 'NV2' }]), ended);
