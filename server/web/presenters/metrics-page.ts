@@ -26,12 +26,19 @@ function formatRow(m: GroupMetrics, locale: 'vi' | 'en') {
 
 const HOTLINE_TONE = { ok: 'success', failing: 'danger', stale: 'warning', off: 'neutral', none: 'neutral' } as const;
 
+/** The table's columns in order, each with its definition (metrics.def.<key>) under the table. */
+const COLUMN_DEFINITIONS: [key: string, labelKey: string][] = [
+  ['received', 'received'], ['on_time', 'on_time'], ['late', 'late'], ['open', 'open'], ['overdue_open', 'overdue_open'], ['referred', 'referred'],
+  ['on_time_pct', 'on_time_pct'], ['fr', 'fr_median'], ['res', 'res_median'],
+];
+
 export function metricsPage(d: Dashboard, filters: MetricsFilters, locale: 'vi' | 'en') {
   const fmt = numberFormat(locale);
   const pct = (v: number | null) => (v === null ? '–' : `${fmt.format(v)}%`);
   const r = d.breach.reasons;
   return {
     filters,
+    columnDefinitions: COLUMN_DEFINITIONS.map(([key, term]) => ({ key, term: t(locale, `metrics.col.${term}`), text: t(locale, `metrics.def.${key}`) })),
     agencies: d.agencies.map((a) => ({ agency: a.agency, agency_name: a.agency_name, breach: pct(a.breach_pct), ...formatRow(a, locale) })),
     categories: d.categories.map((c) => ({
       label: c.category ? FEEDBACK_CATEGORIES.find((x) => x.code === c.category)?.[locale] ?? c.category : t(locale, 'metrics.uncategorised'),
@@ -64,7 +71,7 @@ export function metricsPage(d: Dashboard, filters: MetricsFilters, locale: 'vi' 
       ? t(locale, 'metrics.percentile_bound', { pct: fmt.format(d.percentile_error.relative * 100) })
       : t(locale, 'metrics.percentile_exact'),
     charts: {
-      outcomes: outcomeChart(d.agencies),
+      outcomes: outcomeChart(d.agencies, locale),
       trend: trendChart(d.trend.weeks),
       monthly: trendChart(d.trend.months, shortMonth),
       firstResponse: firstResponseChart(d.agencies, locale),

@@ -30,6 +30,27 @@ forEachDb('web /metrics', (getDb) => {
     expect(page.text).to.contain('href="/metrics"'); // the nav entry
   });
 
+  it('defines every column under the table and says how they add up, which holds row by row (issue 15 item 6)', async () => {
+    const agent = await as('admin', null);
+    const page = (await agent.get(`/metrics?${MARCH}`).expect(200)).text.replaceAll('&#x3D;', '=');
+    const legend = page.slice(page.indexOf('data-testid="metrics-legend"'));
+    for (const key of ['received', 'on_time', 'late', 'open', 'overdue_open', 'referred', 'on_time_pct', 'fr', 'res']) {
+      expect(legend).to.match(new RegExp(`data-def="${key}">[^<]{20,}<`), key);
+    }
+    expect(legend).to.contain('Tiếp nhận = Đúng hạn + Trễ hạn + Đang xử lý + Đã chuyển − Quá hạn chưa xử lý');
+    const table = page.slice(page.indexOf('data-testid="metrics-table"'), page.indexOf('data-testid="percentile-note"'));
+    const rows = [...table.matchAll(/<tr data-agency="(\w+)">(.*?)<\/tr>/gs)];
+    expect(rows.length).to.be.greaterThan(1);
+    for (const [, code, row] of rows) {
+      const n = (col: string) => Number(new RegExp(`data-col="${col}">([\\d.]+)<`).exec(row!)![1]!.replace(/\./g, ''));
+      expect(n('on_time') + n('late') + n('open') + n('referred') - n('overdue_open'), code).to.equal(n('received'));
+    }
+    // readable charts: gridlines with tick labels under the bars; printable without the filters and buttons
+    expect(page).to.match(/data-testid="metrics-outcomes-chart"[\s\S]*?class="grid"[\s\S]*?class="tick small">0</);
+    const css = (await agent.get('/static/metrics.css').expect(200)).text;
+    expect(css).to.match(/@media print \{[^}]*metrics-exports[^}]*metrics-filters/);
+  });
+
   it('shows a leader of agency A only agency A, and refuses agency B by filter or export', async () => {
     const agent = await as('leader', syt.id);
     const page = await agent.get(`/metrics?${MARCH}`).expect(200);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { firstResponseChart, outcomeChart } from '../../../server/web/presenters/metrics-charts.js';
+import { firstResponseChart, niceTicks, outcomeChart } from '../../../server/web/presenters/metrics-charts.js';
 import { shortMonth, trendChart } from '../../../server/web/presenters/metrics-trend.js';
 import type { AgencyMetrics, TrendPoint } from '../../../server/services/metrics/index.js';
 
@@ -14,6 +14,24 @@ describe('metrics charts (SVG geometry)', () => {
     expect(a!.segments.map((s) => [s.kind, s.count])).to.deep.equal([['on_time', 5], ['late', 3], ['open', 2]]);
     const total = (r: typeof a) => r!.segments.reduce((n, s) => n + s.width, 0);
     expect(total(a)).to.be.closeTo(2 * total(b), 2);
+  });
+
+  it('puts gridlines at round values, 0 to the step above the largest (whole 1, 2 or 5 × 10^k, at most 5 steps)', () => {
+    for (const [max, ticks] of [[1, [0, 1]], [4, [0, 1, 2, 3, 4]], [7, [0, 2, 4, 6, 8]], [10, [0, 2, 4, 6, 8, 10]], [23, [0, 5, 10, 15, 20, 25]],
+      [180, [0, 50, 100, 150, 200]], [0.6, [0, 1]], [1234, [0, 500, 1000, 1500]]] as const) {
+      expect(niceTicks(max), `max ${max}`).to.deep.equal(ticks);
+    }
+  });
+
+  it('draws each bar chart on its axis: the longest bar ends at its value on the tick scale, ticks labelled', () => {
+    const chart = outcomeChart([agency('A', { received: 7, on_time: 7 })], 'vi');
+    expect(chart.axis.ticks.map((t) => t.label)).to.deep.equal(['0', '2', '4', '6', '8']);
+    const bar = chart.rows[0]!.segments[0]!;
+    const at = (v: number) => chart.axis.ticks[0]!.x + ((chart.axis.endX - chart.axis.ticks[0]!.x) * v) / 8;
+    expect(bar.x + bar.width).to.be.closeTo(at(7), 1);
+    expect(chart.axis.y).to.be.lessThan(chart.height);
+    const fr = firstResponseChart([agency('A', { first_response_median_hours: 3, first_response_p90_hours: 9 })], 'en');
+    expect(fr.axis.ticks.map((t) => t.label)).to.deep.equal(['0 h', '2 h', '4 h', '6 h', '8 h', '10 h']);
   });
 
   it('leaves an agency with no first response without a bar instead of failing', () => {
