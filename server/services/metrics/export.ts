@@ -4,7 +4,7 @@
 // the tickets continue on "tickets 2", "tickets 3"… each with its own header row.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import type { Db } from '../../db/index.js';
 import { groupedAccumulator, type GroupMetrics } from './aggregate.js';
 import { EXPORT_COLUMNS, EXPORT_WIDTHS, csvLine, exportRow, labelledRow, type ExportLabels } from './export-rows.js';
@@ -63,20 +63,22 @@ export async function exportMetrics(db: Db, q: MetricsQuery, format: ExportForma
     await once(out, 'finish');
     return { rows };
   }
+  // Loaded here, not at the top: it is a large part of a CLI command's start-up, and a CSV export never needs it.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: Boolean(labels), useSharedStrings: false });
   // The people's sheets: the header row stays in view while scrolling, columns fit their content, dates are dates.
   const sheetOptions = labels ? { views: [{ state: 'frozen' as const, ySplit: 1 }] } : {};
-  const shape = (s: ExcelJS.Worksheet, widths: readonly number[], dateKeys: readonly string[] = []) => {
+  const shape = (s: Worksheet, widths: readonly number[], dateKeys: readonly string[] = []) => {
     if (!labels) return;
     s.columns = widths.map((width, i) => ({ width, ...(dateKeys[i] && DATE_COLUMNS.has(dateKeys[i]) ? { style: { numFmt: DATE_FORMAT } } : {}) }));
   };
-  const addHeader = (s: ExcelJS.Worksheet, values: string[]) => {
+  const addHeader = (s: Worksheet, values: string[]) => {
     const row = s.addRow(values);
     if (labels) row.font = { bold: true };
     row.commit();
   };
   let sheets = 0;
-  let sheet: ExcelJS.Worksheet | null = null;
+  let sheet: Worksheet | null = null;
   let inSheet = 0; // rows in the current sheet, header included
   const nextSheet = () => {
     sheet?.commit();
@@ -90,13 +92,13 @@ export async function exportMetrics(db: Db, q: MetricsQuery, format: ExportForma
   nextSheet();
   const perAgency = groupedAccumulator((f) => f.ticket.agencyId);
   for await (const f of facts) {
-    const target: ExcelJS.Worksheet = inSheet >= sheetRowLimit ? nextSheet() : sheet!;
+    const target: Worksheet = inSheet >= sheetRowLimit ? nextSheet() : sheet!;
     target.addRow(rowOf(f, 'cells')).commit();
     inSheet += 1;
     perAgency.add(f);
     rows += 1;
   }
-  (sheet as ExcelJS.Worksheet | null)?.commit();
+  (sheet as Worksheet | null)?.commit();
   const summary = book.addWorksheet(labels?.summarySheet ?? 'agencies', sheetOptions);
   shape(summary, [12, 40, ...SUMMARY_COLUMNS.map(() => 14)]);
   addHeader(summary, labels ? [...labels.summaryHeaders] : ['agency', 'agency_name', ...SUMMARY_COLUMNS]);

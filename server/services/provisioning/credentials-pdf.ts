@@ -3,7 +3,6 @@
  * The Vietnamese font is embedded by services/pdf, the one font path of every PDF. Returns the
  * bytes: the caller writes or streams them.
  */
-import PDFDocument from 'pdfkit';
 import { pdfBytes, registerVietnameseFonts } from '../pdf/index.js';
 import type { Credential } from './credentials-store.js';
 
@@ -14,7 +13,9 @@ export interface SheetOptions {
   fontFile?: string;
 }
 
-export function credentialsPdf(items: readonly Credential[], opts: SheetOptions = {}): Promise<Buffer> {
+export async function credentialsPdf(items: readonly Credential[], opts: SheetOptions = {}): Promise<Buffer> {
+  // Loaded on first use: it is a large part of a CLI command's start-up, and most commands never write a sheet.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: 'Thông tin tài khoản thư điện tử công vụ' } });
   registerVietnameseFonts(doc, opts.fontFile);
   const done = pdfBytes(doc);
