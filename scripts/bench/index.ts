@@ -1,4 +1,5 @@
 // `npm run bench -- <name> [args]`: a tiny dispatcher over the benchmarks in this folder.
+import { benchCli } from './cli.js';
 import { benchIngest } from './ingest.js';
 import { benchMetrics } from './metrics.js';
 import { benchProvision } from './provision.js';
@@ -7,6 +8,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   provision: benchProvision,
   ingest: benchIngest,
   metrics: benchMetrics,
+  cli: benchCli,
 };
 
 const [name, ...args] = process.argv.slice(2);

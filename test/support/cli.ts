@@ -1,8 +1,12 @@
-// Runs the real `govmail` bin in a child process, as an operator or an outside check would.
+// Runs the `govmail` CLI in a child process, as an operator or an outside check would: the TypeScript itself
+// through tsx (server/cli.ts runs when executed directly), so tests never depend on a build in dist/. The compiled
+// bin has its own test (integration/cli/compiled-bin.test.ts).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../scripts/govmail.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../server/cli.ts', import.meta.url));
+/** The node arguments that run `govmail` from the sources. */
+export const GOVMAIL_ARGS: readonly string[] = ['--import', 'tsx', CLI];
 
 export interface CliRun {
   code: number;
@@ -14,7 +18,7 @@ export interface CliRun {
 
 export function runGovmail(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...GOVMAIL_ARGS, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

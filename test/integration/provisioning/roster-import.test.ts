@@ -1,8 +1,6 @@
 // Acceptance: a roster becomes accounts a real Dovecot accepts; re-import is a no-op; broken rows write nothing.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { runGovmail } from '../../support/cli.js';
 import { forEachDb } from '../../support/databases.js';
 import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
 import { canLogin, failedLogins } from '../../support/imap-login.js';
@@ -10,8 +8,6 @@ import { generateRoster } from '../../support/roster-factory.js';
 import { credentialsOf, importRows, seedHoabinh, writeRoster } from '../../support/provisioning-fixtures.js';
 import type { Credential } from '../../../server/services/provisioning/credentials-store.js';
 
-const run = promisify(execFile);
-const GOVMAIL = path.resolve(import.meta.dirname, '../../../scripts/govmail.mjs');
 const ROSTER = generateRoster(300, { agencyCodes: ['STC', 'SNV'], collisions: 20 });
 
 forEachDb('roster import into a real Dovecot', (getDb) => {
@@ -94,8 +90,7 @@ forEachDb('roster import into a real Dovecot', (getDb) => {
     ];
     const staffBefore = await db.models.Staff.count();
     const boxesBefore = await db.models.Mailbox.count();
-    const err = await run('node', [GOVMAIL, 'roster:import', writeRoster(rows), '--json'], { env: { ...process.env, DATABASE_URL: db.url } }).catch((e: unknown) => e);
-    const { code, stdout, stderr } = err as { code: number; stdout: string; stderr: string };
+    const { code, stdout, stderr } = await runGovmail(['roster:import', writeRoster(rows), '--json'], { DATABASE_URL: db.url });
     expect(code).to.equal(1);
     const out = JSON.parse(stdout) as { created: number; errors: { row: number; field: string }[] };
     expect(out.errors.map((e) => [e.row, e.field])).to.deep.equal([[8, 'employee_code'], [9, 'full_name'], [10, 'agency_code'], [11, 'personal_email'], [12, 'full_name']]);
