@@ -22,14 +22,19 @@ function filesUnder(dir, test) {
   });
 }
 
-/** Builds into `out` (emptied first); the stamp is written last. Returns the number of modules compiled. */
+/**
+ * Builds into `out`, returning the number of modules compiled. The build goes to a directory of its own, moved
+ * into place when complete (stamp written last), so two `npm start`s finding dist/ stale at once never load a
+ * half-written one.
+ */
 export async function buildDist(out = path.join(ROOT, 'dist')) {
-  fs.rmSync(out, { recursive: true, force: true });
+  const next = `${out}.${process.pid}.tmp`;
+  fs.rmSync(next, { recursive: true, force: true });
   const dirs = CODE_DIRS.map((d) => path.join(ROOT, d));
   const entryPoints = dirs.flatMap((d) => filesUnder(d, (n) => n.endsWith('.ts') && !n.endsWith('.d.ts')));
   await build({
     entryPoints,
-    outdir: out,
+    outdir: next,
     outbase: ROOT,
     format: 'esm',
     platform: 'node',
@@ -40,10 +45,12 @@ export async function buildDist(out = path.join(ROOT, 'dist')) {
     logLevel: 'warning',
   });
   for (const entry of dirs.flatMap((d) => filesUnder(d, (n) => n.endsWith('.mjs')))) {
-    fs.cpSync(entry, path.join(out, path.relative(ROOT, entry)));
+    fs.cpSync(entry, path.join(next, path.relative(ROOT, entry)));
   }
-  fs.cpSync(path.join(ROOT, 'views'), path.join(out, 'views'), { recursive: true });
-  fs.writeFileSync(path.join(out, STAMP), `${new Date().toISOString()}\n`);
+  fs.cpSync(path.join(ROOT, 'views'), path.join(next, 'views'), { recursive: true });
+  fs.writeFileSync(path.join(next, STAMP), `${new Date().toISOString()}\n`);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.renameSync(next, out);
   return entryPoints.length;
 }
 
