@@ -5,7 +5,7 @@
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { audit } from '../audit/index.js';
-import { ClockError, getClock, pauseClock, resumeClock } from '../sla/index.js';
+import { ClockError, getClock, pauseClock, recordFirstResponse, resumeClock } from '../sla/index.js';
 import { TicketForbiddenError, TicketInputError } from './errors.js';
 import { canExtend } from './extensions.js';
 import { findWritableTicket, type Actor } from './scope.js';
@@ -56,5 +56,22 @@ export async function resumeTicket(db: Db, input: { ticketRef: string; actor: Ac
     const resumed = await clockCall(() => resumeClock(db, ticket.id, { at: input.now ?? new Date(), actor: input.actor.username }));
     await audit(db, { actor: input.actor.username, action: 'ticket.resume', target: ticket.ref,
       details: { reason: clock?.pause_reason ?? null, resolutionDue: resumed.resolution_due } });
+  });
+}
+
+/**
+ * Thụ lý: the explicit acceptance where the law counts resolution from it (complaints, denunciations). The first
+ * reply also counts as acceptance; this lets a case be accepted before anything is written to the citizen, so
+ * the extension form (which needs an accepted case) is not a dead end.
+ */
+export async function acceptTicket(db: Db, input: { ticketRef: string; actor: Actor; now?: Date }): Promise<void> {
+  await inTransaction(db.sequelize, async () => {
+    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    const clock = await getClock(db, ticket.id);
+    if (!clock) throw new TicketInputError('accept', 'no_clock');
+    if (clock.first_response_at) throw new TicketInputError('accept', 'accepted');
+    if (clock.resolved_at) throw new TicketInputError('accept', 'resolved');
+    const accepted = await recordFirstResponse(db, ticket.id, input.now ?? new Date(), input.actor.username);
+    await audit(db, { actor: input.actor.username, action: 'ticket.accept', target: ticket.ref, details: { resolutionDue: accepted.resolution_due } });
   });
 }

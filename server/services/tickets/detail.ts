@@ -42,6 +42,8 @@ export interface TicketView {
   pause: { reason: string; note: string | null; since: Date } | null;
   /** the ticket has a running clock that may be paused */
   canPause: boolean;
+  /** the clock runs and the case is not accepted (thụ lý) yet */
+  canAccept: boolean;
 }
 
 const parse = (s: string | null): Record<string, unknown> => {
@@ -110,6 +112,7 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
     legalClock: extensionOptions(clock, new Date()),
     pause: clock?.paused_at ? { reason: clock.pause_reason ?? '', note: clock.pause_note, since: clock.paused_at } : null,
     canPause: Boolean(clock && !clock.read_only && !clock.resolved_at && !clock.paused_at),
+    canAccept: Boolean(clock && !clock.read_only && !clock.resolved_at && !clock.first_response_at),
   };
 }
 

@@ -84,6 +84,7 @@ export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
     agents: view.agents.map((a) => ({ ...a, selected: a.id === view.assignee?.id })),
     pause: pauseView(view.pause, locale),
     canPause: view.canPause,
+    canAccept: view.canAccept,
     legalClock: { ...view.legalClock, isComplaint: view.legalClock.kind === 'complex', isDenunciation: view.legalClock.kind === 'extend',
       exhausted: view.legalClock.extensions >= view.legalClock.max },
   };

@@ -10,9 +10,10 @@ import { t } from '../../i18n/index.js';
 import {
   listTickets, TICKET_STATUSES, getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
-  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket,
+  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket,
 } from '../../services/tickets/index.js';
 import { queueView, ticketView } from '../presenters/ticket-presenter.js';
+import { isConfirmed, renderConfirm } from '../confirm.js';
 import { reclassifyOptions } from '../presenters/clock-presenter.js';
 
 const queueQuery = z.object({
@@ -101,6 +102,17 @@ export function ticketRoutes(deps: AppDeps): Router {
     return pauseTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), reason: parsed.data.pause_reason, note: parsed.data.pause_note });
   }));
   router.post('/tickets/:ref/resume', ...writers, act('resumed', (req) => resumeTicket(db, { ticketRef: String(req.params.ref), actor: actor(req) })));
+
+  // Thụ lý: accept the case (starts an acceptance-based resolution clock).
+  // It cannot be taken back (the legal clock starts), so it asks first, after the scope check (404 elsewhere).
+  const accept = act('accepted', (req) => acceptTicket(db, { ticketRef: String(req.params.ref), actor: actor(req) }));
+  router.post('/tickets/:ref/accept', ...writers, async (req, res, next) => {
+    if (isConfirmed(req.body)) return accept(req, res).catch(next);
+    const ref = String(req.params.ref);
+    const view = await getTicket(db, ref, scopeOf(actor(req))).catch((e) => { throw httpError(e); });
+    renderConfirm(req, res, { title: t(req.locale, 'tickets.accept.title'), question: t(req.locale, 'tickets.accept.question', { ref: view.ticket.ref }),
+      warning: t(req.locale, 'tickets.accept.hint'), confirmLabel: t(req.locale, 'tickets.accept.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
+  });
 
   // Class (supervisors and admins), field and priority; the deadline is recomputed from the same start.
   router.post('/tickets/:ref/reclassify', ...writers, act('reclassified', (req) => {
