@@ -92,8 +92,15 @@ export function ticketRoutes(deps: AppDeps): Router {
     const { assignee } = parsed.data;
     return assignTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), assigneeId: assignee === '' ? null : Number(assignee) });
   }));
-  router.post('/tickets/:ref/status', ...writers, act('status', (req) =>
-    setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status })));
+  // Closing ends the case for good (the clock stops; a citizen's later mail reopens it only within the window), so it
+  // asks first, after the scope check; reopening is the 'open' status.
+  const setTo = act('status', (req) => setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status }));
+  router.post('/tickets/:ref/status', ...writers, async (req, res, next) => {
+    if (statusBody.parse(req.body).status !== 'closed' || isConfirmed(req.body)) return setTo(req, res).catch(next);
+    const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw httpError(e); });
+    renderConfirm(req, res, { title: t(req.locale, 'tickets.close.title'), question: t(req.locale, 'tickets.close.question', { ref: view.ticket.ref }),
+      warning: t(req.locale, 'tickets.close.warning'), confirmLabel: t(req.locale, 'tickets.close.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
+  });
 
   // The legal clock: pause with a reason (a legal suspension only by supervisors and admins) and resume.
   router.post('/tickets/:ref/pause', ...writers, act('paused', (req) => {

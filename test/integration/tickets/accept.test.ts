@@ -48,3 +48,23 @@ forEachDb('ticket page: accept (thụ lý)', (getDb) => {
     expect((await getClock(db, t.id))!.first_response_at).to.equal(null);
   });
 });
+
+forEachDb('ticket page: close asks first, reopen', (getDb) => {
+  it('closes only after the confirmation page, and reopens with the open status', async () => {
+    const db = getDb();
+    const org = await setupOrg(db);
+    const app = testApp(db);
+    const t = await openTicket(db, new Date(Date.now() - 3_600_000), 'Phản ánh đèn đường', 'Nội dung.', null, org);
+    const clerk = await buildUser(db, { role: 'agent', agencyId: org.stc.id });
+    const { agent, csrf } = await loginAgent(app, clerk.username, clerk.password);
+    const ask = await agent.post(`/tickets/${t.ref}/status`).type('form').send({ _csrf: csrf, status: 'closed' }).expect(200);
+    expect(ask.text).to.contain(`Đóng hồ sơ ${t.ref}?`);
+    expect((await db.models.Ticket.findByPk(t.id))!.status).to.not.equal('closed');
+    await agent.post(`/tickets/${t.ref}/status`).type('form').send({ _csrf: csrf, status: 'closed', confirm: '1' }).expect(303);
+    expect((await db.models.Ticket.findByPk(t.id))!.status).to.equal('closed');
+    expect((await getClock(db, t.id))!.resolved_at).to.not.equal(null);
+    await agent.post(`/tickets/${t.ref}/status`).type('form').send({ _csrf: csrf, status: 'open' }).expect(303);
+    expect((await db.models.Ticket.findByPk(t.id))!.status).to.equal('open');
+    expect(await db.models.AuditLog.count({ where: { target: t.ref, action: 'ticket.status' } })).to.equal(2);
+  });
+});
