@@ -15,6 +15,7 @@ export type { QueueSummary } from './queue-summary.js';
 export { TicketOpener } from './open-ticket.js';
 export type { OpenTicket } from './open-ticket.js';
 export { canChangeClass, reclassifyTicket } from './reclassify.js';
+export { canRefer, referralTargets, referTicketAs } from './refer-action.js';
 export { ReferralError, referTicket } from './referral.js';
 export { replyToTicket } from './reply.js';
 export { canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES } from './scope.js';

@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.js';
 import {
   listTickets, TICKET_STATUSES, getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
-  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket,
+  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs,
 } from '../../services/tickets/index.js';
 import { queueView, ticketView } from '../presenters/ticket-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -28,6 +28,7 @@ const assignBody = z.object({ assignee: z.string().regex(/^\d{0,10}$/).default('
 const statusBody = z.object({ status: z.string().default('') });
 const extensionBody = z.object({ reason: z.string().max(2000).default('') });
 const reclassifyBody = z.object({ class: z.string().max(40).default(''), category: z.string().max(40).default(''), priority: z.string().max(20).default('') });
+const referBody = z.object({ to: z.string().max(40).default(''), refer_reason: z.string().max(4000).default('') });
 const pauseBody = z.object({ pause_reason: z.string().max(40).default(''), pause_note: z.string().max(4000).default('') });
 
 /** Service errors → HTTP: outside scope is a 404 (never "exists elsewhere"), role refusal a 403. */
@@ -60,6 +61,7 @@ export function ticketRoutes(deps: AppDeps): Router {
       canExtend: canExtend(user) && !view.readOnly, readOnly: view.readOnly, statuses: SETTABLE_STATUSES,
       pauseReasons: MANUAL_PAUSE_REASONS.filter((r) => canPauseFor(user, r)).map((r) => ({ value: r, label: t(req.locale, `tickets.pause.reason.${r}`) })),
       canResume: Boolean(view.pause && canPauseFor(user, view.pause.reason)),
+      referTargets: canRefer(user) && !view.readOnly ? await referralTargets(db, view.ticket.agency_id) : [],
       reclassify: { ...reclassifyOptions(view.ticket, req.locale), canChangeClass: canChangeClass(user) },
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
@@ -119,6 +121,20 @@ export function ticketRoutes(deps: AppDeps): Router {
     const view = await getTicket(db, ref, scopeOf(actor(req))).catch((e) => { throw httpError(e); });
     renderConfirm(req, res, { title: t(req.locale, 'tickets.accept.title'), question: t(req.locale, 'tickets.accept.question', { ref: view.ticket.ref }),
       warning: t(req.locale, 'tickets.accept.hint'), confirmLabel: t(req.locale, 'tickets.accept.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
+  });
+
+  // Chuyển đơn (supervisors and admins): the case and its clock go to another agency, so it asks first.
+  const refer = act('referred', async (req) => {
+    const parsed = referBody.safeParse(req.body);
+    if (!parsed.success) throw new TicketInputError('refer', 'no_reason');
+    await referTicketAs(db, { ticketRef: String(req.params.ref), actor: actor(req), toAgencyCode: parsed.data.to, reason: parsed.data.refer_reason,
+      mailFrom: (await deps.ingestContext()).mailFrom });
+  });
+  router.post('/tickets/:ref/refer', ...writers, async (req, res, next) => {
+    if (isConfirmed(req.body)) return refer(req, res).catch(next);
+    const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw httpError(e); });
+    renderConfirm(req, res, { title: t(req.locale, 'tickets.refer.title'), question: t(req.locale, 'tickets.refer.question', { ref: view.ticket.ref, to: String(req.body?.to ?? '') }),
+      warning: t(req.locale, 'tickets.refer.warning'), confirmLabel: t(req.locale, 'tickets.refer.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
   });
 
   // Class (supervisors and admins), field and priority; the deadline is recomputed from the same start.

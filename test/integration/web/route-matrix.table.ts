@@ -84,6 +84,7 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'POST /tickets/:ref/status': { form: { status: '' }, answers: tickets(403, [422, 404], 403, 422) },
   // Legal extensions are for supervisors and admins; an agent's is refused once the ticket is found in scope.
   'POST /tickets/:ref/pause': { form: { pause_reason: '' }, answers: tickets(403, [422, 404], 403, 422) },
+  'POST /tickets/:ref/refer': { form: {}, answers: tickets(403, [200, 404], 403, 200) },
   'POST /tickets/:ref/accept': { form: {}, answers: tickets(403, [200, 404], 403, 200) },
   'POST /tickets/:ref/reclassify': { form: { class: '' }, answers: tickets(403, [422, 404], 403, 422) },
   'POST /tickets/:ref/resume': { answers: tickets(403, [422, 404], 403, 422) },
