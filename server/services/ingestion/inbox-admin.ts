@@ -7,14 +7,14 @@ import type { Db } from '../../db/index.js';
 import type { HotlineInboxAttrs } from '../../db/models/hotline.js';
 import { testImapConnection, withImapMailbox, type ImapConfig } from '../../mail/imap.js';
 import { audit } from '../audit/index.js';
-import { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
+import { inboxFailureKind, inboxImapConfig, setHotlineInbox, setHotlineMailbox, type InboxFailureKind } from './inbox-store.js';
 import { isLoopbackHost, resolveInboxForm, type InboxForm } from './inbox-form.js';
 import { storedLoginMailboxes } from '../provisioning/index.js';
 import { findAgencyByCode } from '../org/index.js';
 
 export interface InboxStatus {
   agencyId: number; code: string; name: string; address: string | null;
-  inbox: (Omit<HotlineInboxAttrs, 'password_enc'> & { hasPassword: boolean }) | null;
+  inbox: (Omit<HotlineInboxAttrs, 'password_enc'> & { hasPassword: boolean; failureKind: InboxFailureKind | null }) | null;
 }
 
 /** Agencies in `scope` (undefined = all), each with its inbox settings and state, by code. */
@@ -24,7 +24,10 @@ export async function listInboxStatus(db: Db, scope?: number[]): Promise<InboxSt
   const byAgency = new Map(inboxes.map((i) => [i.agency_id, i as HotlineInboxAttrs]));
   return agencies.map((a) => {
     const row = byAgency.get(a.id);
-    const inbox = row ? (({ password_enc, ...rest }) => ({ ...rest, hasPassword: Boolean(password_enc) || rest.mailbox_id !== null }))(row) : null;
+    const inbox = row ? (({ password_enc, ...rest }) => ({
+      ...rest, hasPassword: Boolean(password_enc) || rest.mailbox_id !== null,
+      failureKind: rest.last_error ? inboxFailureKind(rest.last_error) : null,
+    }))(row) : null;
     return { agencyId: a.id, code: a.code, name: a.name, address: a.hotline_address, inbox };
   });
 }

@@ -99,6 +99,15 @@ export async function recordInboxSuccess(db: Db, inboxId: number, now: Date): Pr
   await execWrite(db.sequelize, 'UPDATE hotline_inboxes SET last_ok_at = :now, consecutive_failures = 0, last_error = NULL, updated_at = :now WHERE id = :id', { now, id: inboxId });
 }
 
+/** What kind of failure a stored `last_error` records, for people: `recordInboxFailure` writes the ImapError's
+ *  name and message, whose prefix (server/mail/imap.ts toImapError) says whether the login was refused or the
+ *  server could not be reached. The raw text is the mail server's own words, kept for whoever debugs it. */
+export type InboxFailureKind = 'auth' | 'network' | 'other';
+export function inboxFailureKind(lastError: string): InboxFailureKind {
+  if (lastError.startsWith('ImapError: authentication failed')) return 'auth';
+  return lastError.startsWith('ImapError: connection failed') ? 'network' : 'other';
+}
+
 export async function recordInboxFailure(db: Db, inboxId: number, error: unknown, alert: { to: string[]; from: string }, now: Date): Promise<void> {
   const message = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
   await execWrite(db.sequelize, 'UPDATE hotline_inboxes SET consecutive_failures = consecutive_failures + 1, last_error = :message, updated_at = :now WHERE id = :id', { message, now, id: inboxId });

@@ -108,6 +108,25 @@ forEachDb('issue 15 item 3: messages in Vietnamese', (getDb) => {
     }
   });
 
+  it('says why a hotline inbox failed in words, keeping the mail server\'s English only in the tooltip', async () => {
+    const db = getDb();
+    const cases = [
+      ['TTAU', 'ImapError: authentication failed: Authentication failed.', 'từ chối đăng nhập'],
+      ['TTNW', 'ImapError: connection failed: connect ECONNREFUSED 127.0.0.1:1143', 'Không kết nối được'],
+      ['TTOT', 'ImapError: Mailbox doesn\'t exist: INBOX.Hotline', 'báo lỗi khi đọc hộp thư'],
+    ] as const;
+    for (const [code, lastError, words] of cases) {
+      const hotline = await addHotlineAgency(db, code);
+      await db.models.HotlineInbox.update({ last_error: lastError, consecutive_failures: 2 }, { where: { agency_id: hotline.agencyId } });
+      const res = await admin.agent.get(`/admin/hotlines/${code}`).expect(200);
+      const text = vietnameseText(res.text);
+      expect(text, code).to.contain(words).and.not.contain('ImapError');
+      expect(res.text, code).to.contain(`title="${lastError.replace(/'/g, '&#x27;')}"`);
+    }
+    const list = vietnameseText((await admin.agent.get('/admin/hotlines').expect(200)).text);
+    expect(list).to.contain('từ chối đăng nhập').and.contain('Không kết nối được').and.not.contain('ECONNREFUSED');
+  });
+
   it('lists the 2026 days off with Vietnamese names only (no "Sun", no "Art.", no library name)', async () => {
     const res = await admin.agent.get('/admin/calendar?year=2026').expect(200);
     const text = vietnameseText(res.text);
