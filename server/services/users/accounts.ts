@@ -40,8 +40,11 @@ export interface AccountCreated {
   password?: string;
 }
 
-/** The users.ts input errors as service errors with i18n ids. */
+/** The users.ts input errors as service errors with i18n ids. Every password problem keeps the one id the CLI's
+ *  `--json` has always given, `user.password_invalid`, whatever rule it broke (auth/users.ts names the rule for its
+ *  own password page). */
 function asServiceError(e: unknown): unknown {
+  if (e instanceof UserInputError && e.field === 'password') return invalid('user.password_invalid', e.message, 'password', e.params);
   if (e instanceof UserInputError) return new ProvisioningError(e.id, e.message, e.field, e.id === 'user.exists' ? 409 : 400, { value: e.field, ...e.params });
   if (e instanceof PasswordPolicyError) return invalid('user.password_invalid', e.message, 'password');
   return e;

@@ -113,7 +113,8 @@ forEachDb('admin triage rules page', (getDb) => {
     await admin.agent.post('/admin/rules/cot-den-do-khan/enabled').type('form').send({ _csrf: admin.csrf, enabled: '0' }).expect(303);
     const disabled = await test(raw);
     expect(firing(disabled.text)).to.equal('den-chieu-sang-hong-so-xay-dung');
-    expect(disabled.text).to.match(/data-rule="cot-den-do-khan"><td>[^<]+<\/td><td>—<\/td><td><code>disabled<\/code>/);
+    // The reason reads as words; its code stays on the cell as data (issue 15 item 3).
+    expect(disabled.text).to.match(/data-rule="cot-den-do-khan"><td>[^<]+<\/td><td>—<\/td><td data-why="disabled">quy tắc đang tắt<\/td>/);
     // Deleting asks first: without confirm=1 the answer is the confirmation page and the rule still fires.
     const ask = await admin.agent.post('/admin/rules/den-chieu-sang-hong-so-xay-dung/delete').type('form').send({ _csrf: admin.csrf }).expect(200);
     expect(ask.text).to.contain('data-testid="confirm"').and.contain('name="confirm" value="1"').and.contain('action="/admin/rules/den-chieu-sang-hong-so-xay-dung/delete"');
