@@ -60,8 +60,8 @@ export const slaTickCommands: CommandModule = (program, ctx) => {
     .option('--at <iso>', 'instant of the pause (default: now)').option('--json', 'print JSON')
     .action(async (ref: string, opts) => {
       const db = ctx.db();
-      const [{ pauseClock }, { toLocalIso }] = await Promise.all([sla(), time()]);
-      const c = await clockCall(async () => pauseClock(db, await ticketId(db, ref), { reason: opts.reason, note: opts.note, at: instant(opts.at, '--at'), actor: CLI_ACTOR }));
+      const [{ pauseAudited }, { toLocalIso }] = await Promise.all([tickets(), time()]);
+      const c = await clockCall(async () => pauseAudited(db, { id: await ticketId(db, ref), ref }, { reason: opts.reason, note: opts.note, at: instant(opts.at, '--at'), actor: CLI_ACTOR }));
       ctx.print(opts, { ref, ...clockView(c, toLocalIso) }, () => `${ref} paused (${opts.reason})`);
     });
 
@@ -69,8 +69,8 @@ export const slaTickCommands: CommandModule = (program, ctx) => {
     .option('--at <iso>', 'instant of the resume (default: now)').option('--json', 'print JSON')
     .action(async (ref: string, opts) => {
       const db = ctx.db();
-      const [{ resumeClock }, { toLocalIso }] = await Promise.all([sla(), time()]);
-      const c = await clockCall(async () => resumeClock(db, await ticketId(db, ref), { at: instant(opts.at, '--at'), actor: CLI_ACTOR }));
+      const [{ resumeAudited }, { toLocalIso }] = await Promise.all([tickets(), time()]);
+      const c = await clockCall(async () => resumeAudited(db, { id: await ticketId(db, ref), ref }, { at: instant(opts.at, '--at'), actor: CLI_ACTOR }));
       const view = clockView(c, toLocalIso);
       ctx.print(opts, { ref, ...view }, () => `${ref} resumed, due ${view.resolution_due}`);
     });

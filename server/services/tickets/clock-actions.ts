@@ -5,6 +5,7 @@
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { audit } from '../audit/index.js';
+import type { TicketSlaAttrs } from '../../db/models/sla.js';
 import { ClockError, getClock, pauseClock, recordFirstResponse, resumeClock } from '../sla/index.js';
 import { TicketForbiddenError, TicketInputError } from './errors.js';
 import { canExtend } from './extensions.js';
@@ -40,9 +41,30 @@ export async function pauseTicket(db: Db, input: { ticketRef: string; actor: Act
     if (!canPauseFor(input.actor, input.reason)) throw new TicketForbiddenError(`role ${input.actor.role} may not pause for ${input.reason}`);
     if (input.reason === 'legal_suspension' && !note) throw new TicketInputError('pause', 'no_note');
     if (note.length > PAUSE_NOTE_MAX_CHARS) throw new TicketInputError('pause', 'too_long');
-    const at = input.now ?? new Date();
-    await clockCall(() => pauseClock(db, ticket.id, { reason: input.reason, note, at, actor: input.actor.username }));
-    await audit(db, { actor: input.actor.username, action: 'ticket.pause', target: ticket.ref, details: { reason: input.reason, note } });
+    await clockCall(() => pauseAudited(db, ticket, { reason: input.reason, note, at: input.now ?? new Date(), actor: input.actor.username }));
+  });
+}
+
+/**
+ * The clock's pause with its audit row, in one transaction: the page (after its role checks above) and the CLI
+ * operator (any reason of PAUSE_REASONS) both pause through here, so no pause goes unaudited.
+ */
+export async function pauseAudited(db: Db, ticket: { id: number; ref: string }, input: { reason: string; note?: string | null; at: Date; actor: string }): Promise<TicketSlaAttrs> {
+  return inTransaction(db.sequelize, async () => {
+    const paused = await pauseClock(db, ticket.id, input);
+    await audit(db, { actor: input.actor, action: 'ticket.pause', target: ticket.ref, details: { reason: input.reason, note: input.note ?? '' } });
+    return paused;
+  });
+}
+
+/** The clock's resume with its audit row (what was paused, the deadline it moved to), in one transaction. */
+export async function resumeAudited(db: Db, ticket: { id: number; ref: string }, input: { at: Date; actor: string }): Promise<TicketSlaAttrs> {
+  return inTransaction(db.sequelize, async () => {
+    const before = await getClock(db, ticket.id);
+    const resumed = await resumeClock(db, ticket.id, input);
+    await audit(db, { actor: input.actor, action: 'ticket.resume', target: ticket.ref,
+      details: { reason: before?.pause_reason ?? null, resolutionDue: resumed.resolution_due } });
+    return resumed;
   });
 }
 
@@ -53,9 +75,7 @@ export async function resumeTicket(db: Db, input: { ticketRef: string; actor: Ac
     if (clock?.pause_reason && !canPauseFor(input.actor, clock.pause_reason)) {
       throw new TicketForbiddenError(`role ${input.actor.role} may not end a ${clock.pause_reason} pause`);
     }
-    const resumed = await clockCall(() => resumeClock(db, ticket.id, { at: input.now ?? new Date(), actor: input.actor.username }));
-    await audit(db, { actor: input.actor.username, action: 'ticket.resume', target: ticket.ref,
-      details: { reason: clock?.pause_reason ?? null, resolutionDue: resumed.resolution_due } });
+    await clockCall(() => resumeAudited(db, ticket, { at: input.now ?? new Date(), actor: input.actor.username }));
   });
 }
 

@@ -2,7 +2,7 @@
 // referral, and what a citizen's answer does to a paused or closed ticket.
 export { addNote, assignTicket } from './actions.js';
 export { answerOpensNewTicket, DEFAULT_REOPEN_WINDOW_DAYS, onCitizenAnswer } from './citizen-answer.js';
-export { acceptTicket, canPauseFor, MANUAL_PAUSE_REASONS, pauseTicket, resumeTicket } from './clock-actions.js';
+export { acceptTicket, canPauseFor, MANUAL_PAUSE_REASONS, pauseAudited, pauseTicket, resumeAudited, resumeTicket } from './clock-actions.js';
 export { getTicket } from './detail.js';
 export type { TicketView } from './detail.js';
 export { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './errors.js';

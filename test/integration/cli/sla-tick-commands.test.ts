@@ -24,6 +24,10 @@ forEachDb('govmail ticket:pause / ticket:resume / ticket:refer / holiday:add', (
     const resumed = await runGovmail(['ticket:resume', t.ref, '--at', '2027-03-03T09:00:00+07:00', '--json'], env);
     expect(resumed.code, resumed.stderr).to.equal(0);
     expect(resumed.json()).to.include({ paused: false, resolution_due: '2027-03-17T17:00:00+07:00' });
+    // The operator's pause and resume are audited like the page's, with the reason.
+    const rows = await getDb().models.AuditLog.findAll({ where: { target: t.ref }, order: [['id', 'ASC']] });
+    expect(rows.map((r) => [r.actor, r.action])).to.deep.equal([['cli', 'ticket.pause'], ['cli', 'ticket.resume']]);
+    expect(JSON.parse(String(rows[0]!.details))).to.include({ reason: 'waiting_citizen' });
   });
 
   it('refers a ticket to another agency and reports the new case', async function () {
