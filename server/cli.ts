@@ -15,8 +15,9 @@ import { slaCommands } from './cli/sla-commands.js';
 import { metricsCommands } from './cli/metrics-commands.js';
 import { slaTickCommands } from './cli/sla-tick-commands.js';
 import { userCommands } from './cli/user-commands.js';
+import { backupCommands } from './cli/backup-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, agencyCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, agencyCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands, backupCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

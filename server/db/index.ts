@@ -32,5 +32,5 @@ export function openDb(url: string, opts: { logging?: boolean } = {}): Db {
   return { url, dialect: dialectOf(url), sequelize, models: defineModels(sequelize), close: () => sequelize.close() };
 }
 
-export { execWrite, dbTime, withDbTimes } from './connect.js';
+export { execWrite, dbTime, withDbTimes, sqliteFile } from './connect.js';
 export { inTransaction } from './transaction.js';
