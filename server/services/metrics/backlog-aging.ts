@@ -38,3 +38,31 @@ export function workingDayCounter(cal: WorkCalendar, today: string): (day: strin
     return since[k]!;
   };
 }
+
+/**
+ * The same buckets as receipt-day cut-offs, so the database can count a backlog of any size without handing
+ * its rows over: `cutoffs[i]` is the oldest receipt day still in bucket i (the age only grows as the day gets
+ * older), and a day older than every cut-off is in the last bucket. Walks back from today until the age passes
+ * the last finite bucket (a few weeks at most, even over Tết).
+ */
+export function agingCutoffs(cal: WorkCalendar, today: string): string[] {
+  const maxes = AGING_BUCKETS.slice(0, -1).map((b) => b.max);
+  const count = workingDayCounter(cal, today);
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  const cutoffs: string[] = [];
+  let oldest = today;
+  for (let k = 0; cutoffs.length < maxes.length; k++) {
+    const day = isoDay(todayMs - k * DAY_MS);
+    const age = count(day);
+    while (cutoffs.length < maxes.length && age > maxes[cutoffs.length]!) cutoffs.push(oldest);
+    oldest = day;
+    if (k > 3660) while (cutoffs.length < maxes.length) cutoffs.push('0000-00-00'); // a calendar with no working day
+  }
+  return cutoffs;
+}
+
+/** The bucket of a receipt day, from the cut-offs (pure; the database does the same with CASE). */
+export function bucketOfDay(cutoffs: readonly string[], day: string): AgingBucket {
+  const i = cutoffs.findIndex((c) => day >= c);
+  return AGING_BUCKETS[i === -1 ? cutoffs.length : i]!.key;
+}

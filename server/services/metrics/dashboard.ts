@@ -6,15 +6,15 @@ import type { Db } from '../../db/index.js';
 import type { Principal } from '../auth/index.js';
 import { coverage, type Coverage } from '../provisioning/index.js';
 import type { GroupMetrics } from './aggregate.js';
-import { AGING_BUCKETS, bucketOfAge, emptyAging, workingDayCounter, type AgingCounts } from './backlog-aging.js';
+import { AGING_BUCKETS, agingCutoffs, emptyAging, type AgingCounts } from './backlog-aging.js';
 import { metricsAccess } from './dashboard-access.js';
 import { hotlineHealth, type HotlineHealth } from './hotline-health.js';
 import { localDate, weekStart } from './report-period.js';
 import { dayRangeOf, responseMetrics, type AgencyMetrics, type CategoryMetrics, type ClassMetrics } from './response-metrics.js';
-import { isOverdue, openFacts, weekKeys, type OpenFact } from './rollup/report.js';
+import { openByAge, overdueByDay, weekKeys } from './rollup/report.js';
 import { refreshRollups } from './rollup/refresh.js';
 import { SKETCH_ABSOLUTE_ERROR_MINUTES, SKETCH_RELATIVE_ERROR } from './rollup/sketch.js';
-import { calendarCache, type WorkCalendar } from '../sla/index.js';
+import { loadCalendars, type WorkCalendar } from '../sla/index.js';
 import { weekCounts } from './week-counts.js';
 
 export interface DashboardQuery { from?: Date; to?: Date; agencyCode?: string }
@@ -62,24 +62,25 @@ export function breachOf(m: GroupMetrics): Breach {
   };
 }
 
-function agingOf(open: readonly OpenFact[], calOf: (id: number) => WorkCalendar, today: string, names: Map<number, { code: string; name: string }>) {
-  const counters = new Map<WorkCalendar, (day: string) => number>();
-  const rows = new Map<number, AgingRow>();
+/** The backlog's age per agency: the database counts each agency's open tickets against its calendar's cut-offs. */
+async function agingOf(db: Db, agencyIds: readonly number[], toDay: string | undefined, today: string, names: Map<number, { code: string; name: string }>): Promise<Dashboard['aging']> {
+  const calendars = await loadCalendars(db, agencyIds);
+  const sharing = new Map<WorkCalendar, number[]>();
+  for (const [id, cal] of calendars) sharing.set(cal, [...(sharing.get(cal) ?? []), id]);
+  const rows: AgingRow[] = [];
   const total = { ...emptyAging(), open: 0 };
-  for (const f of open) {
-    const cal = calOf(f.agency_id);
-    let count = counters.get(cal);
-    if (!count) counters.set(cal, (count = workingDayCounter(cal, today)));
-    const bucket = bucketOfAge(count(f.day));
-    let row = rows.get(f.agency_id);
-    if (!row) {
-      const a = names.get(f.agency_id);
-      rows.set(f.agency_id, (row = { agency: a?.code ?? String(f.agency_id), agency_name: a?.name ?? '', open: 0, ...emptyAging() }));
+  for (const [cal, ids] of sharing) {
+    for (const { agency_id: id, buckets } of await openByAge(db, toDay, ids, agingCutoffs(cal, today))) {
+      const a = names.get(id);
+      const row: AgingRow = { agency: a?.code ?? String(id), agency_name: a?.name ?? '', open: 0, ...emptyAging() };
+      AGING_BUCKETS.forEach((bucket, i) => {
+        row[bucket.key] = buckets[i]!; row.open += buckets[i]!;
+        total[bucket.key] += buckets[i]!; total.open += buckets[i]!;
+      });
+      rows.push(row);
     }
-    row[bucket] += 1; row.open += 1;
-    total[bucket] += 1; total.open += 1;
   }
-  return { buckets: AGING_BUCKETS.map((b) => b.key), agencies: [...rows.values()].sort((a, b) => (a.agency < b.agency ? -1 : 1)), total };
+  return { buckets: AGING_BUCKETS.map((bk) => bk.key), agencies: rows.sort((x, y) => (x.agency < y.agency ? -1 : 1)), total };
 }
 
 export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}): Promise<Dashboard> {
@@ -88,24 +89,19 @@ export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}
   const range = dayRangeOf(q);
   const report = await responseMetrics(db, { ...q, agencyIds: access.agencyIds, weeks: !range, skipRefresh: true });
   const now = new Date(report.as_of);
-  const ids = access.agency ? [access.agency.id] : access.agencyIds;
-  const toDay = q.to ? localDate(new Date(q.to.getTime() - 1)) : undefined;
-  const open = await openFacts(db, { to: toDay }, ids);
-  const calendars = calendarCache(db);
-  const calOf = new Map<number, WorkCalendar>();
-  for (const id of new Set(open.map((f) => f.agency_id))) calOf.set(id, await calendars(id));
   const agencyRows = await db.models.Agency.findAll({ attributes: ['id', 'code', 'name'], raw: true });
+  // every agency named when none is chosen: the rollups' keys start with the agency (response-metrics.ts)
+  const ids = access.agency ? [access.agency.id] : access.agencyIds ?? agencyRows.map((a) => a.id);
+  const toDay = q.to ? localDate(new Date(q.to.getTime() - 1)) : undefined;
   const names = new Map(agencyRows.map((a) => [a.id, { code: a.code, name: a.name }]));
 
   let weeks: TrendPoint[];
   if (range) {
     const byWeek = new Map((await weekCounts(db, range, ids)).map((w) => [w.week, w]));
     const overdue = new Map<string, number>();
-    for (const f of open) {
-      if (range.from && f.day < range.from) continue;
-      if (!isOverdue(f, now)) continue;
-      const w = weekStart(new Date(`${f.day}T12:00:00+07:00`));
-      overdue.set(w, (overdue.get(w) ?? 0) + 1);
+    for (const [day, n] of await overdueByDay(db, { from: range.from, to: toDay }, ids, now)) {
+      const w = weekStart(new Date(`${day}T12:00:00+07:00`));
+      overdue.set(w, (overdue.get(w) ?? 0) + n);
     }
     weeks = weekKeys(range, [...byWeek.keys()]).map((week) => {
       const c = byWeek.get(week);
@@ -122,7 +118,7 @@ export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}
     total: report.total,
     breach: breachOf(report.total),
     referrals: { referred: report.total.referred, within_target: report.total.referred_on_time, within_target_pct: pctOf(report.total.referred_on_time, report.total.referred) },
-    aging: agingOf(open, (id) => calOf.get(id)!, localDate(now), names),
+    aging: await agingOf(db, ids, toDay, localDate(now), names),
     trend: { weeks, months: report.months.map((m) => ({ period: m.month, received: m.received, resolved: m.resolved, late: m.late })) },
     categories: report.categories,
     classes: report.classes,

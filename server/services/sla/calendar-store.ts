@@ -31,9 +31,8 @@ export async function listOverrides(db: Db, agencyId: number | null = null): Pro
 const BUILT_CALENDARS_MAX = 32;
 const built = new Map<string, WorkCalendar>();
 
-/** The calendar an agency's deadlines are counted on (null: the province's), read from the overrides table. */
-export async function loadCalendar(db: Db, agencyId: number | null = null): Promise<WorkCalendar> {
-  const overrides: DayOverride[] = (await listOverrides(db, agencyId)).map((o) => ({ date: o.date, kind: o.kind, reason: o.reason }));
+function calendarOf(rows: readonly CalendarOverrideAttrs[]): WorkCalendar {
+  const overrides: DayOverride[] = rows.map((o) => ({ date: o.date, kind: o.kind, reason: o.reason }));
   const key = JSON.stringify(overrides);
   let cal = built.get(key);
   if (!cal) {
@@ -41,6 +40,21 @@ export async function loadCalendar(db: Db, agencyId: number | null = null): Prom
     built.set(key, (cal = createCalendar({ overrides, includeDefaultOverrides: false })));
   }
   return cal;
+}
+
+/** The calendar an agency's deadlines are counted on (null: the province's), read from the overrides table. */
+export async function loadCalendar(db: Db, agencyId: number | null = null): Promise<WorkCalendar> {
+  return calendarOf(await listOverrides(db, agencyId));
+}
+
+/** Several agencies' calendars from one read of the overrides (a page over many agencies), by agency id. */
+export async function loadCalendars(db: Db, agencyIds: readonly number[]): Promise<Map<number, WorkCalendar>> {
+  const scopes = [PROVINCE_SCOPE, ...agencyIds.map(scopeOf)];
+  const rows = (await db.models.CalendarOverride.findAll({ where: { scope: { [Op.in]: scopes } }, order: [['date', 'ASC'], ['id', 'ASC']], raw: true })) as unknown as CalendarOverrideAttrs[];
+  const province = rows.filter((r) => r.scope === PROVINCE_SCOPE);
+  const own = new Map<string, CalendarOverrideAttrs[]>();
+  for (const r of rows) if (r.scope !== PROVINCE_SCOPE) own.set(r.scope, [...(own.get(r.scope) ?? []), r]);
+  return new Map(agencyIds.map((id) => [id, calendarOf([...province, ...(own.get(scopeOf(id)) ?? [])])]));
 }
 
 /** Calendars by agency for one tick, so a tick over many tickets builds each calendar once. */

@@ -2,7 +2,7 @@
 // grid, and the tick that sends reminders and escalations.
 export { addCalendarOverride, calendarYear, MAX_YEAR, MIN_YEAR, removeCalendarOverride } from './calendar-admin.js';
 export type { CalendarAdd, CalendarClash, CalendarYear } from './calendar-admin.js';
-export { calendarCache, CalendarInputError, loadCalendar, setOverride } from './calendar-store.js';
+export { calendarCache, CalendarInputError, loadCalendar, loadCalendars, setOverride } from './calendar-store.js';
 export { createCalendar, isWorkingDay, officePeriodsOn } from './calendar.js';
 export {
   ClockError, getClock, newClock, recordFirstResponse, recordResolution, requireClock, ticketEvent,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createCalendar } from '../../../server/services/sla/index.js';
-import { bucketOfAge, workingDayCounter } from '../../../server/services/metrics/backlog-aging.js';
+import { agingCutoffs, bucketOfAge, bucketOfDay, workingDayCounter } from '../../../server/services/metrics/backlog-aging.js';
 import { hotlineState, STALE_MIN_MS } from '../../../server/services/metrics/hotline-health.js';
 import { breachOf, pctOf } from '../../../server/services/metrics/dashboard.js';
 
@@ -18,6 +18,22 @@ describe('metrics dashboard parts (pure)', () => {
 
   it('puts ages in the reporting buckets 0–2, 3–5, 6–10 and over 10 working days', () => {
     expect([0, 2, 3, 5, 6, 10, 11, 400].map(bucketOfAge)).to.deep.equal(['0-2', '0-2', '3-5', '3-5', '6-10', '6-10', '>10', '>10']);
+  });
+
+  it('gives each receipt day the bucket its working-day age gives, from the cut-offs the database counts with', () => {
+    const withDayOff = createCalendar({ overrides: [{ date: '2026-05-05', kind: 'off', reason: 'nghỉ' }] });
+    for (const c of [cal, withDayOff]) {
+      for (const today of ['2026-05-04', '2026-05-06', '2026-02-23', '2026-09-05']) {
+        const cutoffs = agingCutoffs(c, today);
+        const age = workingDayCounter(c, today);
+        const start = Date.parse(`${today}T00:00:00Z`);
+        for (let k = -3; k < 120; k++) {
+          const day = new Date(start - k * 86_400_000).toISOString().slice(0, 10);
+          expect(bucketOfDay(cutoffs, day), `${today} ${day}`).to.equal(bucketOfAge(age(day)));
+        }
+      }
+    }
+    expect(agingCutoffs(cal, '2026-05-04')).to.deep.equal(['2026-04-28', '2026-04-22', '2026-04-15']); // ages 2, 5 and 10 working days
   });
 
   it('calls a hotline failing, stale, off, not set up, or ok from its poll state', () => {

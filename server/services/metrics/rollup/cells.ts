@@ -4,7 +4,7 @@
 import type { FactState, MetricDayRollupAttrs, MetricFactAttrs, MetricMonthRollupAttrs, RollupCounts } from '../../../db/models/metrics.js';
 import { localDate, weekStart } from '../report-period.js';
 import type { TicketFacts } from '../ticket-facts.js';
-import { addValue, encodeSketch, mergeEncoded, type Sketch } from './sketch.js';
+import { addValue, encodeSketch, mergeParsed, parseSketch, type Sketch } from './sketch.js';
 
 const STATE_OF: Record<TicketFacts['outcome'], FactState> = {
   on_time: 'on_time', late: 'late', open_in_time: 'open', open_overdue: 'open', referred: 'referred',
@@ -32,6 +32,10 @@ export function sameFact(a: MetricFactAttrs, b: MetricFactAttrs): boolean {
 
 export const cellKey = (agencyId: number, period: string, category: string, cls: string) => `${agencyId}|${period}|${category}|${cls}`;
 
+export interface ParsedSketches { firstResponse: number[]; resolution: number[] }
+
+export const parsedSketches = (r: RollupCounts): ParsedSketches => ({ firstResponse: parseSketch(r.first_response_hist), resolution: parseSketch(r.resolution_hist) });
+
 /** Counts and sketches being summed; `counts()` gives the stored form. */
 export class CountsAccumulator {
   received = 0; on_time = 0; late = 0; open = 0; referred = 0; referred_on_time = 0; first_response_late = 0;
@@ -47,11 +51,12 @@ export class CountsAccumulator {
     if (f.resolution_minutes !== null) addValue(this.resolution, f.resolution_minutes);
   }
 
-  addCounts(r: RollupCounts): void {
+  /** Adds a rollup row; `sketches` when the caller parsed the row's sketches once to add it into several groups. */
+  addCounts(r: RollupCounts, sketches: ParsedSketches = parsedSketches(r)): void {
     this.received += r.received; this.on_time += r.on_time; this.late += r.late; this.open += r.open;
     this.referred += r.referred; this.referred_on_time += r.referred_on_time; this.first_response_late += r.first_response_late;
-    mergeEncoded(this.firstResponse, r.first_response_hist);
-    mergeEncoded(this.resolution, r.resolution_hist);
+    mergeParsed(this.firstResponse, sketches.firstResponse);
+    mergeParsed(this.resolution, sketches.resolution);
   }
 
   counts(): RollupCounts {

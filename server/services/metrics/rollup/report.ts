@@ -1,20 +1,18 @@
 // Reports read from the rollups: whole months from the month rows, the days at either end of the period from
 // the day rows, and the one figure that moves with the clock (an open ticket becomes overdue without any event)
-// from the open tickets' facts, read live against `now`. Same shape as the full recompute (MetricsReport).
-import { Op, type WhereOptions } from 'sequelize';
+// counted live against `now` by the database from the open tickets' facts. Same shape as the full recompute
+// (MetricsReport).
+import { col, fn, Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type { Db } from '../../../db/index.js';
 import type { MetricDayRollupAttrs, MetricMonthRollupAttrs, RollupCounts } from '../../../db/models/metrics.js';
 import type { GroupMetrics } from '../aggregate.js';
 import { toHours } from '../percentile.js';
 import { weekStart, weeksBetween } from '../report-period.js';
-import { rowDate } from '../ticket-stream.js';
-import { CountsAccumulator } from './cells.js';
+import { CountsAccumulator, parsedSketches } from './cells.js';
 import { sketchPercentile } from './sketch.js';
 
 /** A period of whole local days; either end may be open. `to` is the last day included. */
 export interface DayRange { from?: string; to?: string }
-
-export interface OpenFact { agency_id: number; day: string; category: string; class: string; due_at: Date | null; received_at: Date }
 
 /** One group's rollup counts plus its overdue open tickets (read live). */
 export class ReportGroup {
@@ -98,22 +96,62 @@ export async function dayRowsIn(db: Db, range: DayRange, agencyIds: readonly num
   return await db.models.MetricDayRollup.findAll({ where: { ...scopeWhere(agencyIds), ...dayWhere(range) }, raw: true }) as unknown as MetricDayRollupAttrs[];
 }
 
-/** The open tickets' facts in scope (received in the range when given): a small set, read through its index. */
-export async function openFacts(db: Db, range: DayRange, agencyIds: readonly number[] | undefined): Promise<OpenFact[]> {
+/** Overdue open tickets (due before now), counted by the database per dimension; `day` is the day of receipt. */
+export interface OverdueCounts { agency: Map<number, number>; category: Map<string, number>; class: Map<string, number>; day: Map<string, number> }
+
+type OpenColumn = 'agency_id' | 'category' | 'class' | 'day';
+
+/**
+ * Open tickets in scope counted per value of `column`, read from metric_facts_state_idx alone (it holds every
+ * column these counts need), so the backlog costs a few small result sets however large it is.
+ */
+async function countOpen<K extends string | number>(db: Db, column: OpenColumn, range: DayRange, agencyIds: readonly number[] | undefined, dueBefore?: Date): Promise<Map<K, number>> {
   const rows = await db.models.MetricFact.findAll({
-    where: { state: 'open', ...scopeWhere(agencyIds), ...dayWhere(range) },
-    attributes: ['agency_id', 'day', 'category', 'class', 'due_at', 'received_at'], raw: true,
-  }) as unknown as (Omit<OpenFact, 'due_at' | 'received_at'> & { due_at: Date | string | null; received_at: Date | string })[];
-  return rows.map((r) => ({ ...r, due_at: rowDate(r.due_at), received_at: rowDate(r.received_at)! }));
+    where: { state: 'open', ...scopeWhere(agencyIds), ...dayWhere(range), ...(dueBefore ? { due_at: { [Op.lt]: dueBefore } } : {}) },
+    attributes: [column, [fn('COUNT', col('ticket_id')), 'n']], group: [column], raw: true,
+  }) as unknown as Record<string, string | number>[];
+  return new Map(rows.map((r) => [(column === 'agency_id' ? Number(r[column]) : String(r[column])) as K, Number(r.n)]));
 }
 
-export const isOverdue = (f: OpenFact, now: Date) => f.due_at !== null && f.due_at.getTime() < now.getTime();
+/** The overdue open tickets in scope (received in the range when given) as of `now`, by agency, category, class and day. */
+export async function overdueCounts(db: Db, range: DayRange, agencyIds: readonly number[] | undefined, now: Date): Promise<OverdueCounts> {
+  const [agency, category, cls, day] = await Promise.all([
+    countOpen<number>(db, 'agency_id', range, agencyIds, now), countOpen<string>(db, 'category', range, agencyIds, now),
+    countOpen<string>(db, 'class', range, agencyIds, now), countOpen<string>(db, 'day', range, agencyIds, now),
+  ]);
+  return { agency, category, class: cls, day };
+}
+
+/** Overdue open tickets in scope by day of receipt only (the weekly trend). */
+export const overdueByDay = (db: Db, range: DayRange, agencyIds: readonly number[] | undefined, now: Date) =>
+  countOpen<string>(db, 'day', range, agencyIds, now);
+
+/**
+ * Open tickets received up to `to` per agency, in the age buckets that `cutoffs` (backlog-aging.ts
+ * agingCutoffs, one calendar's) draw as receipt days: counted by the database with one CASE per bucket.
+ */
+export async function openByAge(db: Db, to: string | undefined, agencyIds: readonly number[], cutoffs: readonly string[]): Promise<{ agency_id: number; buckets: number[] }[]> {
+  if (agencyIds.length === 0) return [];
+  // bucket i: day ≥ cutoffs[i] and, past the first, day < cutoffs[i-1]; the last bucket is what is older than every cut-off
+  const bounds = [...cutoffs.map((c, i) => ({ from: c, before: cutoffs[i - 1] })), { from: undefined, before: cutoffs[cutoffs.length - 1] }];
+  const cases = bounds.map((b, i) => {
+    const test = [b.from ? `day >= :from${i}` : '', b.before ? `day < :before${i}` : ''].filter(Boolean).join(' AND ') || '1 = 1';
+    return `SUM(CASE WHEN ${test} THEN 1 ELSE 0 END) AS b${i}`;
+  });
+  const replacements: Record<string, unknown> = { ids: [...agencyIds], ...(to ? { to } : {}) };
+  bounds.forEach((b, i) => { if (b.from) replacements[`from${i}`] = b.from; if (b.before) replacements[`before${i}`] = b.before; });
+  const rows = await db.sequelize.query<Record<string, number | string>>(
+    `SELECT agency_id, ${cases.join(', ')} FROM metric_ticket_facts WHERE state = 'open' AND agency_id IN (:ids)${to ? ' AND day <= :to' : ''} GROUP BY agency_id`,
+    { type: QueryTypes.SELECT, replacements },
+  );
+  return rows.map((r) => ({ agency_id: Number(r.agency_id), buckets: bounds.map((_, i) => Number(r[`b${i}`] ?? 0)) }));
+}
 
 export type Dimension = 'agency' | 'category' | 'class' | 'month' | 'week' | 'total';
 
 type CellRow = RollupCounts & { agency_id: number; category: string; class: string; month?: string; day?: string; week?: string };
 
-/** Adds a rollup row (or an open fact's overdue flag) into the groups of each dimension asked for. */
+/** The group a rollup row (or an overdue count's day) falls in, for one dimension. */
 export function keyOf(dim: Dimension, r: { agency_id: number; category: string; class: string; day?: string; month?: string; week?: string }): string | number {
   switch (dim) {
     case 'agency': return r.agency_id;
@@ -125,16 +163,24 @@ export function keyOf(dim: Dimension, r: { agency_id: number; category: string; 
   }
 }
 
+/** Rollup rows and overdue counts summed into the groups of each dimension asked for. */
 export class Breakdown {
   readonly groups = new Map<Dimension, ReportGroups<string | number>>();
   constructor(readonly dims: readonly Dimension[]) {
     for (const d of dims) this.groups.set(d, new ReportGroups());
   }
   addRow(r: CellRow): void {
-    for (const d of this.dims) this.groups.get(d)!.get(keyOf(d, r)).counts.addCounts(r);
+    const sketches = parsedSketches(r);
+    for (const d of this.dims) this.groups.get(d)!.get(keyOf(d, r)).counts.addCounts(r, sketches);
   }
-  addOverdue(f: OpenFact): void {
-    for (const d of this.dims) this.groups.get(d)!.get(keyOf(d, f)).overdueOpen += 1;
+  addOverdue(counts: OverdueCounts): void {
+    for (const d of this.dims) {
+      const groups = this.groups.get(d)!;
+      if (d === 'agency') for (const [id, n] of counts.agency) groups.get(id).overdueOpen += n;
+      else if (d === 'category') for (const [c, n] of counts.category) groups.get(c).overdueOpen += n;
+      else if (d === 'class') for (const [c, n] of counts.class) groups.get(c).overdueOpen += n;
+      else for (const [day, n] of counts.day) groups.get(keyOf(d, { agency_id: 0, category: '', class: '', day })).overdueOpen += n;
+    }
   }
   of(dim: Dimension): ReportGroups<string | number> {
     return this.groups.get(dim)!;

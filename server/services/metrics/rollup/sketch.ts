@@ -39,9 +39,10 @@ export function encodeSketch(sketch: Sketch): string {
   return [...sketch.entries()].filter(([, n]) => n !== 0).sort((a, b) => a[0] - b[0]).map(([b, n]) => `${b}:${n}`).join(',');
 }
 
-/** Adds the stored form `text` into `target` without building a second map (the dashboard's inner loop). */
-export function mergeEncoded(target: Sketch, text: string | null): void {
-  if (!text) return;
+/** The stored form read once into [bucket, count, bucket, count, …], to add into several sketches. */
+export function parseSketch(text: string | null): number[] {
+  const out: number[] = [];
+  if (!text) return out;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf(',', start);
@@ -50,9 +51,20 @@ export function mergeEncoded(target: Sketch, text: string | null): void {
     const b = Number(text.slice(start, colon));
     const n = Number(text.slice(colon + 1, end));
     if (!Number.isInteger(b) || !Number.isInteger(n)) throw new Error(`unreadable sketch "${text}"`);
-    target.set(b, (target.get(b) ?? 0) + n);
+    out.push(b, n);
     start = end + 1;
   }
+  return out;
+}
+
+/** Adds parsed buckets (parseSketch) into `target`: the dashboard's inner loop, one row into each of its groups. */
+export function mergeParsed(target: Sketch, pairs: readonly number[]): void {
+  for (let i = 0; i < pairs.length; i += 2) target.set(pairs[i]!, (target.get(pairs[i]!) ?? 0) + pairs[i + 1]!);
+}
+
+/** Adds the stored form `text` into `target`. */
+export function mergeEncoded(target: Sketch, text: string | null): void {
+  mergeParsed(target, parseSketch(text));
 }
 
 export function decodeSketch(text: string | null): Sketch {
