@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'scripts/govmail.mjs');
 const SOURCE_CLI = path.join(ROOT, 'server/cli.ts');
 const ORG_FILE = path.join(ROOT, 'test/fixtures/org/hoabinh-2016-agencies.csv');
-const GOALS = { helpMs: 300, readMs: 1000 };
+export const GOALS = { helpMs: 300, readMs: 1000 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
@@ -37,7 +37,14 @@ function timed(args: string[], env: Record<string, string>): Promise<number> {
   });
 }
 
-export async function benchCli(args: string[]): Promise<void> {
+export interface CliResult {
+  /** medians over the paired rounds, ms */
+  node: number; help: number; read: number; tsxHelp: number; tsxRead: number;
+  /** medians of each round's ratio to that round's bare node start */
+  helpRatio: number; readRatio: number;
+}
+
+export async function benchCli(args: string[]): Promise<CliResult> {
   const rounds = Number(argOf(args, '--rounds', '9'));
   // The bin warns and runs stale code rather than build, so build here: the bench times the current sources.
   const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -66,6 +73,11 @@ export async function benchCli(args: string[]): Promise<void> {
     console.log(`  govmail --help                ${ms('help')}  ${goal('help', GOALS.helpMs)}`);
     console.log(`  govmail agency:list --json    ${ms('read')}  ${goal('read', GOALS.readMs)}`);
     console.log(`  through tsx, as tests run it: --help ${ms('tsxHelp')}, agency:list --json ${ms('tsxRead')}`);
+    const ratioTo = (name: 'help' | 'read') => median(times[name].map((t, r) => t / times.node[r]!));
+    return {
+      node: median(times.node), help: median(times.help), read: median(times.read), tsxHelp: median(times.tsxHelp), tsxRead: median(times.tsxRead),
+      helpRatio: ratioTo('help'), readRatio: ratioTo('read'),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

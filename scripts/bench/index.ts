@@ -1,4 +1,6 @@
-// `npm run bench -- <name> [args]`: a tiny dispatcher over the benchmarks in this folder.
+// `npm run bench -- <name> [args]`: a tiny dispatcher over the benchmarks in this folder; with no name (or only
+// options), every benchmark and one table (all.ts).
+import { benchAll } from './all.js';
 import { benchCli } from './cli.js';
 import { benchIngest } from './ingest.js';
 import { benchMetrics } from './metrics.js';
@@ -11,10 +13,12 @@ const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   cli: benchCli,
 };
 
-const [name, ...args] = process.argv.slice(2);
-const bench = name ? BENCHES[name] : undefined;
+const argv = process.argv.slice(2);
+const named = argv[0] !== undefined && !argv[0].startsWith('--');
+const [name, ...args] = named ? argv : ['all', ...argv];
+const bench = name === 'all' ? benchAll : BENCHES[name!];
 if (!bench) {
-  process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [args]\n`);
+  process.stderr.write(`usage: npm run bench [-- --quick] [-- --metrics-db NAME], or npm run bench -- <${Object.keys(BENCHES).join('|')}> [args]\n`);
   process.exit(2);
 }
 bench(args).then(

@@ -23,8 +23,8 @@ import { startDovecot, type DovecotInstance } from '../../test/support/dovecot.j
 const SECRET = 'bench-secret-key-0123456789abcdef0123456789';
 const DOMAIN = 'bench.hoabinh.gov.vn';
 const PASSWORD = 'Bench-pass-42';
-const RATIO_GOAL = 0.5;
-const P95_GOAL_MS = 2_000;
+export const RATIO_GOAL = 0.5;
+export const P95_GOAL_MS = 2_000;
 const COMMIT_POLL_MS = 5;
 const IDLE_GAP_MS = 50;
 const DOVECOT_NOTIFY_DELAY_MS = 500;

@@ -21,7 +21,7 @@ import { systemActor } from '../../server/services/auth/actor.js';
 const BENCH_ACTOR = systemActor('bench');
 
 const SECRET = 'bench-secret-key-0123456789abcdef0123456789';
-const GOAL_S = 20;
+export const GOAL_S = 20;
 
 function orgCsv(): string {
   const head = 'code,name,kind,parent_code,mail_domain,hotline_address';
