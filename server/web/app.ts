@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
 import { ownMailboxRoutes } from './routes/own-mailbox.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { mailReviewRoutes } from './routes/mail-review.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { hrRosterRoutes } from './routes/hr-roster.js';
 import { hrMailboxRoutes } from './routes/hr-mailboxes.js';
@@ -103,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps), ownMailboxRoutes(deps));
-  app.use(ticketRoutes(deps), lookupRoutes(deps));
+  app.use(ticketRoutes(deps), mailReviewRoutes(deps), lookupRoutes(deps));
   app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps), adminAgencyEditRoutes(deps), adminUserRoutes(deps));
 
   app.use(metricsRoutes(deps));

@@ -29,6 +29,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/', labelKey: 'nav.home', icon: 'house', group: 'work', roles: ROLES },
   { href: '/account/mailbox', labelKey: 'mine.nav', icon: 'mailbox', group: 'work', roles: ROLES, withMailbox: true },
   { href: '/tickets', labelKey: 'nav.tickets', icon: 'inbox', group: 'work', roles: ['agent', 'supervisor', 'leader', 'admin'] },
+  { href: '/review', labelKey: 'review.nav', icon: 'funnel', group: 'work', roles: ['agent', 'supervisor', 'admin'] },
   { href: '/metrics', labelKey: 'metrics.nav', icon: 'chart-column', group: 'work', roles: ['leader', 'supervisor', 'admin'] },
   { href: '/hr/roster', labelKey: 'hr.nav.roster', icon: 'upload', group: 'people', roles: ['hr', 'admin'] },
   { href: '/hr/mailboxes', labelKey: 'hr.nav.mailboxes', icon: 'mail', group: 'people', roles: ['hr', 'admin'] },

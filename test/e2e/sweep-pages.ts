@@ -27,6 +27,11 @@ export const SWEEP_PAGES: SweepPage[] = [
   { role: 'agent', name: 'queue-search', path: '/tickets?q=rac+thai' },
   { role: 'agent', name: 'ticket', path: (w) => `/tickets/${w.ticketRef}` },
   { role: 'agent', name: 'password', path: '/account/password' },
+  { role: 'agent', name: 'review', path: '/review' },
+  {
+    role: 'agent', name: 'confirm-convert', path: '/review',
+    open: async (page) => { await page.click('[data-testid=review-convert] >> nth=0'); await page.waitForSelector('[data-testid=confirm]'); },
+  },
 
   { role: 'supervisor', name: 'ticket', path: (w) => `/tickets/${w.ticketRef}` },
   { role: 'supervisor', name: 'metrics', path: '/metrics?from=2026-01-01&to=2026-12-31' },
@@ -72,6 +77,8 @@ export const SWEEP_PAGES: SweepPage[] = [
   { role: 'admin', name: 'calendar', path: '/admin/calendar' },
   { role: 'admin', name: 'metrics', path: '/metrics?from=2026-01-01&to=2026-12-31' },
   { role: 'admin', name: 'queue', path: '/tickets' },
+  { role: 'admin', name: 'review-choose', path: '/review' },
+  { role: 'admin', name: 'review', path: (w) => `/review?agency=${w.hotlineCode}` },
   { role: 'admin', name: 'users', path: '/admin/users' },
   { role: 'admin', name: 'user', path: (w) => `/admin/users/${w.mailbox}` },
   {

@@ -32,6 +32,8 @@ export interface AgencySide {
   /** a staff person's mailbox, and their name */
   mailbox: string;
   person: string;
+  /** a mail of the hotline set aside as an auto-reply (no ticket): the /review pages' resource */
+  reviewMailId: number;
   /** the agency's mail domain, and a shared mailbox on it (văn thư) */
   domain: string;
   shared: string;
@@ -62,7 +64,7 @@ export const HARMLESS_ORG_FILE = 'code,name,kind,parent_code,mail_domain,hotline
 export const HARMLESS_ROSTER_FILE = rosterCsv([{ employee_code: 'RM-A-9', full_name: 'Đỗ Văn Thử', agency_code: 'SNV', position: 'Chuyên viên' }]);
 
 /** A hotline inbox on an agency of the org chart, and one citizen mail ingested into it as production does. */
-async function hotlineTicket(db: Db, code: string, citizen: string): Promise<{ ref: string }> {
+async function hotlineTicket(db: Db, code: string, citizen: string): Promise<{ ref: string; reviewMailId: number }> {
   const agency = (await db.models.Agency.findOne({ where: { code } }))!;
   const address = agency.hotline_address!;
   const inbox = await db.models.HotlineInbox.create({ agency_id: agency.id, address, imap_host: '127.0.0.1', imap_port: 1, imap_user: address,
@@ -73,7 +75,11 @@ async function hotlineTicket(db: Db, code: string, citizen: string): Promise<{ r
   const outcome = await ingestMessage(db, ctx, ref, { uid: 1, source: mail({ to: address, from: `${citizen} <${code.toLowerCase()}.congdan@example.vn>`,
     subject: `Phản ánh gửi ${agency.name}`, body: `Kính gửi ${agency.name}, đề nghị kiểm tra.` }) });
   if (outcome !== 'ticket') throw new Error(`matrix world: expected a ticket in ${code}, got ${outcome}`);
-  return { ref: (await db.models.Ticket.findOne({ where: { agency_id: agency.id } }))!.ref };
+  const auto = await ingestMessage(db, ctx, ref, { uid: 2, source: mail({ to: address, from: `vang-mat@${code.toLowerCase()}.example.vn`,
+    subject: 'Trả lời tự động: vắng mặt', headers: ['Auto-Submitted: auto-replied'] }) });
+  if (auto !== 'auto') throw new Error(`matrix world: expected an auto-reply in ${code}, got ${auto}`);
+  const reviewMailId = (await db.models.Message.findOne({ where: { inbox_id: inbox.id, uid: 2 } }))!.id;
+  return { ref: (await db.models.Ticket.findOne({ where: { agency_id: agency.id } }))!.ref, reviewMailId };
 }
 
 export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
@@ -83,8 +89,8 @@ export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
     const agency = (await db.models.Agency.findOne({ where: { code } }))!;
     const staffRow = (await db.models.Staff.findOne({ where: { employee_code: `RM-${code === 'SNV' ? 'A' : 'B'}-${n}` } }))!;
     const box = (await db.models.Mailbox.findOne({ where: { staff_id: staffRow.id } }))!;
-    const { ref } = await hotlineTicket(db, code, citizen);
-    return { id: agency.id, code, name: agency.name, ticketRef: ref, citizen, mailbox: box.address, person: staffRow.full_name,
+    const { ref, reviewMailId } = await hotlineTicket(db, code, citizen);
+    return { id: agency.id, code, name: agency.name, ticketRef: ref, reviewMailId, citizen, mailbox: box.address, person: staffRow.full_name,
       domain: agency.mail_domain!, shared: `vanthu@${agency.mail_domain!}` };
   };
   const A = await side('SNV', 2, 'Hoàng Thị Ánh');

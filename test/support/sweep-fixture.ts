@@ -5,7 +5,7 @@ import type { Db } from '../../server/db/index.js';
 import type { Role } from '../../server/db/models/foundation.js';
 import { listRules } from '../../server/services/triage/rule-store.js';
 import { addCalendarOverride } from '../../server/services/sla/calendar-admin.js';
-import { addHotlineAgency, citizenMail, staff } from '../integration/tickets/ticket-fixture.js';
+import { addHotlineAgency, citizenMail, ingest, mail, staff } from '../integration/tickets/ticket-fixture.js';
 import { importRows, seedHoabinh, TEST_ACTOR, TEST_SECRET } from './provisioning-fixtures.js';
 import { createSharedMailbox } from '../../server/services/provisioning/shared-mailboxes.js';
 import { setMailboxPassword } from '../../server/services/provisioning/mailbox-lifecycle.js';
@@ -61,6 +61,10 @@ export async function buildSweepWorld(db: Db): Promise<SweepWorld> {
     const t = await citizenMail(db, hotline, { from, subject, body });
     if (i === 0) ticketRef = t.ref;
   }
+  // Mail that made no ticket, for /review: an out-of-office reply and a spam-flagged mail.
+  await ingest(db, hotline, mail({ to: hotline.address, from: 'Vắng mặt <vangmat@example.vn>', subject: 'Trả lời tự động: đang nghỉ phép',
+    headers: ['Auto-Submitted: auto-replied'] }));
+  await ingest(db, hotline, mail({ to: hotline.address, from: 'Quảng cáo <khuyenmai@example.vn>', subject: 'Khuyến mãi lớn cuối năm', headers: ['X-Spam-Flag: YES'] }));
   await addCalendarOverride(db, { date: `${new Date().getFullYear()}-12-31`, kind: 'off', reason: 'Nghỉ bù theo quyết định của tỉnh' }, 'test');
   const snv = (await db.models.Agency.findOne({ where: { code: 'SNV' } }))!;
   const user = async (role: Role, agencyId: number | null, name: string) => {

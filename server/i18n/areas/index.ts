@@ -17,5 +17,6 @@ import { facesCatalogue } from './faces.js';
 import { reportsCatalogue } from './reports.js';
 import { ticketClockCatalogue } from './ticket-clock.js';
 import { importRowsCatalogue } from './import-rows.js';
+import { mailReviewCatalogue } from './mail-review.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue];

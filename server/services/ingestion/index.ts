@@ -11,3 +11,9 @@ export type { ConnectionTest, MailCount, TestLog } from './inbox-admin.js';
 export { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
 export { pollAllInboxes } from './poll-inbox.js';
 export { reconcileInboxes } from './reconcile.js';
+export {
+  canReview, findReviewMail, listReviewMail, REVIEW_CLASSES, REVIEW_ROLES, reviewAgencyChoices, reviewAgencyFor,
+} from './review-list.js';
+export type { ReviewAgency, ReviewClass, ReviewMail, ReviewPage } from './review-list.js';
+export { convertToTicket, reprocessQuarantined } from './review-actions.js';
+export type { Converted, Reprocessed } from './review-actions.js';

@@ -64,7 +64,8 @@ export async function ingestMessage(db: Db, ctx: IngestContext, ref: InboxRef, m
   return outcome;
 }
 
-async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, opener: TicketOpener, msg: FetchedRaw, parsed: Parsed, sha256: string, now: Date): Promise<IngestOutcome> {
+/** One mail through the per-message path (also review-actions.ts re-processing a quarantined mail). */
+export async function storeMessage(db: Db, ctx: IngestContext, ref: InboxRef, opener: TicketOpener, msg: FetchedRaw, parsed: Parsed, sha256: string, now: Date): Promise<IngestOutcome> {
   const { Message, RawMessage } = db.models;
   if (await Message.findOne({ where: { inbox_id: ref.inbox.id, uid_validity: ref.uidValidity, uid: msg.uid }, attributes: ['id'] })) return 'duplicate';
   if (!(await RawMessage.findByPk(sha256, { attributes: ['sha256'] }))) {

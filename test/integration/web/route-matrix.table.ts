@@ -60,6 +60,8 @@ const metrics: Record<Who, Cell> = {
   anon: L, 'staff@A': 403, 'agent@A': 403, 'hr@A': 403, 'agent@P': 403, 'hr@P': 403,
   'supervisor@A': [200, 403], 'leader@A': [200, 403], 'admin@A': [200, 403], 'supervisor@P': 200, 'leader@P': 200, 'admin@P': 200,
 };
+/** The hotline desk's review of set-aside mail (/review): agents, supervisors and admins; leaders only read tickets. */
+const desk = (own: Cell, p: Answer): Record<Who, Cell> => ({ ...tickets(403, own, 403, p) });
 const signedIn = (a: Answer): Record<Who, Cell> => all(a, L);
 
 const mailboxAction = (a: Answer, form?: Record<string, string>): Entry => ({ form, answers: hrAdmin([a, 404], a) });
@@ -90,6 +92,12 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'POST /tickets/:ref/resume': { answers: tickets(403, [422, 404], 403, 422) },
   'POST /tickets/:ref/complex': { form: { reason: '' }, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
   'POST /tickets/:ref/extend': { form: { reason: '' }, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
+
+  // Mail that made no ticket: another agency named in ?agency= is refused; its mail is absent. Without confirm=1
+  // the actions only ask.
+  'GET /review': { agencyQuery: true, answers: desk([200, 403], 200) },
+  'POST /review/:mail/convert': { form: {}, answers: desk([200, 404], 200) },
+  'POST /review/:mail/reprocess': { form: {}, answers: desk([200, 404], 200) },
 
   'GET /tra-cuu': { answers: all(200) },
   // An unknown ref and a wrong code get the same "not found", whoever asks.

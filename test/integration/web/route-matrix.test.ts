@@ -17,7 +17,7 @@ import { ROUTE_MATRIX, type Answer, type Cases, type Cell, type Entry } from './
 
 /** The routes of the app, enumerated when the suite is declared (createApp touches no database until asked). */
 const ROUTES: AppRoute[] = appRoutes(testApp({} as Db));
-const SIDED_PARAM = /:(ref|address|code|token|username)\b/;
+const SIDED_PARAM = /:(ref|address|code|token|username|mail)\b/;
 const SAFE_TABLES_SKIPPED = new Set(['sessions']); // every request refreshes its session's last-seen time
 
 const isCases = (e: Entry | Cases): e is Cases => 'cases' in e;
@@ -57,6 +57,7 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
     return path.replace(/:(\w+)/g, (_m, name: string) => {
       switch (name) {
         case 'ref': return s.ticketRef;
+        case 'mail': return String(s.reviewMailId);
         case 'address': return encodeURIComponent(path.startsWith('/hr/shared-mailboxes') ? s.shared : s.mailbox);
         case 'code': return s.code;
         // The roster-made account of A's (or B's) staff person: a user of that agency.

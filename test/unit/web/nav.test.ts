@@ -16,7 +16,7 @@ describe('sidebar', () => {
 
   it('shows each role only its pages, grouped, with exactly one current entry', () => {
     const agent = navFor(user('agent'), 'vi', '/tickets/X-1');
-    expect(agent.flatMap((s) => s.links.map((l) => l.href))).to.deep.equal(['/', '/tickets']);
+    expect(agent.flatMap((s) => s.links.map((l) => l.href))).to.deep.equal(['/', '/tickets', '/review']);
     expect(agent.flatMap((s) => s.links).filter((l) => l.current).map((l) => l.href)).to.deep.equal(['/tickets']);
     const admin = navFor(user('admin'), 'en', '/admin/rules/new');
     expect(admin.map((s) => s.label)).to.deep.equal(['Work', 'People and mailboxes', 'Settings']);
