@@ -5,12 +5,14 @@ import { benchCli } from './cli.js';
 import { benchIngest } from './ingest.js';
 import { benchMetrics } from './metrics.js';
 import { benchProvision } from './provision.js';
+import { benchWeb } from './web.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   provision: benchProvision,
   ingest: benchIngest,
   metrics: benchMetrics,
   cli: benchCli,
+  web: benchWeb,
 };
 
 const argv = process.argv.slice(2);

@@ -25,6 +25,7 @@ import { homeRoutes } from './routes/home.js';
 import { ownMailboxRoutes } from './routes/own-mailbox.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { mailReviewRoutes } from './routes/mail-review.js';
+import { queueRoutes } from './routes/queue.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { hrRosterRoutes } from './routes/hr-roster.js';
 import { hrMailboxRoutes } from './routes/hr-mailboxes.js';
@@ -104,7 +105,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps), ownMailboxRoutes(deps));
-  app.use(ticketRoutes(deps), mailReviewRoutes(deps), lookupRoutes(deps));
+  app.use(queueRoutes(deps), ticketRoutes(deps), mailReviewRoutes(deps), lookupRoutes(deps));
   app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps), adminAgencyEditRoutes(deps), adminUserRoutes(deps));
 
   app.use(metricsRoutes(deps));

@@ -25,6 +25,7 @@ export const SWEEP_PAGES: SweepPage[] = [
   { role: 'agent', name: 'home', path: '/' },
   { role: 'agent', name: 'queue', path: '/tickets' },
   { role: 'agent', name: 'queue-search', path: '/tickets?q=rac+thai' },
+  { role: 'agent', name: 'queue-filters', path: '/tickets?sla=on_time&priority=normal&sort=received_desc' },
   { role: 'agent', name: 'ticket', path: (w) => `/tickets/${w.ticketRef}` },
   { role: 'agent', name: 'password', path: '/account/password' },
   { role: 'agent', name: 'review', path: '/review' },
@@ -79,6 +80,7 @@ export const SWEEP_PAGES: SweepPage[] = [
   { role: 'admin', name: 'queue', path: '/tickets' },
   { role: 'admin', name: 'review-choose', path: '/review' },
   { role: 'admin', name: 'review', path: (w) => `/review?agency=${w.hotlineCode}` },
+  { role: 'admin', name: 'queue-filters', path: '/tickets?agency=1&sla=overdue' },
   { role: 'admin', name: 'users', path: '/admin/users' },
   { role: 'admin', name: 'user', path: (w) => `/admin/users/${w.mailbox}` },
   {

@@ -67,6 +67,8 @@ export interface TicketAttrs {
   priority: string;
   citizen_address: string;
   citizen_name: string | null;
+  /** citizen_name without tone marks, lower case: the queue's search (migration 0019) */
+  citizen_folded?: string | null;
   subject: string;
   lookup_code_hash: string | null;
   received_at: Date;
@@ -109,6 +111,9 @@ export interface OutboxAttrs {
 /** A file an outbox mail carries (migration 0016), in the order of `id`. */
 export interface OutboxAttachmentAttrs { id: number; outbox_id: number; filename: string; content_type: string; content: Buffer; created_at?: Date }
 
+/** A user's saved queue filter (migration 0019): `query` is the queue's URL query string. */
+export interface QueueViewAttrs { id: number; user_id: number; name: string; query: string; created_at?: Date; updated_at?: Date }
+
 export function defineHotlineModels(s: Sequelize) {
   const HotlineInbox = defineTable<HotlineInboxAttrs>(s, 'HotlineInbox', 'hotline_inboxes', {
     id: pk, agency_id: DataTypes.INTEGER, address: DataTypes.STRING, imap_host: DataTypes.STRING, imap_port: DataTypes.INTEGER,
@@ -129,7 +134,7 @@ export function defineHotlineModels(s: Sequelize) {
   });
   const Ticket = defineTable<TicketAttrs>(s, 'Ticket', 'tickets', {
     id: pk, ref: DataTypes.STRING, agency_id: DataTypes.INTEGER, status: DataTypes.STRING, class: DataTypes.STRING,
-    category: DataTypes.STRING, priority: DataTypes.STRING, citizen_address: DataTypes.STRING, citizen_name: DataTypes.STRING,
+    category: DataTypes.STRING, priority: DataTypes.STRING, citizen_address: DataTypes.STRING, citizen_name: DataTypes.STRING, citizen_folded: DataTypes.STRING,
     subject: DataTypes.STRING, lookup_code_hash: DataTypes.STRING, received_at: DataTypes.DATE(3), due_at: DataTypes.DATE(3),
     first_response_due_at: DataTypes.DATE(3), related_ticket_id: DataTypes.INTEGER, relation: DataTypes.STRING,
     history: DataTypes.BOOLEAN, undeliverable: DataTypes.BOOLEAN,
@@ -146,5 +151,8 @@ export function defineHotlineModels(s: Sequelize) {
   const OutboxAttachment = defineTable<OutboxAttachmentAttrs>(s, 'OutboxAttachment', 'outbox_attachments', {
     id: pk, outbox_id: DataTypes.INTEGER, filename: DataTypes.STRING, content_type: DataTypes.STRING, content: DataTypes.BLOB, created_at: DataTypes.DATE(3),
   }, { timestamps: false });
-  return { HotlineInbox, RawMessage, Message, Ticket, TicketEvent, Outbox, OutboxAttachment };
+  const QueueView = defineTable<QueueViewAttrs>(s, 'QueueView', 'queue_views', {
+    id: pk, user_id: DataTypes.INTEGER, name: DataTypes.STRING, query: DataTypes.STRING,
+  });
+  return { HotlineInbox, RawMessage, Message, Ticket, TicketEvent, Outbox, OutboxAttachment, QueueView };
 }

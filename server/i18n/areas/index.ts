@@ -18,5 +18,6 @@ import { reportsCatalogue } from './reports.js';
 import { ticketClockCatalogue } from './ticket-clock.js';
 import { importRowsCatalogue } from './import-rows.js';
 import { mailReviewCatalogue } from './mail-review.js';
+import { queueCatalogue } from './queue.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue, queueCatalogue];

@@ -1,43 +1,40 @@
-// The one ticket listing: tickets in the actor's agencies, filtered by status, assignee and a search that finds
-// "dat dai" in "đất đai" (messages.search_text keeps the text with and without tone marks, see ingestion).
-// findTickets is the query; listTickets pages it for the agents' queue, ticket-list.ts maps it for the CLI.
-import { Op, fn, col, literal, type Order, type WhereOptions } from 'sequelize';
+// The one ticket filter: tickets in the actor's agencies, by status, class, category, priority, legal-clock state,
+// received dates, assignee and a search that finds "dat dai" in "đất đai" (messages.search_text keeps the subject
+// and body with and without tone marks, see ingestion). findTickets is the query the CLI listing maps
+// (ticket-list.ts); the agents' queue pages the same where clause by keyset (queue.ts).
+import { Op, fn, col, literal, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { stripToneMarks } from '../text/index.js';
-import { assigneeWhere, currentAssignees, type AssigneeFilter } from './assignee.js';
+import { assigneeWhere, type AssigneeFilter } from './assignee.js';
 import { scopeWhere, type AgencyIds } from './scope.js';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed', 'archived'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const QUEUE_PAGE_SIZE = 25;
+/** Statuses still being worked: only these run a clock that can be at risk or overdue. */
+export const WORKED_STATUSES: readonly string[] = ['new', 'open', 'pending'];
+export const SLA_STATES = ['on_time', 'at_risk', 'overdue', 'paused'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
 const QUERY_MAX_CHARS = 100;
 
-/** What every listing filters on: always the scope, then any of status, current assignee and search text. */
+/** A legal-clock state to filter on, judged at `now`; `riskEdge` is where "at risk" ends (one working day on). */
+export interface SlaFilter { state: SlaState; now: Date; riskEdge: Date }
+
+/** What every listing filters on: always the scope, then any of the others. */
 export interface TicketQuery {
   scope: AgencyIds;
   /** a status no ticket has matches nothing */
   status?: string;
+  class?: string;
+  /** 'none' = uncategorised */
+  category?: string;
+  priority?: string;
+  sla?: SlaFilter;
+  /** received at or after / before (instants) */
+  receivedFrom?: Date;
+  receivedBefore?: Date;
   assignee?: AssigneeFilter;
   q?: string;
-}
-
-export interface ListFilter extends TicketQuery {
-  status?: TicketStatus;
-  /** 1-based */
-  page?: number;
-  now?: Date;
-}
-
-export interface QueueItem {
-  ref: string; subject: string; citizen: string; status: string; agency: string;
-  receivedAt: Date; dueAt: Date | null; overdue: boolean; assignee: string | null;
-}
-
-export interface QueuePage {
-  items: QueueItem[]; total: number; page: number; pages: number;
-  /** per status, within the scope, ignoring the other filters: the summary bar */
-  counts: Record<string, number>;
 }
 
 /** LIKE patterns for the search box: `%` is dropped (it would match everything), `_` may over-match harmlessly. */
@@ -53,54 +50,42 @@ function searchWhere(db: Db, q: string): WhereOptions {
   return {
     [Op.or]: [
       { ref: { [Op.like]: ref } },
-      { citizen_address: { [Op.like]: text[0] } },
+      ...text.map((p) => ({ citizen_address: { [Op.like]: p } })),
+      { citizen_folded: { [Op.like]: text[text.length - 1] } },
       { id: { [Op.in]: literal(`(SELECT m.ticket_id FROM messages m WHERE m.ticket_id IS NOT NULL AND (${escaped}))`) } },
     ],
   };
 }
 
-function ticketWhere(db: Db, query: TicketQuery): WhereOptions {
+const PAUSED = '(SELECT s.ticket_id FROM ticket_sla s WHERE s.paused_at IS NOT NULL AND s.resolved_at IS NULL)';
+
+/** Paused: the clock is stopped; the others are judged on the deadline of a worked, running ticket. */
+function slaWhere(f: SlaFilter): WhereOptions {
+  if (f.state === 'paused') return { id: { [Op.in]: literal(PAUSED) } };
+  const running = { status: { [Op.in]: WORKED_STATUSES }, id: { [Op.notIn]: literal(PAUSED) } };
+  if (f.state === 'overdue') return { ...running, due_at: { [Op.lt]: f.now } };
+  if (f.state === 'at_risk') return { ...running, due_at: { [Op.gte]: f.now, [Op.lt]: f.riskEdge } };
+  return { ...running, [Op.or]: [{ due_at: null }, { due_at: { [Op.gte]: f.riskEdge } }] };
+}
+
+export function ticketWhere(db: Db, query: TicketQuery): WhereOptions {
   const parts: WhereOptions[] = [scopeWhere(query.scope)];
   if (query.status) parts.push({ status: query.status });
+  if (query.class) parts.push({ class: query.class });
+  if (query.category) parts.push({ category: query.category === 'none' ? null : query.category });
+  if (query.priority) parts.push({ priority: query.priority });
+  if (query.sla) parts.push(slaWhere(query.sla));
+  if (query.receivedFrom) parts.push({ received_at: { [Op.gte]: query.receivedFrom } });
+  if (query.receivedBefore) parts.push({ received_at: { [Op.lt]: query.receivedBefore } });
   if (query.assignee !== undefined) parts.push(assigneeWhere(db, query.assignee));
   if (query.q?.trim()) parts.push(searchWhere(db, query.q));
   return { [Op.and]: parts };
 }
 
-/**
- * The tickets `query` selects: oldest deadline first (the queue is worked in the order the law needs answers), or
- * in the order they were opened; all of them, or `limit` from `offset`.
- */
-export async function findTickets(db: Db, query: TicketQuery,
-  opts: { order: 'deadline' | 'opened'; limit?: number; offset?: number }): Promise<TicketAttrs[]> {
-  const order: Order = opts.order === 'deadline'
-    ? [[literal('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END'), 'ASC'], ['due_at', 'ASC'], ['id', 'ASC']]
-    : [['id', 'ASC']];
-  const rows = await db.models.Ticket.findAll({ where: ticketWhere(db, query), order, limit: opts.limit, offset: opts.offset });
+/** Every ticket `query` selects, in the order they were opened (the CLI listing). */
+export async function findTickets(db: Db, query: TicketQuery): Promise<TicketAttrs[]> {
+  const rows = await db.models.Ticket.findAll({ where: ticketWhere(db, query), order: [['id', 'ASC']] });
   return rows.map((r) => r.get({ plain: true }) as TicketAttrs);
-}
-
-/** One page of the agents' queue, with its total and the per-status counts of the scope. */
-export async function listTickets(db: Db, filter: ListFilter): Promise<QueuePage> {
-  const now = filter.now ?? new Date();
-  const total = await db.models.Ticket.count({ where: ticketWhere(db, filter) });
-  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
-  const rows = await findTickets(db, filter, { order: 'deadline', limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE });
-  const [agencies, assignees] = await Promise.all([
-    db.models.Agency.findAll({ attributes: ['id', 'name'] }),
-    currentAssignees(db, rows.map((r) => r.id)),
-  ]);
-  const users = assignees.size ? await db.models.User.findAll({ where: { id: [...new Set(assignees.values())] }, attributes: ['id', 'display_name'] }) : [];
-  const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
-  const userName = new Map(users.map((u) => [u.id, u.display_name]));
-  const items = rows.map((t) => ({
-    ref: t.ref, subject: t.subject, citizen: t.citizen_name ? `${t.citizen_name} <${t.citizen_address}>` : t.citizen_address,
-    status: t.status, agency: agencyName.get(t.agency_id) ?? '', receivedAt: t.received_at, dueAt: t.due_at,
-    overdue: Boolean(t.due_at && t.due_at < now && !['resolved', 'closed', 'archived'].includes(t.status)),
-    assignee: userName.get(assignees.get(t.id) ?? -1) ?? null,
-  }));
-  return { items, total, page, pages, counts: await statusCounts(db, filter.scope) };
 }
 
 export async function statusCounts(db: Db, scope: AgencyIds): Promise<Record<string, number>> {

@@ -37,7 +37,7 @@ export async function listTickets(db: Db, actor: ListingActor, filter: { agencyC
     if (!a) throw new Error(`unknown agency ${filter.agencyCode}`);
     scope = [a.id];
   }
-  const tickets = await findTickets(db, { scope, status: filter.status }, { order: 'opened' });
+  const tickets = await findTickets(db, { scope, status: filter.status });
   const counts = tickets.length ? (await db.models.Message.findAll({
     attributes: ['ticket_id', [fn('COUNT', col('id')), 'n']], where: { ticket_id: { [Op.ne]: null } }, group: ['ticket_id'], raw: true,
   })) as unknown as { ticket_id: number; n: number | string }[] : [];

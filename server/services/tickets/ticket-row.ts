@@ -4,6 +4,7 @@ import { createHash, createHmac, randomInt } from 'node:crypto';
 import { env } from '../../config/env.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TICKET_CLASSES } from '../org/index.js';
+import { stripToneMarks } from '../text/index.js';
 import { addPeriod, createCalendar, type WorkCalendar } from '../sla/index.js';
 
 export const DEFAULT_TICKET_CLASS = 'phan_anh_kien_nghi';
@@ -47,6 +48,7 @@ export function newTicketRow(t: NewTicket, ref: string, lookupCode: string, opts
   return {
     ref, agency_id: t.agencyId, status: t.history ? 'archived' : 'new', class: cls.code, category: null, priority: 'normal',
     citizen_address: t.citizenAddress.toLowerCase().slice(0, 190), citizen_name: t.citizenName?.slice(0, 255) || null,
+    citizen_folded: t.citizenName ? stripToneMarks(t.citizenName).toLowerCase().slice(0, 255) : null,
     subject: t.subject.slice(0, 500), lookup_code_hash: lookupCodeHash(ref, lookupCode), received_at: t.receivedAt,
     due_at: provisional ? addPeriod(t.receivedAt, cls.resolution, calendar) : null,
     first_response_due_at: provisional ? addPeriod(t.receivedAt, cls.firstResponse, calendar) : null,

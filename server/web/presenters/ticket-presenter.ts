@@ -1,7 +1,7 @@
 // Turns ticket service results into what the workspace templates show: translated labels, filter links and
 // flags. Mail text stays plain strings here; the templates escape it ({{ }}) or sandbox the sanitised HTML.
 import { t, type Locale } from '../../i18n/index.js';
-import type { QueuePage, TicketView } from '../../services/tickets/index.js';
+import type { TicketView } from '../../services/tickets/index.js';
 import { toLocalIso } from '../../services/time/index.js';
 import { formatDateTime } from '../view-helpers.js';
 import { collapseRepeats } from './timeline-runs.js';
@@ -13,8 +13,6 @@ function localDue(v: unknown): string {
   return Number.isNaN(d.getTime()) ? '' : toLocalIso(d).slice(0, 16).replace('T', ' ');
 }
 
-type QueueQuery = { status?: string; assignee?: 'me' | 'none' | number; q?: string; page?: number };
-
 /** A known key's text, or the fallback (t() returns the key itself for unknown keys, e.g. a new event kind). */
 function label(locale: Locale, key: string, fallback: string): string {
   const text = t(locale, key);
@@ -22,45 +20,6 @@ function label(locale: Locale, key: string, fallback: string): string {
 }
 
 export const statusLabel = (locale: Locale, status: string) => label(locale, `tickets.status.${status}`, status);
-
-function queueHref(q: QueueQuery, change: Partial<QueueQuery>): string {
-  const merged: Record<string, unknown> = { ...q, ...change };
-  const params = new URLSearchParams();
-  for (const key of ['status', 'assignee', 'q', 'page']) {
-    const v = merged[key];
-    if (v !== undefined && v !== '' && !(key === 'page' && v === 1)) params.set(key, String(v));
-  }
-  const s = params.toString();
-  return s ? `/tickets?${s}` : '/tickets';
-}
-
-export function queueView(page: QueuePage, q: QueueQuery, locale: Locale) {
-  const total = Object.values(page.counts).reduce((a, b) => a + b, 0);
-  return {
-    items: page.items.map((i) => ({
-      ...i, statusLabel: statusLabel(locale, i.status), href: `/tickets/${encodeURIComponent(i.ref)}`,
-      // the queue's one-line cell shows the name; the address stays in its title
-      citizenName: i.citizen.replace(/\s*<[^>]*>$/, '') || i.citizen,
-    })),
-    summary: [
-      { label: t(locale, 'tickets.filter.all'), count: total, href: queueHref(q, { status: undefined, page: 1 }), active: !q.status },
-      ...Object.entries(page.counts).filter(([s, n]) => n > 0 || s !== 'archived')
-        .map(([s, n]) => ({ label: statusLabel(locale, s), count: n, href: queueHref(q, { status: s, page: 1 }), active: q.status === s })),
-    ],
-    filter: { q: q.q ?? '', assignee: q.assignee === undefined ? '' : String(q.assignee), status: q.status ?? '' },
-    assigneeOptions: [
-      { value: '', label: t(locale, 'tickets.filter.anyone') },
-      { value: 'me', label: t(locale, 'tickets.filter.me') },
-      { value: 'none', label: t(locale, 'tickets.filter.unassigned') },
-    ].map((o) => ({ ...o, selected: o.value === (q.assignee === undefined ? '' : String(q.assignee)) })),
-    total: page.total,
-    pager: page.pages > 1 ? {
-      page: page.page, pages: page.pages,
-      prev: page.page > 1 ? queueHref(q, { page: page.page - 1 }) : null,
-      next: page.page < page.pages ? queueHref(q, { page: page.page + 1 }) : null,
-    } : null,
-  };
-}
 
 export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
   const { ticket } = view;

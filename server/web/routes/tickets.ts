@@ -1,5 +1,5 @@
-// The staff workspace: the queue (/tickets) and one ticket (/tickets/:ref) with reply, note, assign, status,
-// pause/resume and legal extension forms. Leaders read only (no forms, POST refused by role); the services also check scope and role, so a
+// The staff workspace: one ticket (/tickets/:ref) with reply, note, assign, status,
+// pause/resume and legal extension forms (the queue is routes/queue.ts). Leaders read only (no forms, POST refused by role); the services also check scope and role, so a
 // ticket of another agency is a 404 whichever way it is asked for.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -8,20 +8,14 @@ import { requireLogin, requireRole } from '../middleware/auth.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  listTickets, TICKET_STATUSES, getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
+  getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
   TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs,
 } from '../../services/tickets/index.js';
-import { queueView, ticketView } from '../presenters/ticket-presenter.js';
+import { ticketView } from '../presenters/ticket-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { reclassifyOptions } from '../presenters/clock-presenter.js';
 
-const queueQuery = z.object({
-  status: z.enum(TICKET_STATUSES).optional().catch(undefined),
-  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional().catch(undefined),
-  q: z.string().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().positive().optional().catch(undefined),
-});
 const replyBody = z.object({ body: z.string().default(''), close: z.string().optional() });
 const noteBody = z.object({ note: z.string().default('') });
 const assignBody = z.object({ assignee: z.string().regex(/^\d{0,10}$/).default('') });
@@ -43,14 +37,6 @@ export function ticketRoutes(deps: AppDeps): Router {
   const router = Router();
   const readers = [requireLogin, requireRole(...TICKET_READ_ROLES)];
   const writers = [requireLogin, requireRole(...TICKET_WRITE_ROLES)];
-
-  router.get('/tickets', ...readers, async (req, res) => {
-    const query = queueQuery.parse(req.query);
-    const user = req.auth!.user;
-    const assignee = query.assignee === 'me' ? user.id : query.assignee;
-    const page = await listTickets(db, { scope: scopeOf(user), status: query.status, assignee, q: query.q, page: query.page });
-    res.render('pages/tickets/queue', { title: t(req.locale, 'tickets.queue.title'), ...queueView(page, query, req.locale) });
-  });
 
   const show = async (req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) => {
     const user = req.auth!.user;

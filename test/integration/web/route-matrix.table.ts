@@ -78,6 +78,10 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'GET /account/mailbox': { answers: signedIn(200) },
 
   'GET /tickets': { answers: tickets(200, 200, 200, 200) },
+  // no ticket ticked: back to the queue with a notice; a saved view needs a name; :id is nobody's view here
+  'POST /tickets/bulk': { form: {}, answers: tickets(403, 303, 403, 303) },
+  'POST /tickets/views': { form: { name: '' }, answers: tickets(303, 303, 303, 303) },
+  'POST /tickets/views/:id/delete': { answers: tickets(303, 303, 303, 303) },
   'GET /tickets/:ref': { answers: tickets([200, 404], [200, 404], 200, 200) },
   // Leaders read only: a change is refused by role before the ticket is looked up.
   'POST /tickets/:ref/reply': { form: { body: '' }, answers: tickets(403, [422, 404], 403, 422) },

@@ -1,0 +1,130 @@
+// `npm run bench -- web [--tickets N] [--seconds N] [--connections N] [--db sqlite,mariadb]`: the hotline desk
+// under load (issue 14). One agency holds N tickets (default 100,000, made with bulk SQL: a recursive CTE on SQLite,
+// MariaDB's sequence engine) plus one ticket opened by a real mail; an agent logged in through the real form.
+// autocannon then loads, in this process and one after the other, the baseline GET /healthz, the queue (/tickets,
+// its first page) and that ticket's page, and prints req/s, p99 and each page's ratio to the baseline.
+// Goal (issue 14): queue ≥ 500 req/s and p99 ≤ 100 ms on the 2-CPU machine.
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { QueryTypes } from 'sequelize';
+import { freshDb, MARIADB_ADMIN_URL, type TestDbKind } from '../../test/support/databases.js';
+import { buildUser, listenOnFreePort, testApp } from '../../test/support/web.js';
+import { addHotlineAgency, citizenMail } from '../../test/integration/tickets/ticket-fixture.js';
+
+interface CannonResult { requests: { average: number }; latency: { p99: number; average: number }; non2xx: number; errors: number }
+type Cannon = (opts: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+const GOALS = { queueRps: 500, queueP99Ms: 100 };
+
+function argOf(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+}
+
+type Db = Awaited<ReturnType<typeof freshDb>>;
+
+/** N tickets in one agency, deadlines spread over ±60 days around now, received over the last 90 days; a clock
+ *  row for each (every tenth paused, a third assigned to the agent). No row goes through Node. */
+async function generate(db: Db, kind: TestDbKind, agencyId: number, agentId: number, n: number): Promise<void> {
+  const q = (sql: string) => db.sequelize.query(sql, { type: QueryTypes.RAW }).catch((e: Error & { parent?: Error }) => {
+    throw new Error(`${e.parent?.message ?? e.message}\n${sql.slice(0, 300)}`);
+  });
+  if (kind === 'mariadb') {
+    await q(`INSERT INTO tickets (ref, agency_id, status, class, category, priority, citizen_address, citizen_name, citizen_folded, subject,
+        received_at, due_at, first_response_due_at, history, undeliverable, created_at, updated_at)
+      SELECT CONCAT('BENCH-', seq), ${agencyId}, ELT(1 + seq % 4, 'new', 'open', 'pending', 'closed'), IF(seq % 7 = 0, 'khieu_nai', 'phan_anh_kien_nghi'),
+        ELT(1 + seq % 6, 'dat_dai', 'moi_truong', 'giao_thong', 'y_te', 'thu_tuc_hanh_chinh', NULL), ELT(1 + seq % 4, 'low', 'normal', 'high', 'urgent'),
+        CONCAT('congdan', seq, '@example.vn'), CONCAT('Nguyễn Văn ', seq), CONCAT('nguyen van ', seq), CONCAT('Phản ánh số ', seq),
+        UTC_TIMESTAMP(3) - INTERVAL (seq * 7776 DIV ${n}) * 1000 SECOND,
+        UTC_TIMESTAMP(3) + INTERVAL ((seq * 7919) % 172800 - 86400) * 60 SECOND,
+        UTC_TIMESTAMP(3), 0, 0, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
+      FROM (SELECT CAST(seq AS SIGNED) AS seq FROM seq_1_to_${n}) s`);
+  } else {
+    const at = (expr: string) => `strftime('%Y-%m-%d %H:%M:%f +00:00', 'now', (${expr}) || ' seconds')`;
+    await q(`WITH RECURSIVE s(seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM s WHERE seq < ${n})
+      INSERT INTO tickets (ref, agency_id, status, class, category, priority, citizen_address, citizen_name, citizen_folded, subject,
+        received_at, due_at, first_response_due_at, history, undeliverable, created_at, updated_at)
+      SELECT 'BENCH-' || seq, ${agencyId}, CASE seq % 4 WHEN 0 THEN 'new' WHEN 1 THEN 'open' WHEN 2 THEN 'pending' ELSE 'closed' END,
+        CASE WHEN seq % 7 = 0 THEN 'khieu_nai' ELSE 'phan_anh_kien_nghi' END,
+        CASE seq % 6 WHEN 0 THEN 'dat_dai' WHEN 1 THEN 'moi_truong' WHEN 2 THEN 'giao_thong' WHEN 3 THEN 'y_te' WHEN 4 THEN 'thu_tuc_hanh_chinh' ELSE NULL END,
+        CASE seq % 4 WHEN 0 THEN 'low' WHEN 1 THEN 'normal' WHEN 2 THEN 'high' ELSE 'urgent' END,
+        'congdan' || seq || '@example.vn', 'Nguyễn Văn ' || seq, 'nguyen van ' || seq, 'Phản ánh số ' || seq,
+        ${at(`-(seq * 7776 / ${n}) * 1000`)}, ${at('((seq * 7919) % 172800 - 86400) * 60')}, ${at('0')}, 0, 0, ${at('0')}, ${at('0')}
+      FROM s`);
+  }
+  await q(`INSERT INTO ticket_sla (ticket_id, policy_class, priority, received_at, resolution_start, resolution_due, paused_at, pause_reason,
+      paused_minutes, assignee_id, read_only, created_at, updated_at)
+    SELECT id, class, priority, received_at, received_at, due_at, CASE WHEN id % 10 = 0 THEN received_at ELSE NULL END,
+      CASE WHEN id % 10 = 0 THEN 'waiting_citizen' ELSE NULL END, 0, CASE WHEN id % 3 = 0 THEN ${agentId} ELSE NULL END, 0, created_at, updated_at
+    FROM tickets WHERE ref LIKE 'BENCH-%'`);
+  if (kind === 'sqlite') await q('ANALYZE');
+  else await q('ANALYZE TABLE tickets, ticket_sla');
+}
+
+/** A session cookie from the real login form. */
+async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) { const [pair] = c.split(';'); const i = pair!.indexOf('='); jar.set(pair!.slice(0, i), pair!.slice(i + 1)); }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const page = await fetch(`${baseUrl}/login`);
+  keep(page);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const res = await fetch(`${baseUrl}/login`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, username, password }).toString(),
+  });
+  if (res.status !== 303) throw new Error(`login: expected 303, got ${res.status}`);
+  keep(res);
+  return cookie();
+}
+
+async function load(url: string, cookie: string, seconds: number, connections: number): Promise<CannonResult> {
+  const r = await autocannon({ url, connections, duration: seconds, headers: { cookie } });
+  if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
+  return r;
+}
+
+export async function benchWeb(args: string[] = []): Promise<Record<string, number>> {
+  const tickets = Number(argOf(args, '--tickets', '100000'));
+  const seconds = Number(argOf(args, '--seconds', '10'));
+  const connections = Number(argOf(args, '--connections', '10'));
+  const kinds = argOf(args, '--db', 'sqlite,mariadb').split(',') as TestDbKind[];
+  if (!Number.isInteger(tickets) || tickets < 100) throw new Error(`--tickets: expected a whole number ≥ 100, not ${argOf(args, '--tickets', '')}`);
+  const out: Record<string, number> = {};
+  console.log(`web: ${tickets.toLocaleString('en')} tickets in one agency, autocannon ${connections} connections × ${seconds} s per page; ${os.availableParallelism()} CPUs, load ${os.loadavg()[0]!.toFixed(1)}${kinds.includes('mariadb') ? `; MariaDB ${MARIADB_ADMIN_URL}` : ''}`);
+  for (const kind of kinds) {
+    const db = await freshDb(kind);
+    const { server, baseUrl } = await listenOnFreePort(testApp(db, { loginRateLimit: 100_000 }));
+    try {
+      const agency = await addHotlineAgency(db, 'SXD');
+      const real = await citizenMail(db, agency, { subject: 'Đề nghị sửa chữa cầu treo bản Lác', body: 'Cầu treo bị hỏng ván mặt cầu, nguy hiểm cho học sinh.' });
+      const agent = await buildUser(db, { role: 'agent', agencyId: agency.agencyId, displayName: 'Cán bộ Đo Tải' });
+      let t0 = performance.now();
+      await generate(db, kind, agency.agencyId, agent.user.id, tickets);
+      console.log(`  ${kind}: generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const cookie = await login(baseUrl, agent.username, agent.password);
+      const pages: [string, string][] = [['baseline GET /healthz', '/healthz'], ['queue GET /tickets', '/tickets'], [`ticket GET /tickets/${real.ref}`, `/tickets/${real.ref}`]];
+      for (const [, path] of pages) await load(`${baseUrl}${path}`, cookie, 1, 2); // warm: templates, calendars, JIT, caches
+      let base = 0;
+      for (const [label, path] of pages) {
+        t0 = performance.now();
+        const r = await load(`${baseUrl}${path}`, cookie, seconds, connections);
+        const key = `${kind}_${path === '/healthz' ? 'baseline' : path === '/tickets' ? 'queue' : 'ticket'}`;
+        out[`${key}_rps`] = r.requests.average;
+        out[`${key}_p99_ms`] = r.latency.p99;
+        if (path === '/healthz') base = r.requests.average;
+        const ratio = base ? r.requests.average / base : 1;
+        const goal = path === '/tickets'
+          ? ` (goal ≥ ${GOALS.queueRps} req/s and p99 ≤ ${GOALS.queueP99Ms} ms: ${r.requests.average >= GOALS.queueRps && r.latency.p99 <= GOALS.queueP99Ms ? 'met' : 'MISSED'})` : '';
+        console.log(`  ${kind}: ${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(5)} req/s, p99 ${String(r.latency.p99).padStart(4)} ms, ÷ baseline ${ratio.toFixed(2)}${goal}`);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await db.destroy();
+    }
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+// The queue page's view: rows with class, priority and clock badges, the filter form's options, the saved views,
+// links that keep the filters, and the bulk form. Pure: the page comes from services/tickets.
+import { t, type Locale } from '../../i18n/index.js';
+import type { BulkResult, QueuePage } from '../../services/tickets/index.js';
+import { BUILT_IN_VIEWS, QUEUE_SORTS, SETTABLE_STATUSES, SLA_STATES, TICKET_STATUSES } from '../../services/tickets/index.js';
+import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/index.js';
+import { TRIAGE_PRIORITIES } from '../../services/triage/index.js';
+import { classLabel, categoryLabel, priorityLabel } from './clock-presenter.js';
+import { statusLabel } from './ticket-presenter.js';
+
+export interface QueueQuery {
+  agency?: number; status?: string; class?: string; category?: string; priority?: string; sla?: string;
+  assignee?: 'me' | 'none' | number; from?: string; to?: string; q?: string; sort?: string; after?: string;
+}
+const FILTER_KEYS = ['agency', 'status', 'class', 'category', 'priority', 'sla', 'assignee', 'from', 'to', 'q', 'sort'] as const;
+
+/** The query string of these filters (no cursor). */
+export function queueQueryString(q: QueueQuery, change: Partial<QueueQuery> = {}): string {
+  const merged: Record<string, unknown> = { ...q, ...change };
+  const params = new URLSearchParams();
+  for (const key of [...FILTER_KEYS, 'after']) {
+    const v = merged[key];
+    if (v !== undefined && v !== '') params.set(key, String(v));
+  }
+  return params.toString();
+}
+const href = (qs: string) => (qs ? `/tickets?${qs}` : '/tickets');
+
+/** "2 ngày 3 giờ" of office time: working days of 8 hours, then hours, then minutes under an hour. */
+export function workTimeText(minutes: number, locale: Locale): string {
+  const m = Math.abs(Math.round(minutes));
+  const days = Math.floor(m / 480);
+  const hours = Math.floor((m % 480) / 60);
+  const parts = days ? [t(locale, 'queue.left.days', { n: days }), ...(hours ? [t(locale, 'queue.left.hours', { n: hours })] : [])]
+    : hours ? [t(locale, 'queue.left.hours', { n: hours })] : [t(locale, 'queue.left.minutes', { n: m % 60 })];
+  return t(locale, minutes < 0 ? 'queue.left.late' : 'queue.left.left', { time: parts.join(' ') });
+}
+
+const options = (values: readonly string[], selected: string | undefined, labelOf: (v: string) => string, anyLabel: string) =>
+  [{ value: '', label: anyLabel, selected: !selected }, ...values.map((v) => ({ value: v, label: labelOf(v), selected: v === selected }))];
+
+export interface QueueExtras {
+  views: { id: number; name: string; query: string }[];
+  agencies: { id: number; code: string; name: string }[];
+  agents: { id: number; name: string }[];
+  canBulk: boolean;
+}
+
+export function queueView(page: QueuePage, q: QueueQuery, locale: Locale, extras: QueueExtras) {
+  const total = Object.values(page.counts).reduce((a, b) => a + b, 0);
+  const any = t(locale, 'queue.filter.any');
+  const current = queueQueryString(q, { after: undefined });
+  const moreFilters = Boolean(q.agency || q.class || q.category || q.priority || q.sla || q.from || q.to || q.sort);
+  return {
+    items: page.items.map((i) => ({
+      ...i, statusLabel: statusLabel(locale, i.status), href: `/tickets/${encodeURIComponent(i.ref)}`,
+      // the queue's one-line cell shows the name; the address stays in its title
+      citizenName: i.citizen.replace(/\s*<[^>]*>$/, '') || i.citizen,
+      classLabel: classLabel(locale, i.class), priorityLabel: priorityLabel(locale, i.priority),
+      showPriority: i.priority === 'urgent' || i.priority === 'high',
+      slaLabel: i.sla ? t(locale, `queue.sla.${i.sla}`) : null,
+      leftText: i.workMinutesLeft === null ? null : workTimeText(i.workMinutesLeft, locale),
+      overdue: i.sla === 'overdue',
+    })),
+    summary: [
+      { label: t(locale, 'tickets.filter.all'), count: total, href: href(queueQueryString(q, { status: undefined, after: undefined })), active: !q.status },
+      ...Object.entries(page.counts).filter(([s, n]) => n > 0 || s !== 'archived')
+        .map(([s, n]) => ({ label: statusLabel(locale, s), count: n, href: href(queueQueryString(q, { status: s, after: undefined })), active: q.status === s })),
+    ],
+    views: [
+      ...BUILT_IN_VIEWS.map((v) => ({ label: t(locale, `queue.view.${v.key}`), href: href(v.query), active: current === v.query })),
+      ...extras.views.map((v) => ({ id: v.id, label: v.name, href: href(v.query), active: current === v.query, own: true })),
+    ],
+    currentQuery: current,
+    filter: { q: q.q ?? '', from: q.from ?? '', to: q.to ?? '', status: q.status ?? '' },
+    moreFilters,
+    assigneeOptions: [
+      { value: '', label: t(locale, 'tickets.filter.anyone') },
+      { value: 'me', label: t(locale, 'tickets.filter.me') },
+      { value: 'none', label: t(locale, 'tickets.filter.unassigned') },
+      ...extras.agents.map((a) => ({ value: String(a.id), label: a.name })),
+    ].map((o) => ({ ...o, selected: o.value === (q.assignee === undefined ? '' : String(q.assignee)) })),
+    agencyOptions: extras.agencies.length
+      ? options(extras.agencies.map((a) => String(a.id)), q.agency ? String(q.agency) : undefined,
+        (v) => { const a = extras.agencies.find((x) => String(x.id) === v)!; return `${a.code} · ${a.name}`; }, any) : null,
+    statusOptions: options(TICKET_STATUSES, q.status, (v) => statusLabel(locale, v), any),
+    classOptions: options(TICKET_CLASSES.map((c) => c.code), q.class, (v) => classLabel(locale, v), any),
+    categoryOptions: [...options(FEEDBACK_CATEGORIES.map((c) => c.code), q.category, (v) => categoryLabel(locale, v), any),
+      { value: 'none', label: t(locale, 'queue.filter.uncategorised'), selected: q.category === 'none' }],
+    priorityOptions: options(TRIAGE_PRIORITIES, q.priority, (v) => priorityLabel(locale, v), any),
+    slaOptions: options(SLA_STATES, q.sla, (v) => t(locale, `queue.sla.${v}`), any),
+    sortOptions: QUEUE_SORTS.map((s) => ({ value: s, label: t(locale, `queue.sort.${s}`), selected: s === (q.sort ?? 'due') })),
+    total: page.total,
+    more: page.next ? { first: q.after ? href(current) : null, next: href(queueQueryString(q, { after: page.next })) }
+      : q.after ? { first: href(current), next: null } : null,
+    bulk: extras.canBulk ? {
+      agents: extras.agents,
+      statuses: SETTABLE_STATUSES.map((s) => ({ value: s, label: statusLabel(locale, s) })),
+      categories: [{ value: '', label: '—' }, ...FEEDBACK_CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(locale, c.code) }))],
+    } : null,
+  };
+}
+
+/** The result page of a bulk action: what changed, what was already so, what was refused and why. */
+export function bulkSummary(r: BulkResult, locale: Locale) {
+  return {
+    changed: r.changed, unchanged: r.unchanged,
+    refused: r.refused.map((x) => ({ ref: x.ref, reason: t(locale, `queue.bulk.refused_${x.reason}`) })),
+  };
+}

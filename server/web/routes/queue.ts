@@ -1,0 +1,100 @@
+// The hotline queue (/tickets, issue 14 item 1): filters, toneless search, sort and keyset pages; the user's
+// saved views; bulk assign, status and category, confirmed first. Every rule (scope, role, read-only copies) is
+// in services/tickets; this file reads the form and renders.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { requireLogin, requireRole } from '../middleware/auth.js';
+import { t } from '../../i18n/index.js';
+import {
+  agencyAgents, bulkAct, bulkRefs, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, saveView, scopeOf,
+  SLA_STATES, TICKET_READ_ROLES, TICKET_STATUSES, TICKET_WRITE_ROLES, TicketInputError, canWrite, type BulkAction,
+} from '../../services/tickets/index.js';
+import { isConfirmed, renderConfirm } from '../confirm.js';
+import { queueView, bulkSummary, type QueueQuery } from '../presenters/queue-presenter.js';
+
+const short = z.string().max(40).regex(/^[a-z0-9_-]*$/).optional().catch(undefined);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+export const queueQuery = z.object({
+  agency: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(TICKET_STATUSES).optional().catch(undefined),
+  class: short, category: short, priority: short,
+  sla: z.enum(SLA_STATES).optional().catch(undefined),
+  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional().catch(undefined),
+  from: isoDate, to: isoDate,
+  q: z.string().max(100).optional().catch(undefined),
+  sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
+  after: z.string().max(80).optional().catch(undefined),
+});
+const bulkBody = z.object({
+  refs: z.union([z.string(), z.array(z.string())]).default([]),
+  action: z.enum(['assign', 'status', 'category']).catch('assign'),
+  assignee: z.string().regex(/^\d{0,10}$/).catch(''),
+  status: z.string().max(20).catch(''),
+  category: z.string().max(40).catch(''),
+});
+const viewBody = z.object({ name: z.string().max(200).catch(''), query: z.string().max(2000).catch('') });
+
+export function queueRoutes(deps: AppDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const readers = [requireLogin, requireRole(...TICKET_READ_ROLES)];
+  const writers = [requireLogin, requireRole(...TICKET_WRITE_ROLES)];
+
+  router.get('/tickets', ...readers, async (req, res) => {
+    const query = queueQuery.parse(req.query);
+    const user = req.auth!.user;
+    const wide = canFilterAgency(user);
+    const filter = { ...query, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
+    const scope = scopeOf(user);
+    const [page, views, agencies, agents] = await Promise.all([
+      listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }),
+      listSavedViews(db, user.id),
+      wide ? db.models.Agency.findAll({ attributes: ['id', 'code', 'name'], order: [['code', 'ASC']], raw: true }) : [],
+      canWrite(user) && (scope?.length === 1 || filter.agency) ? agencyAgents(db, scope?.[0] ?? filter.agency!) : [],
+    ]);
+    const done = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `queue.flash.${req.query.done}` : null;
+    const flashText = done ? t(req.locale, done) : null;
+    res.render('pages/tickets/queue', {
+      title: t(req.locale, 'tickets.queue.title'),
+      flash: flashText && flashText !== done ? { kind: done!.includes('view_no') || done!.includes('too_many') || done!.includes('none') ? 'warning' : 'ok', text: flashText } : undefined,
+      ...queueView(page, query as QueueQuery, req.locale, { views, agencies, agents, canBulk: canWrite(user) }),
+    });
+  });
+
+  // Bulk: the ticked refs and one action; a confirmation page first, then each ticket through its own action.
+  router.post('/tickets/bulk', ...writers, async (req, res) => {
+    const body = bulkBody.parse(req.body ?? {});
+    const refs = bulkRefs(body.refs);
+    const action: BulkAction = body.action === 'assign' ? { kind: 'assign', assigneeId: body.assignee ? Number(body.assignee) : null }
+      : body.action === 'status' ? { kind: 'status', status: body.status } : { kind: 'category', category: body.category || null };
+    const fields = { refs: refs.join(','), action: body.action, assignee: body.assignee, status: body.status, category: body.category };
+    if (!refs.length) return res.redirect(303, '/tickets?done=bulk_none');
+    if (!isConfirmed(req.body)) {
+      return renderConfirm(req, res, {
+        title: t(req.locale, 'queue.bulk.confirm_title'), question: t(req.locale, `queue.bulk.question_${body.action}`, { n: refs.length }),
+        facts: [{ label: t(req.locale, 'queue.bulk.tickets'), value: refs.join(', ') }],
+        confirmLabel: t(req.locale, 'queue.bulk.submit'), cancelHref: '/tickets', fields,
+      });
+    }
+    const result = await bulkAct(db, req.auth!.user, refs, action);
+    res.render('pages/tickets/bulk-done', { title: t(req.locale, 'queue.bulk.done_title'), ...bulkSummary(result, req.locale) });
+  });
+
+  router.post('/tickets/views', ...readers, async (req, res) => {
+    const body = viewBody.parse(req.body ?? {});
+    try {
+      await saveView(db, req.auth!.user.id, body.name, body.query);
+    } catch (e) {
+      if (!(e instanceof TicketInputError)) throw e;
+      return res.redirect(303, `/tickets?done=view_${e.message}`);
+    }
+    res.redirect(303, '/tickets?done=view_saved');
+  });
+  router.post('/tickets/views/:id/delete', ...readers, async (req, res) => {
+    await deleteView(db, req.auth!.user.id, Number(req.params.id) || 0);
+    res.redirect(303, '/tickets?done=view_deleted');
+  });
+
+  return router;
+}
