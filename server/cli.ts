@@ -16,8 +16,9 @@ import { metricsCommands } from './cli/metrics-commands.js';
 import { slaTickCommands } from './cli/sla-tick-commands.js';
 import { userCommands } from './cli/user-commands.js';
 import { backupCommands } from './cli/backup-commands.js';
+import { caseCommands } from './cli/case-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, agencyCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands, backupCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, agencyCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands, backupCommands, caseCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

@@ -2,6 +2,7 @@
 // Deliberately thin: retries, backoff and idempotency belong to the outbox, which must see every failure.
 // So a plain SMTPTransport, never the pool (which may resend a message on a fresh connection by itself).
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { toSendError } from './send-error.js';
 
@@ -101,4 +102,13 @@ export function createMailTransport(smtpUrl: string, opts: { dkim?: DkimKey } = 
     },
     close: () => transporter.close(),
   };
+}
+
+/**
+ * The RFC 5322 bytes of a message as nodemailer would build them, without sending (the case export's copy of an
+ * outbound mail whose sent bytes were not kept). File and URL access stay disabled, as when sending.
+ */
+export function composeMail(msg: OutgoingMessage): Promise<Buffer> {
+  const mail = new MailComposer({ ...msg, disableFileAccess: true, disableUrlAccess: true });
+  return new Promise((resolve, reject) => mail.compile().build((err, bytes) => (err ? reject(err) : resolve(bytes))));
 }

@@ -21,3 +21,4 @@ export { refreshRollups } from './rollup/refresh.js';
 export { verifyRollups } from './rollup/verify.js';
 export { MetricsInputError } from './scope.js';
 export type { MetricsQuery } from './scope.js';
+export { csvLine } from './export-rows.js';

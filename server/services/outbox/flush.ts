@@ -6,7 +6,7 @@
 import type { Db } from '../../db/index.js';
 import { execWrite } from '../../db/index.js';
 import type { OutboxAttrs } from '../../db/models/hotline.js';
-import type { MailTransport } from '../../mail/transport.js';
+import type { MailTransport, OutgoingMessage } from '../../mail/transport.js';
 // From send-error.ts, not transport.ts: the class alone, without loading nodemailer into every CLI command.
 import { SendError } from '../../mail/send-error.js';
 import { Op } from 'sequelize';
@@ -41,15 +41,21 @@ export async function flushOutbox(db: Db, transport: MailTransport, opts: { now?
   return result;
 }
 
-async function sendOne(db: Db, transport: MailTransport, row: OutboxAttrs, now: Date): Promise<'sent' | 'failed' | 'deferred'> {
+/** The mail an outbox row sends, with its files: the flush sends it, the case export (services/case-export) writes it as .eml. */
+export async function outgoingOf(db: Db, row: OutboxAttrs): Promise<OutgoingMessage> {
   const headers = row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {};
   const { 'In-Reply-To': inReplyTo, References: references, ...rest } = headers;
   const files = await db.models.OutboxAttachment.findAll({ where: { outbox_id: row.id }, order: [['id', 'ASC']], raw: true });
   const attachments = files.map((f) => ({ filename: f.filename, contentType: f.content_type, content: Buffer.from(f.content) }));
+  return { from: row.from_address, to: row.to_address, subject: row.subject, text: row.text_body,
+    ...(row.html_body ? { html: row.html_body } : {}), headers: rest, ...(row.message_id ? { messageId: row.message_id } : {}),
+    ...(inReplyTo ? { inReplyTo } : {}), ...(references ? { references } : {}), ...(attachments.length ? { attachments } : {}) };
+}
+
+async function sendOne(db: Db, transport: MailTransport, row: OutboxAttrs, now: Date): Promise<'sent' | 'failed' | 'deferred'> {
+  const message = await outgoingOf(db, row);
   try {
-    await transport.send({ from: row.from_address, to: row.to_address, subject: row.subject, text: row.text_body,
-      ...(row.html_body ? { html: row.html_body } : {}), headers: rest, ...(row.message_id ? { messageId: row.message_id } : {}),
-      ...(inReplyTo ? { inReplyTo } : {}), ...(references ? { references } : {}), ...(attachments.length ? { attachments } : {}) });
+    await transport.send(message);
     await execWrite(db.sequelize, `UPDATE outbox SET status = 'sent', sent_at = :now, last_error = NULL, updated_at = :now WHERE id = :id`, { now: new Date(), id: row.id });
     return 'sent';
   } catch (e) {

@@ -6,6 +6,6 @@ export {
 export type { AckCounts, AckOutcome, ReceiptContext } from './acknowledge.js';
 export { enqueueAlert, enqueueMail, outboxRow } from './enqueue.js';
 export type { MailAttachment, OutboxMail } from './enqueue.js';
-export { flushOutbox } from './flush.js';
+export { flushOutbox, outgoingOf } from './flush.js';
 export { adminAlerts, AlertsForbiddenError } from './admin-alerts.js';
 export type { AdminAlerts } from './admin-alerts.js';

@@ -83,6 +83,8 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'POST /tickets/views': { form: { name: '' }, answers: tickets(303, 303, 303, 303) },
   'POST /tickets/views/:id/delete': { answers: tickets(303, 303, 303, 303) },
   'GET /tickets/:ref': { answers: tickets([200, 404], [200, 404], 200, 200) },
+  // The case export (a zip, audited): whoever reads the ticket.
+  'GET /tickets/:ref/export.zip': { answers: tickets([200, 404], [200, 404], 200, 200) },
   // Leaders read only: a change is refused by role before the ticket is looked up.
   'POST /tickets/:ref/reply': { form: { body: '' }, answers: tickets(403, [422, 404], 403, 422) },
   'POST /tickets/:ref/note': { form: { note: '' }, answers: tickets(403, [422, 404], 403, 422) },
