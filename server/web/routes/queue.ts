@@ -45,7 +45,8 @@ export function queueRoutes(deps: AppDeps): Router {
     const query = queueQuery.parse(req.query);
     const user = req.auth!.user;
     const wide = canFilterAgency(user);
-    const filter = { ...query, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
+    const { sort: _sort, after: _after, ...chosen } = query;
+    const filter = { ...chosen, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
     const scope = scopeOf(user);
     const [page, views, agencies, agents] = await Promise.all([
       listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }),

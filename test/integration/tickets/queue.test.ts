@@ -92,6 +92,10 @@ forEachDb('hotline queue', (getDb) => {
       expect(initial, sort).to.have.members(first);
       expect(new Set(seen).size, `${sort}: no repeats`).to.equal(seen.length);
     }
+    // unfiltered, the total is the status counts' sum; filtered, its own count
+    const all = await db.models.Ticket.count({ where: { agency_id: a.agencyId } });
+    expect((await listQueue(db, { actor: user, filter: {} })).total).to.equal(all);
+    expect((await listQueue(db, { actor: user, filter: { q: 'Hồ sơ thứ' } })).total).to.equal(first.length);
     const byDue = (await listQueue(db, { actor: user, filter: {}, sort: 'due', pageSize: 50 })).items;
     const withDue = byDue.filter((i) => i.dueAt !== null);
     expect(byDue.slice(withDue.length).every((i) => i.dueAt === null), 'no deadline last').to.equal(true);
