@@ -9,6 +9,7 @@ import { UPLOAD_IMPORT_JOB } from '../server/services/uploads/index.js';
 import { slaTickJob } from './sla-tick.js';
 import { metricsRefreshJob } from './metrics-refresh.js';
 import { periodReportsJob, REPORTS_MAIL_JOB } from './period-reports.js';
+import { watchdogJob } from './watchdog.js';
 
 /** The handlers, wired to `deps` (the composition root in the server; buildRoot() in tests too). */
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
@@ -20,7 +21,8 @@ export function buildJobRegistry(deps: JobDeps): JobRegistry {
     .register(UPLOAD_IMPORT_JOB, uploadImportJob(deps))
     .register('sla.tick', slaTickJob(deps))
     .register('metrics.refresh', metricsRefreshJob)
-    .register(REPORTS_MAIL_JOB, periodReportsJob(deps));
+    .register(REPORTS_MAIL_JOB, periodReportsJob(deps))
+    .register('ops.watchdog', watchdogJob(deps));
 }
 
 export const SCHEDULES: Schedule[] = [
@@ -33,4 +35,6 @@ export const SCHEDULES: Schedule[] = [
   { name: 'metrics.refresh', everyMs: 60_000 },
   // hourly, so a report goes out within the hour after its period ends; the outbox keys make the reruns free
   { name: REPORTS_MAIL_JOB, everyMs: 60 * 60_000 },
+  // alerts carry the period's slot in their key (services/ops/watchdog.ts), so a lasting condition alerts once per period
+  { name: 'ops.watchdog', everyMs: 5 * 60_000 },
 ];

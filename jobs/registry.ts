@@ -15,7 +15,7 @@ export interface JobContext {
 
 /** What handlers get from the composition root (server/composition.ts) besides the runner's db and log. */
 export interface JobDeps {
-  config: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM'>;
+  config: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'INBOX_STALE_MINUTES'>;
   transport(): Promise<MailTransport>;
   ingestContext(): Promise<IngestContext>;
 }

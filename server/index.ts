@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     const app = createApp({ db, log, sessionKicker: root.sessionKicker, secretKey: config.SECRET_KEY,
       baseUrl: config.BASE_URL, ingestContext: root.ingestContext, secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
       face: { provinceName: config.PROVINCE_NAME, emblemFile: config.PROVINCE_EMBLEM },
+      ops: { metricsToken: config.METRICS_TOKEN, metricsAllow: config.METRICS_ALLOW, inboxStaleMs: config.INBOX_STALE_MINUTES * 60_000 },
       sessionLifetime: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS } });
     // Before the worker and the scheduler start: a process that cannot serve must not run jobs half-configured.
     server = await listen(app, config.PORT).catch(async (e: unknown) => {

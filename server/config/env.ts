@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrivateKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
@@ -68,6 +69,18 @@ const schema = z
     // The citizen face (/tra-cuu and the receipts): whose hotline this is, and its emblem (an image file).
     PROVINCE_NAME: z.string().trim().min(2, { message: 'must name the province or agency, e.g. Tỉnh Hòa Bình' }).max(120).default(DEFAULT_PROVINCE_NAME),
     PROVINCE_EMBLEM: z.string().optional(),
+    // Operations (server/services/ops): who may scrape /metrics/prom (a bearer token, addresses/subnets, or both;
+    // neither set: the endpoint refuses everyone), where alerts go, and when an inbox counts as stale.
+    METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{32,256}$/, { message: 'must be 32 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)' }).optional(),
+    METRICS_ALLOW: z
+      .string()
+      .refine((v) => v.split(',').every((a) => isIP(a.trim().split('/')[0]!) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(a.trim())), { message: 'must be a comma list of addresses or subnets such as 127.0.0.1, 10.0.0.0/8, ::1' })
+      .optional(),
+    ALERT_ADDRESS: z
+      .string()
+      .refine((v) => v.split(',').every((a) => z.string().email().safeParse(a.trim()).success), { message: 'must be an e-mail address, or a comma list of them (e.g. vanhanh@hoabinh.gov.vn)' })
+      .optional(),
+    INBOX_STALE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(15),
     DOVEADM_KICK: z
       .string()
       .refine((v) => !/^[a-z]+:\/\//i.test(v.trim()), { message: 'must be a command such as `doveadm kick` (the address is appended); a doveadm HTTP API URL is not supported' })
@@ -120,7 +133,11 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   return problems;
 }
 
-export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL' | 'SEED_DEMO' | 'TRUST_PROXY' | 'PROVINCE_EMBLEM'> & {
+export type Env = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'BASE_URL' | 'SEED_DEMO' | 'TRUST_PROXY' | 'PROVINCE_EMBLEM' | 'METRICS_ALLOW' | 'ALERT_ADDRESS'> & {
+  /** addresses/subnets allowed to scrape /metrics/prom (METRICS_ALLOW); empty: no address rule */
+  METRICS_ALLOW: string[];
+  /** where operational alerts go (ALERT_ADDRESS); empty: the province-wide admins, else MAIL_FROM */
+  ALERT_ADDRESS: string[];
   /** the emblem image's absolute path (DEFAULT_EMBLEM_FILE when unset) */
   PROVINCE_EMBLEM: string;
   SECRET_KEY: string;
@@ -142,6 +159,8 @@ function trustProxyValue(raw: string | undefined): false | number | string {
   if (v.toLowerCase() === 'false') return false;
   return /^\d+$/.test(v) ? Number(v) : v;
 }
+
+const listOf = (v: string | undefined): string[] => (v ?? '').split(',').map((a) => a.trim()).filter(Boolean);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -165,6 +184,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     ...env,
     SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
+    METRICS_ALLOW: listOf(env.METRICS_ALLOW),
+    ALERT_ADDRESS: listOf(env.ALERT_ADDRESS).map((a) => a.toLowerCase()),
     TRUST_PROXY: trustProxy,
     // A proxy is trusted only because it terminates https in front of us (an unset TRUST_PROXY proves nothing).
     SECURE_COOKIES: env.COOKIE_SECURE ?? (baseUrl.startsWith('https:') || (env.TRUST_PROXY !== undefined && trustProxy !== false)),

@@ -97,3 +97,17 @@ export async function migrateDown(sequelize: Sequelize, to: string | 0 = 0): Pro
 export async function pendingMigrations(sequelize: Sequelize): Promise<string[]> {
   return (await buildUmzug(sequelize).pending()).map((m) => m.name);
 }
+
+/**
+ * The same answer by a plain SELECT, for /readyz, which probes every few seconds: umzug's storage runs a
+ * CREATE TABLE IF NOT EXISTS (its model's sync) at each call, which a probe must not.
+ */
+export async function pendingMigrationsReadOnly(sequelize: Sequelize): Promise<string[]> {
+  let done: Set<string>;
+  try {
+    done = new Set((await sequelize.query<{ name: string }>('SELECT name FROM govmail_migrations', { type: QueryTypes.SELECT })).map((r) => r.name));
+  } catch {
+    done = new Set(); // no bookkeeping table yet: nothing was ever applied
+  }
+  return migrations.map((m) => m.name).filter((n) => !done.has(n));
+}

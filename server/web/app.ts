@@ -19,6 +19,8 @@ import { csrf } from './middleware/csrf.js';
 import { rejectNul } from './middleware/bad-input.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { healthRoutes } from './routes/health.js';
+import { promMetricsRoutes } from './routes/prom-metrics.js';
+import { requestLog } from './middleware/request-log.js';
 import { publicFaceRoutes, DEFAULT_FACE, type PublicFace } from './routes/public-face.js';
 import { authRoutes } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
@@ -61,6 +63,9 @@ export interface AppDeps {
   face?: PublicFace;
   /** login attempts per IP per 15 minutes */
   loginRateLimit?: number;
+  /** operations: who may scrape /metrics/prom (METRICS_TOKEN, METRICS_ALLOW) and when an inbox is stale
+   *  (INBOX_STALE_MINUTES, for /readyz and the inbox gauges); absent: the scrape refuses everyone */
+  ops?: { metricsToken?: string; metricsAllow?: readonly string[]; inboxStaleMs?: number };
 }
 
 const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../views');
@@ -81,7 +86,9 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
   app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { maxAge: '1h' }));
-  app.use(healthRoutes(deps), publicFaceRoutes(deps));
+  app.use(requestLog(deps.log));
+  // Probes and the Prometheus scrape come before sessions and CSRF: their callers have neither.
+  app.use(healthRoutes(deps), promMetricsRoutes(deps), publicFaceRoutes(deps));
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));

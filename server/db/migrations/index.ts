@@ -19,5 +19,6 @@ import { outboxAttachments } from './0016-outbox-attachments.js';
 import { triageSeed3 } from './0017-triage-seed-3.js';
 import { calendarNamesVi } from './0018-calendar-names-vi.js';
 import { queueViews } from './0019-queue-views.js';
+import { opsIndexes } from './0020-ops-indexes.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes];

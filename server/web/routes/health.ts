@@ -1,8 +1,13 @@
-// /healthz: 200 when the database answers, 503 otherwise. No login; reveals nothing but "ok".
+// Probes, no login: /healthz (the process is alive and its database answers) and /readyz (ready for traffic:
+// database, migrations current, a job runner working the queue, no stale hotline inbox), each 200 or 503 with a
+// JSON body naming what is wrong. Neither names a citizen, an address or a mail: inboxes appear by agency code.
 import { Router } from 'express';
 import type { AppDeps } from '../app.js';
+import { readiness } from '../../services/ops/index.js';
 
-export function healthRoutes({ db }: AppDeps): Router {
+export const DEFAULT_INBOX_STALE_MS = 15 * 60_000;
+
+export function healthRoutes({ db, ops }: AppDeps): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     try {
@@ -11,6 +16,14 @@ export function healthRoutes({ db }: AppDeps): Router {
     } catch {
       res.status(503).json({ status: 'error', db: 'unreachable' });
     }
+  });
+  router.get('/readyz', async (_req, res) => {
+    const r = await readiness(db, { inboxStaleMs: ops?.inboxStaleMs ?? DEFAULT_INBOX_STALE_MS }).catch(() => null);
+    if (!r) {
+      res.set('Cache-Control', 'no-store').status(503).json({ status: 'not_ready', checks: { db: { ok: false, detail: 'a readiness query failed' } } });
+      return;
+    }
+    res.set('Cache-Control', 'no-store').status(r.ready ? 200 : 503).json({ status: r.ready ? 'ready' : 'not_ready', checks: r.checks });
   });
   return router;
 }

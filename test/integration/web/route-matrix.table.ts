@@ -68,6 +68,10 @@ const mailboxAction = (a: Answer, form?: Record<string, string>): Entry => ({ fo
 
 export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'GET /healthz': { answers: all(200) },
+  // Probes and the scrape need no session; the matrix's app configures no METRICS_TOKEN/METRICS_ALLOW, so the
+  // scrape refuses everyone (its token and address rules: test/integration/ops/prom-metrics.test.ts).
+  'GET /readyz': { answers: all(200) },
+  'GET /metrics/prom': { answers: all(403) },
   'GET /emblem': { answers: all(200) },
   'GET /login': { answers: all(303, 200) },
   'POST /login': { form: { username: 'khong-co-ai', password: 'Sai-mat-khau-2026' }, mayWrite: [401], answers: all(401) },

@@ -87,4 +87,18 @@ describe('config/env', () => {
     expect(problems({ PROVINCE_EMBLEM: fileURLToPath(import.meta.url) })[0]).to.match(/^PROVINCE_EMBLEM must be the path of a \.svg\/\.png\/\.jpg\/\.jpeg\/\.webp image/);
     expect(problems({ PROVINCE_NAME: ' x ' })[0]).to.match(/^PROVINCE_NAME must name the province/);
   });
+  it('reads the operations settings: a metrics token of 32+ characters, an address allow-list, alert addresses', () => {
+    const env = parseEnv({ METRICS_TOKEN: 'a'.repeat(32), METRICS_ALLOW: '127.0.0.1, 10.0.0.0/8,::1', ALERT_ADDRESS: 'VanHanh@hoabinh.gov.vn, truc@hoabinh.gov.vn' });
+    expect(env.METRICS_TOKEN).to.equal('a'.repeat(32));
+    expect(env.METRICS_ALLOW).to.deep.equal(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(env.ALERT_ADDRESS).to.deep.equal(['vanhanh@hoabinh.gov.vn', 'truc@hoabinh.gov.vn']);
+    expect(env.INBOX_STALE_MINUTES).to.equal(15);
+    expect(parseEnv({}).METRICS_ALLOW).to.deep.equal([]);
+    expect(parseEnv({}).ALERT_ADDRESS).to.deep.equal([]);
+    expect(problems({ METRICS_TOKEN: 'short', METRICS_ALLOW: 'intranet', ALERT_ADDRESS: 'vanhanh' })).to.deep.equal([
+      'METRICS_TOKEN must be 32 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)',
+      'METRICS_ALLOW must be a comma list of addresses or subnets such as 127.0.0.1, 10.0.0.0/8, ::1',
+      'ALERT_ADDRESS must be an e-mail address, or a comma list of them (e.g. vanhanh@hoabinh.gov.vn)',
+    ]);
+  });
 });

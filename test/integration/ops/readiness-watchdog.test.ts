@@ -1,0 +1,115 @@
+// Issue 17 item 3: /readyz names what keeps the system from doing its work (migrations behind, no job runner, a
+// stale inbox), and the watchdog job alerts the configured ALERT_ADDRESS once per condition and period, through
+// the outbox and the SMTP server, however many times it runs.
+import { expect } from 'chai';
+import request from 'supertest';
+import { emptyDb, forEachDb, testDbKinds, type TestDb } from '../../support/databases.js';
+import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import { buildUser, testApp } from '../../support/web.js';
+import { buildAgency, buildTicket } from '../../support/ticket-factory.js';
+import { parseEnv } from '../../../server/config/env.js';
+import { buildRoot } from '../../../server/composition.js';
+import { createLogger } from '../../../server/logger.js';
+import { migrateUp } from '../../../server/db/migrate.js';
+import { migrations } from '../../../server/db/migrations/index.js';
+import { enqueue } from '../../../server/services/queue/index.js';
+import { outboxRow } from '../../../server/services/outbox/index.js';
+import { JobRunner } from '../../../jobs/runner.js';
+
+const ALERT = 'vanhanh@hoabinh.gov.vn';
+const HOUR_MS = 3_600_000;
+
+async function staleInbox(db: TestDb, code: string) {
+  const agency = await buildAgency(db, { code });
+  return db.models.HotlineInbox.create({ agency_id: agency.id, address: null, imap_host: '127.0.0.1', imap_port: 1143, imap_user: `${code.toLowerCase()}@hotline.test`,
+    imap_secure: false, imap_folder: 'INBOX', password_enc: '', poll_interval_s: 60, mailbox_id: null, uid_validity: null, last_uid: 0,
+    history_cutoff: null, lease_owner: null, lease_until: null, last_ok_at: new Date(Date.now() - 2 * HOUR_MS), consecutive_failures: 4, last_error: 'x', active: true });
+}
+
+for (const kind of testDbKinds()) describe(`/readyz with migrations behind [${kind}]`, () => {
+  it('answers 503 naming the pending migration, until govmail migrate has run', async function () {
+    this.timeout(120_000);
+    const db = await emptyDb(kind);
+    try {
+      // all but the newest migration: a process started before `govmail migrate` applied it
+      const [before, last] = migrations.slice(-2).map((m) => m.name);
+      await migrateUp(db.sequelize, { to: before });
+      const behind = await request(testApp(db)).get('/readyz').expect(503);
+      expect(behind.body.status).to.equal('not_ready');
+      expect(behind.body.checks.migrations.ok).to.equal(false);
+      expect(behind.body.checks.migrations.detail).to.deep.equal(['1 pending: run govmail migrate', last]);
+      expect(behind.body.checks.db).to.deep.equal({ ok: true });
+      await migrateUp(db.sequelize);
+      expect((await request(testApp(db)).get('/readyz').expect(200)).body.checks.migrations).to.deep.equal({ ok: true });
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+forEachDb('readiness and the watchdog', (getDb) => {
+  let smtp: SmtpCapture;
+  const db = (): TestDb => getDb();
+  before(async () => {
+    smtp = await startSmtpCapture();
+  });
+  after(async () => smtp?.stop());
+
+  it('/readyz is ready on a sound system, /healthz only says alive', async () => {
+    const res = await request(testApp(db())).get('/readyz').expect(200);
+    expect(res.body).to.deep.equal({ status: 'ready', checks: { db: { ok: true }, migrations: { ok: true }, jobs: { ok: true }, inboxes: { ok: true } } });
+    expect((await request(testApp(db())).get('/healthz').expect(200)).body).to.deep.equal({ status: 'ok', db: 'ok' });
+  });
+
+  it('/readyz answers 503 naming a stale inbox by its agency code, and a job queue nobody works', async () => {
+    await staleInbox(db(), 'STALE1');
+    // queued ten minutes ago, the newest job there is, and still waiting: neither a scheduler nor a runner is alive
+    const job = await db().models.Job.create({ name: 'sessions.purge', payload: null, unique_key: null, status: 'queued', run_after: new Date(Date.now() - 10 * 60_000), attempts: 0, max_attempts: 1 });
+    await db().sequelize.query('UPDATE jobs SET created_at = :at WHERE id = :id', { replacements: { at: new Date(Date.now() - 10 * 60_000), id: job.id } });
+    const res = await request(testApp(db(), { ops: { inboxStaleMs: 15 * 60_000 } })).get('/readyz').expect(503);
+    expect(res.body.checks.inboxes.ok).to.equal(false);
+    expect(res.body.checks.inboxes.detail).to.deep.equal(['inbox STALE1: no successful poll within 15 min']);
+    expect(res.body.checks.jobs.ok).to.equal(false);
+    expect(res.body.checks.jobs.detail).to.have.length(2);
+    expect(res.body.checks.jobs.detail[0]).to.match(/^1 due job\(s\), the oldest waiting \d+ s: no job runner/);
+    expect(res.body.checks.jobs.detail[1]).to.match(/^no job queued for \d+ s: no scheduler/);
+    expect(res.body.checks.migrations).to.deep.equal({ ok: true });
+    // a longer stale limit makes the inbox fresh again; the queue still is not worked
+    const lenient = await request(testApp(db(), { ops: { inboxStaleMs: 3 * HOUR_MS } })).get('/readyz').expect(503);
+    expect(lenient.body.checks.inboxes).to.deep.equal({ ok: true });
+    await db().models.Job.destroy({ where: { name: 'sessions.purge' } });
+  });
+
+  it('the watchdog alerts ALERT_ADDRESS once per condition (unowned and stale inbox, failed mail, a reminder that reached nobody), however often it runs', async function () {
+    this.timeout(60_000);
+    // an admin whose username is an address: ALERT_ADDRESS takes the alerts instead
+    await buildUser(db(), { username: 'quantri@hoabinh.gov.vn', role: 'admin', agencyId: null });
+    const agency = await buildAgency(db(), { code: 'SLA1' });
+    const ticket = await buildTicket(db(), { agency_id: agency.id, received: '2026-03-02T09:00' });
+    await db().models.TicketEvent.create({ ticket_id: ticket.id, kind: 'reminder_unreached', message_id: null, details: null, at: new Date() });
+    await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: 'reply:test-failed', kind: 'reply', to: 'congdan@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'failed', last_error: '550' });
+
+    const config = parseEnv({ NODE_ENV: 'test', DATABASE_URL: db().url, SECRET_KEY: 'watchdog-test-secret-0123456789abcdef', SMTP_URL: smtp.url,
+      MAIL_FROM: 'no-reply@hoabinh.gov.vn', ALERT_ADDRESS: ALERT, INBOX_STALE_MINUTES: '15', BASE_URL: 'https://govmail.hoabinh.gov.vn', LOG_LEVEL: 'silent' });
+    const root = buildRoot(config, { db: db(), log: createLogger('silent') });
+    const runner = new JobRunner(db(), await root.jobs(), root.log);
+    const tick = async () => {
+      await enqueue(db(), 'ops.watchdog', {});
+      await enqueue(db(), 'outbox.flush', {});
+      while ((await runner.runOnce()) === 'ran') { /* both jobs */ }
+    };
+    await tick();
+    await tick();
+    await tick();
+    await root.close();
+
+    expect(smtp.messages.every((m) => m.envelope.to.join() === ALERT)).to.equal(true);
+    expect(smtp.messages).to.have.length(4);
+    expect(await db().models.Outbox.count({ where: { kind: 'alert', to_address: 'quantri@hoabinh.gov.vn' } })).to.equal(0);
+    const keys = (await db().models.Outbox.findAll({ where: { kind: 'alert' }, attributes: ['idempotency_key'], order: [['idempotency_key', 'ASC']] })).map((r) => r.idempotency_key.replace(/:\d+:/, ':<slot>:'));
+    expect(keys).to.deep.equal([
+      `alert:watchdog:inbox-stale:STALE1:<slot>:${ALERT}`, `alert:watchdog:inbox-unowned:STALE1:<slot>:${ALERT}`,
+      `alert:watchdog:outbox-failed:<slot>:${ALERT}`, `alert:watchdog:sla-unreached:<slot>:${ALERT}`,
+    ]);
+  });
+});
