@@ -17,8 +17,9 @@ import { slaTickCommands } from './cli/sla-tick-commands.js';
 import { userCommands } from './cli/user-commands.js';
 import { backupCommands } from './cli/backup-commands.js';
 import { caseCommands } from './cli/case-commands.js';
+import { roleCommands } from './cli/role-commands.js';
 
-const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, agencyCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands, backupCommands, caseCommands];
+const COMMAND_GROUPS: CommandModule[] = [coreCommands, auditCommands, slaCommands, orgCommands, agencyCommands, rosterCommands, mailboxCommands, hotlineCommands, metricsCommands, slaTickCommands, userCommands, backupCommands, caseCommands, roleCommands];
 
 export async function runCli(argv: string[]): Promise<number> {
   let ctx;

@@ -44,6 +44,11 @@ const schema = z
       .refine((v) => v.split(',').every((r) => ['web', 'worker', 'scheduler'].includes(r.trim())), {
         message: 'must be a comma list of web, worker, scheduler',
       }),
+    // How long a hotline inbox (INBOX_) or a claimed job (JOB_) stays with a worker that stopped renewing it: a
+    // worker killed outright loses its inboxes and jobs to the others this long after its last renewal.
+    // Renewals come every third of it, so a shorter lease costs more writes; a longer one, a slower takeover.
+    INBOX_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(120),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
     // Unset: on in development, off in production (a production database never gets the demo province by accident).
     SEED_DEMO: booleanish.optional(),
     COOKIE_SECURE: booleanish.optional(),

@@ -20,5 +20,6 @@ import { triageSeed3 } from './0017-triage-seed-3.js';
 import { calendarNamesVi } from './0018-calendar-names-vi.js';
 import { queueViews } from './0019-queue-views.js';
 import { opsIndexes } from './0020-ops-indexes.js';
+import { inboxLeaseHistory } from './0021-inbox-lease-history.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory];

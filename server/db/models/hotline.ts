@@ -30,6 +30,16 @@ export interface HotlineInboxAttrs {
   active: boolean;
 }
 
+/** One stint of an inbox lease (migration 0021): see services/ingestion/lease-history.ts. */
+export interface InboxLeaseHistoryAttrs {
+  id: number;
+  inbox_id: number;
+  owner: string;
+  claimed_at: Date;
+  held_until: Date;
+  released_at: Date | null;
+}
+
 export interface RawMessageAttrs { sha256: string; bytes: Buffer; size: number; created_at: Date }
 
 export type MessageClass = 'human' | 'auto_reply' | 'bounce' | 'list' | 'loop' | 'spam' | 'quarantined' | 'duplicate' | 'outbound';
@@ -154,5 +164,8 @@ export function defineHotlineModels(s: Sequelize) {
   const QueueView = defineTable<QueueViewAttrs>(s, 'QueueView', 'queue_views', {
     id: pk, user_id: DataTypes.INTEGER, name: DataTypes.STRING, query: DataTypes.STRING,
   });
-  return { HotlineInbox, RawMessage, Message, Ticket, TicketEvent, Outbox, OutboxAttachment, QueueView };
+  const InboxLeaseHistory = defineTable<InboxLeaseHistoryAttrs>(s, 'InboxLeaseHistory', 'inbox_lease_history', {
+    id: pk, inbox_id: DataTypes.INTEGER, owner: DataTypes.STRING, claimed_at: DataTypes.DATE(3), held_until: DataTypes.DATE(3), released_at: DataTypes.DATE(3),
+  }, { timestamps: false });
+  return { HotlineInbox, RawMessage, Message, Ticket, TicketEvent, Outbox, OutboxAttachment, QueueView, InboxLeaseHistory };
 }

@@ -63,7 +63,8 @@ export class HotlineWorker {
   start(): void {
     const tick = () => { this.discovering ??= this.discover().finally(() => { this.discovering = undefined; }); };
     tick();
-    this.timer = setInterval(tick, this.opts.discoverMs ?? DISCOVER_MS);
+    // A dead worker's inboxes wait out its lease, then at most half a lease more (or DISCOVER_MS) to be found.
+    this.timer = setInterval(tick, this.opts.discoverMs ?? Math.min(DISCOVER_MS, Math.floor(this.leaseMs / 2)));
   }
 
   /** Inbox ids this worker runs now. */

@@ -49,7 +49,8 @@ export async function commitMessages(db: Db, ctx: IngestContext, ref: InboxRef, 
     await fresh.flush();
     const last = group[group.length - 1];
     const moved = await execWrite(db.sequelize,
-      `UPDATE hotline_inboxes SET last_uid = :uid, lease_until = :until, updated_at = :now
+      // The lease only grows here: a group fetched before the last renewal must not shorten it.
+      `UPDATE hotline_inboxes SET last_uid = :uid, lease_until = CASE WHEN lease_until > :until THEN lease_until ELSE :until END, updated_at = :now
        WHERE id = :id AND lease_owner = :owner AND uid_validity = :uv AND last_uid < :uid`,
       { uid: last.msg.uid, until: new Date(last.now.getTime() + ref.leaseMs), now: last.now, id: ref.inbox.id, owner: ref.leaseOwner, uv: ref.uidValidity });
     // 0 rows: another worker took the inbox over (our lease expired). Roll back rather than double-ingest.

@@ -10,6 +10,7 @@ import type { IngestContext } from './ingest-context.js';
 import { recordInboxFailure, recordInboxSuccess } from './inbox-store.js';
 import { activeInbox, addCounts, emptyCounts, runInboxSession, type PollCounts } from './inbox-session.js';
 import { findAgencyByCode } from '../org/index.js';
+import { recordLeaseHeld, recordLeaseReleased } from './lease-history.js';
 
 export const INBOX_LEASE_MS = 120_000;
 
@@ -21,16 +22,30 @@ export interface PollOptions {
 
 export type { PollCounts };
 
+/**
+ * Takes or renews the lease; true when this owner holds it now. The UPDATE and the stint it records
+ * (lease-history.ts) commit together, so the history never shows a claim that a stall let lapse in between.
+ */
 export async function claimInboxLease(db: Db, inboxId: number, owner: string, leaseMs: number, now = new Date()): Promise<boolean> {
-  const n = await execWrite(db.sequelize,
-    `UPDATE hotline_inboxes SET lease_owner = :owner, lease_until = :until, updated_at = :now
-     WHERE id = :id AND active = :yes AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)`,
-    { owner, until: new Date(now.getTime() + leaseMs), now, id: inboxId, yes: true });
-  return n === 1;
+  const until = new Date(now.getTime() + leaseMs);
+  return db.sequelize.transaction(async (transaction) => {
+    const n = await execWrite(db.sequelize,
+      `UPDATE hotline_inboxes SET lease_owner = :owner, lease_until = :until, updated_at = :now
+       WHERE id = :id AND active = :yes AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)`,
+      { owner, until, now, id: inboxId, yes: true }, transaction);
+    if (n !== 1) return false;
+    await recordLeaseHeld(db, inboxId, owner, until, transaction);
+    return true;
+  });
 }
 
 export async function releaseInboxLease(db: Db, inboxId: number, owner: string): Promise<void> {
-  await execWrite(db.sequelize, 'UPDATE hotline_inboxes SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner', { id: inboxId, owner });
+  const at = new Date();
+  await db.sequelize.transaction(async (transaction) => {
+    const n = await execWrite(db.sequelize, 'UPDATE hotline_inboxes SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner', { id: inboxId, owner }, transaction);
+    // Only a lease still held is released; one lost to a stall ended when it expired (its held_until).
+    if (n === 1) await recordLeaseReleased(db, inboxId, owner, at, transaction);
+  });
 }
 
 /** Polls one inbox if its lease is free. Returns null when another worker holds it. Never throws for IMAP trouble. */

@@ -1,0 +1,106 @@
+// The three roles a govmail process can take: `web` (the HTTP app), `worker` (the job runner and the hotline
+// inboxes' IDLE loops) and `scheduler` (enqueues the periodic ticks). `npm start` runs the roles in GOVMAIL_ROLES
+// (all three by default) in one process; `govmail web|worker|scheduler` runs one. Any number of each may run at
+// once, on any number of machines: the database keeps one owner of each inbox (inbox leases,
+// services/ingestion/poll-inbox.ts) and of each job (job claims, services/queue), and scheduled ticks carry a
+// unique key per slot (jobs/scheduler.ts). There is no other coordination between processes.
+import type { Server } from 'node:http';
+import type { Env } from './config/env.js';
+import { buildRoot } from './composition.js';
+import { migrateUp } from './db/migrate.js';
+import { createApp } from './web/app.js';
+import { listen, ListenError } from './web/listen.js';
+import { seedDemoIfEmpty } from './services/org/index.js';
+import { JobRunner } from '../jobs/runner.js';
+import { Scheduler } from '../jobs/scheduler.js';
+import { SCHEDULES } from '../jobs/index.js';
+import { HotlineWorker } from './services/ingestion/index.js';
+
+export const PROCESS_ROLES = ['web', 'worker', 'scheduler'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/** GOVMAIL_ROLES (`web,worker`) as a set; env.ts has already refused unknown names. */
+export function rolesFrom(list: string): Set<ProcessRole> {
+  return new Set(list.split(',').map((r) => r.trim() as ProcessRole));
+}
+
+/**
+ * Starts the given roles and resolves once SIGTERM or SIGINT has stopped them all: the web stops accepting, the
+ * scheduler stops enqueuing, the runner lets its jobs finish and the hotline worker releases its leases, so a
+ * rolling restart hands every inbox over at once. Exits the process (1) when the web cannot listen.
+ */
+export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<void> {
+  const root = buildRoot(config);
+  const { log } = root;
+  if (config.SECRET_KEY_IS_DEV_DEFAULT) log.warn({ event: 'config.dev_secret' }, 'SECRET_KEY is not set: using a development key. Set it before real use.');
+  const db = root.db();
+  // Every process migrates at start, under the migration lock (db/migrate.ts): the first applies, the rest wait.
+  const applied = await migrateUp(db.sequelize, { secretKey: config.SECRET_KEY });
+  if (applied.length) log.info({ event: 'db.migrated', applied });
+  if (config.SEED_DEMO) {
+    const seed = await seedDemoIfEmpty(db);
+    if (seed.adminPassword) {
+      // Printed once, on purpose, to the terminal that started the server; never logged through pino.
+      process.stdout.write(`\n  Demo province seeded. Log in as "admin" with the one-time password: ${seed.adminPassword}\n  (you will be asked to change it)\n\n`);
+    }
+  }
+
+  let server: Server | undefined;
+  let runner: JobRunner | undefined;
+  let scheduler: Scheduler | undefined;
+  let hotline: HotlineWorker | undefined;
+  if (roles.has('web')) {
+    const app = createApp({ db, log, sessionKicker: root.sessionKicker, secretKey: config.SECRET_KEY,
+      baseUrl: config.BASE_URL, ingestContext: root.ingestContext, secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
+      face: { provinceName: config.PROVINCE_NAME, emblemFile: config.PROVINCE_EMBLEM },
+      ops: { metricsToken: config.METRICS_TOKEN, metricsAllow: config.METRICS_ALLOW, inboxStaleMs: config.INBOX_STALE_MINUTES * 60_000 },
+      sessionLifetime: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS } });
+    // Before the worker and the scheduler start: a process that cannot serve must not run jobs half-configured.
+    server = await listen(app, config.PORT).catch(async (e: unknown) => {
+      if (!(e instanceof ListenError)) throw e;
+      process.stderr.write(`govmail cannot start: ${e.message}\n`);
+      await root.close();
+      process.exit(1);
+    });
+    log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL });
+  }
+  if (roles.has('worker')) {
+    runner = new JobRunner(db, await root.jobs(), log, { leaseMs: config.JOB_LEASE_SECONDS * 1000 });
+    runner.start();
+    // One IDLE loop per hotline inbox this process can lease; the others' inboxes stay theirs.
+    hotline = new HotlineWorker(db, { secretKey: config.SECRET_KEY, log, context: root.ingestContext, leaseMs: config.INBOX_LEASE_SECONDS * 1000 });
+    hotline.start();
+  }
+  if (roles.has('scheduler')) {
+    scheduler = new Scheduler(db, SCHEDULES, log);
+    scheduler.start();
+  }
+  // A stable line tests and operators can wait for: every role asked for is running.
+  log.info({ event: 'roles.started', roles: [...roles], pid: process.pid, ...(hotline ? { owner: hotline.owner } : {}) });
+
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  log.info({ event: 'shutdown', signal });
+  scheduler?.stop();
+  const closed = server ? closeServer(server) : Promise.resolve();
+  await Promise.all([runner?.stop(), hotline?.stop(), closed]);
+  await root.close();
+  log.info({ event: 'shutdown.done', signal });
+}
+
+const CLOSE_GRACE_MS = 10_000;
+
+/** Stops accepting and lets requests in flight finish; after CLOSE_GRACE_MS the rest are cut. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    // Idle keep-alive connections would otherwise hold close() open until they time out.
+    server.closeIdleConnections();
+  });
+}

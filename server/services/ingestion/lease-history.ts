@@ -1,0 +1,32 @@
+// The record of inbox lease stints (table inbox_lease_history, migration 0021): one row from the claim that took
+// an inbox to its release, its held_until moved at each renewal. Written in the transaction of the claiming or
+// releasing UPDATE (poll-inbox.ts), whose row lock keeps every other claimer out meanwhile. The times are the
+// writer's clock, taken so that stints never overlap while the lease works: claimed_at after the claiming UPDATE
+// (a predecessor had released, or its lease_until had passed), released_at before the releasing UPDATE.
+import type { Transaction } from 'sequelize';
+import type { Db } from '../../db/index.js';
+import { execWrite } from '../../db/index.js';
+import type { InboxLeaseHistoryAttrs } from '../../db/models/hotline.js';
+
+/** After a claim or renewal won: extends this owner's open stint, or opens one (a new claim). */
+export async function recordLeaseHeld(db: Db, inboxId: number, owner: string, until: Date, transaction: Transaction): Promise<void> {
+  const last = await db.models.InboxLeaseHistory.findOne({ where: { inbox_id: inboxId }, order: [['id', 'DESC']], attributes: ['id', 'owner', 'released_at'], transaction });
+  if (last && last.owner === owner && last.released_at === null) {
+    await execWrite(db.sequelize, 'UPDATE inbox_lease_history SET held_until = :until WHERE id = :id', { until, id: last.id }, transaction);
+    return;
+  }
+  await db.models.InboxLeaseHistory.create({ inbox_id: inboxId, owner, claimed_at: new Date(), held_until: until, released_at: null }, { transaction });
+}
+
+/** In the releasing transaction, once its UPDATE found the lease still held: closes this owner's open stint at
+ *  `at`, a time taken before that UPDATE (whose row lock keeps the next claimer waiting until the commit). */
+export async function recordLeaseReleased(db: Db, inboxId: number, owner: string, at: Date, transaction: Transaction): Promise<void> {
+  await execWrite(db.sequelize, 'UPDATE inbox_lease_history SET released_at = :at WHERE inbox_id = :inbox AND owner = :owner AND released_at IS NULL',
+    { at, inbox: inboxId, owner }, transaction);
+}
+
+/** Every stint, oldest first per inbox (operators and the multi-process test read them). */
+export async function leaseStints(db: Db): Promise<InboxLeaseHistoryAttrs[]> {
+  const rows = await db.models.InboxLeaseHistory.findAll({ order: [['inbox_id', 'ASC'], ['id', 'ASC']] });
+  return rows.map((r) => r.get({ plain: true }) as InboxLeaseHistoryAttrs);
+}
