@@ -146,3 +146,31 @@ function nfc(value: string): string {
 function errorMessage(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
+
+/** One attachment with its bytes, for downloads; `filename` as the sender wrote it (hostile: never trust it). */
+export interface AttachmentFile { filename: string | null; contentType: string; size: number; content: Buffer }
+
+/**
+ * The attachments of stored raw bytes, parsed on demand (ingestion keeps only the raw mail, not its parts).
+ * Same caps and timeout as parseMail; a mail that is not multipart has none, and skips the parser.
+ */
+export async function mailAttachments(raw: Buffer, opts: ParseOptions = {}): Promise<AttachmentFile[]> {
+  if (!mayHaveAttachments(raw)) return [];
+  if (raw.length > (opts.maxBytes ?? MAIL_MAX_BYTES)) throw new MailParseError('too_large', `message is ${raw.length} bytes`);
+  const mail = await runParser(encodeRawUtf8Headers(stripMboxFromLine(raw)), opts.timeoutMs ?? MAIL_PARSE_TIMEOUT_MS);
+  return mail.attachments.map((a) => ({
+    filename: a.filename ? nfc(a.filename) : null,
+    contentType: typeof a.contentType === 'string' && a.contentType ? a.contentType : 'application/octet-stream',
+    size: a.size,
+    content: a.content,
+  }));
+}
+
+/** A single-part mail (Content-Type not multipart/*) carries no attachment: the header block tells without parsing. */
+function mayHaveAttachments(raw: Buffer): boolean {
+  const head = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const headers = (end < 0 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  const type = /^content-type:[ \t]*([^;\r\n]*)/im.exec(headers);
+  return Boolean(type && /^\s*multipart\//i.test(type[1]!));
+}

@@ -27,6 +27,8 @@ export interface AgencySide {
   code: string;
   name: string;
   ticketRef: string;
+  /** the ticket's citizen mail (its raw .eml and attachments download by this id) */
+  messageId: number;
   /** the ticket's citizen, as the ticket page shows them */
   citizen: string;
   /** a staff person's mailbox, and their name */
@@ -64,7 +66,7 @@ export const HARMLESS_ORG_FILE = 'code,name,kind,parent_code,mail_domain,hotline
 export const HARMLESS_ROSTER_FILE = rosterCsv([{ employee_code: 'RM-A-9', full_name: 'Đỗ Văn Thử', agency_code: 'SNV', position: 'Chuyên viên' }]);
 
 /** A hotline inbox on an agency of the org chart, and one citizen mail ingested into it as production does. */
-async function hotlineTicket(db: Db, code: string, citizen: string): Promise<{ ref: string; reviewMailId: number }> {
+async function hotlineTicket(db: Db, code: string, citizen: string): Promise<{ ref: string; messageId: number; reviewMailId: number }> {
   const agency = (await db.models.Agency.findOne({ where: { code } }))!;
   const address = agency.hotline_address!;
   const inbox = await db.models.HotlineInbox.create({ agency_id: agency.id, address, imap_host: '127.0.0.1', imap_port: 1, imap_user: address,
@@ -79,7 +81,8 @@ async function hotlineTicket(db: Db, code: string, citizen: string): Promise<{ r
     subject: 'Trả lời tự động: vắng mặt', headers: ['Auto-Submitted: auto-replied'] }) });
   if (auto !== 'auto') throw new Error(`matrix world: expected an auto-reply in ${code}, got ${auto}`);
   const reviewMailId = (await db.models.Message.findOne({ where: { inbox_id: inbox.id, uid: 2 } }))!.id;
-  return { ref: (await db.models.Ticket.findOne({ where: { agency_id: agency.id } }))!.ref, reviewMailId };
+  const ticket = (await db.models.Ticket.findOne({ where: { agency_id: agency.id } }))!;
+  return { ref: ticket.ref, messageId: (await db.models.Message.findOne({ where: { ticket_id: ticket.id } }))!.id, reviewMailId };
 }
 
 export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
@@ -89,8 +92,8 @@ export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
     const agency = (await db.models.Agency.findOne({ where: { code } }))!;
     const staffRow = (await db.models.Staff.findOne({ where: { employee_code: `RM-${code === 'SNV' ? 'A' : 'B'}-${n}` } }))!;
     const box = (await db.models.Mailbox.findOne({ where: { staff_id: staffRow.id } }))!;
-    const { ref, reviewMailId } = await hotlineTicket(db, code, citizen);
-    return { id: agency.id, code, name: agency.name, ticketRef: ref, reviewMailId, citizen, mailbox: box.address, person: staffRow.full_name,
+    const { ref, messageId, reviewMailId } = await hotlineTicket(db, code, citizen);
+    return { id: agency.id, code, name: agency.name, ticketRef: ref, messageId, reviewMailId, citizen, mailbox: box.address, person: staffRow.full_name,
       domain: agency.mail_domain!, shared: `vanthu@${agency.mail_domain!}` };
   };
   const A = await side('SNV', 2, 'Hoàng Thị Ánh');

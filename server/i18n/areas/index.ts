@@ -19,5 +19,6 @@ import { ticketClockCatalogue } from './ticket-clock.js';
 import { importRowsCatalogue } from './import-rows.js';
 import { mailReviewCatalogue } from './mail-review.js';
 import { queueCatalogue } from './queue.js';
+import { ticketRecordCatalogue } from './ticket-record.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue, queueCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue, queueCatalogue, ticketRecordCatalogue];

@@ -6,7 +6,9 @@ import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { currentAssignees } from './assignee.js';
 import { findScopedTicket, type AgencyIds } from './scope.js';
-import { getClock, extensionOptions } from '../sla/index.js';
+import { getClock, extensionOptions, loadCalendar } from '../sla/index.js';
+import { ticketFiles, type MessageFile } from './message-files.js';
+import { slaPanel, type SlaPanel } from './sla-panel.js';
 
 export interface ConversationEntry {
   direction: 'in' | 'out';
@@ -19,6 +21,9 @@ export interface ConversationEntry {
   /** for inbound: human, auto_reply, bounce…; for replies: the outbox status (queued, sent, failed) */
   state: string;
   by?: string;
+  /** inbound: the stored message (its raw .eml and attachments download by this id) and its attachments */
+  messageId?: number;
+  files?: MessageFile[];
 }
 
 export interface TimelineEntry { kind: string; at: Date; by: string | null; text: string | null; details: Record<string, unknown> }
@@ -44,6 +49,8 @@ export interface TicketView {
   canPause: boolean;
   /** the clock runs and the case is not accepted (thụ lý) yet */
   canAccept: boolean;
+  /** deadline, working time left, pauses, extensions, acceptance (sla-panel.ts); null without a clock */
+  sla: SlaPanel | null;
 }
 
 const parse = (s: string | null): Record<string, unknown> => {
@@ -77,10 +84,11 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   const outboxIds = replyEvents.map((e) => Number(parse(e.details).outboxId)).filter(Boolean);
   const outbox = outboxIds.length ? await db.models.Outbox.findAll({ where: { id: outboxIds } }) : [];
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
+  const files = await ticketFiles(db, messages);
   const conversation: ConversationEntry[] = [
     // When the mail server received each mail (migration 0014), not when it was fetched; a row without one shows its fetch.
     ...messages.map((m) => ({ direction: 'in' as const, at: m.received_at ?? m.created_at ?? ticket.received_at, from: m.from_address, subject: m.subject,
-      text: m.text_body, html: m.html_sanitized, state: m.classification })),
+      text: m.text_body, html: m.html_sanitized, state: m.classification, messageId: m.id, files: files.get(m.id) ?? [] })),
     ...replyEvents.map((e) => {
       const d = parse(e.details);
       const o = outboxById.get(Number(d.outboxId));
@@ -113,6 +121,7 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
     pause: clock?.paused_at ? { reason: clock.pause_reason ?? '', note: clock.pause_note, since: clock.paused_at } : null,
     canPause: Boolean(clock && !clock.read_only && !clock.resolved_at && !clock.paused_at),
     canAccept: Boolean(clock && !clock.read_only && !clock.resolved_at && !clock.first_response_at),
+    sla: clock && !clock.read_only ? slaPanel(clock, timeline, await loadCalendar(db, ticket.agency_id), new Date()) : null,
   };
 }
 

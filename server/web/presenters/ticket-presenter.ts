@@ -6,6 +6,7 @@ import { toLocalIso } from '../../services/time/index.js';
 import { formatDateTime } from '../view-helpers.js';
 import { collapseRepeats } from './timeline-runs.js';
 import { clockEventDetail, pauseView } from './clock-presenter.js';
+import { messageDownloads, slaPanelView } from './ticket-record-presenter.js';
 
 /** A stored ISO instant as province wall-clock text, "2027-04-30 17:00". */
 function localDue(v: unknown): string {
@@ -28,7 +29,9 @@ export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
     ticket: { ...ticket, statusLabel: statusLabel(locale, ticket.status) },
     agency: view.agency,
     overdue: Boolean(ticket.due_at && ticket.due_at < now && !done),
-    conversation: view.conversation.map((c) => ({ ...c, incoming: c.direction === 'in', stateLabel: label(locale, `tickets.state.${c.state}`, c.state) })),
+    conversation: view.conversation.map((c) => ({ ...c, incoming: c.direction === 'in', stateLabel: label(locale, `tickets.state.${c.state}`, c.state),
+      downloads: messageDownloads(ticket.ref, c, locale) })),
+    sla: slaPanelView(view.sla, locale),
     // a run of repeated SLA notices is one line: "Nhắc hạn · 4 lần, lần cuối lúc …" (timeline-runs.ts)
     timeline: collapseRepeats(view.timeline).map((e) => ({ ...e, label: label(locale, `tickets.event.${e.kind}`, e.kind),
       detail: clockEventDetail(e.kind, e.details, locale) ?? (e.lastAt ? t(locale, 'tickets.event.repeated', { n: e.count, last: formatDateTime(e.lastAt, locale) })

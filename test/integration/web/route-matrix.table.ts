@@ -89,6 +89,10 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'GET /tickets/:ref': { answers: tickets([200, 404], [200, 404], 200, 200) },
   // The case export (a zip, audited): whoever reads the ticket.
   'GET /tickets/:ref/export.zip': { answers: tickets([200, 404], [200, 404], 200, 200) },
+  // Downloads check the page's rule: a message of another agency's ticket is absent. The world's mails carry no
+  // attachment, so a reader of its own agency gets the part's 404 (ticket-files.test.ts downloads real ones).
+  'GET /tickets/:ref/messages/:message/raw': { answers: tickets([200, 404], [200, 404], 200, 200) },
+  'GET /tickets/:ref/messages/:message/files/:part': { answers: tickets(404, 404, 404, 404) },
   // Leaders read only: a change is refused by role before the ticket is looked up.
   'POST /tickets/:ref/reply': { form: { body: '' }, answers: tickets(403, [422, 404], 403, 422) },
   'POST /tickets/:ref/note': { form: { note: '' }, answers: tickets(403, [422, 404], 403, 422) },

@@ -58,6 +58,9 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
       switch (name) {
         case 'ref': return s.ticketRef;
         case 'mail': return String(s.reviewMailId);
+        // the side's citizen mail, and its first attachment (the world's mails carry none: a 404 past the checks)
+        case 'message': return String(s.messageId);
+        case 'part': return '1';
         case 'address': return encodeURIComponent(path.startsWith('/hr/shared-mailboxes') ? s.shared : s.mailbox);
         case 'code': return s.code;
         // The roster-made account of A's (or B's) staff person: a user of that agency.
