@@ -30,6 +30,7 @@ import { mailReviewRoutes } from './routes/mail-review.js';
 import { queueRoutes } from './routes/queue.js';
 import { caseExportRoutes } from './routes/case-export.js';
 import { ticketFileRoutes } from './routes/ticket-files.js';
+import { ticketMergeRoutes } from './routes/ticket-merge.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { hrRosterRoutes } from './routes/hr-roster.js';
 import { hrMailboxRoutes } from './routes/hr-mailboxes.js';
@@ -117,7 +118,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps), ownMailboxRoutes(deps));
-  app.use(queueRoutes(deps), ticketRoutes(deps), ticketFileRoutes(deps), mailReviewRoutes(deps), caseExportRoutes(deps), lookupRoutes(deps));
+  app.use(queueRoutes(deps), ticketRoutes(deps), ticketFileRoutes(deps), ticketMergeRoutes(deps), mailReviewRoutes(deps), caseExportRoutes(deps), lookupRoutes(deps));
   app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps), adminAgencyEditRoutes(deps), adminUserRoutes(deps));
 
   app.use(metricsRoutes(deps));

@@ -85,7 +85,7 @@ export interface TicketAttrs {
   due_at: Date | null;
   first_response_due_at: Date | null;
   related_ticket_id: number | null;
-  relation: 'may_relate_to' | 'same_mail' | 'referred_from' | 'follow_up_of' | null;
+  relation: 'may_relate_to' | 'same_mail' | 'referred_from' | 'follow_up_of' | 'merged_into' | null;
   history: boolean;
   undeliverable: boolean;
   created_at?: Date;

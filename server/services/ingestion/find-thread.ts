@@ -73,5 +73,17 @@ export async function findThread(db: Db, agencyId: number, mail: ParsedMail, sec
   const ticket = decision.action === 'append' ? [byOwn, byRefs, byMarker, subjectTicket].find((t) => t?.ref === decision.ticketRef) ?? null : null;
   const mayRelateTo = decision.action === 'new' && decision.mayRelateTo
     ? [byRefs, subjectTicket, answered].find((t) => t?.ref === decision.mayRelateTo) ?? null : null;
-  return { decision, ticket, mayRelateTo };
+  return { decision, ticket: await survivor(db, ticket), mayRelateTo: await survivor(db, mayRelateTo) };
+}
+
+/** A ticket merged into another (tickets/merge.ts) lives on in that one: mail for it goes there. */
+const MAX_MERGE_HOPS = 5;
+async function survivor(db: Db, ticket: TicketAttrs | null): Promise<TicketAttrs | null> {
+  let t = ticket;
+  for (let hop = 0; t && t.relation === 'merged_into' && t.related_ticket_id && hop < MAX_MERGE_HOPS; hop += 1) {
+    const next = await db.models.Ticket.findByPk(t.related_ticket_id);
+    if (!next) break;
+    t = next.get({ plain: true }) as TicketAttrs;
+  }
+  return t;
 }

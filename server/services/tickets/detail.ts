@@ -132,6 +132,8 @@ async function relatedTickets(db: Db, ticket: TicketAttrs, scope: AgencyIds): Pr
   const rows = await db.models.Ticket.findAll({ where: { [Op.or]: or, id: { [Op.ne]: ticket.id } }, order: [['id', 'ASC']] });
   const agencies = await db.models.Agency.findAll({ where: { id: [...new Set(rows.map((r) => r.agency_id))] }, attributes: ['id', 'name'] });
   const name = new Map(agencies.map((a) => [a.id, a.name]));
-  return rows.map((r) => ({ ref: r.ref, agency: name.get(r.agency_id) ?? '', relation: r.id === ticket.related_ticket_id ? ticket.relation : r.relation,
-    inScope: !scope || scope.includes(r.agency_id) }));
+  // A merge reads from each side: "merged into" that case there, "merged into this case" here.
+  const relationOf = (r: TicketAttrs) => (r.id === ticket.related_ticket_id ? ticket.relation
+    : r.relation === 'merged_into' && r.related_ticket_id === ticket.id ? 'merged_from' : r.relation);
+  return rows.map((r) => ({ ref: r.ref, agency: name.get(r.agency_id) ?? '', relation: relationOf(r), inScope: !scope || scope.includes(r.agency_id) }));
 }

@@ -12,6 +12,7 @@ export { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './e
 export { canExtend, extendTicketDeadline } from './extensions.js';
 export { TICKET_STATUSES } from './list.js';
 export { lookupCase } from './lookup.js';
+export { canMerge, mergeReason, mergeTickets, planMerge } from './merge.js';
 export { queueSummary } from './queue-summary.js';
 export type { QueueSummary } from './queue-summary.js';
 export { TicketOpener } from './open-ticket.js';

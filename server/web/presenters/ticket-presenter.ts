@@ -41,7 +41,9 @@ export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
         : e.kind === 'assign' ? (view.agents.find((a) => a.id === e.details.assigneeId)?.name ?? (e.details.assigneeId ? `#${String(e.details.assigneeId)}` : t(locale, 'tickets.filter.unassigned')))
           : null) })),
     related: view.related.map((r) => ({ ...r, href: r.inScope ? `/tickets/${encodeURIComponent(r.ref)}` : null,
-      relationLabel: label(locale, `tickets.relation.${r.relation}`, r.relation ?? '') })),
+      relationLabel: label(locale, `tickets.relation.${r.relation}`, r.relation ?? ''),
+      // "may relate to" offers the merge (the page shows it to those who may merge)
+      mergeHref: r.inScope && r.relation === 'may_relate_to' ? `/tickets/${encodeURIComponent(ticket.ref)}/merge?with=${encodeURIComponent(r.ref)}` : null })),
     assignee: view.assignee,
     agents: view.agents.map((a) => ({ ...a, selected: a.id === view.assignee?.id })),
     pause: pauseView(view.pause, locale),

@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.js';
 import {
   getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
-  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs,
+  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, canMerge,
 } from '../../services/tickets/index.js';
 import { ticketView } from '../presenters/ticket-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -49,6 +49,7 @@ export function ticketRoutes(deps: AppDeps): Router {
       canResume: Boolean(view.pause && canPauseFor(user, view.pause.reason)),
       referTargets: canRefer(user) && !view.readOnly ? await referralTargets(db, view.ticket.agency_id) : [],
       reclassify: { ...reclassifyOptions(view.ticket, req.locale), canChangeClass: canChangeClass(user) },
+      canMerge: canMerge(user) && !view.readOnly && !['resolved', 'closed', 'archived'].includes(view.ticket.status),
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
   };

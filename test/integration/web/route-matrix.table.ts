@@ -105,6 +105,9 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'POST /tickets/:ref/reclassify': { form: { class: '' }, answers: tickets(403, [422, 404], 403, 422) },
   'POST /tickets/:ref/resume': { answers: tickets(403, [422, 404], 403, 422) },
   'POST /tickets/:ref/complex': { form: { reason: '' }, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
+  // Gộp hồ sơ: supervisors and admins; scope first (404), then role (403); an empty form is a 422.
+  'GET /tickets/:ref/merge': { answers: { ...tickets(403, [200, 404], 403, 200), 'agent@A': [403, 404], 'agent@P': 403 } },
+  'POST /tickets/:ref/merge': { form: {}, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
   'POST /tickets/:ref/extend': { form: { reason: '' }, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
 
   // Mail that made no ticket: another agency named in ?agency= is refused; its mail is absent. Without confirm=1

@@ -1,0 +1,84 @@
+// Gộp hồ sơ: two tickets of one citizen's case become one (supervisors and admins). The rule:
+// - the EARLIER ticket (received first; on a tie the lower id) is kept, with its ref and its legal clock, because
+//   the law counts from the first receipt; the later one is closed as merged ("merged_into", linked both ways);
+// - the later ticket's citizen mails, replies and notes move to the kept one, so the thread is whole; its own
+//   lifecycle events (opened, clock, pauses) stay on it as its history;
+// - the citizen is told nothing new: no receipt, no notice. A receipt of the later ticket still waiting in the
+//   outbox is held (never sent), so one case means one receipt; an answer to the later ticket's mail threads into
+//   the kept one (ingestion follows merged_into);
+// - both must be open (not resolved, closed or merged), in the actor's scope (another agency's ref is "not found",
+//   so a merge across agencies needs a scope covering both), and neither the read-only copy of a referral;
+// - one 'merged_from' and one 'merged_into' event with the reason, and an audit row.
+import { Op } from 'sequelize';
+import type { Db } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
+import type { TicketAttrs } from '../../db/models/hotline.js';
+import { audit } from '../audit/index.js';
+import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './errors.js';
+import { canExtend } from './extensions.js';
+import { findScopedTicket, findWritableTicket, scopeOf, type Actor } from './scope.js';
+import { isReadOnlyCopy } from './sla-hooks.js';
+import { changeStatus } from './status.js';
+
+export const canMerge = canExtend;
+export const MERGE_REASON_MAX_CHARS = 2000;
+/** Conversation entries that travel with the mails; the rest of a ticket's events are its own history. */
+const CONVERSATION_EVENTS = ['reply', 'note'];
+const FINISHED = ['resolved', 'closed', 'archived'];
+export const MERGED_RECEIPT_HELD = 'held: merged into another case';
+
+export interface MergePlan { kept: TicketAttrs; merged: TicketAttrs }
+
+/** Every check of a merge, writing nothing: the confirmation page shows which ticket is kept. */
+export async function planMerge(db: Db, input: { ticketRef: string; otherRef: string; actor: Actor }): Promise<MergePlan> {
+  const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+  if (!canMerge(input.actor)) throw new TicketForbiddenError(`role ${input.actor.role} may not merge tickets`);
+  const otherRef = input.otherRef.trim().toUpperCase();
+  if (!otherRef) throw new TicketInputError('merge', 'no_ref');
+  // Outside the actor's scope reads exactly like a ref that does not exist.
+  const other = await findScopedTicket(db, otherRef, scopeOf(input.actor)).catch((e: unknown) => {
+    if (e instanceof TicketNotFoundError) throw new TicketInputError('merge', 'not_found');
+    throw e;
+  });
+  if (other.id === ticket.id) throw new TicketInputError('merge', 'same');
+  if (await isReadOnlyCopy(db, other.id)) throw new TicketInputError('merge', 'read_only');
+  if ([ticket, other].some((t) => FINISHED.includes(t.status) || t.relation === 'merged_into')) throw new TicketInputError('merge', 'finished');
+  const earlier = (a: TicketAttrs, b: TicketAttrs) => a.received_at.getTime() < b.received_at.getTime()
+    || (a.received_at.getTime() === b.received_at.getTime() && a.id < b.id);
+  return earlier(ticket, other) ? { kept: ticket, merged: other } : { kept: other, merged: ticket };
+}
+
+/** The written reason, trimmed; a merge without one is refused. */
+export function mergeReason(raw: string): string {
+  const reason = raw.normalize('NFC').trim();
+  if (!reason) throw new TicketInputError('merge', 'no_reason');
+  if (reason.length > MERGE_REASON_MAX_CHARS) throw new TicketInputError('merge', 'too_long');
+  return reason;
+}
+
+export async function mergeTickets(db: Db, input: { ticketRef: string; otherRef: string; actor: Actor; reason: string; now?: Date }): Promise<MergePlan> {
+  const now = input.now ?? new Date();
+  return inTransaction(db.sequelize, async () => {
+    // Scope and role before the form (planMerge), so another agency's ref is a 404 whatever the form holds.
+    const plan = await planMerge(db, input);
+    const reason = mergeReason(input.reason);
+    const { kept, merged } = plan;
+    // Claim the merge first: of two racing merges of the same ticket, one changes the row and the other stops.
+    const [won] = await db.models.Ticket.update({ related_ticket_id: kept.id, relation: 'merged_into' as TicketAttrs['relation'] },
+      { where: { id: merged.id, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
+    if (won !== 1) throw new TicketInputError('merge', 'finished');
+    await db.models.Message.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id } });
+    await db.models.TicketEvent.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: CONVERSATION_EVENTS } });
+    await db.models.Outbox.update({ status: 'held', last_error: MERGED_RECEIPT_HELD },
+      { where: { ticket_id: merged.id, kind: 'ack', status: 'queued' } });
+    const by = input.actor.username;
+    await db.models.TicketEvent.create({ ticket_id: kept.id, kind: 'merged_from', message_id: null, at: now,
+      details: JSON.stringify({ by, ref: merged.ref, reason }) });
+    await db.models.TicketEvent.create({ ticket_id: merged.id, kind: 'merged_into', message_id: null, at: now,
+      details: JSON.stringify({ by, ref: kept.ref, reason }) });
+    // Closing stops the later ticket's clock and reminders (sla-hooks), as any close does.
+    await changeStatus(db, merged, 'closed', input.actor, now);
+    await audit(db, { actor: by, action: 'ticket.merge', target: kept.ref, details: { merged: merged.ref, reason } });
+    return plan;
+  });
+}

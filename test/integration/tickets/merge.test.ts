@@ -1,0 +1,97 @@
+// Gộp hồ sơ (issue 14 item 3), both databases: a supervisor merges a citizen's "Re:" case (linked "may relate to"
+// at ingestion) into the first one after a confirmation; the earlier case keeps its ref and clock, the later one is
+// closed as merged and linked both ways, its mail moves over, the citizen gets no second receipt, a later answer
+// to the merged case threads into the kept one; agents and other agencies are refused. Real parts: ingestMessage
+// opens the tickets, the app (supertest) merges.
+import { expect } from 'chai';
+import { forEachDb } from '../../support/databases.js';
+import { loginAgent, testApp } from '../../support/web.js';
+import { getClock } from '../../../server/services/sla/clock-store.js';
+import { addHotlineAgency, citizenMail, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
+
+forEachDb('ticket merge', (getDb) => {
+  let stc: Hotline;
+  let sxd: Hotline;
+  before(async () => {
+    stc = await addHotlineAgency(getDb(), 'STC');
+    sxd = await addHotlineAgency(getDb(), 'SXD');
+  });
+
+  it('merges the later case into the earlier after a confirmation, with one clock, one receipt and links both ways', async function () {
+    this.timeout(90_000);
+    const db = getDb();
+    const first = await citizenMail(db, stc, { from: 'Trần Văn Tâm <tam.congdan@example.vn>', subject: 'Rác thải ở chợ Phương Lâm', body: 'Rác để ba ngày chưa thu.' });
+    const second = await citizenMail(db, stc, { from: 'Trần Văn Tâm <tam.congdan@example.vn>', subject: 'Re: Rác thải ở chợ Phương Lâm', body: 'Hôm nay vẫn chưa thu.' });
+    expect((await db.models.Ticket.findByPk(second.id))!.relation, 'the "Re:" is linked at ingestion').to.equal('may_relate_to');
+    const dueBefore = (await getClock(db, first.id))!.resolution_due!.getTime();
+    const app = testApp(db);
+
+    const clerk = await staff(db, 'agent', stc.agencyId);
+    const a = await loginAgent(app, clerk.username, clerk.password);
+    expect((await a.agent.get(`/tickets/${second.ref}`).expect(200)).text).to.not.contain('data-testid="merge-offer"');
+    await a.agent.get(`/tickets/${second.ref}/merge`).expect(403);
+    await a.agent.post(`/tickets/${second.ref}/merge`).type('form').send({ _csrf: a.csrf, with: first.ref, merge_reason: 'x', confirm: '1' }).expect(403);
+
+    const boss = await staff(db, 'supervisor', stc.agencyId);
+    const { agent, csrf } = await loginAgent(app, boss.username, boss.password);
+    const page = (await agent.get(`/tickets/${second.ref}`).expect(200)).text;
+    expect(page, /<p class="related">[\s\S]*?<\/p>/.exec(page)?.[0]).to.contain(`href="/tickets/${second.ref}/merge?with&#x3D;${first.ref}" data-testid="merge-offer"`);
+    expect((await agent.get(`/tickets/${second.ref}/merge?with=${first.ref}`).expect(200)).text).to.contain(`value="${first.ref}"`);
+    const noReason = await agent.post(`/tickets/${second.ref}/merge`).type('form').send({ _csrf: csrf, with: first.ref, merge_reason: ' ' }).expect(422);
+    expect(noReason.text).to.contain('Vui lòng ghi lý do gộp hồ sơ.');
+    const ask = await agent.post(`/tickets/${second.ref}/merge`).type('form').send({ _csrf: csrf, with: first.ref, merge_reason: 'Cùng một vụ việc' }).expect(200);
+    expect(ask.text).to.contain(`Gộp hồ sơ ${second.ref} vào hồ sơ ${first.ref}?`).and.contain('data-testid="confirm-yes"');
+    expect((await db.models.Ticket.findByPk(second.id))!.status, 'asking changes nothing').to.not.equal('closed');
+
+    await agent.post(`/tickets/${second.ref}/merge`).type('form').send({ _csrf: csrf, with: first.ref, merge_reason: 'Cùng một vụ việc', confirm: '1' })
+      .expect(303).expect('Location', `/tickets/${first.ref}?done=merged`);
+    const merged = (await db.models.Ticket.findByPk(second.id))!;
+    expect([merged.status, merged.relation, merged.related_ticket_id]).to.deep.equal(['closed', 'merged_into', first.id]);
+    expect(await db.models.Message.count({ where: { ticket_id: first.id } }), 'both mails on the kept case').to.equal(2);
+    expect((await getClock(db, first.id))!.resolution_due!.getTime(), 'the kept clock is untouched').to.equal(dueBefore);
+    expect((await getClock(db, second.id))!.resolved_at, 'the merged clock stops').to.not.equal(null);
+    const acks = await db.models.Outbox.findAll({ where: { kind: 'ack', to_address: 'tam.congdan@example.vn' }, order: [['id', 'ASC']] });
+    expect(acks.map((o) => o.status), 'one receipt goes out; the merged case\'s is held').to.deep.equal(['queued', 'held']);
+    expect(await db.models.AuditLog.count({ where: { action: 'ticket.merge', target: first.ref } })).to.equal(1);
+    const kept = (await agent.get(`/tickets/${first.ref}?done=merged`).expect(200)).text;
+    expect(kept).to.contain('Đã gộp hồ sơ.').and.contain(`<a href="/tickets/${second.ref}">${second.ref}</a>`).and.contain('đã gộp vào hồ sơ này')
+      .and.contain('Hôm nay vẫn chưa thu.').and.contain('data-testid="event-merged_from"');
+    const gone = (await agent.get(`/tickets/${second.ref}`).expect(200)).text;
+    expect(gone).to.contain(`<a href="/tickets/${first.ref}">${first.ref}</a>`).and.contain('đã gộp vào)').and.not.contain('data-testid="merge-open"');
+
+    // Merging again is refused and sends nothing.
+    const outbox = await db.models.Outbox.count();
+    const again = await agent.post(`/tickets/${first.ref}/merge`).type('form').send({ _csrf: csrf, with: second.ref, merge_reason: 'lại', confirm: '1' }).expect(422);
+    expect(again.text).to.contain('Chỉ gộp được hai hồ sơ đang xử lý');
+    // The citizen answers the merged case's receipt: the answer joins the kept case, which stays the only open one.
+    const ackId = acks[1]!.message_id!;
+    expect(await ingest(db, stc, mail({ to: stc.address, from: 'tam.congdan@example.vn', subject: `Re: [${second.ref}] Đã tiếp nhận`,
+      headers: [`In-Reply-To: ${ackId}`, `References: ${ackId}`], body: 'Xin cảm ơn.' }))).to.equal('threaded');
+    expect(await db.models.Message.count({ where: { ticket_id: first.id } })).to.equal(3);
+    expect((await db.models.Ticket.findByPk(second.id))!.status).to.equal('closed');
+    expect(await db.models.Outbox.count(), 'no receipt, no notice').to.equal(outbox);
+  });
+
+  it('refuses another agency\'s case as not found, and lets a province-wide supervisor merge across agencies', async function () {
+    this.timeout(60_000);
+    const db = getDb();
+    const ours = await citizenMail(db, stc, { from: 'a.congdan@example.vn', subject: 'Đèn đường hỏng ở tổ 5' });
+    const theirs = await citizenMail(db, sxd, { from: 'a.congdan@example.vn', subject: 'Đèn đường hỏng ở tổ 5, phường Tân Thịnh' });
+    const app = testApp(db);
+    const boss = await staff(db, 'supervisor', stc.agencyId);
+    const s = await loginAgent(app, boss.username, boss.password);
+    const res = await s.agent.post(`/tickets/${ours.ref}/merge`).type('form').send({ _csrf: s.csrf, with: theirs.ref, merge_reason: 'Trùng', confirm: '1' }).expect(422);
+    expect(res.text).to.contain('Không tìm thấy hồ sơ này trong phạm vi của bạn.').and.not.contain('Tân Thịnh');
+    const outsider = await staff(db, 'supervisor', sxd.agencyId);
+    const o = await loginAgent(app, outsider.username, outsider.password);
+    await o.agent.get(`/tickets/${ours.ref}/merge`).expect(404);
+    await o.agent.post(`/tickets/${ours.ref}/merge`).type('form').send({ _csrf: o.csrf, with: theirs.ref, merge_reason: 'Trùng', confirm: '1' }).expect(404);
+    expect((await db.models.Ticket.findByPk(ours.id))!.status).to.not.equal('closed');
+
+    const province = await staff(db, 'supervisor', null);
+    const p = await loginAgent(app, province.username, province.password);
+    await p.agent.post(`/tickets/${theirs.ref}/merge`).type('form').send({ _csrf: p.csrf, with: ours.ref, merge_reason: 'Cùng một vụ việc', confirm: '1' })
+      .expect(303).expect('Location', `/tickets/${ours.ref}?done=merged`);
+    expect((await db.models.Ticket.findByPk(theirs.id))!.relation).to.equal('merged_into');
+  });
+});
