@@ -43,7 +43,9 @@ async function tableCount(db: TestDb): Promise<number> {
 for (const kind of testDbKinds()) {
   describe(`backup and restore drill [${kind}]`, function () {
     this.timeout(180_000); // each step runs the CLI in a child process: seconds each on a loaded machine
-    const secretKey = env().SECRET_KEY;
+    // Read when the world is built, not when the file loads: other suites in the same mocha process may set
+    // another SECRET_KEY before this one runs (setEnvForTests), and the audit rows are keyed with the current one.
+    let secretKey: string;
     const targets: TestDb[] = [];
     let source: TestDb;
     let work: string;
@@ -58,6 +60,7 @@ for (const kind of testDbKinds()) {
     };
 
     before(async () => {
+      secretKey = env().SECRET_KEY;
       source = await freshDb(kind);
       work = fs.mkdtempSync(path.join(os.tmpdir(), 'govmail-backup-'));
       const agency = await buildAgency(source, { code: 'STNMT', hotline_address: 'hotline@stnmt.example.vn' });
