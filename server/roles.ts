@@ -54,7 +54,8 @@ export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<vo
       baseUrl: config.BASE_URL, ingestContext: root.ingestContext, secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
       face: { provinceName: config.PROVINCE_NAME, emblemFile: config.PROVINCE_EMBLEM },
       ops: { metricsToken: config.METRICS_TOKEN, metricsAllow: config.METRICS_ALLOW, inboxStaleMs: config.INBOX_STALE_MINUTES * 60_000 },
-      sessionLifetime: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS } });
+      sessionLifetime: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
+      replyAttachmentMaxBytes: config.REPLY_ATTACHMENT_MAX_MB * 1024 * 1024 });
     // Before the worker and the scheduler start: a process that cannot serve must not run jobs half-configured.
     server = await listen(app, config.PORT).catch(async (e: unknown) => {
       if (!(e instanceof ListenError)) throw e;

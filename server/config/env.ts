@@ -70,6 +70,9 @@ const schema = z
     // A citizen's answer reopens a resolved or closed case at most this many days after it was closed; later it
     // opens a new case linked to the old one (services/tickets/citizen-answer.ts).
     REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    // The files of one reply to a citizen (the official letter as PDF, scans) together, in MB; the citizen's mailbox
+    // and the outbox table both have limits.
+    REPLY_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(50).default(10),
     // A command run with the address appended after a suspend or a leaver, to end open IMAP/POP3 sessions.
     // The citizen face (/tra-cuu and the receipts): whose hotline this is, and its emblem (an image file).
     PROVINCE_NAME: z.string().trim().min(2, { message: 'must name the province or agency, e.g. Tỉnh Hòa Bình' }).max(120).default(DEFAULT_PROVINCE_NAME),

@@ -9,9 +9,10 @@ import { defineHotlineModels } from './models/hotline.js';
 import { defineUploadRunModels } from './models/upload-runs.js';
 import { defineSlaModels } from './models/sla.js';
 import { defineMetricsModels } from './models/metrics.js';
+import { defineReplyDeskModels } from './models/reply-desk.js';
 
 function defineModels(s: Sequelize) {
-  const models = { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s), ...defineMetricsModels(s) };
+  const models = { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s), ...defineMetricsModels(s), ...defineReplyDeskModels(s) };
   // Across the two model files: a session's check loads its user and the user's mailbox in one query (auth/sessions.ts).
   models.User.belongsTo(models.Mailbox, { foreignKey: 'mailbox_id', as: 'mailbox', constraints: false });
   return models;

@@ -46,6 +46,13 @@ export interface SendResult {
 export interface MailTransport {
   /** Resolves when the server accepted the message; rejects with a SendError. */
   send(msg: OutgoingMessage): Promise<SendResult>;
+  /**
+   * The message as MIME bytes, DKIM-signed when a key is configured: exactly what sendRaw then puts on the wire,
+   * so the outbox can keep the legal record of a mail before sending it.
+   */
+  build(msg: OutgoingMessage): Promise<Buffer>;
+  /** Sends bytes from build() unchanged (no second signature, no re-encoding); rejects with a SendError. */
+  sendRaw(envelope: { from: string; to: string[] }, raw: Buffer): Promise<SendResult>;
   /** Connects and greets (and authenticates when the URL has credentials); rejects with a SendError. */
   verify(): Promise<void>;
   close(): void;
@@ -84,7 +91,26 @@ export function createMailTransport(smtpUrl: string, opts: { dkim?: DkimKey } = 
     ...(opts.dkim ? { dkim: opts.dkim } : {}),
   };
   const transporter = nodemailer.createTransport(options);
+  // Raw bytes were signed when built: the wire transport must not sign (or touch) them again.
+  const { dkim: _signedAtBuild, ...rawOptions } = options;
+  const rawTransporter = nodemailer.createTransport(rawOptions);
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', disableFileAccess: true, disableUrlAccess: true,
+    ...(opts.dkim ? { dkim: opts.dkim } : {}) });
   return {
+    async build(msg) {
+      const info = await composer.sendMail(msg);
+      // SMTP puts every line end on the wire as CRLF; a quoted-printable body may still hold bare LFs here, so
+      // they become CRLF now and the bytes kept are the bytes the relay receives (DKIM's canonical form is unchanged).
+      return Buffer.from((info.message as Buffer).toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+    },
+    async sendRaw(envelope, raw) {
+      try {
+        const info = await rawTransporter.sendMail({ envelope, raw });
+        return { messageId: info.messageId, response: info.response, rejected: addresses(info.rejected) };
+      } catch (e) {
+        throw toSendError(e);
+      }
+    },
     async send(msg) {
       try {
         const info = await transporter.sendMail(msg);
@@ -100,7 +126,7 @@ export function createMailTransport(smtpUrl: string, opts: { dkim?: DkimKey } = 
         throw toSendError(e);
       }
     },
-    close: () => transporter.close(),
+    close: () => { transporter.close(); rawTransporter.close(); },
   };
 }
 

@@ -44,6 +44,13 @@ import { adminRuleRoutes } from './routes/admin-rules.js';
 import { adminSlaRoutes } from './routes/admin-sla.js';
 import { adminCalendarRoutes } from './routes/admin-calendar.js';
 import { adminUserRoutes } from './routes/admin-users.js';
+import { replyTemplateRoutes } from './routes/reply-templates.js';
+import { ticketDeskRoutes } from './routes/ticket-desk.js';
+import { multipartForm } from './middleware/multipart-form.js';
+import { DEFAULT_REPLY_ATTACHMENT_MAX_BYTES } from '../services/replies/index.js';
+
+/** The one form that posts files with its fields (tickets.ts reply). */
+const REPLY_FORM_PATH = /^\/tickets\/[^/]+\/reply$/;
 
 export interface AppDeps {
   db: Db;
@@ -68,6 +75,8 @@ export interface AppDeps {
   /** operations: who may scrape /metrics/prom (METRICS_TOKEN, METRICS_ALLOW) and when an inbox is stale
    *  (INBOX_STALE_MINUTES, for /readyz and the inbox gauges); absent: the scrape refuses everyone */
   ops?: { metricsToken?: string; metricsAllow?: readonly string[]; inboxStaleMs?: number };
+  /** REPLY_ATTACHMENT_MAX_MB in bytes: the files of one reply together (default 10 MB) */
+  replyAttachmentMaxBytes?: number;
 }
 
 const VIEWS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../views');
@@ -99,6 +108,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
   app.use(loadSession(deps.db, { lifetime: deps.sessionLifetime, secureCookies: deps.secureCookies }));
   app.use(rejectNul);
+  // a reply carries its official letter: parsed before the CSRF check, which reads _csrf from its fields
+  app.use(multipartForm(REPLY_FORM_PATH, deps.replyAttachmentMaxBytes ?? DEFAULT_REPLY_ATTACHMENT_MAX_BYTES));
   app.use(csrf(deps.secretKey, deps.secureCookies));
   app.use((req, res, next) => {
     res.locals.locale = req.locale;
@@ -118,7 +129,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps), ownMailboxRoutes(deps));
-  app.use(queueRoutes(deps), ticketRoutes(deps), ticketFileRoutes(deps), ticketMergeRoutes(deps), mailReviewRoutes(deps), caseExportRoutes(deps), lookupRoutes(deps));
+  app.use(queueRoutes(deps), ticketRoutes(deps), ticketDeskRoutes(deps), ticketFileRoutes(deps), ticketMergeRoutes(deps), mailReviewRoutes(deps), caseExportRoutes(deps), lookupRoutes(deps), replyTemplateRoutes(deps));
   app.use(hrRosterRoutes(deps), hrMailboxRoutes(deps), hrSharedMailboxRoutes(deps), hrCoverageRoutes(deps), adminAgencyRoutes(deps), adminAgencyEditRoutes(deps), adminUserRoutes(deps));
 
   app.use(metricsRoutes(deps));

@@ -35,6 +35,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { href: '/hr/mailboxes', labelKey: 'hr.nav.mailboxes', icon: 'mail', group: 'people', roles: ['hr', 'admin'] },
   { href: '/hr/shared-mailboxes', labelKey: 'shared.nav', icon: 'at-sign', group: 'people', roles: ['hr', 'admin'] },
   { href: '/hr/coverage', labelKey: 'hr.nav.coverage', icon: 'chart-pie', group: 'people', roles: ['hr', 'admin', 'leader'] },
+  { href: '/reply-templates', labelKey: 'replies.nav', icon: 'pencil', group: 'settings', roles: ['supervisor', 'admin'] },
   { href: '/admin/users', labelKey: 'users.nav', icon: 'users', group: 'people', roles: ['admin'] },
   { href: '/admin/agencies', labelKey: 'hr.nav.agencies', icon: 'building-2', group: 'settings', roles: ['admin'], provinceWide: true },
   { href: '/admin/hotlines', labelKey: 'hotlines.nav', icon: 'radio-tower', group: 'settings', roles: ['admin'] },

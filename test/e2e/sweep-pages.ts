@@ -36,6 +36,8 @@ export const SWEEP_PAGES: SweepPage[] = [
 
   { role: 'supervisor', name: 'ticket', path: (w) => `/tickets/${w.ticketRef}` },
   { role: 'supervisor', name: 'merge', path: (w) => `/tickets/${w.ticketRef}/merge` },
+  { role: 'supervisor', name: 'reply-templates', path: '/reply-templates' },
+  { role: 'admin', name: 'reply-templates', path: '/reply-templates' },
   { role: 'supervisor', name: 'metrics', path: '/metrics?from=2026-01-01&to=2026-12-31' },
 
   { role: 'leader', name: 'home', path: '/' },

@@ -77,7 +77,7 @@ export interface TicketAttrs {
   priority: string;
   citizen_address: string;
   citizen_name: string | null;
-  /** citizen_name without tone marks, lower case: the queue's search (migration 0019) */
+  /** citizen_name without tone marks, lower case: the queue's search (migration 0021) */
   citizen_folded?: string | null;
   subject: string;
   lookup_code_hash: string | null;
@@ -115,13 +115,15 @@ export interface OutboxAttrs {
   sending_since: Date | null;
   last_error: string | null;
   sent_at: Date | null;
+  /** the exact MIME bytes sent, in raw_messages (migration 0022); null until built */
+  raw_sha256?: string | null;
   created_at?: Date;
 }
 
 /** A file an outbox mail carries (migration 0016), in the order of `id`. */
 export interface OutboxAttachmentAttrs { id: number; outbox_id: number; filename: string; content_type: string; content: Buffer; created_at?: Date }
 
-/** A user's saved queue filter (migration 0019): `query` is the queue's URL query string. */
+/** A user's saved queue filter (migration 0021): `query` is the queue's URL query string. */
 export interface QueueViewAttrs { id: number; user_id: number; name: string; query: string; created_at?: Date; updated_at?: Date }
 
 export function defineHotlineModels(s: Sequelize) {
@@ -156,7 +158,7 @@ export function defineHotlineModels(s: Sequelize) {
     id: pk, idempotency_key: DataTypes.STRING, kind: DataTypes.STRING, ticket_id: DataTypes.INTEGER, to_address: DataTypes.STRING,
     from_address: DataTypes.STRING, subject: DataTypes.STRING, text_body: DataTypes.TEXT, html_body: DataTypes.TEXT,
     headers: DataTypes.TEXT, message_id: DataTypes.STRING, status: DataTypes.STRING, attempts: DataTypes.INTEGER,
-    next_attempt_at: DataTypes.DATE(3), sending_since: DataTypes.DATE(3), last_error: DataTypes.TEXT, sent_at: DataTypes.DATE(3),
+    next_attempt_at: DataTypes.DATE(3), sending_since: DataTypes.DATE(3), last_error: DataTypes.TEXT, sent_at: DataTypes.DATE(3), raw_sha256: DataTypes.STRING,
   });
   const OutboxAttachment = defineTable<OutboxAttachmentAttrs>(s, 'OutboxAttachment', 'outbox_attachments', {
     id: pk, outbox_id: DataTypes.INTEGER, filename: DataTypes.STRING, content_type: DataTypes.STRING, content: DataTypes.BLOB, created_at: DataTypes.DATE(3),

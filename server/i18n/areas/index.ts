@@ -21,5 +21,6 @@ import { mailReviewCatalogue } from './mail-review.js';
 import { queueCatalogue } from './queue.js';
 import { ticketRecordCatalogue } from './ticket-record.js';
 import { ticketMergeCatalogue } from './ticket-merge.js';
+import { replies as repliesCatalogue } from './replies.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue, queueCatalogue, ticketRecordCatalogue, ticketMergeCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue, queueCatalogue, ticketRecordCatalogue, ticketMergeCatalogue, repliesCatalogue];

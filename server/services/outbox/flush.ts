@@ -11,6 +11,7 @@ import type { MailTransport, OutgoingMessage } from '../../mail/transport.js';
 import { SendError } from '../../mail/send-error.js';
 import { Op } from 'sequelize';
 import { enqueueAlert } from './enqueue.js';
+import { exactBytes } from './exact-bytes.js';
 
 export const SENDING_STALE_MS = 10 * 60_000;
 export const OUTBOX_MAX_ATTEMPTS = 8;
@@ -53,9 +54,9 @@ export async function outgoingOf(db: Db, row: OutboxAttrs): Promise<OutgoingMess
 }
 
 async function sendOne(db: Db, transport: MailTransport, row: OutboxAttrs, now: Date): Promise<'sent' | 'failed' | 'deferred'> {
-  const message = await outgoingOf(db, row);
   try {
-    await transport.send(message);
+    const raw = await exactBytes(db, transport, row);
+    await transport.sendRaw({ from: row.from_address, to: [row.to_address] }, raw);
     await execWrite(db.sequelize, `UPDATE outbox SET status = 'sent', sent_at = :now, last_error = NULL, updated_at = :now WHERE id = :id`, { now: new Date(), id: row.id });
     return 'sent';
   } catch (e) {

@@ -7,5 +7,6 @@ export type { AckCounts, AckOutcome, ReceiptContext } from './acknowledge.js';
 export { enqueueAlert, enqueueMail, outboxRow } from './enqueue.js';
 export type { MailAttachment, OutboxMail } from './enqueue.js';
 export { flushOutbox, outgoingOf } from './flush.js';
+export { sentBytes } from './exact-bytes.js';
 export { adminAlerts, AlertsForbiddenError } from './admin-alerts.js';
 export type { AdminAlerts } from './admin-alerts.js';

@@ -24,6 +24,10 @@ export interface ConversationEntry {
   /** inbound: the stored message (its raw .eml and attachments download by this id) and its attachments */
   messageId?: number;
   files?: MessageFile[];
+  /** replies: the files sent, the relay's last error when failed, and where the exact bytes sent can be downloaded */
+  sentFiles?: { name: string; size: number }[];
+  error?: string | null;
+  rawHref?: string | null;
 }
 
 export interface TimelineEntry { kind: string; at: Date; by: string | null; text: string | null; details: Record<string, unknown> }
@@ -85,6 +89,8 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   const outbox = outboxIds.length ? await db.models.Outbox.findAll({ where: { id: outboxIds } }) : [];
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
   const files = await ticketFiles(db, messages);
+  // A bounce names the Message-ID it returns (ingestion's bounce event): that reply was not delivered.
+  const bounced = new Set(events.filter((e) => e.kind === 'bounce').map((e) => str(parse(e.details).original)).filter(Boolean).map((id) => `<${String(id).replace(/^<|>$/g, '')}>`));
   const conversation: ConversationEntry[] = [
     // When the mail server received each mail (migration 0014), not when it was fetched; a row without one shows its fetch.
     ...messages.map((m) => ({ direction: 'in' as const, at: m.received_at ?? m.created_at ?? ticket.received_at, from: m.from_address, subject: m.subject,
@@ -93,7 +99,9 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
       const d = parse(e.details);
       const o = outboxById.get(Number(d.outboxId));
       return { direction: 'out' as const, at: e.at, from: o?.from_address ?? null, subject: o?.subject ?? null, text: str(d.text), html: null,
-        state: o?.status ?? 'queued', by: str(d.by) ?? undefined };
+        state: o?.message_id && bounced.has(o.message_id) ? 'bounced' : o?.status ?? 'queued', by: str(d.by) ?? undefined,
+        sentFiles: Array.isArray(d.files) ? (d.files as { name: string; size: number }[]) : [], error: o?.status === 'failed' ? o.last_error : null,
+        rawHref: o?.raw_sha256 ? `/tickets/${encodeURIComponent(ticket.ref)}/sent/${o.id}.eml` : null };
     }),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   // Events record the username (as the audit log does); people read display names.

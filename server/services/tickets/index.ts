@@ -32,3 +32,8 @@ export { bulkAct, bulkRefs, BULK_MAX_TICKETS } from './bulk.js';
 export type { BulkAction, BulkResult } from './bulk.js';
 export { BUILT_IN_VIEWS, deleteView, listSavedViews, saveView } from './saved-views.js';
 export { agencyAgents } from './detail.js';
+export { assertFreshByRef, changesSince, TicketStaleError, ticketVersion } from './staleness.js';
+export type { TicketChange } from './staleness.js';
+export { markPresent, PRESENCE_RENEW_MS, PRESENCE_TTL_MS } from './presence.js';
+export type { Presence } from './presence.js';
+export { sentMail } from './sent-mail.js';

@@ -11,10 +11,12 @@ import {
   getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
   TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, canMerge,
+  assertFreshByRef, TicketStaleError,
 } from '../../services/tickets/index.js';
 import { ticketView } from '../presenters/ticket-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { reclassifyOptions } from '../presenters/clock-presenter.js';
+import { deskView, seenOf, staleView } from './reply-form.js';
 
 const replyBody = z.object({ body: z.string().default(''), close: z.string().optional() });
 const noteBody = z.object({ note: z.string().default('') });
@@ -50,6 +52,7 @@ export function ticketRoutes(deps: AppDeps): Router {
       referTargets: canRefer(user) && !view.readOnly ? await referralTargets(db, view.ticket.agency_id) : [],
       reclassify: { ...reclassifyOptions(view.ticket, req.locale), canChangeClass: canChangeClass(user) },
       canMerge: canMerge(user) && !view.readOnly && !['resolved', 'closed', 'archived'].includes(view.ticket.status),
+      ...(await deskView(db, view, user, req, canWrite(user) && !view.readOnly, deps.replyAttachmentMaxBytes)),
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
   };
@@ -58,8 +61,11 @@ export function ticketRoutes(deps: AppDeps): Router {
   /** Runs one action; input errors re-render the page with the message next to the field and the text kept. */
   const act = (done: string, run: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
     try {
+      // a form drawn before someone else changed the ticket is refused with what changed (the reply checks in its transaction)
+      if (done !== 'reply') await assertFreshByRef(db, String(req.params.ref), actor(req), seenOf(req.body));
       await run(req);
     } catch (e) {
+      if (e instanceof TicketStaleError) return show(req, res, 409, { stale: staleView(e, req), values: req.body });
       if (!(e instanceof TicketInputError)) throw httpError(e);
       const errors = { [e.field]: t(req.locale, `tickets.error.${e.field}.${e.message}`) };
       return show(req, res, 422, { errors, values: req.body });
@@ -71,7 +77,9 @@ export function ticketRoutes(deps: AppDeps): Router {
   router.post('/tickets/:ref/reply', ...writers, act('reply', async (req) => {
     const body = replyBody.parse(req.body);
     const ctx = await deps.ingestContext();
-    await replyToTicket(db, ctx, { ticketRef: String(req.params.ref), actor: actor(req), body: body.body, close: body.close === '1' });
+    await replyToTicket(db, ctx, { ticketRef: String(req.params.ref), actor: actor(req), body: body.body, close: body.close === '1',
+      attachments: (req.files ?? []).filter((f) => f.field === 'attachment'), maxAttachmentBytes: deps.replyAttachmentMaxBytes,
+      seenVersion: seenOf(req.body).version, confirmStale: seenOf(req.body).confirmed });
   }));
   router.post('/tickets/:ref/note', ...writers, act('note', (req) =>
     addNote(db, { ticketRef: String(req.params.ref), actor: actor(req), text: noteBody.parse(req.body).note })));

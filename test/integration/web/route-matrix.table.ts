@@ -62,6 +62,11 @@ const metrics: Record<Who, Cell> = {
 };
 /** The hotline desk's review of set-aside mail (/review): agents, supervisors and admins; leaders only read tickets. */
 const desk = (own: Cell, p: Answer): Record<Who, Cell> => ({ ...tickets(403, own, 403, p) });
+/** Reply templates: supervisors and admins of an agency (a), province-wide admins (p); a province-wide supervisor manages none. */
+const templates = (a: Cell, p: Answer): Record<Who, Cell> => ({
+  anon: L, 'staff@A': 403, 'agent@A': 403, 'leader@A': 403, 'hr@A': 403, 'supervisor@A': a, 'admin@A': a,
+  'agent@P': 403, 'leader@P': 403, 'hr@P': 403, 'supervisor@P': 403, 'admin@P': p,
+});
 const signedIn = (a: Answer): Record<Who, Cell> => all(a, L);
 
 const mailboxAction = (a: Answer, form?: Record<string, string>): Entry => ({ form, answers: hrAdmin([a, 404], a) });
@@ -104,6 +109,10 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'POST /tickets/:ref/accept': { form: {}, answers: tickets(403, [200, 404], 403, 200) },
   'POST /tickets/:ref/reclassify': { form: { class: '' }, answers: tickets(403, [422, 404], 403, 422) },
   'POST /tickets/:ref/resume': { answers: tickets(403, [422, 404], 403, 422) },
+  // The reply desk (issue 14 items 4, 5): presence is renewed by every reader (writes by design); the exact bytes of a
+  // sent mail are found only in scope (:id here is no outbox row of the ticket, so 404 in both agencies).
+  'POST /tickets/:ref/presence': { mayWrite: [200], answers: tickets([200, 404], [200, 404], 200, 200) },
+  'GET /tickets/:ref/sent/:id.eml': { answers: tickets(404, 404, 404, 404) },
   'POST /tickets/:ref/complex': { form: { reason: '' }, answers: { ...tickets(403, [422, 404], 403, 422), 'agent@A': [403, 404], 'agent@P': 403 } },
   // Gộp hồ sơ: supervisors and admins; scope first (404), then role (403); an empty form is a 422.
   'GET /tickets/:ref/merge': { answers: { ...tickets(403, [200, 404], 403, 200), 'agent@A': [403, 404], 'agent@P': 403 } },
@@ -115,6 +124,12 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'GET /review': { agencyQuery: true, answers: desk([200, 403], 200) },
   'POST /review/:mail/convert': { form: {}, answers: desk([200, 404], 200) },
   'POST /review/:mail/reprocess': { form: {}, answers: desk([200, 404], 200) },
+
+  // Reply templates: the agency's supervisors and admins, province-wide admins for any agency; another agency named is refused.
+  'GET /reply-templates': { agencyQuery: true, answers: templates([200, 403], 200) },
+  'POST /reply-templates': { form: { agency: '{code}', name: '' }, answers: templates([422, 403], 422) },
+  'POST /reply-templates/letter': { form: { agency: '{code}', header: '{{khong_co}}' }, answers: templates([422, 403], 422) },
+  'POST /reply-templates/:id/delete': { form: { agency: '{code}' }, answers: templates([404, 403], 404) },
 
   'GET /tra-cuu': { answers: all(200) },
   // An unknown ref and a wrong code get the same "not found", whoever asks.

@@ -1,0 +1,41 @@
+// The reply desk's tables (migration 0022): answer templates and the letter head/signature per agency, and who has
+// a ticket open (presence, read with an expiry). outbox.raw_sha256 lives on the Outbox model (hotline.ts).
+import type { Sequelize } from 'sequelize';
+import { defineTable, pk, DataTypes } from './define.js';
+
+export interface ReplyTemplateAttrs {
+  id: number;
+  agency_id: number;
+  name: string;
+  /** text with {{variables}} (services/replies/template-vars.ts) */
+  body: string;
+  updated_by: string | null;
+  created_at?: Date;
+  updated_at?: Date;
+}
+
+export interface AgencyReplySettingsAttrs {
+  agency_id: number;
+  /** the letter head above every reply (may use the same variables) */
+  header: string | null;
+  /** the signature below every reply */
+  signature: string | null;
+  updated_by: string | null;
+  created_at?: Date;
+  updated_at?: Date;
+}
+
+export interface TicketPresenceAttrs { ticket_id: number; user_id: number; seen_at: Date }
+
+export function defineReplyDeskModels(s: Sequelize) {
+  const ReplyTemplate = defineTable<ReplyTemplateAttrs>(s, 'ReplyTemplate', 'reply_templates', {
+    id: pk, agency_id: DataTypes.INTEGER, name: DataTypes.STRING, body: DataTypes.TEXT, updated_by: DataTypes.STRING,
+  });
+  const AgencyReplySettings = defineTable<AgencyReplySettingsAttrs>(s, 'AgencyReplySettings', 'agency_reply_settings', {
+    agency_id: { type: DataTypes.INTEGER, primaryKey: true }, header: DataTypes.TEXT, signature: DataTypes.TEXT, updated_by: DataTypes.STRING,
+  });
+  const TicketPresence = defineTable<TicketPresenceAttrs>(s, 'TicketPresence', 'ticket_presence', {
+    ticket_id: { type: DataTypes.INTEGER, primaryKey: true }, user_id: { type: DataTypes.INTEGER, primaryKey: true }, seen_at: DataTypes.DATE(3),
+  }, { timestamps: false });
+  return { ReplyTemplate, AgencyReplySettings, TicketPresence };
+}

@@ -1,0 +1,15 @@
+// Replies to citizens: answer templates and the letter head/signature per agency (with {{variables}}), the
+// letter as sent, and the files a reply may carry.
+export { TEMPLATE_VARIABLES, fillVariables, unknownVariables, composeLetter, templateValues, deadlineText } from './template-vars.js';
+export type { TemplateValues, TemplateVariable } from './template-vars.js';
+export {
+  canManageTemplates, managedAgencyIds, listTemplatesAs, saveTemplate, deleteTemplate, letterPartsAs, saveLetterParts,
+  TEMPLATE_NAME_MAX, TEMPLATE_BODY_MAX, LETTER_PART_MAX,
+} from './templates.js';
+export type { ReplyActor, TemplateRow, LetterParts } from './templates.js';
+export { templatesForTicket } from './for-ticket.js';
+export type { FilledTemplate } from './for-ticket.js';
+export { replyLetter } from './letter.js';
+export { checkAttachments, safeFileName, REPLY_ATTACHMENTS_MAX, DEFAULT_REPLY_ATTACHMENT_MAX_BYTES } from './attachments.js';
+export type { UploadedFile } from './attachments.js';
+export { ReplyInputError, ReplyForbiddenError, ReplyTemplateNotFoundError } from './errors.js';
