@@ -3,17 +3,16 @@
 //   --quick          smaller sizes, so the whole run takes minutes (the table says which sizes ran)
 //   --metrics-db N   the metrics bench measures a database a `npm run bench -- metrics --keep` run left
 //                    (1,000,000 tickets take long to generate and rebuild under load), instead of generating one
-// The web bench (web.ts, `npm run bench -- web`) joins the table once it exists: it exports `benchWeb(args)` and
-// `webRows(result)` (BenchRow[]); until then the table says it did not run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
 import { MARIADB_ADMIN_URL } from '../../test/support/databases.js';
 import { benchCli, GOALS as CLI_GOALS } from './cli.js';
 import { benchIngest, P95_GOAL_MS, RATIO_GOAL } from './ingest.js';
 import { benchMetrics, GOALS as METRICS_GOALS } from './metrics.js';
 import { benchProvision, GOAL_S as PROVISION_GOAL_S } from './provision.js';
+import { benchWeb, GOALS as WEB_GOALS } from './web.js';
 import { machine, machineMarkdown, tableMarkdown, type BenchRow } from './table.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -26,7 +25,7 @@ function planOf(args: string[]): Plan {
   const i = args.indexOf('--metrics-db');
   const kept = i >= 0 && args[i + 1] ? ['--db', args[i + 1]!] : [];
   return quick
-    ? { provision: ['--rows', '2000'], ingest: ['--messages', '500', '--rounds', '1', '--idle', '20'], web: ['--quick'], metrics: kept.length ? [...kept, '--rounds', '10'] : ['--tickets', '100000', '--rounds', '10'], cli: ['--rounds', '5'] }
+    ? { provision: ['--rows', '2000'], ingest: ['--messages', '500', '--rounds', '1', '--idle', '20'], web: ['--tickets', '10000', '--seconds', '5'], metrics: kept.length ? [...kept, '--rounds', '10'] : ['--tickets', '100000', '--rounds', '10'], cli: ['--rounds', '5'] }
     : { provision: [], ingest: [], web: [], metrics: kept, cli: [] };
 }
 
@@ -76,13 +75,25 @@ function cliRows(r: Awaited<ReturnType<typeof benchCli>>): BenchRow[] {
   ];
 }
 
-/** The web bench, when web.ts exists (written in parallel): its rows, or a row saying it did not run. */
-async function webRows(args: string[]): Promise<BenchRow[]> {
-  const file = path.join(HERE, 'web.ts');
-  if (!fs.existsSync(file)) return [{ bench: 'web', measure: 'not run: scripts/bench/web.ts does not exist yet', value: '–', baseline: '', ratio: null, goal: '', met: null }];
-  const web = await import(pathToFileURL(file).href) as { benchWeb: (a: string[]) => Promise<unknown>; webRows?: (r: unknown) => BenchRow[] };
-  const result = await web.benchWeb(args);
-  return web.webRows ? web.webRows(result) : [{ bench: 'web', measure: 'ran (see its output above); web.ts exports no webRows for this table', value: '–', baseline: '', ratio: null, goal: '', met: null }];
+/** The web bench's rows: req/s and p99 per page and database, each page against GET /healthz in the same run. */
+function webRows(r: Record<string, number>): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const kind of ['sqlite', 'mariadb']) {
+    const base = r[`${kind}_baseline_rps`];
+    if (base === undefined) continue;
+    for (const page of ['queue', 'ticket'] as const) {
+      const rps = r[`${kind}_${page}_rps`]!;
+      const p99 = r[`${kind}_${page}_p99_ms`]!;
+      const isQueue = page === 'queue';
+      rows.push({
+        bench: 'web', measure: `${isQueue ? 'queue GET /tickets' : 'ticket page'} [${kind}], req/s and p99`, value: `${Math.round(rps)} req/s, p99 ${ms(p99)}`,
+        baseline: `GET /healthz ${Math.round(base)} req/s`, ratio: rps / base,
+        goal: isQueue ? `≥ ${WEB_GOALS.queueRps} req/s, p99 ≤ ${WEB_GOALS.queueP99Ms} ms` : '',
+        met: isQueue ? rps >= WEB_GOALS.queueRps && p99 <= WEB_GOALS.queueP99Ms : null,
+      });
+    }
+  }
+  return rows;
 }
 
 async function mariadbVersion(): Promise<string> {
@@ -104,7 +115,7 @@ export async function benchAll(args: string[]): Promise<void> {
   console.log(`bench: every benchmark${args.includes('--quick') ? ' (--quick sizes)' : ''}\n`);
   rows.push(...provisionRows(await benchProvision(plan.provision), provisionSize));
   rows.push(...ingestRows(await benchIngest(plan.ingest)));
-  rows.push(...await webRows(plan.web));
+  rows.push(...webRows(await benchWeb(plan.web)));
   rows.push(...metricsRows(await benchMetrics(plan.metrics)));
   rows.push(...cliRows(await benchCli(plan.cli)));
   const table = tableMarkdown(rows);

@@ -15,7 +15,7 @@ interface CannonResult { requests: { average: number }; latency: { p99: number; 
 type Cannon = (opts: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<CannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
-const GOALS = { queueRps: 500, queueP99Ms: 100 };
+export const GOALS = { queueRps: 500, queueP99Ms: 100 };
 
 function argOf(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
