@@ -6,12 +6,12 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
-import { Forbidden, NotFound } from '../errors.js';
+import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
 import {
   convertToTicket, findReviewMail, listReviewMail, REVIEW_CLASSES, REVIEW_ROLES, reprocessQuarantined, reviewAgencyChoices, reviewAgencyFor,
 } from '../../services/ingestion/index.js';
-import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from '../../services/tickets/index.js';
+import { TicketInputError } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { reviewRowsView } from '../presenters/review-presenter.js';
 import { formatDateTime } from '../view-helpers.js';
@@ -25,12 +25,6 @@ const listQuery = z.object({
   error: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
 });
 
-function httpError(e: unknown): unknown {
-  if (e instanceof TicketNotFoundError) return NotFound('mail');
-  if (e instanceof TicketForbiddenError) return Forbidden(e.message);
-  return e;
-}
-
 export function mailReviewRoutes(deps: AppDeps): Router {
   const { db } = deps;
   const router = Router();
@@ -39,7 +33,7 @@ export function mailReviewRoutes(deps: AppDeps): Router {
   router.get('/review', ...desk, async (req, res) => {
     const query = listQuery.parse(req.query);
     const user = req.auth!.user;
-    const agency = await reviewAgencyFor(db, user, query.agency).catch((e) => { throw httpError(e); });
+    const agency = await reviewAgencyFor(db, user, query.agency).catch((e) => { throw ticketHttpError(e, 'mail'); });
     const choices = user.agency_id === null ? await reviewAgencyChoices(db) : [];
     const page = agency ? await listReviewMail(db, agency, { before: query.before, kind: query.kind }) : null;
     const base = `/review?${new URLSearchParams({ ...(user.agency_id === null && agency ? { agency: agency.code } : {}), ...(query.kind ? { kind: query.kind } : {}) })}`;
@@ -60,7 +54,7 @@ export function mailReviewRoutes(deps: AppDeps): Router {
   /** Scope check first (404 elsewhere), then the question; confirm=1 runs it. Refusals go back to the list. */
   const action = (name: 'convert' | 'reprocess', run: (req: Request, mailId: number, back: string) => Promise<string>) => async (req: Request, res: Response) => {
     const mailId = Number(req.params.mail);
-    const mail = await findReviewMail(db, req.auth!.user, mailId).catch((e) => { throw httpError(e); });
+    const mail = await findReviewMail(db, req.auth!.user, mailId).catch((e) => { throw ticketHttpError(e, 'mail'); });
     const agency = (await db.models.Agency.findByPk(mail.agency_id, { attributes: ['code'] }))!;
     if (!isConfirmed(req.body)) {
       const vars = { from: mail.from_address || t(req.locale, 'review.no_sender'), subject: mail.subject || t(req.locale, 'review.no_subject'),
@@ -71,7 +65,7 @@ export function mailReviewRoutes(deps: AppDeps): Router {
     try {
       res.redirect(303, await run(req, mailId, backTo(agency.code, req)));
     } catch (e) {
-      if (!(e instanceof TicketInputError)) throw httpError(e);
+      if (!(e instanceof TicketInputError)) throw ticketHttpError(e, 'mail');
       res.redirect(303, `${backTo(agency.code, req)}&error=${e.message}`);
     }
   };

@@ -6,21 +6,16 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
-import { Forbidden, NotFound } from '../errors.js';
+import { Forbidden } from '../errors.js';
+import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  canMerge, getTicket, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketForbiddenError, TicketInputError, TicketNotFoundError,
+  canMerge, getTicket, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 
 const mergeBody = z.object({ with: z.string().max(40).default(''), merge_reason: z.string().max(4000).default('') });
 const prefill = z.object({ with: z.string().max(40).regex(/^[A-Za-z0-9-]*$/).optional().catch(undefined) });
-
-function httpError(e: unknown): unknown {
-  if (e instanceof TicketNotFoundError) return NotFound('ticket');
-  if (e instanceof TicketForbiddenError) return Forbidden(e.message);
-  return e;
-}
 
 export function ticketMergeRoutes(deps: AppDeps): Router {
   const { db } = deps;
@@ -29,7 +24,7 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
 
   const page = async (req: Request, res: Response, status: number, values: { with?: string; merge_reason?: string }, error?: string) => {
     const user = req.auth!.user;
-    const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw httpError(e); });
+    const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw ticketHttpError(e); });
     if (!canMerge(user)) throw Forbidden(`role ${user.role} may not merge tickets`);
     const candidates = view.related.filter((r) => r.inScope).map((r) => r.ref);
     res.status(status).render('pages/tickets/merge', {
@@ -65,7 +60,7 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
         return res.redirect(303, `/tickets/${encodeURIComponent(plan.kept.ref)}?done=merged`);
       }
     } catch (e) {
-      if (!(e instanceof TicketInputError)) throw httpError(e);
+      if (!(e instanceof TicketInputError)) throw ticketHttpError(e);
       return page(req, res, 422, form, t(req.locale, `tickets.merge.error.${e.message}`));
     }
   });

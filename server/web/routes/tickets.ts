@@ -5,12 +5,12 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
-import { Forbidden, NotFound } from '../errors.js';
+import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
 import {
   getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
-  canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES, TicketForbiddenError,
-  TicketInputError, TicketNotFoundError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, canMerge,
+  canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES,
+  TicketInputError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, canMerge,
   assertFreshByRef, TicketStaleError,
 } from '../../services/tickets/index.js';
 import { ticketView } from '../presenters/ticket-presenter.js';
@@ -27,13 +27,6 @@ const reclassifyBody = z.object({ class: z.string().max(40).default(''), categor
 const referBody = z.object({ to: z.string().max(40).default(''), refer_reason: z.string().max(4000).default('') });
 const pauseBody = z.object({ pause_reason: z.string().max(40).default(''), pause_note: z.string().max(4000).default('') });
 
-/** Service errors → HTTP: outside scope is a 404 (never "exists elsewhere"), role refusal a 403. */
-function httpError(e: unknown): unknown {
-  if (e instanceof TicketNotFoundError) return NotFound('ticket');
-  if (e instanceof TicketForbiddenError) return Forbidden(e.message);
-  return e;
-}
-
 export function ticketRoutes(deps: AppDeps): Router {
   const { db } = deps;
   const router = Router();
@@ -42,7 +35,7 @@ export function ticketRoutes(deps: AppDeps): Router {
 
   const show = async (req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) => {
     const user = req.auth!.user;
-    const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw httpError(e); });
+    const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw ticketHttpError(e); });
     const flashKey = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `tickets.flash.${req.query.done}` : null;
     res.status(status).render('pages/tickets/show', {
       title: view.ticket.ref, ...ticketView(view, req.locale), canWrite: canWrite(user) && !view.readOnly,
@@ -66,7 +59,7 @@ export function ticketRoutes(deps: AppDeps): Router {
       await run(req);
     } catch (e) {
       if (e instanceof TicketStaleError) return show(req, res, 409, { stale: staleView(e, req), values: req.body });
-      if (!(e instanceof TicketInputError)) throw httpError(e);
+      if (!(e instanceof TicketInputError)) throw ticketHttpError(e);
       const errors = { [e.field]: t(req.locale, `tickets.error.${e.field}.${e.message}`) };
       return show(req, res, 422, { errors, values: req.body });
     }
@@ -94,7 +87,7 @@ export function ticketRoutes(deps: AppDeps): Router {
   const setTo = act('status', (req) => setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status }));
   router.post('/tickets/:ref/status', ...writers, async (req, res, next) => {
     if (statusBody.parse(req.body).status !== 'closed' || isConfirmed(req.body)) return setTo(req, res).catch(next);
-    const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw httpError(e); });
+    const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw ticketHttpError(e); });
     renderConfirm(req, res, { title: t(req.locale, 'tickets.close.title'), question: t(req.locale, 'tickets.close.question', { ref: view.ticket.ref }),
       warning: t(req.locale, 'tickets.close.warning'), confirmLabel: t(req.locale, 'tickets.close.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
   });
@@ -113,7 +106,7 @@ export function ticketRoutes(deps: AppDeps): Router {
   router.post('/tickets/:ref/accept', ...writers, async (req, res, next) => {
     if (isConfirmed(req.body)) return accept(req, res).catch(next);
     const ref = String(req.params.ref);
-    const view = await getTicket(db, ref, scopeOf(actor(req))).catch((e) => { throw httpError(e); });
+    const view = await getTicket(db, ref, scopeOf(actor(req))).catch((e) => { throw ticketHttpError(e); });
     renderConfirm(req, res, { title: t(req.locale, 'tickets.accept.title'), question: t(req.locale, 'tickets.accept.question', { ref: view.ticket.ref }),
       warning: t(req.locale, 'tickets.accept.hint'), confirmLabel: t(req.locale, 'tickets.accept.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
   });
@@ -127,7 +120,7 @@ export function ticketRoutes(deps: AppDeps): Router {
   });
   router.post('/tickets/:ref/refer', ...writers, async (req, res, next) => {
     if (isConfirmed(req.body)) return refer(req, res).catch(next);
-    const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw httpError(e); });
+    const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw ticketHttpError(e); });
     renderConfirm(req, res, { title: t(req.locale, 'tickets.refer.title'), question: t(req.locale, 'tickets.refer.question', { ref: view.ticket.ref, to: String(req.body?.to ?? '') }),
       warning: t(req.locale, 'tickets.refer.warning'), confirmLabel: t(req.locale, 'tickets.refer.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
   });
