@@ -34,7 +34,9 @@ export function replyTemplateRoutes(deps: AppDeps): Router {
     const managed = managedAgencyIds(req.auth!.user);
     if (managed !== null && managed.length === 0) throw Forbidden('no agency whose templates this account manages');
     const where = managed === null ? (code ? { code } : {}) : { id: managed, ...(code ? { code } : {}) };
-    const agency = await db.models.Agency.findOne({ where, order: [['code', 'ASC']], attributes: ['id', 'code', 'name'] });
+    // raw: the page reads agency.name and agency.code (the heading, the forms' hidden field); handlebars does not
+    // read a model instance's getters, so an instance rendered an empty code and every save went to the first agency.
+    const agency = await db.models.Agency.findOne({ where, order: [['code', 'ASC']], attributes: ['id', 'code', 'name'], raw: true });
     // another agency named in the request is refused, as /review and /metrics do (a guessed code learns nothing more)
     if (!agency) throw code && managed !== null ? Forbidden('not an agency this account manages') : NotFound('agency');
     const choices = managed === null ? await db.models.Agency.findAll({ order: [['code', 'ASC']], attributes: ['code'] }) : [];
