@@ -8,6 +8,9 @@
 //   the sender it is neither resolved nor open (its 5-working-day target is in services/tickets referralStats).
 // Paused time ('pause' … 'resume' events, services/sla/pause.ts) is not the agency's time, so it is left out
 // of the durations; the SLA clock already moved due_at by the same amount.
+// - merged: a ticket closed as merged into another ('merged_into', services/tickets/merge.ts) is the same case
+//   as the one kept, which carries it from then on; its close is not a resolution, so it is not counted at all
+//   (mergedAway), neither received nor resolved.
 import type { WorkingMinutes } from './working-time.js';
 
 export const FINAL_STATUSES: ReadonlySet<string> = new Set(['resolved', 'closed', 'archived']);
@@ -33,6 +36,9 @@ export interface MetricsEvent {
 
 /** open_in_time: open and not yet past due_at (or no due_at); open_overdue: open past due_at. */
 export type Outcome = 'on_time' | 'late' | 'open_in_time' | 'open_overdue' | 'referred';
+
+/** The ticket was merged into another by `asOf` (events already cut at `asOf`): it drops out of every figure. */
+export const mergedAway = (events: readonly MetricsEvent[]): boolean => events.some((e) => e.kind === 'merged_into');
 
 const FIRST_RESPONSE_KINDS: ReadonlySet<string> = new Set(['reply', 'first_response']);
 

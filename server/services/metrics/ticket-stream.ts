@@ -5,11 +5,11 @@ import { Op, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { WorkCalendar } from '../sla/index.js';
-import { ticketFacts, type MetricsEvent, type TicketFacts } from './ticket-facts.js';
+import { mergedAway, ticketFacts, type MetricsEvent, type TicketFacts } from './ticket-facts.js';
 import { memoWorkingMinutes, type WorkingMinutes } from './working-time.js';
 
 export const METRICS_PAGE_SIZE = 1_000;
-const EVENT_KINDS = ['reply', 'first_response', 'status', 'resolved', 'referral', 'pause', 'resume'];
+const EVENT_KINDS = ['reply', 'first_response', 'status', 'resolved', 'referral', 'pause', 'resume', 'merged_into'];
 
 export interface TicketFilter {
   /** received_at ≥ from */
@@ -87,13 +87,15 @@ export async function* streamTicketFacts(db: Db, filter: TicketFilter, asOf: Dat
       list.push({ kind: e.kind, at: rowDate(e.at)!, details: e.details });
     }
     for (const t of page) {
+      const evs = byTicket.get(t.id) ?? [];
+      if (mergedAway(evs)) continue;
       const between = await counterOf(t.agency_id);
       yield ticketFacts(
         {
           id: t.id, ref: t.ref, agencyId: t.agency_id, category: t.category, class: t.class ?? '', receivedAt: rowDate(t.received_at)!,
           dueAt: rowDate(t.due_at), firstResponseDueAt: rowDate(t.first_response_due_at),
         },
-        byTicket.get(t.id) ?? [], asOf, between,
+        evs, asOf, between,
       );
     }
     if (page.length < pageSize) return;
