@@ -3,10 +3,10 @@
 // (server/composition.ts), built from the environment they were started with.
 import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
-import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import type { DovecotInstance } from '../../support/dovecot.js';
+import type { SmtpCapture } from '../../support/smtp-capture.js';
 import { runGovmail } from '../../support/cli.js';
-import { addHotline, append, DOMAIN, mail, SECRET_KEY } from '../ingestion/hotline-fixture.js';
+import { addHotline, append, DOMAIN, mail, SECRET_KEY, startHotlineServers } from '../ingestion/hotline-fixture.js';
 
 const MAIL_FROM = 'tiep-nhan@hoabinh.gov.vn';
 
@@ -17,9 +17,7 @@ forEachDb('govmail poll and outbox:flush', (getDb) => {
 
   before(async function () {
     this.timeout(60_000);
-    await db().models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
-    dv = await startDovecot({ db: db() });
-    smtp = await startSmtpCapture();
+    ({ dv, smtp } = await startHotlineServers(db()));
   });
   after(async () => {
     await smtp?.stop();

@@ -5,13 +5,13 @@
 // becomes `unknown` with an admin alert and is never resent, so it reached SMTP at most once. Never twice.
 import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
-import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import type { DovecotInstance } from '../../support/dovecot.js';
+import type { SmtpCapture } from '../../support/smtp-capture.js';
 import { seededRandom, startChildWorker, type ChildWorker } from '../../support/child-worker.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { withImapMailbox, type ImapConfig } from '../../../server/mail/imap.js';
 import { flushOutbox, SENDING_STALE_MS } from '../../../server/services/outbox/flush.js';
-import { addHotline, append, DOMAIN, ingestCtx, mail, SECRET_KEY } from './hotline-fixture.js';
+import { addHotline, append, DOMAIN, ingestCtx, mail, SECRET_KEY, startHotlineServers } from './hotline-fixture.js';
 
 const MESSAGES = 500;
 const MIN_KILLS = 10;
@@ -34,9 +34,7 @@ forEachDb('hotline ingestion crash safety', (getDb) => {
 
   before(async function () {
     this.timeout(120_000);
-    await db().models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
-    dv = await startDovecot({ db: db() });
-    smtp = await startSmtpCapture();
+    ({ dv, smtp } = await startHotlineServers(db()));
     box = await addHotline(db(), dv, 'STP');
     await append(box, Array.from({ length: MESSAGES }, (_, i) =>
       mail({ to: STP, from: `Công dân ${i} <citizen${i}@example.vn>`, subject: `Phản ánh số ${i}`, messageId: `<crash-${i}@citizen.example>` })));

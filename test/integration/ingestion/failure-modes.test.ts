@@ -1,12 +1,12 @@
 // helpdesk.md §7: each failure mode of the anchors, against a real Dovecot and an SMTP capture.
 import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
-import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import type { DovecotInstance } from '../../support/dovecot.js';
+import type { SmtpCapture } from '../../support/smtp-capture.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
 import type { ImapConfig } from '../../../server/mail/imap.js';
-import { addHotline, append, DOMAIN, ingestCtx, mail, poll } from './hotline-fixture.js';
+import { addHotline, append, DOMAIN, ingestCtx, mail, poll, startHotlineServers } from './hotline-fixture.js';
 
 forEachDb('hotline ingestion failure modes', (getDb) => {
   let dv: DovecotInstance;
@@ -24,9 +24,7 @@ forEachDb('hotline ingestion failure modes', (getDb) => {
 
   before(async function () {
     this.timeout(60_000);
-    await db().models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
-    dv = await startDovecot({ db: db() });
-    smtp = await startSmtpCapture();
+    ({ dv, smtp } = await startHotlineServers(db()));
     stp = await addHotline(db(), dv, 'STP');
     stc = await addHotline(db(), dv, 'STC');
   });

@@ -2,7 +2,8 @@
 // configured through the service, and helpers to append mail, poll and flush.
 import { randomBytes } from 'node:crypto';
 import type { TestDb } from '../../support/databases.js';
-import type { DovecotInstance } from '../../support/dovecot.js';
+import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
+import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
 import { hashPassword } from '../../../server/services/crypto/password-hash.js';
 import { appendMessages, type ImapConfig } from '../../../server/mail/imap.js';
 import { setHotlineInbox } from '../../../server/services/ingestion/inbox-store.js';
@@ -17,6 +18,15 @@ export function ingestCtx(over: Partial<IngestContext> = {}): IngestContext {
   return { secret: SECRET_KEY, ownDomain: 'mid.govmail.test', ownAddresses: ['no-reply@hoabinh.gov.vn', `stp@${DOMAIN}`, `stc@${DOMAIN}`, `sxd@${DOMAIN}`],
     mailFrom: 'no-reply@hoabinh.gov.vn', alertTo: ['admin@hoabinh.gov.vn'], ackLimitPerHour: 3, ackLimitPerDay: 10,
     receiptsPerHour: 1_000, publicUrl: 'https://govmail.test', provinceName: 'Tỉnh Hòa Bình', ...over };
+}
+
+/** The servers a hotline test talks to: the hotline domain in db's tables, a private Dovecot that authenticates
+ *  from them, and an SMTP peer capturing what govmail sends. The caller stops both in its after hook. */
+export async function startHotlineServers(db: TestDb): Promise<{ dv: DovecotInstance; smtp: SmtpCapture }> {
+  await db.models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
+  const dv = await startDovecot({ db });
+  const smtp = await startSmtpCapture().catch(async (err: unknown) => { await dv.destroy(); throw err; });
+  return { dv, smtp };
 }
 
 export async function addHotline(db: TestDb, dv: DovecotInstance, code: string, opts: { historyCutoff?: Date | null; password?: string } = {}): Promise<ImapConfig> {

@@ -7,12 +7,12 @@ import { expect } from 'chai';
 import { simpleParser } from 'mailparser';
 import { Op } from 'sequelize';
 import { forEachDb, type TestDb } from '../../support/databases.js';
-import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import type { DovecotInstance } from '../../support/dovecot.js';
+import type { SmtpCapture } from '../../support/smtp-capture.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
 import type { ImapConfig } from '../../../server/mail/imap.js';
-import { addHotline, append, DOMAIN, ingestCtx, mail, poll } from './hotline-fixture.js';
+import { addHotline, append, DOMAIN, ingestCtx, mail, poll, startHotlineServers } from './hotline-fixture.js';
 
 const LURE = 'Nhận hỗ trợ 5 triệu đồng tại http://nhan-tien.example/dang-ky';
 
@@ -32,9 +32,7 @@ forEachDb('backscatter and phishing through receipts (issue 13 item 5)', (getDb)
 
   before(async function () {
     this.timeout(60_000);
-    await db().models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
-    dv = await startDovecot({ db: db() });
-    smtp = await startSmtpCapture();
+    ({ dv, smtp } = await startHotlineServers(db()));
     stp = await addHotline(db(), dv, 'STP');
   });
   beforeEach(() => smtp.clear());

@@ -6,12 +6,12 @@ import { expect } from 'chai';
 import { openDb, type Db } from '../../../server/db/index.js';
 import { pollInbox } from '../../../server/services/ingestion/poll-inbox.js';
 import { forEachDb, type TestDb } from '../../support/databases.js';
-import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
+import type { DovecotInstance } from '../../support/dovecot.js';
 import { startChildWorker, type ChildWorker } from '../../support/child-worker.js';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import type { SmtpCapture } from '../../support/smtp-capture.js';
 import type { ImapConfig } from '../../../server/mail/imap.js';
 import { GROUP_MAX_MESSAGES } from '../../../server/services/ingestion/ingest-stream.js';
-import { addHotline, append, DOMAIN, ingestCtx, mail, SECRET_KEY } from './hotline-fixture.js';
+import { addHotline, append, ingestCtx, mail, SECRET_KEY, startHotlineServers } from './hotline-fixture.js';
 
 const INBOXES = 50;
 const PER_INBOX = 8;
@@ -41,9 +41,7 @@ forEachDb('hotline ingestion with two workers', (getDb) => {
 
   before(async function () {
     this.timeout(300_000);
-    await db().models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
-    dv = await startDovecot({ db: db() });
-    smtp = await startSmtpCapture();
+    ({ dv, smtp } = await startHotlineServers(db()));
     for (const code of codes) boxes.push(await addHotline(db(), dv, code));
     await Promise.all(boxes.map((box, b) => append(box, Array.from({ length: PER_INBOX }, (_, i) =>
       mail({ to: box.user, from: `c${b}-${i}@example.vn`, messageId: `<w-${b}-${i}@citizen.example>` })))));

@@ -9,10 +9,10 @@
 // roles. The lease race between processes sharing a SQLite file is covered by ingestion/two-workers.test.ts.
 import { expect } from 'chai';
 import { freshDb, testDbKinds, type TestDb } from '../../support/databases.js';
-import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import type { DovecotInstance } from '../../support/dovecot.js';
+import type { SmtpCapture } from '../../support/smtp-capture.js';
 import { compiledBin, removeCompiledBin, startRoleProcess, type RoleName, type RoleProcess } from '../../support/role-process.js';
-import { addHotline, DOMAIN, mail, SECRET_KEY } from '../ingestion/hotline-fixture.js';
+import { addHotline, mail, SECRET_KEY, startHotlineServers } from '../ingestion/hotline-fixture.js';
 import { leaseStints } from '../../../server/services/ingestion/index.js';
 
 const INBOXES = 50;
@@ -61,9 +61,7 @@ for (const kind of testDbKinds().filter((k) => k === 'mariadb')) {
       this.timeout(180_000);
       db = await freshDb(kind);
       await compiledBin();
-      await db.models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
-      dv = await startDovecot({ db });
-      smtp = await startSmtpCapture();
+      ({ dv, smtp } = await startHotlineServers(db));
       for (let i = 0; i < INBOXES; i++) addresses.push((await addHotline(db, dv, `R${String(i + 1).padStart(2, '0')}`)).user);
       await Promise.all([start('web'), start('web'), start('worker'), start('worker'), start('worker'), start('scheduler'), start('scheduler')]);
     });

@@ -4,13 +4,13 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { forEachDb, type TestDb } from '../../support/databases.js';
-import { startDovecot, type DovecotInstance } from '../../support/dovecot.js';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture.js';
+import type { DovecotInstance } from '../../support/dovecot.js';
+import type { SmtpCapture } from '../../support/smtp-capture.js';
 import { testApp } from '../../support/web.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/index.js';
 import type { ImapConfig } from '../../../server/mail/imap.js';
-import { addHotline, append, DOMAIN, mail, poll } from '../ingestion/hotline-fixture.js';
+import { addHotline, append, DOMAIN, mail, poll, startHotlineServers } from '../ingestion/hotline-fixture.js';
 
 const TOKEN = 'prom-token-0123456789abcdef0123456789abcdef';
 
@@ -30,9 +30,7 @@ forEachDb('Prometheus metrics at /metrics/prom', (getDb) => {
 
   before(async function () {
     this.timeout(60_000);
-    await db().models.MailDomain.create({ domain: DOMAIN, agency_id: null, active: true });
-    dv = await startDovecot({ db: db() });
-    smtp = await startSmtpCapture();
+    ({ dv, smtp } = await startHotlineServers(db()));
     stp = await addHotline(db(), dv, 'STP');
   });
   after(async () => {
