@@ -1,6 +1,6 @@
 // Probes, no login: /healthz (the process is alive and its database answers) and /readyz (ready for traffic:
-// database, migrations current, a job runner working the queue, no stale hotline inbox), each 200 or 503 with a
-// JSON body naming what is wrong. Neither names a citizen, an address or a mail: inboxes appear by agency code.
+// database and migrations current, 503 when not; 200 "degraded" when no job runner works the queue or a hotline
+// inbox is stale, see services/ops/readiness.ts), each with a JSON body naming what is wrong. Neither names a citizen, an address or a mail: inboxes appear by agency code.
 import { Router } from 'express';
 import type { AppDeps } from '../app.js';
 import { readiness } from '../../services/ops/index.js';
@@ -23,7 +23,8 @@ export function healthRoutes({ db, ops }: AppDeps): Router {
       res.set('Cache-Control', 'no-store').status(503).json({ status: 'not_ready', checks: { db: { ok: false, detail: 'a readiness query failed' } } });
       return;
     }
-    res.set('Cache-Control', 'no-store').status(r.ready ? 200 : 503).json({ status: r.ready ? 'ready' : 'not_ready', checks: r.checks });
+    const status = !r.ready ? 'not_ready' : r.degraded ? 'degraded' : 'ready';
+    res.set('Cache-Control', 'no-store').status(r.ready ? 200 : 503).json({ status, checks: r.checks });
   });
   return router;
 }
