@@ -15,6 +15,8 @@ function defineModels(s: Sequelize) {
   const models = { ...defineFoundationModels(s), ...defineMailAccountModels(s), ...defineProvisioningModels(s), ...defineHotlineModels(s), ...defineUploadRunModels(s), ...defineSlaModels(s), ...defineMetricsModels(s), ...defineReplyDeskModels(s) };
   // Across the two model files: a session's check loads its user and the user's mailbox in one query (auth/sessions.ts).
   models.User.belongsTo(models.Mailbox, { foreignKey: 'mailbox_id', as: 'mailbox', constraints: false });
+  // A ticket's viewers come with their names and roles in one query (services/tickets/viewers.ts).
+  models.TicketViewer.belongsTo(models.User, { foreignKey: 'user_id', as: 'user', constraints: false });
   return models;
 }
 

@@ -22,5 +22,6 @@ import { queueViews } from './0019-queue-views.js';
 import { opsIndexes } from './0020-ops-indexes.js';
 import { inboxLeaseHistory } from './0021-inbox-lease-history.js';
 import { replyDesk } from './0022-reply-desk.js';
+import { ticketViewers } from './0023-ticket-viewers.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk, ticketViewers];

@@ -1,5 +1,5 @@
 // The reply desk's tables (migration 0022): answer templates and the letter head/signature per agency, and who has
-// a ticket open (presence, read with an expiry). outbox.raw_sha256 lives on the Outbox model (hotline.ts).
+// a ticket open (presence, read with an expiry); who viewed a ticket (migration 0023). outbox.raw_sha256 lives on the Outbox model (hotline.ts).
 import type { Sequelize } from 'sequelize';
 import { defineTable, pk, DataTypes } from './define.js';
 
@@ -27,6 +27,9 @@ export interface AgencyReplySettingsAttrs {
 
 export interface TicketPresenceAttrs { ticket_id: number; user_id: number; seen_at: Date }
 
+/** Who viewed a ticket (migration 0023): one row per (ticket, user), visits counted at most once a minute. */
+export interface TicketViewerAttrs { ticket_id: number; user_id: number; first_at: Date; last_at: Date; view_count: number }
+
 export function defineReplyDeskModels(s: Sequelize) {
   const ReplyTemplate = defineTable<ReplyTemplateAttrs>(s, 'ReplyTemplate', 'reply_templates', {
     id: pk, agency_id: DataTypes.INTEGER, name: DataTypes.STRING, body: DataTypes.TEXT, updated_by: DataTypes.STRING,
@@ -37,5 +40,9 @@ export function defineReplyDeskModels(s: Sequelize) {
   const TicketPresence = defineTable<TicketPresenceAttrs>(s, 'TicketPresence', 'ticket_presence', {
     ticket_id: { type: DataTypes.INTEGER, primaryKey: true }, user_id: { type: DataTypes.INTEGER, primaryKey: true }, seen_at: DataTypes.DATE(3),
   }, { timestamps: false });
-  return { ReplyTemplate, AgencyReplySettings, TicketPresence };
+  const TicketViewer = defineTable<TicketViewerAttrs>(s, 'TicketViewer', 'ticket_viewers', {
+    ticket_id: { type: DataTypes.INTEGER, primaryKey: true }, user_id: { type: DataTypes.INTEGER, primaryKey: true },
+    first_at: DataTypes.DATE(3), last_at: DataTypes.DATE(3), view_count: DataTypes.INTEGER,
+  }, { timestamps: false });
+  return { ReplyTemplate, AgencyReplySettings, TicketPresence, TicketViewer };
 }

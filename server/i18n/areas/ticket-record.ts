@@ -30,7 +30,7 @@ export const ticketRecordCatalogue: AreaCatalogue = {
     'tickets.files.dangerous': 'Tệp có thể nguy hiểm: chỉ tải về, không mở trực tiếp',
     'tickets.files.raw': 'Tải thư gốc (.eml)',
     'tickets.files.raw_hint': 'Bản gốc đúng từng byte như máy chủ thư đã nhận, dùng làm hồ sơ pháp lý.',
-    'tickets.viewers.title': 'Người đã xem',
+    'tickets.viewers.title': 'Đã xem',
     'tickets.viewers.none': 'Chưa có ai khác xem hồ sơ này.',
   },
   en: {

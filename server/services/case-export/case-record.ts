@@ -1,5 +1,5 @@
 // Everything a case holds, loaded for its export: the ticket, every inbound mail with its stored raw bytes,
-// every outbound mail (the outbox rows of the ticket), the events and the audit rows about it. The scope goes
+// every outbound mail (the outbox rows of the ticket), the events, the audit rows about it and who viewed it. The scope goes
 // into the lookup (tickets' findScopedTicket), so another agency's ref is "not found", as on the ticket page.
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
@@ -7,7 +7,7 @@ import type { AuditAttrs } from '../../db/models/foundation.js';
 import type { MessageAttrs, OutboxAttrs, TicketAttrs, TicketEventAttrs } from '../../db/models/hotline.js';
 import { composeMail } from '../../mail/transport.js';
 import { outgoingOf } from '../outbox/index.js';
-import { findScopedTicket, scopeOf, TICKET_READ_ROLES, TicketForbiddenError, type Actor } from '../tickets/index.js';
+import { findScopedTicket, scopeOf, TICKET_READ_ROLES, TicketForbiddenError, ticketViewers, type Actor, type TicketViewerEntry } from '../tickets/index.js';
 
 /** Who exports: a web user, or the CLI operator (province-wide). */
 export type ExportActor = Pick<Actor, 'username' | 'role' | 'agency_id'>;
@@ -32,6 +32,8 @@ export interface CaseRecord {
   mails: CaseMail[];
   events: TicketEventAttrs[];
   audit: AuditAttrs[];
+  /** who viewed the case on the ticket page: first and last view, visits */
+  viewers: TicketViewerEntry[];
 }
 
 /** The case of `ref` in the actor's scope; roles that read tickets may export (leaders too: inspections). */
@@ -43,12 +45,13 @@ export async function loadCaseRecord(db: Db, ref: string, actor: ExportActor, fo
   await found(ticket);
   // Not raw: the models turn SQLite's date text into Dates.
   const plain = <T>(rows: { get(o: { plain: true }): unknown }[]) => rows.map((r) => r.get({ plain: true }) as T);
-  const [agency, messages, outbox, events, audit] = await Promise.all([
+  const [agency, messages, outbox, events, audit, viewers] = await Promise.all([
     db.models.Agency.findByPk(ticket.agency_id, { attributes: ['code', 'name'] }),
     db.models.Message.findAll({ where: { ticket_id: ticket.id, classification: { [Op.ne]: 'duplicate' } }, order: [['id', 'ASC']] }).then(plain<MessageAttrs>),
     db.models.Outbox.findAll({ where: { ticket_id: ticket.id }, order: [['id', 'ASC']] }).then(plain<OutboxAttrs>),
     db.models.TicketEvent.findAll({ where: { ticket_id: ticket.id }, order: [['at', 'ASC'], ['id', 'ASC']] }).then(plain<TicketEventAttrs>),
     db.models.AuditLog.findAll({ where: { target: ticket.ref }, order: [['id', 'ASC']] }).then(plain<AuditAttrs>),
+    ticketViewers(db, ticket.id),
   ]);
   const mails: CaseMail[] = [];
   for (const m of messages) mails.push(await storedMail(db, m));
@@ -56,7 +59,7 @@ export async function loadCaseRecord(db: Db, ref: string, actor: ExportActor, fo
   const stored = new Set(messages.filter((m) => m.direction === 'out').map((m) => m.message_id));
   for (const o of outbox) if (!o.message_id || !stored.has(o.message_id)) mails.push(await outboxMail(db, o));
   mails.sort((a, b) => a.at.getTime() - b.at.getTime());
-  return { ticket, agency: { code: agency?.code ?? '', name: agency?.name ?? '' }, mails, events, audit };
+  return { ticket, agency: { code: agency?.code ?? '', name: agency?.name ?? '' }, mails, events, audit, viewers };
 }
 
 async function storedMail(db: Db, m: MessageAttrs): Promise<CaseMail> {

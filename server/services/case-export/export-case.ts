@@ -4,6 +4,7 @@
 //   transcript.pdf                      the case, the conversation and the events, readable
 //   events.json / events.csv            the ticket's events
 //   audit.json / audit.csv              the audit rows about the case, with their chain hashes
+//   viewers.json / viewers.csv          who viewed the case on the ticket page: first and last view, visits
 //   manifest.json                       every file with its SHA-256 and size
 // The export itself is audited (who, when) before a byte is written, so a failed download still leaves its trace.
 import { createHash } from 'node:crypto';
@@ -49,11 +50,15 @@ async function caseFiles(record: CaseRecord, by: string, now: Date): Promise<{ n
   const mails = record.mails.map((m, i) => ({ name: `mail/${String(i + 1).padStart(3, '0')}-${m.direction}.eml`, bytes: m.bytes, exact: m.exact }));
   const events = record.events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, message_id: e.message_id, details: e.details }));
   const audits = record.audit.map((a) => ({ at: a.at.toISOString(), actor: a.actor, action: a.action, target: a.target, details: a.details, hash: a.hash }));
+  const viewers = record.viewers.map((v) => ({ username: v.username, name: v.name, role: v.role, first_at: v.firstAt.toISOString(),
+    last_at: v.lastAt.toISOString(), views: v.views }));
   const csv = (rows: Record<string, unknown>[], cols: string[]) =>
     Buffer.from(csvLine(cols) + rows.map((r) => csvLine(cols.map((c) => (r[c] === null || r[c] === undefined ? null : String(r[c]))))).join(''));
   return [...mails, { name: 'transcript.pdf', bytes: await transcriptPdf(record, by, now) },
     { name: 'events.json', bytes: Buffer.from(JSON.stringify(events, null, 2)) },
     { name: 'events.csv', bytes: csv(events, ['at', 'kind', 'message_id', 'details']) },
     { name: 'audit.json', bytes: Buffer.from(JSON.stringify(audits, null, 2)) },
-    { name: 'audit.csv', bytes: csv(audits, ['at', 'actor', 'action', 'target', 'details', 'hash']) }];
+    { name: 'audit.csv', bytes: csv(audits, ['at', 'actor', 'action', 'target', 'details', 'hash']) },
+    { name: 'viewers.json', bytes: Buffer.from(JSON.stringify(viewers, null, 2)) },
+    { name: 'viewers.csv', bytes: csv(viewers, ['username', 'name', 'role', 'first_at', 'last_at', 'views']) }];
 }

@@ -37,3 +37,5 @@ export type { TicketChange } from './staleness.js';
 export { markPresent, PRESENCE_RENEW_MS, PRESENCE_TTL_MS } from './presence.js';
 export type { Presence } from './presence.js';
 export { sentMail } from './sent-mail.js';
+export { ticketViewers, viewTicket, VIEW_VISIT_MS } from './viewers.js';
+export type { TicketViewerEntry } from './viewers.js';

@@ -11,7 +11,7 @@ import {
   getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES,
   TicketInputError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, canMerge,
-  assertFreshByRef, TicketStaleError,
+  assertFreshByRef, TicketStaleError, viewTicket,
 } from '../../services/tickets/index.js';
 import { ticketView } from '../presenters/ticket-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -46,6 +46,8 @@ export function ticketRoutes(deps: AppDeps): Router {
       reclassify: { ...reclassifyOptions(view.ticket, req.locale), canChangeClass: canChangeClass(user) },
       canMerge: canMerge(user) && !view.readOnly && !['resolved', 'closed', 'archived'].includes(view.ticket.status),
       ...(await deskView(db, view, user, req, canWrite(user) && !view.readOnly, deps.replyAttachmentMaxBytes)),
+      // who else viewed it; a visit is recorded on GET only (a form's answer drawn again is not a new view)
+      viewers: await viewTicket(db, view.ticket, user, new Date(), { record: req.method === 'GET' }),
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
   };
