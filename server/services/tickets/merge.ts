@@ -1,8 +1,9 @@
 // Gộp hồ sơ: two tickets of one citizen's case become one (supervisors and admins). The rule:
 // - the EARLIER ticket (received first; on a tie the lower id) is kept, with its ref and its legal clock, because
 //   the law counts from the first receipt; the later one is closed as merged ("merged_into", linked both ways);
-// - the later ticket's citizen mails, replies and notes move to the kept one, so the thread is whole; its own
-//   lifecycle events (opened, clock, pauses) stay on it as its history;
+// - the later ticket's citizen mails, replies (their events and their outbox rows, so the exact sent bytes and the
+//   case export follow them) and notes move to the kept one, so the thread is whole; its own lifecycle events
+//   (opened, clock, pauses) and its receipt stay on it as its history;
 // - the citizen is told nothing new: no receipt, no notice. A receipt of the later ticket still waiting in the
 //   outbox is held (never sent), so one case means one receipt; an answer to the later ticket's mail threads into
 //   the kept one (ingestion follows merged_into);
@@ -62,23 +63,34 @@ export async function mergeTickets(db: Db, input: { ticketRef: string; otherRef:
     // Scope and role before the form (planMerge), so another agency's ref is a 404 whatever the form holds.
     const plan = await planMerge(db, input);
     const reason = mergeReason(input.reason);
-    const { kept, merged } = plan;
-    // Claim the merge first: of two racing merges of the same ticket, one changes the row and the other stops.
-    const [won] = await db.models.Ticket.update({ related_ticket_id: kept.id, relation: 'merged_into' as TicketAttrs['relation'] },
-      { where: { id: merged.id, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
-    if (won !== 1) throw new TicketInputError('merge', 'finished');
-    await db.models.Message.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id } });
-    await db.models.TicketEvent.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: CONVERSATION_EVENTS } });
-    await db.models.Outbox.update({ status: 'held', last_error: MERGED_RECEIPT_HELD },
-      { where: { ticket_id: merged.id, kind: 'ack', status: 'queued' } });
-    const by = input.actor.username;
-    await db.models.TicketEvent.create({ ticket_id: kept.id, kind: 'merged_from', message_id: null, at: now,
-      details: JSON.stringify({ by, ref: merged.ref, reason }) });
-    await db.models.TicketEvent.create({ ticket_id: merged.id, kind: 'merged_into', message_id: null, at: now,
-      details: JSON.stringify({ by, ref: kept.ref, reason }) });
-    // Closing stops the later ticket's clock and reminders (sla-hooks), as any close does.
-    await changeStatus(db, merged, 'closed', input.actor, now);
-    await audit(db, { actor: by, action: 'ticket.merge', target: kept.ref, details: { merged: merged.ref, reason } });
-    return plan;
+    return applyMerge(db, plan, { actor: input.actor, reason, now });
   });
+}
+
+/**
+ * The writes of a planned merge, inside the caller's transaction. Exported for the race test: a plan made before
+ * another merge changed either ticket must stop here, not write.
+ */
+export async function applyMerge(db: Db, plan: MergePlan, input: { actor: Actor; reason: string; now: Date }): Promise<MergePlan> {
+  const { actor, reason, now } = input;
+  const { kept, merged } = plan;
+  // Claim the merge first: of two racing merges of the same ticket, one changes the row and the other stops.
+  const [won] = await db.models.Ticket.update({ related_ticket_id: kept.id, relation: 'merged_into' as TicketAttrs['relation'] },
+    { where: { id: merged.id, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
+  if (won !== 1) throw new TicketInputError('merge', 'finished');
+  await db.models.Message.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id } });
+  await db.models.TicketEvent.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: CONVERSATION_EVENTS } });
+  // A reply's outbox row goes with its event: the kept page's "exact sent mail" link and its case export read it there.
+  await db.models.Outbox.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: 'reply' } });
+  await db.models.Outbox.update({ status: 'held', last_error: MERGED_RECEIPT_HELD },
+    { where: { ticket_id: merged.id, kind: 'ack', status: 'queued' } });
+  const by = actor.username;
+  await db.models.TicketEvent.create({ ticket_id: kept.id, kind: 'merged_from', message_id: null, at: now,
+    details: JSON.stringify({ by, ref: merged.ref, reason }) });
+  await db.models.TicketEvent.create({ ticket_id: merged.id, kind: 'merged_into', message_id: null, at: now,
+    details: JSON.stringify({ by, ref: kept.ref, reason }) });
+  // Closing stops the later ticket's clock and reminders (sla-hooks), as any close does.
+  await changeStatus(db, merged, 'closed', actor, now);
+  await audit(db, { actor: by, action: 'ticket.merge', target: kept.ref, details: { merged: merged.ref, reason } });
+  return plan;
 }

@@ -7,7 +7,11 @@ import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { loginAgent, testApp } from '../../support/web.js';
 import { getClock } from '../../../server/services/sla/clock-store.js';
-import { addHotlineAgency, citizenMail, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
+import { startSmtpCapture } from '../../support/smtp-capture.js';
+import { createMailTransport } from '../../../server/mail/transport.js';
+import { flushOutbox } from '../../../server/services/outbox/flush.js';
+import { mergeTickets, replyToTicket } from '../../../server/services/tickets/index.js';
+import { addHotlineAgency, citizenMail, ctx, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
 
 forEachDb('ticket merge', (getDb) => {
   let stc: Hotline;
@@ -93,5 +97,30 @@ forEachDb('ticket merge', (getDb) => {
     await p.agent.post(`/tickets/${theirs.ref}/merge`).type('form').send({ _csrf: p.csrf, with: ours.ref, merge_reason: 'Cùng một vụ việc', confirm: '1' })
       .expect(303).expect('Location', `/tickets/${ours.ref}?done=merged`);
     expect((await db.models.Ticket.findByPk(theirs.id))!.relation).to.equal('merged_into');
+  });
+
+  it('moves the merged case\'s replies with their outbox rows, so the kept page downloads the exact mail sent', async function () {
+    this.timeout(60_000);
+    const db = getDb();
+    const first = await citizenMail(db, stc, { from: 'lan.congdan@example.vn', subject: 'Cống thoát nước tắc ở ngõ 12' });
+    const second = await citizenMail(db, stc, { from: 'lan.congdan@example.vn', subject: 'Re: Cống thoát nước tắc ở ngõ 12' });
+    const clerk = await staff(db, 'agent', stc.agencyId);
+    const reply = await replyToTicket(db, ctx, { ticketRef: second.ref, actor: clerk.user, body: 'Chúng tôi đã cử người kiểm tra.' });
+    const smtp = await startSmtpCapture();
+    const transport = createMailTransport(smtp.url);
+    try { await flushOutbox(db, transport); } finally { transport.close(); await smtp.stop(); }
+    const sent = smtp.messages.find((m) => m.raw.includes(reply.messageId))!;
+    expect(sent, 'the reply went out').to.exist;
+
+    const boss = await staff(db, 'supervisor', stc.agencyId);
+    await mergeTickets(db, { ticketRef: second.ref, otherRef: first.ref, actor: boss.user, reason: 'Cùng một vụ việc' });
+    expect((await db.models.Outbox.findByPk(reply.outboxId))!.ticket_id, 'the reply\'s outbox row is on the kept case').to.equal(first.id);
+    const { agent } = await loginAgent(testApp(db), clerk.username, clerk.password);
+    const page = (await agent.get(`/tickets/${first.ref}`).expect(200)).text;
+    expect(page).to.contain(`/tickets/${first.ref}/sent/${reply.outboxId}.eml`);
+    const eml = await agent.get(`/tickets/${first.ref}/sent/${reply.outboxId}.eml`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(Buffer.compare(eml.body as Buffer, sent.raw), 'the exact bytes sent').to.equal(0);
   });
 });
