@@ -51,6 +51,15 @@ export async function outboxDepth(db: Db): Promise<Record<(typeof OUTBOX_OPEN_ST
   return depth;
 }
 
+/** Outbox mail that failed, or may not have gone (unknown), since `since`: by the time it last changed. `failed`
+ *  is final (a citizen's bad address fails for good), so the standing total would alert forever; only new failures
+ *  are news to the watchdog. */
+export async function outboxFailuresSince(db: Db, since: Date): Promise<{ failed: number; unknown: number }> {
+  const rows = await db.models.Outbox.count({ where: { status: { [Op.in]: ['failed', 'unknown'] }, updated_at: { [Op.gte]: since } } as never, group: ['status'] }) as unknown as { status: string; count: number }[];
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.count ?? 0);
+  return { failed: count('failed'), unknown: count('unknown') };
+}
+
 /**
  * Due queued jobs and how long the oldest has waited (ms; 0 when none is due): the runners' heartbeat. And how
  * long ago the newest job was queued (null: the queue never held one): the schedulers' heartbeat, since they

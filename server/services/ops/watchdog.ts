@@ -1,12 +1,12 @@
 // The watchdog (job `ops.watchdog`, every few minutes): what nobody would otherwise notice — an inbox no worker
-// owns or whose last success is stale, outbox mail that failed or may not have gone, SLA reminders that reached
+// owns or whose last success is stale, outbox mail that failed or may not have gone in the last period, SLA reminders that reached
 // nobody — goes to the alert address through the outbox. Each condition's key carries the period's slot, so a
 // condition that lasts alerts once per period (WATCHDOG_PERIOD_MS), not at every tick, and two watchdogs running
 // at once queue one alert (the outbox key is unique).
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { enqueueAlert } from '../outbox/index.js';
-import { inboxHealth, outboxDepth } from './ops-state.js';
+import { inboxHealth, outboxFailuresSince } from './ops-state.js';
 
 export const WATCHDOG_PERIOD_MS = 6 * 60 * 60_000;
 /** The timeline kinds the SLA tick writes when a reminder or escalation had no recipient (services/sla/tick.ts). */
@@ -26,10 +26,11 @@ export interface WatchdogCondition { key: string; subject: string; text: string 
 /** What is wrong at `now`, one entry per condition (empty when all is well). */
 export async function watchdogConditions(db: Db, opts: Omit<WatchdogOptions, 'alertTo' | 'from'>): Promise<WatchdogCondition[]> {
   const periodMs = opts.periodMs ?? WATCHDOG_PERIOD_MS;
-  const [inboxes, depth, unreached] = await Promise.all([
+  const since = new Date(opts.now.getTime() - periodMs);
+  const [inboxes, failures, unreached] = await Promise.all([
     inboxHealth(db, opts.now, opts.inboxStaleMs),
-    outboxDepth(db),
-    db.models.TicketEvent.count({ where: { kind: { [Op.in]: UNREACHED_KINDS }, at: { [Op.gte]: new Date(opts.now.getTime() - periodMs) } } }),
+    outboxFailuresSince(db, since),
+    db.models.TicketEvent.count({ where: { kind: { [Op.in]: UNREACHED_KINDS }, at: { [Op.gte]: since } } }),
   ]);
   const out: WatchdogCondition[] = [];
   for (const i of inboxes) {
@@ -46,10 +47,11 @@ export async function watchdogConditions(db: Db, opts: Omit<WatchdogOptions, 'al
           + `Last success / Lần đọc thành công cuối: ${i.lastOkAt?.toISOString() ?? 'never / chưa bao giờ'}\n` });
     }
   }
-  if (depth.failed + depth.unknown > 0) {
-    out.push({ key: 'outbox-failed', subject: `[govmail] ${depth.failed + depth.unknown} thư gửi đi bị lỗi / outgoing mail failed`,
-      text: `Hộp thư đi có ${depth.failed} thư gửi thất bại và ${depth.unknown} thư không rõ đã gửi hay chưa. Xem trang chủ quản trị.\n\n`
-        + `The outbox holds ${depth.failed} failed mail and ${depth.unknown} of unknown outcome. See the admin home page.\n` });
+  if (failures.failed + failures.unknown > 0) {
+    const hours = Math.round(periodMs / 3_600_000);
+    out.push({ key: 'outbox-failed', subject: `[govmail] ${failures.failed + failures.unknown} thư gửi đi bị lỗi / outgoing mail failed`,
+      text: `Trong ${hours} giờ qua, ${failures.failed} thư gửi đi thất bại và ${failures.unknown} thư không rõ đã gửi hay chưa. Xem trang chủ quản trị.\n\n`
+        + `In the last ${hours} h, ${failures.failed} outgoing mail failed and ${failures.unknown} had an unknown outcome. See the admin home page.\n` });
   }
   if (unreached > 0) {
     out.push({ key: 'sla-unreached', subject: `[govmail] ${unreached} thư nhắc hạn không tới ai / SLA notices reached nobody`,

@@ -14,6 +14,7 @@ import { migrateUp } from '../../../server/db/migrate.js';
 import { migrations } from '../../../server/db/migrations/index.js';
 import { enqueue } from '../../../server/services/queue/index.js';
 import { outboxRow } from '../../../server/services/outbox/index.js';
+import { watchdogConditions } from '../../../server/services/ops/watchdog.js';
 import { JobRunner } from '../../../jobs/runner.js';
 
 const ALERT = 'vanhanh@hoabinh.gov.vn';
@@ -81,6 +82,14 @@ forEachDb('readiness and the watchdog', (getDb) => {
     expect(lenient.body.checks.inboxes).to.deep.equal({ ok: true });
     expect(lenient.body.status).to.equal('degraded');
     await db().models.Job.destroy({ where: { name: 'sessions.purge' } });
+  });
+
+  it('the watchdog reports failed outgoing mail while the failure is new, not for ever after (a failure is final)', async () => {
+    const row = await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: 'reply:test-failed-once', kind: 'reply', to: 'sai-dia-chi@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'failed', last_error: '550 no such user' });
+    const keysAt = async (now: Date) => (await watchdogConditions(db(), { now, inboxStaleMs: 15 * 60_000 })).map((c) => c.key);
+    expect(await keysAt(new Date())).to.include('outbox-failed');
+    expect(await keysAt(new Date(Date.now() + 7 * HOUR_MS)), 'seven hours on, the same failure is old news').to.not.include('outbox-failed');
+    await row.destroy();
   });
 
   it('the watchdog alerts ALERT_ADDRESS once per condition (unowned and stale inbox, failed mail, a reminder that reached nobody), however often it runs', async function () {
