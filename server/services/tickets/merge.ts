@@ -10,7 +10,7 @@
 // - both must be open (not resolved, closed or merged), in the actor's scope (another agency's ref is "not found",
 //   so a merge across agencies needs a scope covering both), and neither the read-only copy of a referral;
 // - one 'merged_from' and one 'merged_into' event with the reason, and an audit row.
-import { Op } from 'sequelize';
+import { Op, Transaction } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
@@ -76,8 +76,16 @@ export async function applyMerge(db: Db, plan: MergePlan, input: { actor: Actor;
   const { kept, merged } = plan;
   // Claim the merge first: of two racing merges of the same ticket, one changes the row and the other stops.
   const [won] = await db.models.Ticket.update({ related_ticket_id: kept.id, relation: 'merged_into' as TicketAttrs['relation'] },
-    { where: { id: merged.id, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
+    { where: { id: merged.id, status: { [Op.notIn]: FINISHED }, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
   if (won !== 1) throw new TicketInputError('merge', 'finished');
+  // Then hold the kept row: merged meanwhile into a third case (or closed), it must not receive this one's mail.
+  // A locking read of the row as it is now (FOR UPDATE on MariaDB, held to commit; SQLite has one writer at a
+  // time), not a no-op UPDATE: the MariaDB driver reports changed rows only (foundRows false), so an UPDATE that
+  // changes nothing answers 0 whether or not it matched. Rows are taken later case first, then earlier, in every
+  // merge, so two merges cannot wait on each other in a circle.
+  const keptNow = await db.models.Ticket.findOne({ attributes: ['id'], lock: Transaction.LOCK.UPDATE,
+    where: { id: kept.id, status: { [Op.notIn]: FINISHED }, [Op.or]: [{ relation: { [Op.is]: null } }, { relation: { [Op.ne]: 'merged_into' } }] } });
+  if (!keptNow) throw new TicketInputError('merge', 'finished');
   await db.models.Message.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id } });
   await db.models.TicketEvent.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: CONVERSATION_EVENTS } });
   // A reply's outbox row goes with its event: the kept page's "exact sent mail" link and its case export read it there.

@@ -10,7 +10,9 @@ import { getClock } from '../../../server/services/sla/clock-store.js';
 import { startSmtpCapture } from '../../support/smtp-capture.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
-import { mergeTickets, replyToTicket } from '../../../server/services/tickets/index.js';
+import { mergeTickets, planMerge, replyToTicket, TicketInputError } from '../../../server/services/tickets/index.js';
+import { applyMerge } from '../../../server/services/tickets/merge.js';
+import { inTransaction } from '../../../server/db/index.js';
 import { addHotlineAgency, citizenMail, ctx, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
 
 forEachDb('ticket merge', (getDb) => {
@@ -122,5 +124,25 @@ forEachDb('ticket merge', (getDb) => {
       const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
     expect(Buffer.compare(eml.body as Buffer, sent.raw), 'the exact bytes sent').to.equal(0);
+  });
+
+  it('stops a merge whose kept case was merged into a third one since it was planned, and writes nothing', async function () {
+    this.timeout(60_000);
+    const db = getDb();
+    const oldest = await citizenMail(db, stc, { from: 'hoa.congdan@example.vn', subject: 'Mất điện kéo dài ở xóm Dưới' });
+    const middle = await citizenMail(db, stc, { from: 'hoa.congdan@example.vn', subject: 'Re: Mất điện kéo dài ở xóm Dưới' });
+    const latest = await citizenMail(db, stc, { from: 'hoa.congdan@example.vn', subject: 'Mất điện lần nữa ở xóm Dưới' });
+    const boss = (await staff(db, 'supervisor', stc.agencyId)).user;
+    // One supervisor plans latest → middle; before it writes, another merges middle into oldest.
+    const plan = await planMerge(db, { ticketRef: latest.ref, otherRef: middle.ref, actor: boss });
+    expect(plan.kept.id).to.equal(middle.id);
+    await mergeTickets(db, { ticketRef: middle.ref, otherRef: oldest.ref, actor: boss, reason: 'Cùng một vụ việc' });
+    let refused: unknown = null;
+    await inTransaction(db.sequelize, () => applyMerge(db, plan, { actor: boss, reason: 'Trùng', now: new Date() })).catch((e: unknown) => { refused = e; });
+    expect(refused).to.be.instanceOf(TicketInputError);
+    expect((refused as TicketInputError).message).to.equal('finished');
+    const untouched = (await db.models.Ticket.findByPk(latest.id))!;
+    expect([untouched.status, untouched.relation], 'the later case is left as it was').to.not.include('merged_into');
+    expect(await db.models.Message.count({ where: { ticket_id: latest.id } }), 'its mail stays with it').to.equal(1);
   });
 });
