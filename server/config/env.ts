@@ -82,7 +82,7 @@ const schema = z
     METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{32,256}$/, { message: 'must be 32 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)' }).optional(),
     METRICS_ALLOW: z
       .string()
-      .refine((v) => v.split(',').every((a) => isIP(a.trim().split('/')[0]!) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(a.trim())), { message: 'must be a comma list of addresses or subnets such as 127.0.0.1, 10.0.0.0/8, ::1' })
+      .refine((v) => v.split(',').every((a) => validAddressOrSubnet(a.trim())), { message: 'must be a comma list of addresses or subnets such as 127.0.0.1, 10.0.0.0/8, ::1 (a prefix length of at most 32 for IPv4, 128 for IPv6)' })
       .optional(),
     ALERT_ADDRESS: z
       .string()
@@ -94,6 +94,15 @@ const schema = z
       .refine((v) => !/^[a-z]+:\/\//i.test(v.trim()), { message: 'must be a command such as `doveadm kick` (the address is appended); a doveadm HTTP API URL is not supported' })
       .optional(),
   });
+
+/** `10.0.0.5`, `10.0.0.0/8`, `::1` or `fd00::/8`: the prefix must fit the address family, or the scrape's
+ *  allow-list would fail when the app starts instead of here, where the message says what to fix. */
+function validAddressOrSubnet(entry: string): boolean {
+  const m = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(entry);
+  const family = m ? isIP(m[1]!) : 0;
+  if (family === 0) return false;
+  return m![2] === undefined || Number(m![2]) <= (family === 4 ? 32 : 128);
+}
 
 const DKIM_VARS = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY_FILE'] as const;
 

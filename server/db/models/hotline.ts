@@ -77,7 +77,7 @@ export interface TicketAttrs {
   priority: string;
   citizen_address: string;
   citizen_name: string | null;
-  /** citizen_name without tone marks, lower case: the queue's search (migration 0021) */
+  /** citizen_name without tone marks, lower case: the queue's search (migration 0019) */
   citizen_folded?: string | null;
   subject: string;
   lookup_code_hash: string | null;
@@ -123,7 +123,7 @@ export interface OutboxAttrs {
 /** A file an outbox mail carries (migration 0016), in the order of `id`. */
 export interface OutboxAttachmentAttrs { id: number; outbox_id: number; filename: string; content_type: string; content: Buffer; created_at?: Date }
 
-/** A user's saved queue filter (migration 0021): `query` is the queue's URL query string. */
+/** A user's saved queue filter (migration 0019): `query` is the queue's URL query string. */
 export interface QueueViewAttrs { id: number; user_id: number; name: string; query: string; created_at?: Date; updated_at?: Date }
 
 export function defineHotlineModels(s: Sequelize) {

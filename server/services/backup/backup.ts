@@ -26,6 +26,7 @@ async function prepareOutDir(dir: string): Promise<void> {
   if (existing.length > 0) throw new BackupError('backup.out_not_empty', `${dir} is not empty: give a new folder for each backup, so none is overwritten`);
   // The dump holds password hashes and sealed secrets: readable by the owner only.
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700); // an empty folder given by the operator keeps its mode through mkdir
 }
 
 /** The rows per table in the dump, and its binary-log position when the server keeps a binary log. */

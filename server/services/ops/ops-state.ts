@@ -5,7 +5,9 @@
 import { Op, QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 
-/** How long an expired inbox lease is normal: a takeover waits out the dead owner's lease (INBOX_LEASE_MS). */
+/** How long an inbox lease may have lapsed and still count as owned: its owner renews it while polling, so a lease
+ *  a minute past its end is a renewal running late; longer, no worker holds the inbox (a takeover waits out the
+ *  dead owner's INBOX_LEASE_SECONDS lease first). */
 export const LEASE_GRACE_MS = 60_000;
 /** A due job waiting longer than this means no job runner is working the queue. */
 export const JOB_LAG_LIMIT_MS = 5 * 60_000;

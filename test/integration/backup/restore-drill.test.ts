@@ -84,6 +84,7 @@ for (const kind of testDbKinds()) {
         await audit(source, { actor: 'drill', action: 'ticket.drill', target: t.ref, details: { n } });
       }
       backupDir = path.join(work, 'backup');
+      fs.mkdirSync(backupDir, { mode: 0o755 }); // an empty folder the operator made, as the README allows
       const run = await runGovmail(['backup', '--out', backupDir, '--json'], { DATABASE_URL: source.url, SECRET_KEY: secretKey });
       expect(run.code, run.stderr).to.equal(0);
       manifest = run.json();
@@ -103,6 +104,7 @@ for (const kind of testDbKinds()) {
       expect(manifest.audit_head).to.deep.equal({ seq: Number(head.seq), id: Number(head.last_id), hash: head.last_hash });
       expect(manifest.audit_head.seq).to.be.at.least(5);
       expect(fs.statSync(path.join(backupDir, manifest.dump.file)).mode & 0o077).to.equal(0);
+      expect(fs.statSync(backupDir).mode & 0o077, 'the folder itself, though it existed').to.equal(0);
     });
 
     it('restores into a fresh database where audit:verify passes and every ticket, message and raw mail is byte for byte', async () => {

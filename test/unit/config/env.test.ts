@@ -97,8 +97,12 @@ describe('config/env', () => {
     expect(parseEnv({}).ALERT_ADDRESS).to.deep.equal([]);
     expect(problems({ METRICS_TOKEN: 'short', METRICS_ALLOW: 'intranet', ALERT_ADDRESS: 'vanhanh' })).to.deep.equal([
       'METRICS_TOKEN must be 32 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)',
-      'METRICS_ALLOW must be a comma list of addresses or subnets such as 127.0.0.1, 10.0.0.0/8, ::1',
+      'METRICS_ALLOW must be a comma list of addresses or subnets such as 127.0.0.1, 10.0.0.0/8, ::1 (a prefix length of at most 32 for IPv4, 128 for IPv6)',
       'ALERT_ADDRESS must be an e-mail address, or a comma list of them (e.g. vanhanh@hoabinh.gov.vn)',
     ]);
+    // a prefix too long for its family would otherwise pass here and fail later, when the app builds its allow-list
+    expect(problems({ METRICS_ALLOW: '10.0.0.0/33' })).to.have.length(1);
+    expect(problems({ METRICS_ALLOW: 'fd00::/129' })).to.have.length(1);
+    expect(parseEnv({ METRICS_ALLOW: '10.0.0.0/32,fd00::/128' }).METRICS_ALLOW).to.deep.equal(['10.0.0.0/32', 'fd00::/128']);
   });
 });
