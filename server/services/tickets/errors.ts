@@ -12,10 +12,13 @@ export class TicketForbiddenError extends Error {
   override readonly name = 'TicketForbiddenError';
 }
 
-/** Bad input a person can fix (empty reply, an assignee from another agency); `field` names the form field. */
+/**
+ * Bad input a person can fix (empty reply, an assignee from another agency); `field` names the form field, the
+ * message is the stable id the edge translates, and `params` fill its text (a limit, a file name, a case ref).
+ */
 export class TicketInputError extends Error {
   override readonly name = 'TicketInputError';
-  constructor(readonly field: string, message: string) {
+  constructor(readonly field: string, message: string, readonly params: Record<string, string | number> = {}) {
     super(message);
   }
 }

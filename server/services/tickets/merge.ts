@@ -8,7 +8,8 @@
 //   outbox is held (never sent), so one case means one receipt; an answer to the later ticket's mail threads into
 //   the kept one (ingestion follows merged_into);
 // - both must be open (not resolved, closed or merged), in the actor's scope (another agency's ref is "not found",
-//   so a merge across agencies needs a scope covering both), and neither the read-only copy of a referral;
+//   so a merge across agencies needs a scope covering both), and neither the read-only copy of a referral; the
+//   later one must not carry a lasting link (referred from, follow-up of, same mail), which the merge would overwrite;
 // - one 'merged_from' and one 'merged_into' event with the reason, and an audit row.
 import { Op, Transaction } from 'sequelize';
 import type { Db } from '../../db/index.js';
@@ -46,7 +47,23 @@ export async function planMerge(db: Db, input: { ticketRef: string; otherRef: st
   if ([ticket, other].some((t) => FINISHED.includes(t.status) || t.relation === 'merged_into')) throw new TicketInputError('merge', 'finished');
   const earlier = (a: TicketAttrs, b: TicketAttrs) => a.received_at.getTime() < b.received_at.getTime()
     || (a.received_at.getTime() === b.received_at.getTime() && a.id < b.id);
-  return earlier(ticket, other) ? { kept: ticket, merged: other } : { kept: other, merged: ticket };
+  const plan = earlier(ticket, other) ? { kept: ticket, merged: other } : { kept: other, merged: ticket };
+  await refuseLostLink(db, plan.merged);
+  return plan;
+}
+
+/**
+ * The merge writes merged_into over the later case's one link, so a case that came by referral from another
+ * agency, that follows up a closed case, or that was opened from the same mail as another agency's case is not
+ * merged: an inspector following the referral or the earlier case would lose the trail. The officer is told why
+ * and which case it is linked to; the two cases stay, each with its own history. "May relate to" is only a guess
+ * at ingestion, which the merge settles.
+ */
+const LASTING_LINKS: readonly string[] = ['referred_from', 'follow_up_of', 'same_mail'];
+async function refuseLostLink(db: Db, merged: TicketAttrs): Promise<void> {
+  if (!merged.relation || !LASTING_LINKS.includes(merged.relation)) return;
+  const linked = merged.related_ticket_id ? await db.models.Ticket.findByPk(merged.related_ticket_id, { attributes: ['ref'] }) : null;
+  throw new TicketInputError('merge', `linked_${merged.relation}`, { merged: merged.ref, linked: linked?.ref ?? '' });
 }
 
 /** The written reason, trimmed; a merge without one is refused. */

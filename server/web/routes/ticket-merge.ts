@@ -61,7 +61,7 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
       }
     } catch (e) {
       if (!(e instanceof TicketInputError)) throw ticketHttpError(e);
-      return page(req, res, 422, form, t(req.locale, `tickets.merge.error.${e.message}`));
+      return page(req, res, 422, form, t(req.locale, `tickets.merge.error.${e.message}`, e.params));
     }
   });
 

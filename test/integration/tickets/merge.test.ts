@@ -10,7 +10,7 @@ import { getClock } from '../../../server/services/sla/clock-store.js';
 import { startSmtpCapture } from '../../support/smtp-capture.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
-import { mergeTickets, planMerge, replyToTicket, TicketInputError } from '../../../server/services/tickets/index.js';
+import { mergeTickets, planMerge, referTicket, replyToTicket, TicketInputError } from '../../../server/services/tickets/index.js';
 import { applyMerge } from '../../../server/services/tickets/merge.js';
 import { inTransaction } from '../../../server/db/index.js';
 import { addHotlineAgency, citizenMail, ctx, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
@@ -144,5 +144,22 @@ forEachDb('ticket merge', (getDb) => {
     const untouched = (await db.models.Ticket.findByPk(latest.id))!;
     expect([untouched.status, untouched.relation], 'the later case is left as it was').to.not.include('merged_into');
     expect(await db.models.Message.count({ where: { ticket_id: latest.id } }), 'its mail stays with it').to.equal(1);
+  });
+
+  it('refuses to merge away a case that came by referral, saying which link it would erase, and keeps both links', async function () {
+    this.timeout(60_000);
+    const db = getDb();
+    const direct = await citizenMail(db, sxd, { from: 'minh.congdan@example.vn', subject: 'Nứt tường nhà do thi công cạnh bên' });
+    const sent = await citizenMail(db, stc, { from: 'minh.congdan@example.vn', subject: 'Nứt tường nhà do công trình bên cạnh' });
+    const { newTicket: referred } = await referTicket(db, sent.id, { toAgencyCode: 'SXD', reason: 'Thuộc thẩm quyền Sở Xây dựng', actor: 'test',
+      at: new Date(), mailFrom: 'no-reply@hoabinh.gov.vn' });
+    const boss = await staff(db, 'supervisor', sxd.agencyId);
+    const { agent, csrf } = await loginAgent(testApp(db), boss.username, boss.password);
+    const res = await agent.post(`/tickets/${referred.ref}/merge`).type('form')
+      .send({ _csrf: csrf, with: direct.ref, merge_reason: 'Cùng một vụ việc', confirm: '1' }).expect(422);
+    expect(res.text).to.contain(`Không gộp được: hồ sơ ${referred.ref} do cơ quan khác chuyển đến từ hồ sơ ${sent.ref}`);
+    const after = (await db.models.Ticket.findByPk(referred.id))!;
+    expect([after.relation, after.related_ticket_id, after.status === 'closed'], 'the referral link is kept').to.deep.equal(['referred_from', sent.id, false]);
+    expect(await db.models.TicketEvent.count({ where: { kind: ['merged_into', 'merged_from'], ticket_id: [referred.id, direct.id] } })).to.equal(0);
   });
 });
