@@ -121,9 +121,10 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  // Ticket, mailbox and metrics pages hold citizen mail, credentials and figures: no browser or proxy keeps a
-  // copy after sign-out (a prefix also covers each page's actions and exports, and the public case lookup /tra-cuu).
-  app.use(['/tickets', '/tra-cuu', '/hr/mailboxes', '/hr/shared-mailboxes', '/account/mailbox', '/metrics'], (_req, res, next) => {
+  // Ticket, mail review, reply template, mailbox and metrics pages hold citizen mail (addresses, subjects),
+  // credentials and figures: no browser or proxy keeps a copy after sign-out (a prefix also covers each page's
+  // actions and exports, and the public case lookup /tra-cuu).
+  app.use(['/tickets', '/review', '/reply-templates', '/tra-cuu', '/hr/mailboxes', '/hr/shared-mailboxes', '/account/mailbox', '/metrics'], (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });

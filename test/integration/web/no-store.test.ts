@@ -1,4 +1,4 @@
-// Issue 13 item 10: ticket, mailbox and metrics pages carry Cache-Control: no-store, so neither the browser's
+// Issue 13 item 10: ticket, mail review, reply template, mailbox and metrics pages carry Cache-Control: no-store, so neither the browser's
 // history cache nor a proxy keeps citizen mail, mailbox details or figures after the user signs out.
 import { expect } from 'chai';
 import { forEachDb, type TestDb } from '../../support/databases.js';
@@ -17,7 +17,7 @@ forEachDb('issue 13 item 10 (no-store): ticket, mailbox and metrics pages are no
     const app = testApp(db());
     const admin = await buildUser(db(), { role: 'admin' });
     const { agent } = await loginAgent(app, admin.username, admin.password);
-    const pages = ['/tickets', `/tickets/${ticket.ref}`, '/hr/mailboxes', '/hr/mailboxes/canbo@nostore.gov.vn', '/account/mailbox', '/metrics', '/metrics/export.csv'];
+    const pages = ['/tickets', `/tickets/${ticket.ref}`, '/review', '/reply-templates', '/hr/mailboxes', '/hr/mailboxes/canbo@nostore.gov.vn', '/account/mailbox', '/metrics', '/metrics/export.csv'];
     for (const page of pages) {
       const res = await agent.get(page).set('Accept', 'text/html');
       expect(res.status, `${page}: ${res.status}`).to.equal(200);
