@@ -4,6 +4,7 @@
 // MariaDB, backfilled here; and each user's saved queue filters (name + query string), kept per user.
 import type { Migration } from './context.js';
 import { id, ref, str, timestamps } from './columns.js';
+import { schemaOnce } from './schema-once.js';
 
 /** The fold as services/text stripToneMarks did it at this migration, lower-cased (frozen: later changes there
  *  must not change what this backfill writes). */
@@ -22,23 +23,26 @@ const INDEXES: { fields: string[]; name: string }[] = [
 export const queueViews: Migration = {
   name: '0019-queue-views',
   async up({ queryInterface: q, sequelize }) {
-    for (const i of INDEXES) await q.addIndex('tickets', i.fields, { name: i.name });
-    await q.addColumn('tickets', 'citizen_folded', str(255, true));
+    const schema = schemaOnce(q);
+    for (const i of INDEXES) await schema.addIndex('tickets', i.fields, { name: i.name });
+    await schema.addColumn('tickets', 'citizen_folded', str(255, true));
+    // One UPDATE per batch (a CASE over its ids), not per ticket: a province's history is a million rows.
     for (let after = 0; ;) {
       const [rows] = await sequelize.query('SELECT id, citizen_name FROM tickets WHERE id > ? AND citizen_name IS NOT NULL ORDER BY id LIMIT ?',
         { replacements: [after, BACKFILL_BATCH] }) as [{ id: number; citizen_name: string }[], unknown];
       if (!rows.length) break;
-      for (const r of rows) await sequelize.query('UPDATE tickets SET citizen_folded = ? WHERE id = ?', { replacements: [foldName0019(r.citizen_name), r.id] });
+      await sequelize.query(`UPDATE tickets SET citizen_folded = CASE id ${rows.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${rows.map(() => '?').join(',')})`,
+        { replacements: [...rows.flatMap((r) => [r.id, foldName0019(r.citizen_name)]), ...rows.map((r) => r.id)] });
       after = rows[rows.length - 1].id;
     }
-    await q.createTable('queue_views', {
+    await schema.createTable('queue_views', {
       id: id(),
       user_id: ref('users', false, 'CASCADE'),
       name: str(100),
       query: str(1000),
       ...timestamps(),
     });
-    await q.addIndex('queue_views', ['user_id', 'name'], { unique: true, name: 'queue_views_user_name_uq' });
+    await schema.addIndex('queue_views', ['user_id', 'name'], { unique: true, name: 'queue_views_user_name_uq' });
   },
   async down({ queryInterface: q }) {
     await q.dropTable('queue_views');

@@ -3,11 +3,13 @@
 // (test/integration/jobs/roles.test.ts) and an operator can see who polled an inbox when mail went missing.
 import type { Migration } from './context.js';
 import { id, ref, str, date } from './columns.js';
+import { schemaOnce } from './schema-once.js';
 
 export const inboxLeaseHistory: Migration = {
   name: '0021-inbox-lease-history',
   async up({ queryInterface: q }) {
-    await q.createTable('inbox_lease_history', {
+    const schema = schemaOnce(q);
+    await schema.createTable('inbox_lease_history', {
       id: id(),
       inbox_id: ref('hotline_inboxes', false, 'CASCADE'),
       owner: str(64),
@@ -18,7 +20,7 @@ export const inboxLeaseHistory: Migration = {
       // before the releasing UPDATE, after the owner stopped work; null while held or when it expired
       released_at: date(),
     });
-    await q.addIndex('inbox_lease_history', ['inbox_id', 'id'], { name: 'inbox_lease_history_inbox_idx' });
+    await schema.addIndex('inbox_lease_history', ['inbox_id', 'id'], { name: 'inbox_lease_history_inbox_idx' });
   },
   async down({ queryInterface: q }) {
     await q.dropTable('inbox_lease_history');

@@ -8,11 +8,13 @@
 //   in the database because web processes may be many.
 import type { Migration } from './context.js';
 import { id, ref, str, text, date, timestamps } from './columns.js';
+import { schemaOnce } from './schema-once.js';
 
 export const replyDesk: Migration = {
   name: '0022-reply-desk',
   async up({ queryInterface: q }) {
-    await q.createTable('reply_templates', {
+    const schema = schemaOnce(q);
+    await schema.createTable('reply_templates', {
       id: id(),
       agency_id: ref('agencies', false, 'CASCADE'),
       name: str(120),
@@ -20,22 +22,21 @@ export const replyDesk: Migration = {
       updated_by: str(64, true),
       ...timestamps(),
     });
-    await q.addIndex('reply_templates', ['agency_id', 'name'], { unique: true, name: 'reply_templates_agency_name_uq' });
-    await q.createTable('agency_reply_settings', {
+    await schema.addIndex('reply_templates', ['agency_id', 'name'], { unique: true, name: 'reply_templates_agency_name_uq' });
+    await schema.createTable('agency_reply_settings', {
       agency_id: { ...ref('agencies', false, 'CASCADE'), primaryKey: true },
       header: text(),
       signature: text(),
       updated_by: str(64, true),
       ...timestamps(),
     });
-    // MariaDB commits the ALTER on its own, so a rerun after a later failure must not add the column twice.
-    if (!('raw_sha256' in (await q.describeTable('outbox')))) await q.addColumn('outbox', 'raw_sha256', str(64, true));
-    await q.createTable('ticket_presence', {
+    await schema.addColumn('outbox', 'raw_sha256', str(64, true));
+    await schema.createTable('ticket_presence', {
       ticket_id: { ...ref('tickets', false, 'CASCADE'), primaryKey: true },
       user_id: { ...ref('users', false, 'CASCADE'), primaryKey: true },
       seen_at: date(false),
     });
-    await q.addIndex('ticket_presence', ['ticket_id', 'seen_at'], { name: 'ticket_presence_seen_idx' });
+    await schema.addIndex('ticket_presence', ['ticket_id', 'seen_at'], { name: 'ticket_presence_seen_idx' });
   },
   async down({ queryInterface: q }) {
     await q.dropTable('ticket_presence');

@@ -5,11 +5,13 @@
 // minute (services/tickets/viewers.ts), so reloads and the page drawn again after a form do not inflate it.
 import type { Migration } from './context.js';
 import { ref, date, int } from './columns.js';
+import { schemaOnce } from './schema-once.js';
 
 export const ticketViewers: Migration = {
   name: '0023-ticket-viewers',
   async up({ queryInterface: q }) {
-    await q.createTable('ticket_viewers', {
+    const schema = schemaOnce(q);
+    await schema.createTable('ticket_viewers', {
       ticket_id: { ...ref('tickets', false, 'CASCADE'), primaryKey: true },
       user_id: { ...ref('users', false, 'CASCADE'), primaryKey: true },
       first_at: date(false),
