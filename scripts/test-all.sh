@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, tier by tier, so mocha prints one summary per tier:
-#   unit · integration on SQLite · integration on MariaDB · e2e (headless Chromium).
+#   unit · integration on SQLite · integration on MariaDB · e2e (headless Chromium) · the soak (MariaDB).
 # Each tier starts the private servers it needs itself (Dovecot on free ports, temp dirs, a database of its own),
-# so the three slow tiers run side by side after the unit tier: most of their time is spent waiting on servers,
+# so the slow tiers run side by side after the unit tier: most of their time is spent waiting on servers,
 # not on the CPU. Each tier's output is kept in a log and printed whole, in order, when the tiers are done.
 # The Debian packages (a no-op when installed) and a MariaDB on 127.0.0.1:3306 are made present first.
 # The last line sums the tiers as "tests: N passed, N failed". TEST_SERIAL=1 runs the tiers one after another.
@@ -37,6 +37,8 @@ pids=()
 start "integration (sqlite)" env TEST_DB=sqlite npx mocha --timeout 120000 'test/integration/**/*.test.ts'
 start "integration (mariadb)" env TEST_DB=mariadb npx mocha --timeout 120000 'test/integration/**/*.test.ts'
 start "e2e" npx mocha --timeout 120000 'test/e2e/**/*.test.ts'
+# The soak (issue 17 item 7): SOAK_MINUTES (5) of load on MariaDB with workers SIGKILLed, beside the other tiers.
+start "soak (mariadb)" env SOAK_MINUTES="${SOAK_MINUTES:-5}" npx mocha 'test/soak/**/*.test.ts'
 begun=$(date +%s)
 # A line a minute, so a CI log shows the run is alive while the tiers' own output waits in their logs.
 ( while sleep 60; do echo "... tiers running for $(( ($(date +%s) - begun) / 60 )) min"; done ) &
