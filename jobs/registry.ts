@@ -18,6 +18,8 @@ export interface JobDeps {
   config: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'INBOX_STALE_MINUTES'>;
   transport(): Promise<MailTransport>;
   ingestContext(): Promise<IngestContext>;
+  /** the clock of handlers whose work depends on the time slot (the watchdog's once-per-period alerts) */
+  now(): Date;
 }
 
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;

@@ -26,6 +26,8 @@ export interface Root {
   ingestContext(): Promise<IngestContext>;
   /** Every job handler, wired to this root; made on first call. */
   jobs(): Promise<JobRegistry>;
+  /** The clock jobs read "now" from where a period depends on it (the watchdog's alert slots); tests inject one. */
+  now(): Date;
   /** Closes what was opened here (a database handed in by the caller stays open). */
   close(): Promise<void>;
 }
@@ -34,6 +36,8 @@ export interface RootOptions {
   /** an already open database (tests); the root then leaves closing it to the caller */
   db?: Db;
   log?: Logger;
+  /** the clock (tests); default the system's */
+  now?: () => Date;
 }
 
 export function buildRoot(config: Env, opts: RootOptions = {}): Root {
@@ -62,6 +66,7 @@ export function buildRoot(config: Env, opts: RootOptions = {}): Root {
       const { ingestContextFor } = await import('./services/ingestion/index.js');
       return ingestContextFor(root.db(), config);
     },
+    now: opts.now ?? (() => new Date()),
     jobs() {
       jobs ??= import('../jobs/index.js').then((m) => m.buildJobRegistry(root));
       return jobs;
