@@ -23,5 +23,6 @@ import { opsIndexes } from './0020-ops-indexes.js';
 import { inboxLeaseHistory } from './0021-inbox-lease-history.js';
 import { replyDesk } from './0022-reply-desk.js';
 import { ticketViewers } from './0023-ticket-viewers.js';
+import { triageSeed4 } from './0027-triage-seed-4.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk, ticketViewers];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk, ticketViewers, triageSeed4];

@@ -1,4 +1,4 @@
-// Migrations 0012 and 0017 swap one seed of triage rules for the next where no admin touched it, on both databases.
+// Migrations 0012, 0017 and 0027 swap one seed of triage rules for the next where no admin touched it, on both databases.
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { emptyDb, testDbKinds, type TestDb } from '../../support/databases.js';
@@ -6,6 +6,7 @@ import { migrateDown, migrateUp } from '../../../server/db/migrate.js';
 import { TRIAGE_RULES_0006 } from '../../../server/db/migrations/frozen/triage-rules-0006.js';
 import { TRIAGE_RULES_0012 } from '../../../server/db/migrations/frozen/triage-rules-0012.js';
 import { TRIAGE_RULES_0017 } from '../../../server/db/migrations/frozen/triage-rules-0017.js';
+import { TRIAGE_RULES_0027 } from '../../../server/db/migrations/frozen/triage-rules-0027.js';
 import type { FrozenTriageRule } from '../../../server/db/migrations/frozen/frozen-triage-rule.js';
 import { listRules } from '../../../server/services/triage/rule-store.js';
 import { validateRule } from '../../../server/services/triage/rule-schema.js';
@@ -22,6 +23,7 @@ const sortById = (rules: Iterable<Stored>) => [...rules].sort((a, b) => (a.id < 
 const STEPS = [
   { migration: '0012-triage-seed-2', from: TRIAGE_RULES_0006, to: TRIAGE_RULES_0012 },
   { migration: '0017-triage-seed-3', from: TRIAGE_RULES_0012, to: TRIAGE_RULES_0017 },
+  { migration: '0027-triage-seed-4', from: TRIAGE_RULES_0017, to: TRIAGE_RULES_0027 },
 ];
 
 for (const kind of testDbKinds()) for (const { migration, from, to } of STEPS) {

@@ -4,88 +4,47 @@
 // confusion pair with the mails behind it. The bar is on the whole set; the held-out figure says whether the rules
 // generalise or were only fitted to the mails they were tuned on.
 import { expect } from 'chai';
-import { parseMail } from '../../../server/mail/parse.js';
 import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../../server/services/org/categories.js';
-import { mailForms } from '../../../server/services/ingestion/prepared-message.js';
-import { triageChanges, triageMailOf } from '../../../server/services/triage/apply-triage.js';
 import { DEFAULT_TRIAGE_RULES } from '../../../server/services/triage/default-rules.js';
-import { evaluateRules } from '../../../server/services/triage/rules.js';
 import { keywordTokens, textKey, toneKey } from '../../../server/services/triage/text-keys.js';
 import { stripToneMarks } from '../../../server/services/text/tone-marks.js';
-import { batchOf, loadLabelled, parseLabelled, type LabelledMail } from './labelled-mails.js';
-
-const HOTLINE = 'duongdaynong@hoabinh.gov.vn';
-const AGENCY_ID = 1;
-
-interface Outcome { mail: LabelledMail; class: string; category: string | null; priority: string; rule: string | null }
-
-function rawMail(m: LabelledMail): Buffer {
-  return Buffer.from([
-    'From: Công dân <congdan@example.vn>', `To: ${HOTLINE}`, `Subject: ${m.subject}`, `Message-ID: <${m.id}@labelled.test>`,
-    'Date: Mon, 02 Mar 2026 09:15:00 +0700', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit', '', m.body, ''].join('\r\n'), 'utf8');
-}
-
-async function triage(m: LabelledMail): Promise<Outcome> {
-  const parsed = await parseMail(rawMail(m));
-  const result = evaluateRules(DEFAULT_TRIAGE_RULES, triageMailOf(parsed, HOTLINE, mailForms(parsed).triageKeys));
-  const changes = triageChanges({ category: null }, result.actions, AGENCY_ID);
-  return { mail: m, class: changes.class, category: changes.category, priority: changes.priority, rule: result.matched?.id ?? null };
-}
+import { batchOf, BLIND_DIR, loadLabelled, parseLabelled, type LabelledMail } from './labelled-mails.js';
+import { categoryOk, cell, confusions, label, ratio, triageLabelled, type Outcome } from './labelled-triage.js';
 
 type Part = 'tuning' | 'held-out' | 'all';
 const PARTS: Part[] = ['tuning', 'held-out', 'all'];
 const inPart = (o: Outcome, part: Part) => part === 'all' || o.mail.heldOut === (part === 'held-out');
-const label = (category: string | null) => category ?? '(none)';
-
-function ratio(outcomes: Outcome[], ok: (o: Outcome) => boolean): { right: number; total: number; share: number } {
-  const right = outcomes.filter(ok).length;
-  return { right, total: outcomes.length, share: outcomes.length ? right / outcomes.length : 1 };
-}
-
-function cell(outcomes: Outcome[], ok: (o: Outcome) => boolean): string {
-  const r = ratio(outcomes, ok);
-  return r.total ? `${`${r.right}/${r.total}`.padStart(7)} ${`${Math.round(100 * r.share)}%`.padStart(4)}` : '      -     ';
-}
 
 function table(title: string, groups: [string, Outcome[]][], ok: (o: Outcome) => boolean): string[] {
   const rows = groups.map(([name, os]) => `  ${name.padEnd(24)}${PARTS.map((p) => cell(os.filter((o) => inPart(o, p)), ok)).join('   ')}`);
   return [`${title.padEnd(26)}${PARTS.map((p) => p.padStart(12)).join('   ')}`, ...rows];
 }
 
-/** expected → got, with how often and which mails, most frequent first */
-function confusions(outcomes: Outcome[], expected: (o: Outcome) => string, got: (o: Outcome) => string): string[] {
-  const pairs = new Map<string, Outcome[]>();
-  for (const o of outcomes) if (expected(o) !== got(o)) pairs.set(`${expected(o)} → ${got(o)}`, [...(pairs.get(`${expected(o)} → ${got(o)}`) ?? []), o]);
-  return [...pairs.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
-    .map(([pair, os]) => `  ${pair} (${os.length}): ${os.map((o) => `${o.mail.id}${o.mail.heldOut ? '*' : ''} [${o.rule ?? 'no rule'}]`).join(', ')}`);
-}
-
 describe('triage default rules on the labelled citizen mails', () => {
   const mails = loadLabelled();
   let outcomes: Outcome[] = [];
-  const categoryOk = (o: Outcome) => o.category === o.mail.category;
   const classOk = (o: Outcome) => o.class === o.mail.class;
   const priorityOk = (o: Outcome) => o.priority === o.mail.priority;
 
   before(async () => {
-    outcomes = await Promise.all(mails.map(triage));
+    outcomes = await Promise.all(mails.map(triageLabelled));
     const byCategory = [...FEEDBACK_CATEGORIES.map((c) => c.code), null].map((c) => [label(c), outcomes.filter((o) => o.mail.category === c)] as [string, Outcome[]]);
     const byClass = TICKET_CLASSES.map((c) => [c.code, outcomes.filter((o) => o.mail.class === c.code)] as [string, Outcome[]]);
     const byBatch = [...new Set(outcomes.map((o) => batchOf(o.mail.id)))].sort()
       .map((b) => [`batch ${b}`, outcomes.filter((o) => batchOf(o.mail.id) === b)] as [string, Outcome[]]);
-    const heldOut = outcomes.filter((o) => o.mail.heldOut).length;
+    const heldOutCount = outcomes.filter((o) => o.mail.heldOut).length;
+    const heldOut = (o: Outcome) => o.mail.heldOut;
     const report = [
-      '', `Labelled mails: ${outcomes.length} (tuning ${outcomes.length - heldOut}, held out ${heldOut}); * marks a held-out mail.`,
+      '', `Labelled mails: ${outcomes.length} (tuning ${outcomes.length - heldOutCount}, held out ${heldOutCount}); * marks a held-out mail.`,
       ...table('Category, by label', byCategory, categoryOk), ...table('  overall', [['category', outcomes]], categoryOk),
       ...table('Category, by batch', byBatch, categoryOk),
       ...table('Class, by label', byClass, classOk), ...table('  overall', [['class', outcomes]], classOk),
       ...table('Priority', [['priority', outcomes]], priorityOk),
       `Misfiled (a wrong category): ${outcomes.filter((o) => o.category !== null && !categoryOk(o)).length}; left for an officer although labelled: ${
         outcomes.filter((o) => o.category === null && o.mail.category !== null).length}`,
-      'Category confusions (label → triage):', ...confusions(outcomes, (o) => label(o.mail.category), (o) => label(o.category)),
-      'Class confusions:', ...confusions(outcomes, (o) => o.mail.class, (o) => o.class),
-      'Priority confusions:', ...confusions(outcomes, (o) => o.mail.priority, (o) => o.priority), '',
+      'Category confusions (label → triage):', ...confusions(outcomes, (o) => label(o.mail.category), (o) => label(o.category), heldOut),
+      'Class confusions:', ...confusions(outcomes, (o) => o.mail.class, (o) => o.class, heldOut),
+      'Priority confusions:', ...confusions(outcomes, (o) => o.mail.priority, (o) => o.priority, heldOut), '',
     ];
     process.stdout.write(report.join('\n') + '\n');
   });
@@ -156,13 +115,17 @@ const ACCEPTED_COLLISIONS: Record<string, string> = {
   // A real miss (nongnghiep-82, a landslide filed under land), kept because a land rule without the land
   // certificate's everyday name would miss far more: telling "sổ đỏ" from "sợ đổ" needs matching with tone marks.
   'sổ đỏ': '"sợ đổ" (afraid it falls) in a landslide report',
+  // Found by the blind set (test/fixtures/triage-heldout):
+  'cờ bạc': '"có bác (sĩ)": the health rule, which reads "bác sĩ", runs before the security rule',
+  'nông dân': '"(đường dây) nóng dán (ở cổng)", a phrase too rare to give up the farmer\'s name for',
+  'mưa lũ': '"mùa lũ" (the flood season) is a disaster matter too',
 };
 
 describe('seed keywords and folding', () => {
-  it('match no word that only folds like them, in the mails written with tone marks', () => {
+  it('match no word that only folds like them, in the mails written with tone marks (both labelled sets)', () => {
     const keywords = DEFAULT_TRIAGE_RULES.flatMap((r) => [...(r.conditions.keywordsAny ?? []), ...(r.conditions.keywordsAll ?? []),
       ...(r.conditions.keywordsNone ?? [])]).filter((k) => !(k in ACCEPTED_COLLISIONS));
-    expect(foldingCollisions(loadLabelled(), keywords)).to.deep.equal([]);
+    expect(foldingCollisions([...loadLabelled(), ...loadLabelled(BLIND_DIR)], keywords)).to.deep.equal([]);
   });
 
   it('finds the collisions it is meant to find', () => {

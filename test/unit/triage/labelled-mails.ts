@@ -5,6 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../../server/services/org/categories.js';
 
 export const LABELLED_DIR = new URL('../../fixtures/triage/', import.meta.url);
+/**
+ * The blind set (test/fixtures/triage-heldout, its README): mails written before their writer read the seed rules or
+ * the mails above, to measure whether rules fitted to those generalise. Same format, scored by its own test.
+ */
+export const BLIND_DIR = new URL('../../fixtures/triage-heldout/', import.meta.url);
 
 export interface LabelledMail {
   id: string;
@@ -74,10 +79,10 @@ export function parseLabelled(file: string, text: string): LabelledMail[] {
   return out;
 }
 
-/** Every labelled mail, in file then record order; ids are unique across files. */
-export function loadLabelled(): LabelledMail[] {
-  const files = readdirSync(LABELLED_DIR).filter((f) => f.endsWith('.txt')).sort();
-  const mails = files.flatMap((f) => parseLabelled(f, readFileSync(new URL(f, LABELLED_DIR), 'utf8')));
+/** Every labelled mail of a folder (by default test/fixtures/triage), in file then record order; ids are unique across files. */
+export function loadLabelled(dir: URL = LABELLED_DIR): LabelledMail[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const mails = files.flatMap((f) => parseLabelled(f, readFileSync(new URL(f, dir), 'utf8')));
   const seen = new Set<string>();
   for (const m of mails) {
     if (seen.has(m.id)) throw new Error(`${m.file}: id ${m.id} used twice`);
