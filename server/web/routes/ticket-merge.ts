@@ -10,9 +10,10 @@ import { Forbidden } from '../errors.js';
 import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  canMerge, getTicket, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError,
+  assertFreshByRef, canMerge, getTicket, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError, TicketStaleError, ticketVersion,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
+import { seenOf, staleView } from './reply-form.js';
 
 const mergeBody = z.object({ with: z.string().max(40).default(''), merge_reason: z.string().max(4000).default('') });
 const prefill = z.object({ with: z.string().max(40).regex(/^[A-Za-z0-9-]*$/).optional().catch(undefined) });
@@ -22,7 +23,7 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
   const router = Router();
   const writers = [requireLogin, requireRole(...TICKET_WRITE_ROLES)];
 
-  const page = async (req: Request, res: Response, status: number, values: { with?: string; merge_reason?: string }, error?: string) => {
+  const page = async (req: Request, res: Response, status: number, values: { with?: string; merge_reason?: string }, error?: string, stale?: TicketStaleError) => {
     const user = req.auth!.user;
     const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw ticketHttpError(e); });
     if (!canMerge(user)) throw Forbidden(`role ${user.role} may not merge tickets`);
@@ -30,6 +31,8 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
     res.status(status).render('pages/tickets/merge', {
       title: t(req.locale, 'tickets.merge.title'), ticket: { ref: view.ticket.ref, subject: view.ticket.subject, received_at: view.ticket.received_at },
       candidates, values: { with: values.with ?? candidates[0] ?? '', merge_reason: values.merge_reason ?? '' }, error,
+      // the version the page was drawn from: a merge after others changed the case is refused with what changed
+      version: stale ? stale.version : await ticketVersion(db, view.ticket.id), stale: stale ? staleView(stale, req) : undefined,
     });
   };
 
@@ -56,10 +59,13 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
           confirmLabel: t(req.locale, 'tickets.merge.submit'), cancelHref: `/tickets/${encodeURIComponent(ref)}`,
         });
       } else {
+        // the same stale-form check as every other action of the ticket page (routes/tickets.ts act)
+        await assertFreshByRef(db, ref, actor, seenOf(req.body));
         const plan = await mergeTickets(db, { ticketRef: ref, otherRef: form.with, actor, reason: form.merge_reason });
         return res.redirect(303, `/tickets/${encodeURIComponent(plan.kept.ref)}?done=merged`);
       }
     } catch (e) {
+      if (e instanceof TicketStaleError) return page(req, res, 409, form, undefined, e);
       if (!(e instanceof TicketInputError)) throw ticketHttpError(e);
       return page(req, res, 422, form, t(req.locale, `tickets.merge.error.${e.message}`, e.params));
     }
