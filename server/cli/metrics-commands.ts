@@ -74,7 +74,9 @@ export const metricsCommands: CommandModule = (program, ctx) => {
         ]);
         return;
       }
-      const report = await guarded(() => m.responseMetrics(ctx.db(), { ...queryOf(m, opts), weeks: opts.by === 'week' }));
+      // only the breakdown printed is summed: JSON prints the --by group, text the agencies and the total
+      const only = !opts.json ? ['agencies' as const] : opts.by === 'week' ? [] : [groups[opts.by as Exclude<keyof typeof groups, 'week'>]];
+      const report = await guarded(() => m.responseMetrics(ctx.db(), { ...queryOf(m, opts), weeks: opts.by === 'week', only }));
       const rows = report[groups[opts.by as keyof typeof groups]];
       ctx.print(opts, rows, () => [
         ...report.agencies.map((a) => line(a.agency, a)),

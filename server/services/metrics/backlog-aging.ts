@@ -1,7 +1,8 @@
 // The backlog's age in working days (pure): how long each open ticket has waited, on its agency's calendar, in
 // the buckets leaders report (0–2, 3–5, 6–10, over 10 working days). The age moves with the clock, not with
 // any event, so it is counted at read time from the open tickets' facts (a small set), never stored.
-import { isWorkingDay, type WorkCalendar } from '../sla/index.js';
+import type { WorkCalendar } from '../sla/index.js';
+import type { CalendarDays } from './sla-on-demand.js';
 
 export const AGING_BUCKETS = [
   { key: '0-2', max: 2 },
@@ -24,7 +25,7 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
  * is 1 day old on Monday. Counts are built once per calendar walking back from today, so a backlog of any size
  * costs one pass over the days it spans.
  */
-export function workingDayCounter(cal: WorkCalendar, today: string): (day: string) => number {
+export function workingDayCounter(cal: WorkCalendar, today: string, sla: Pick<CalendarDays, 'isWorkingDay'>): (day: string) => number {
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   // since[k] = working days in (today − k days, today]
   const since: number[] = [0];
@@ -33,7 +34,7 @@ export function workingDayCounter(cal: WorkCalendar, today: string): (day: strin
     if (!(k > 0)) return 0;
     while (since.length <= k) {
       const j = since.length; // adding the day today − (j − 1)
-      since.push(since[j - 1]! + (isWorkingDay(isoDay(todayMs - (j - 1) * DAY_MS), cal) ? 1 : 0));
+      since.push(since[j - 1]! + (sla.isWorkingDay(isoDay(todayMs - (j - 1) * DAY_MS), cal) ? 1 : 0));
     }
     return since[k]!;
   };
@@ -45,9 +46,9 @@ export function workingDayCounter(cal: WorkCalendar, today: string): (day: strin
  * older), and a day older than every cut-off is in the last bucket. Walks back from today until the age passes
  * the last finite bucket (a few weeks at most, even over Tết).
  */
-export function agingCutoffs(cal: WorkCalendar, today: string): string[] {
+export function agingCutoffs(cal: WorkCalendar, today: string, sla: Pick<CalendarDays, 'isWorkingDay'>): string[] {
   const maxes = AGING_BUCKETS.slice(0, -1).map((b) => b.max);
-  const count = workingDayCounter(cal, today);
+  const count = workingDayCounter(cal, today, sla);
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   const cutoffs: string[] = [];
   let oldest = today;

@@ -14,7 +14,8 @@ import { dayRangeOf, responseMetrics, type AgencyMetrics, type CategoryMetrics, 
 import { openByAge, overdueByDay, weekKeys } from './rollup/report.js';
 import { refreshRollups } from './rollup/refresh.js';
 import { SKETCH_ABSOLUTE_ERROR_MINUTES, SKETCH_RELATIVE_ERROR } from './rollup/sketch.js';
-import { loadCalendars, type WorkCalendar } from '../sla/index.js';
+import type { WorkCalendar } from '../sla/index.js';
+import { slaService } from './sla-on-demand.js';
 import { weekCounts } from './week-counts.js';
 
 export interface DashboardQuery { from?: Date; to?: Date; agencyCode?: string }
@@ -64,13 +65,14 @@ export function breachOf(m: GroupMetrics): Breach {
 
 /** The backlog's age per agency: the database counts each agency's open tickets against its calendar's cut-offs. */
 async function agingOf(db: Db, agencyIds: readonly number[], toDay: string | undefined, today: string, names: Map<number, { code: string; name: string }>): Promise<Dashboard['aging']> {
-  const calendars = await loadCalendars(db, agencyIds);
+  const sla = await slaService();
+  const calendars = await sla.loadCalendars(db, agencyIds);
   const sharing = new Map<WorkCalendar, number[]>();
   for (const [id, cal] of calendars) sharing.set(cal, [...(sharing.get(cal) ?? []), id]);
   const rows: AgingRow[] = [];
   const total = { ...emptyAging(), open: 0 };
   for (const [cal, ids] of sharing) {
-    for (const { agency_id: id, buckets } of await openByAge(db, toDay, ids, agingCutoffs(cal, today))) {
+    for (const { agency_id: id, buckets } of await openByAge(db, toDay, ids, agingCutoffs(cal, today, sla))) {
       const a = names.get(id);
       const row: AgingRow = { agency: a?.code ?? String(id), agency_name: a?.name ?? '', open: 0, ...emptyAging() };
       AGING_BUCKETS.forEach((bucket, i) => {

@@ -4,7 +4,7 @@
 import type { Db } from '../../db/index.js';
 import { groupAccumulator, groupedAccumulator } from './aggregate.js';
 import { localDate, weekStart, weeksBetween } from './report-period.js';
-import type { MetricsQuery, ResolvedScope } from './scope.js';
+import { BREAKDOWNS, type MetricsQuery, type ResolvedScope } from './scope.js';
 import { streamTicketFacts } from './ticket-stream.js';
 import { agencyRows, byKey, type MetricsReport } from './response-metrics.js';
 
@@ -15,8 +15,11 @@ export async function recomputedMetrics(db: Db, q: MetricsQuery, scope: Resolved
   const classes = groupedAccumulator((f) => f.ticket.class ?? '');
   const months = groupedAccumulator((f) => localDate(f.ticket.receivedAt).slice(0, 7));
   const weeks = groupedAccumulator((f) => weekStart(f.ticket.receivedAt));
+  const only = new Set(q.only ?? BREAKDOWNS);
+  const used = [total, ...([['agencies', agencies], ['categories', categories], ['classes', classes], ['months', months]] as const)
+    .filter(([b]) => only.has(b)).map(([, acc]) => acc), ...(q.weeks ? [weeks] : [])];
   for await (const f of streamTicketFacts(db, scope.filter, scope.asOf, scope.calendarOf)) {
-    for (const acc of [total, agencies, categories, classes, months, weeks]) acc.add(f);
+    for (const acc of used) acc.add(f);
   }
   const seenWeeks = weeks.keys().sort();
   const firstWeek = q.from ? weekStart(q.from) : seenWeeks[0];

@@ -5,10 +5,10 @@
 import type { Db } from '../../db/index.js';
 import type { GroupMetrics } from './aggregate.js';
 import { localDate } from './report-period.js';
-import { resolveScope, type MetricsQuery, type ResolvedScope } from './scope.js';
+import { BREAKDOWNS, resolveScope, type MetricsQuery, type ResolvedScope } from './scope.js';
 import { recomputedMetrics } from './recomputed-metrics.js';
 import { refreshRollups } from './rollup/refresh.js';
-import { Breakdown, coveringRows, dayRowsIn, overdueCounts, weekKeys, type DayRange } from './rollup/report.js';
+import { Breakdown, coveringRows, dayRowsIn, overdueCounts, ReportGroups, weekKeys, type DayRange } from './rollup/report.js';
 
 export interface AgencyMetrics extends GroupMetrics { agency: string; agency_name: string }
 /** category '' = not yet categorised */
@@ -65,8 +65,11 @@ export async function responseMetrics(db: Db, q: MetricsQuery = {}): Promise<Met
   // The rollups' primary keys start with the agency: naming every agency when none is chosen lets the database
   // read a period as one key range per agency instead of scanning the table.
   const ids = scope.filter.agencyIds ?? [...scope.agencies.keys()];
-  const dims = ['agency', 'category', 'class', 'month', 'total'] as const;
-  const main = new Breakdown(dims);
+  // each row is added into every group it belongs to, so a breakdown nobody reads is not summed
+  const only = new Set(q.only ?? BREAKDOWNS);
+  const dims = ([['agencies', 'agency'], ['categories', 'category'], ['classes', 'class'], ['months', 'month']] as const)
+    .filter(([b]) => only.has(b)).map(([, d]) => d);
+  const main = new Breakdown([...dims, 'total']);
   const { months, days } = await coveringRows(db, range, ids);
   for (const r of months) main.addRow(r);
   for (const r of days) main.addRow(r);
@@ -78,21 +81,24 @@ export async function responseMetrics(db: Db, q: MetricsQuery = {}): Promise<Met
     const byWeek = new Breakdown(['week']);
     for (const r of await dayRowsIn(db, range, ids)) byWeek.addRow(r);
     byWeek.addOverdue(overdue);
-    const w = byWeek.of('week');
+    const w = byWeek.of('week')!;
     weeks = weekKeys(range, w.keys() as string[]).map((week) => ({ week, ...w.result(week) }));
   }
-  const m = main.of('month');
+  const m = main.of('month') ?? new ReportGroups();
+  const agencies = main.of('agency');
+  const categories = main.of('category');
+  const classes = main.of('class');
   return {
     from: range.from ?? null,
     to: range.to ?? null,
     as_of: now.toISOString(),
     source: 'rollups',
-    agencies: agencyRows(scope, main.of('agency').keys() as number[], (id) => main.of('agency').result(id)),
-    categories: (main.of('category').keys() as string[]).sort(byKey).map((category) => ({ category, ...main.of('category').result(category) })),
-    classes: (main.of('class').keys() as string[]).sort(byKey).map((cls) => ({ class: cls, ...main.of('class').result(cls) })),
+    agencies: agencies ? agencyRows(scope, agencies.keys() as number[], (id) => agencies.result(id)) : [],
+    categories: categories ? (categories.keys() as string[]).sort(byKey).map((category) => ({ category, ...categories.result(category) })) : [],
+    classes: classes ? (classes.keys() as string[]).sort(byKey).map((cls) => ({ class: cls, ...classes.result(cls) })) : [],
     months: (m.keys() as string[]).sort(byKey).map((month) => ({ month, ...m.result(month) })),
     weeks,
-    total: main.of('total').result(''),
+    total: main.of('total')!.result(''),
   };
 }
 

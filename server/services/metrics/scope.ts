@@ -1,8 +1,9 @@
 // Which tickets a report covers: the period, the agency named on the command line or form, and the caller's
 // own agency scope (a leader of one agency never reads another's numbers, whatever the filter says).
 import type { Db } from '../../db/index.js';
-import { calendarCache, type WorkCalendar } from '../sla/index.js';
+import type { WorkCalendar } from '../sla/index.js';
 import { normaliseAgencyCode } from '../org/index.js';
+import { calendarsOnDemand } from './sla-on-demand.js';
 import type { TicketFilter } from './ticket-stream.js';
 
 export interface MetricsQuery {
@@ -21,7 +22,12 @@ export interface MetricsQuery {
   skipRefresh?: boolean;
   /** force the exact recompute from events even when the rollups could answer */
   recompute?: boolean;
+  /** the breakdowns the caller reads (default: all four); the others come back empty, the total always */
+  only?: readonly Breakdown[];
 }
+
+export type Breakdown = 'agencies' | 'categories' | 'classes' | 'months';
+export const BREAKDOWNS: readonly Breakdown[] = ['agencies', 'categories', 'classes', 'months'];
 
 export class MetricsInputError extends Error {}
 
@@ -55,6 +61,6 @@ export async function resolveScope(db: Db, q: MetricsQuery): Promise<ResolvedSco
     agencies,
     requested,
     asOf: q.asOf ?? new Date(),
-    calendarOf: fixed ? async () => fixed : calendarCache(db),
+    calendarOf: fixed ? async () => fixed : calendarsOnDemand(db),
   };
 }

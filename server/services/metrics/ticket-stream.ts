@@ -6,6 +6,7 @@ import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { WorkCalendar } from '../sla/index.js';
 import { mergedAway, ticketFacts, type MetricsEvent, type TicketFacts } from './ticket-facts.js';
+import { slaService } from './sla-on-demand.js';
 import { memoWorkingMinutes, type WorkingMinutes } from './working-time.js';
 
 export const METRICS_PAGE_SIZE = 1_000;
@@ -61,7 +62,7 @@ export async function* streamTicketFacts(db: Db, filter: TicketFilter, asOf: Dat
   const counterOf = async (agencyId: number) => {
     const cal = await calendarOf(agencyId);
     let between = counters.get(cal);
-    if (!between) counters.set(cal, (between = memoWorkingMinutes(cal)));
+    if (!between) counters.set(cal, (between = memoWorkingMinutes(cal, await slaService())));
     return between;
   };
   let afterId = 0;

@@ -2,17 +2,19 @@
 // calendar), with each day's office periods looked up once per report instead of once per ticket per day.
 // A province-year is ~100k tickets × two durations × up to weeks of days each; the SLA function recomputes
 // holidays and seasons for every day it walks, the memo here does it once. A unit test holds the two equal.
-import { officePeriodsOn, type OfficePeriod, type WorkCalendar } from '../sla/index.js';
+import type { OfficePeriod, WorkCalendar } from '../sla/index.js';
+import type { CalendarDays } from './sla-on-demand.js';
 import { MINUTE_MS, localDay, localMinute } from '../time/index.js';
 
 export type WorkingMinutes = (a: Date, b: Date) => number;
 
-export function memoWorkingMinutes(cal: WorkCalendar): WorkingMinutes {
+/** `sla` gives officePeriodsOn (sla-on-demand.ts: services/sla is loaded only when a calendar is needed). */
+export function memoWorkingMinutes(cal: WorkCalendar, sla: Pick<CalendarDays, 'officePeriodsOn'>): WorkingMinutes {
   const periods = new Map<number, readonly OfficePeriod[]>();
   const totals = new Map<number, number>();
   const periodsOf = (day: number) => {
     let p = periods.get(day);
-    if (!p) periods.set(day, (p = officePeriodsOn(day, cal)));
+    if (!p) periods.set(day, (p = sla.officePeriodsOn(day, cal)));
     return p;
   };
   const totalOf = (day: number) => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import * as sla from '../../../server/services/sla/index.js';
 import { createCalendar } from '../../../server/services/sla/index.js';
 import { agingCutoffs, bucketOfAge, bucketOfDay, workingDayCounter } from '../../../server/services/metrics/backlog-aging.js';
 import { hotlineState, STALE_MIN_MS } from '../../../server/services/metrics/hotline-health.js';
@@ -8,7 +9,7 @@ describe('metrics dashboard parts (pure)', () => {
   const cal = createCalendar();
 
   it('counts working days waited on the calendar: weekends and 27/4, 30/4, 1/5/2026 are not', () => {
-    const since = workingDayCounter(cal, '2026-05-04'); // a Monday
+    const since = workingDayCounter(cal, '2026-05-04', sla); // a Monday
     expect(since('2026-05-04')).to.equal(0); // received today
     expect(since('2026-04-29')).to.equal(1); // Wed: 30/4, 1/5 off, the weekend, then Mon 4/5
     expect(since('2026-04-24')).to.equal(3); // Fri: 27/4 off; 28, 29 and 4/5
@@ -24,8 +25,8 @@ describe('metrics dashboard parts (pure)', () => {
     const withDayOff = createCalendar({ overrides: [{ date: '2026-05-05', kind: 'off', reason: 'nghỉ' }] });
     for (const c of [cal, withDayOff]) {
       for (const today of ['2026-05-04', '2026-05-06', '2026-02-23', '2026-09-05']) {
-        const cutoffs = agingCutoffs(c, today);
-        const age = workingDayCounter(c, today);
+        const cutoffs = agingCutoffs(c, today, sla);
+        const age = workingDayCounter(c, today, sla);
         const start = Date.parse(`${today}T00:00:00Z`);
         for (let k = -3; k < 120; k++) {
           const day = new Date(start - k * 86_400_000).toISOString().slice(0, 10);
@@ -33,7 +34,7 @@ describe('metrics dashboard parts (pure)', () => {
         }
       }
     }
-    expect(agingCutoffs(cal, '2026-05-04')).to.deep.equal(['2026-04-28', '2026-04-22', '2026-04-15']); // ages 2, 5 and 10 working days
+    expect(agingCutoffs(cal, '2026-05-04', sla)).to.deep.equal(['2026-04-28', '2026-04-22', '2026-04-15']); // ages 2, 5 and 10 working days
   });
 
   it('calls a hotline failing, stale, off, not set up, or ok from its poll state', () => {

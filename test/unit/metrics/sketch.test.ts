@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { percentile } from '../../../server/services/metrics/percentile.js';
 import {
   SKETCH_ABSOLUTE_ERROR_MINUTES, SKETCH_RELATIVE_ERROR, ZERO_BUCKET, addValue, bucketOf, bucketValue, decodeSketch, encodeSketch, mergeInto,
-  sketchPercentile, type Sketch,
+  sketchPercentile, parseSketch, Sketch,
 } from '../../../server/services/metrics/rollup/sketch.js';
 
 const sketchOf = (values: readonly number[]) => {
-  const s: Sketch = new Map();
+  const s = new Sketch();
   for (const v of values) addValue(s, v);
   return s;
 };
@@ -40,7 +40,8 @@ describe('metrics sketch (log buckets)', () => {
   it('keeps zero in its own bucket and reads an empty sketch as null', () => {
     expect(bucketOf(0)).to.equal(ZERO_BUCKET);
     expect(bucketValue(ZERO_BUCKET)).to.equal(0);
-    expect(sketchPercentile(new Map(), 50)).to.equal(null);
-    expect(() => decodeSketch('1:x')).to.throw(/unreadable sketch/);
+    expect(sketchPercentile(new Sketch(), 50)).to.equal(null);
+    for (const bad of ['1:x', '1:', ':1', '1', '1:2,', '1:2;3:4', 'a:1']) expect(() => decodeSketch(bad), bad).to.throw(/unreadable sketch/);
+    expect(parseSketch('-9999:2,-3:1,0:4,17:1')).to.deep.equal([-9999, 2, -3, 1, 0, 4, 17, 1]);
   });
 });

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
+import * as sla from '../../../server/services/sla/index.js';
 import { createCalendar } from '../../../server/services/sla/index.js';
 import { ticketFacts, type MetricsEvent, type MetricsTicket } from '../../../server/services/metrics/ticket-facts.js';
 import { memoWorkingMinutes } from '../../../server/services/metrics/working-time.js';
 
-const cal = memoWorkingMinutes(createCalendar());
+const cal = memoWorkingMinutes(createCalendar(), sla);
 const at = (local: string) => new Date(`${local}+07:00`);
 const ticket = (received: string, due: string | null = null): MetricsTicket => ({
   id: 1, ref: 'STC-2026-000001', agencyId: 1, category: null, receivedAt: at(received), dueAt: due ? at(due) : null,

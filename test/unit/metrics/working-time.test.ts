@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import * as sla from '../../../server/services/sla/index.js';
 import { createCalendar } from '../../../server/services/sla/index.js';
 import { officeHours } from '../../../server/services/sla/calendar.js';
 import { workingMinutesBetween } from '../../../server/services/sla/deadline.js';
@@ -15,7 +16,7 @@ describe('metrics memoised working minutes', () => {
   };
   for (const [name, cal] of Object.entries(calendars)) {
     it(`equals services/sla workingMinutesBetween on 2 000 pseudo-random spans (${name})`, () => {
-      const between = memoWorkingMinutes(cal);
+      const between = memoWorkingMinutes(cal, sla);
       let seed = 42;
       const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const start = Date.parse('2025-12-01T00:00:00Z');

@@ -4,7 +4,7 @@
 import type { FactState, MetricDayRollupAttrs, MetricFactAttrs, MetricMonthRollupAttrs, RollupCounts } from '../../../db/models/metrics.js';
 import { localDate, weekStart } from '../report-period.js';
 import type { TicketFacts } from '../ticket-facts.js';
-import { addValue, encodeSketch, mergeParsed, parseSketch, type Sketch } from './sketch.js';
+import { addValue, encodeSketch, mergeParsed, parseSketch, Sketch } from './sketch.js';
 
 const STATE_OF: Record<TicketFacts['outcome'], FactState> = {
   on_time: 'on_time', late: 'late', open_in_time: 'open', open_overdue: 'open', referred: 'referred',
@@ -39,8 +39,8 @@ export const parsedSketches = (r: RollupCounts): ParsedSketches => ({ firstRespo
 /** Counts and sketches being summed; `counts()` gives the stored form. */
 export class CountsAccumulator {
   received = 0; on_time = 0; late = 0; open = 0; referred = 0; referred_on_time = 0; first_response_late = 0;
-  readonly firstResponse: Sketch = new Map();
-  readonly resolution: Sketch = new Map();
+  readonly firstResponse = new Sketch();
+  readonly resolution = new Sketch();
 
   addFact(f: MetricFactAttrs): void {
     this.received += 1;

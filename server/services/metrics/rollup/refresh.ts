@@ -14,6 +14,7 @@ import type { Db } from '../../../db/index.js';
 import { inTransaction } from '../../../db/index.js';
 import type { MetricFactAttrs, MetricRollupStateAttrs } from '../../../db/models/metrics.js';
 import { rowDate } from '../ticket-stream.js';
+import { slaService } from '../sla-on-demand.js';
 import { sameFact } from './cells.js';
 import { recomputedFacts } from './recompute.js';
 import { readFacts, recomputeCells, replaceFacts, touchedDays } from './store.js';
@@ -90,6 +91,10 @@ export async function refreshRollups(db: Db, opts: { now?: Date; batch?: number 
   const batch = opts.batch ?? REFRESH_BATCH;
   const result: RefreshResult = { tickets: 0, changed: 0, batches: 0, busy: false };
   if (await hasNothingNew(db, opts.now ?? new Date())) return result;
+  // Calendars are needed now; services/sla is loaded before the transaction, not in it: loaded first inside it
+  // (under tsx, as the tests run), the catch-up's next query ran outside the transaction and, on SQLite, waited
+  // on that transaction's own lock (SQLITE_BUSY).
+  await slaService();
   for (;;) {
     const now = opts.now ?? new Date();
     const more = await inTransaction(db.sequelize, async () => {

@@ -80,8 +80,10 @@ export async function coveringRows(db: Db, range: DayRange, agencyIds: readonly 
   const monthRange: Record<symbol, string> = {};
   if (whole?.first) monthRange[Op.gte] = whole.first;
   if (whole?.last) monthRange[Op.lte] = whole.last;
+  // the days outside the whole months, as bounds on `day` (in the primary key after the agency), so the
+  // database reads only the edges' key ranges rather than every day of the period and drops the months'
   const outsideWhole: WhereOptions = whole
-    ? { [Op.or]: [...(whole.first ? [{ month: { [Op.lt]: whole.first } }] : []), ...(whole.last ? [{ month: { [Op.gt]: whole.last } }] : [])] }
+    ? { [Op.or]: [...(whole.first ? [{ day: { [Op.lt]: `${whole.first}-01` } }] : []), ...(whole.last ? [{ day: { [Op.gt]: lastDayOf(whole.last) } }] : [])] }
     : {};
   const everyMonthWhole = whole && !whole.first && !whole.last;
   const [months, days] = await Promise.all([
@@ -182,8 +184,9 @@ export class Breakdown {
       else for (const [day, n] of counts.day) groups.get(keyOf(d, { agency_id: 0, category: '', class: '', day })).overdueOpen += n;
     }
   }
-  of(dim: Dimension): ReportGroups<string | number> {
-    return this.groups.get(dim)!;
+  /** The groups of one dimension; undefined when it was not asked for. */
+  of(dim: Dimension): ReportGroups<string | number> | undefined {
+    return this.groups.get(dim);
   }
 }
 
