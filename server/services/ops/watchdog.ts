@@ -5,6 +5,7 @@
 // at once queue one alert (the outbox key is unique).
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
+import { t, type Locale } from '../../i18n/index.js';
 import { enqueueAlert } from '../outbox/index.js';
 import { inboxHealth, outboxFailuresSince } from './ops-state.js';
 
@@ -23,6 +24,13 @@ export interface WatchdogOptions {
 
 export interface WatchdogCondition { key: string; subject: string; text: string }
 
+/** One alert in both languages (server/i18n/areas/ops.ts): the Vietnamese subject and text, then the English. */
+function alert(key: string, kind: string, vars: Record<string, string | number>, footer?: (l: Locale) => string): WatchdogCondition {
+  const text = (l: Locale) => t(l, `ops.watchdog.${kind}.text`, vars) + (footer ? `\n${footer(l)}` : '');
+  return { key, subject: `[govmail] ${t('vi', `ops.watchdog.${kind}.subject`, vars)} / ${t('en', `ops.watchdog.${kind}.subject`, vars)}`,
+    text: `${text('vi')}\n\n${text('en')}\n` };
+}
+
 /** What is wrong at `now`, one entry per condition (empty when all is well). */
 export async function watchdogConditions(db: Db, opts: Omit<WatchdogOptions, 'alertTo' | 'from'>): Promise<WatchdogCondition[]> {
   const periodMs = opts.periodMs ?? WATCHDOG_PERIOD_MS;
@@ -33,31 +41,19 @@ export async function watchdogConditions(db: Db, opts: Omit<WatchdogOptions, 'al
     db.models.TicketEvent.count({ where: { kind: { [Op.in]: UNREACHED_KINDS }, at: { [Op.gte]: since } } }),
   ]);
   const out: WatchdogCondition[] = [];
+  const hours = Math.round(periodMs / 3_600_000);
   for (const i of inboxes) {
-    if (!i.owned) {
-      out.push({ key: `inbox-unowned:${i.agency}`, subject: `[govmail] Hộp thư đường dây nóng ${i.agency} không có tiến trình nào đọc / Hotline inbox ${i.agency} has no owner`,
-        text: `Không tiến trình worker nào giữ hộp thư đường dây nóng của ${i.agency}: thư của công dân không được đọc. Kiểm tra tiến trình govmail worker.\n\n`
-          + `No worker holds the hotline inbox of ${i.agency}: citizens' mail is not being read. Check the govmail worker processes.\n`
-          + `Last success / Lần đọc thành công cuối: ${i.lastOkAt?.toISOString() ?? 'never / chưa bao giờ'}\n` });
-    }
+    const lastOkLine = (l: Locale) => t(l, 'ops.watchdog.last_ok', { at: i.lastOkAt?.toISOString() ?? t(l, 'ops.watchdog.never') });
+    if (!i.owned) out.push(alert(`inbox-unowned:${i.agency}`, 'unowned', { agency: i.agency }, lastOkLine));
     if (i.stale) {
-      out.push({ key: `inbox-stale:${i.agency}`, subject: `[govmail] Hộp thư đường dây nóng ${i.agency} lâu không đọc được / Hotline inbox ${i.agency} is stale`,
-        text: `Hộp thư đường dây nóng của ${i.agency} không được đọc thành công trong ${Math.round(opts.inboxStaleMs / 60_000)} phút (${i.consecutiveFailures} lần lỗi liên tiếp).\n\n`
-          + `The hotline inbox of ${i.agency} had no successful poll for ${Math.round(opts.inboxStaleMs / 60_000)} min (${i.consecutiveFailures} failures in a row).\n`
-          + `Last success / Lần đọc thành công cuối: ${i.lastOkAt?.toISOString() ?? 'never / chưa bao giờ'}\n` });
+      out.push(alert(`inbox-stale:${i.agency}`, 'stale',
+        { agency: i.agency, minutes: Math.round(opts.inboxStaleMs / 60_000), failures: i.consecutiveFailures }, lastOkLine));
     }
   }
   if (failures.failed + failures.unknown > 0) {
-    const hours = Math.round(periodMs / 3_600_000);
-    out.push({ key: 'outbox-failed', subject: `[govmail] ${failures.failed + failures.unknown} thư gửi đi bị lỗi / outgoing mail failed`,
-      text: `Trong ${hours} giờ qua, ${failures.failed} thư gửi đi thất bại và ${failures.unknown} thư không rõ đã gửi hay chưa. Xem trang chủ quản trị.\n\n`
-        + `In the last ${hours} h, ${failures.failed} outgoing mail failed and ${failures.unknown} had an unknown outcome. See the admin home page.\n` });
+    out.push(alert('outbox-failed', 'failed', { n: failures.failed + failures.unknown, hours, failed: failures.failed, unknown: failures.unknown }));
   }
-  if (unreached > 0) {
-    out.push({ key: 'sla-unreached', subject: `[govmail] ${unreached} thư nhắc hạn không tới ai / SLA notices reached nobody`,
-      text: `${unreached} thư nhắc hạn hoặc báo quá hạn trong ${Math.round(periodMs / 3_600_000)} giờ qua không có người nhận (không ai được phân công hoặc không có hộp thư công vụ).\n\n`
-        + `${unreached} SLA reminders or escalations in the last ${Math.round(periodMs / 3_600_000)} h had no recipient (nobody assigned, or no official mailbox).\n` });
-  }
+  if (unreached > 0) out.push(alert('sla-unreached', 'unreached', { n: unreached, hours }));
   return out;
 }
 

@@ -95,6 +95,9 @@ forEachDb('the watchdog', (getDb) => {
     const row = await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: 'reply:test-failed-once', kind: 'reply', to: 'sai-dia-chi@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'failed', last_error: '550 no such user' });
     const keysAt = async (now: Date) => (await watchdogConditions(db(), { now, inboxStaleMs: 15 * 60_000 })).map((c) => c.key);
     expect(await keysAt(new Date())).to.include('outbox-failed');
+    const failed = (await watchdogConditions(db(), { now: new Date(), inboxStaleMs: 15 * 60_000 })).find((c) => c.key === 'outbox-failed')!;
+    expect(failed.subject).to.match(/^\[govmail\] \d+ thư gửi đi bị lỗi \/ \d+ outgoing mail failed$/);
+    expect(failed.text).to.match(/^Trong 6 giờ qua, \d+ thư gửi đi thất bại và \d+ thư không rõ đã gửi hay chưa\. .*\n\nIn the last 6 h, \d+ outgoing mail failed/s);
     expect(await keysAt(new Date(Date.now() + 7 * HOUR_MS)), 'seven hours on, the same failure is old news').to.not.include('outbox-failed');
     await row.destroy();
   });
