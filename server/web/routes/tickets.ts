@@ -123,7 +123,11 @@ export function ticketRoutes(deps: AppDeps): Router {
   router.post('/tickets/:ref/refer', ...writers, async (req, res, next) => {
     if (isConfirmed(req.body)) return refer(req, res).catch(next);
     const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw ticketHttpError(e); });
-    renderConfirm(req, res, { title: t(req.locale, 'tickets.refer.title'), question: t(req.locale, 'tickets.refer.question', { ref: view.ticket.ref, to: String(req.body?.to ?? '') }),
+    // The question names the agency as the form's list does (a code alone is easy to pick wrong).
+    const code = String(req.body?.to ?? '');
+    const target = (await referralTargets(db, view.ticket.agency_id)).find((a) => a.code === code);
+    const to = target ? `${target.name} (${target.code})` : code;
+    renderConfirm(req, res, { title: t(req.locale, 'tickets.refer.title'), question: t(req.locale, 'tickets.refer.question', { ref: view.ticket.ref, to }),
       warning: t(req.locale, 'tickets.refer.warning'), confirmLabel: t(req.locale, 'tickets.refer.submit'), cancelHref: `/tickets/${encodeURIComponent(view.ticket.ref)}` });
   });
 

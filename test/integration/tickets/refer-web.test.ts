@@ -12,6 +12,7 @@ forEachDb('ticket page: refer', (getDb) => {
     const db = getDb();
     const org = await setupOrg(db);
     const app = testApp(db);
+    const sxdName = (await db.models.Agency.findByPk(org.sxd.id))!.name;
     const t = await openTicket(db, new Date(Date.now() - 3_600_000), 'Phản ánh công trình xây dựng trái phép', 'Nội dung.', null, org);
     const clerk = await buildUser(db, { role: 'agent', agencyId: org.stc.id });
     const a = await loginAgent(app, clerk.username, clerk.password);
@@ -19,9 +20,9 @@ forEachDb('ticket page: refer', (getDb) => {
     await a.agent.post(`/tickets/${t.ref}/refer`).type('form').send({ _csrf: a.csrf, to: 'SXD', refer_reason: 'x', confirm: '1' }).expect(403);
     const boss = await buildUser(db, { role: 'supervisor', agencyId: org.stc.id });
     const { agent, csrf } = await loginAgent(app, boss.username, boss.password);
-    expect((await agent.get(`/tickets/${t.ref}`).expect(200)).text).to.contain('data-testid="refer-to"').and.contain('<option value="SXD">SXD</option>');
+    expect((await agent.get(`/tickets/${t.ref}`).expect(200)).text).to.contain('data-testid="refer-to"').and.contain(`<option value="SXD">${sxdName} (SXD)</option>`);
     const ask = await agent.post(`/tickets/${t.ref}/refer`).type('form').send({ _csrf: csrf, to: 'SXD', refer_reason: 'Thuộc thẩm quyền Sở Xây dựng' }).expect(200);
-    expect(ask.text).to.contain(`Chuyển hồ sơ ${t.ref} đến cơ quan SXD?`);
+    expect(ask.text).to.contain(`Chuyển hồ sơ ${t.ref} đến cơ quan ${sxdName} (SXD)?`);
     expect(await db.models.Referral.count()).to.equal(0);
     const empty = await agent.post(`/tickets/${t.ref}/refer`).type('form').send({ _csrf: csrf, to: 'SXD', refer_reason: ' ', confirm: '1' }).expect(422);
     expect(empty.text).to.contain('Vui lòng ghi lý do chuyển đơn.');
