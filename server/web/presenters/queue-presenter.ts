@@ -36,6 +36,9 @@ export function workTimeText(minutes: number, locale: Locale): string {
   return t(locale, minutes < 0 ? 'queue.left.late' : 'queue.left.left', { time: parts.join(' ') });
 }
 
+/** A label without its trailing parenthesised gloss: "Khẩn (thiên tai, dịch bệnh, an toàn)" → "Khẩn". */
+export const badgeText = (label: string): string => label.replace(/\s*\([^()]*\)\s*$/, '') || label;
+
 const options = (values: readonly string[], selected: string | undefined, labelOf: (v: string) => string, anyLabel: string) =>
   [{ value: '', label: anyLabel, selected: !selected }, ...values.map((v) => ({ value: v, label: labelOf(v), selected: v === selected }))];
 
@@ -56,8 +59,11 @@ export function queueView(page: QueuePage, q: QueueQuery, locale: Locale, extras
       ...i, statusLabel: statusLabel(locale, i.status), href: `/tickets/${encodeURIComponent(i.ref)}`,
       // the queue's one-line cell shows the name; the address stays in its title
       citizenName: i.citizen.replace(/\s*<[^>]*>$/, '') || i.citizen,
-      classLabel: classLabel(locale, i.class), priorityLabel: priorityLabel(locale, i.priority),
-      showPriority: i.priority === 'urgent' || i.priority === 'high',
+      // the badge drops the class's parenthesised gloss ("Khẩn (thiên tai, dịch bệnh, an toàn)" filled the whole
+      // subject cell at 1366 px); the full name stays in its title
+      classLabel: badgeText(classLabel(locale, i.class)), classTitle: classLabel(locale, i.class), priorityLabel: priorityLabel(locale, i.priority),
+      // …and an urgent priority on the urgent class would say "Khẩn" twice
+      showPriority: (i.priority === 'urgent' || i.priority === 'high') && priorityLabel(locale, i.priority) !== badgeText(classLabel(locale, i.class)),
       slaLabel: i.sla ? t(locale, `queue.sla.${i.sla}`) : null,
       leftText: i.workMinutesLeft === null ? null : workTimeText(i.workMinutesLeft, locale),
       overdue: i.sla === 'overdue',
