@@ -12,12 +12,9 @@ import { createMailTransport } from '../../../server/mail/transport.js';
 import { withImapMailbox } from '../../../server/mail/imap.js';
 import { parseMail } from '../../../server/mail/parse.js';
 import { flushOutbox } from '../../../server/services/outbox/flush.js';
-import { hashPassword } from '../../../server/services/crypto/password-hash.js';
 import { saveLetterParts, saveTemplate } from '../../../server/services/replies/index.js';
-import { addHotlineAgency, citizenMail, staff, type Hotline } from './ticket-fixture.js';
+import { addHotlineAgency, citizenMail, citizenMailbox, CITIZEN_PASSWORD, staff, type Hotline } from './ticket-fixture.js';
 
-const CITIZEN_DOMAIN = 'dan.hoabinh.test';
-const CITIZEN_PASSWORD = 'Cong-dan-pass-42';
 /** A small but real PDF (header, one empty page, trailer). */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)![1];
@@ -34,7 +31,6 @@ forEachDb('reply desk: templates, attachments, exact bytes, stale forms', (getDb
     stp = await addHotlineAgency(getDb(), 'STP');
     smtp = await startSmtpCapture();
     dv = await startDovecot({ db: getDb() as never });
-    await getDb().models.MailDomain.create({ domain: CITIZEN_DOMAIN, agency_id: null, active: true });
     app = testApp(getDb());
   });
   after(async () => {
@@ -46,13 +42,7 @@ forEachDb('reply desk: templates, attachments, exact bytes, stale forms', (getDb
     const t = createMailTransport(smtp.url);
     try { return await flushOutbox(getDb(), t); } finally { t.close(); }
   };
-  const citizenBox = async (local: string) => {
-    const address = `${local}@${CITIZEN_DOMAIN}`;
-    await getDb().models.Mailbox.create({ address, local_part: local, domain: CITIZEN_DOMAIN, kind: 'personal', agency_id: null,
-      password_hash: await hashPassword(CITIZEN_PASSWORD, 'SHA512-CRYPT'), maildir: `${CITIZEN_DOMAIN}/${local}/`, quota_mb: 100,
-      active: true, allow_login: true, must_change_password: false } as never);
-    return address;
-  };
+  const citizenBox = async (local: string) => (await citizenMailbox(getDb(), local)).address;
 
   it('fills a template with the ticket\'s variables, sends it with a PDF under the agency\'s head and signature, closes the case, and the citizen\'s Dovecot mailbox receives it threaded', async () => {
     const db = getDb();

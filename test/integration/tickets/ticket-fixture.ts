@@ -4,10 +4,14 @@ import type { Db } from '../../../server/db/index.js';
 import { ingestMessage, type InboxRef, type IngestOutcome } from '../../../server/services/ingestion/ingest-message.js';
 import type { Role } from '../../../server/db/models/foundation.js';
 import { TEST_SECRET, buildUser } from '../../support/web.js';
+import { hashPassword } from '../../../server/services/crypto/password-hash.js';
 import { ingestCtx, mail } from '../ingestion/hotline-fixture.js';
 
 export { mail };
 export const HOTLINE_DOMAIN = 'hotline.hoabinh.gov.vn';
+/** Citizens who have a mailbox in the test Dovecot live here, so a reply can be read back over IMAP. */
+export const CITIZEN_DOMAIN = 'dan.hoabinh.test';
+export const CITIZEN_PASSWORD = 'Cong-dan-pass-42';
 /** The web app signs with TEST_SECRET, so ingestion must verify with it too for replies to thread. */
 export const ctx = ingestCtx({ secret: TEST_SECRET });
 
@@ -43,4 +47,14 @@ export async function citizenMail(db: Db, h: Hotline, opts: { from?: string; sub
 
 export async function staff(db: Db, role: Role, agencyId: number | null, displayName?: string) {
   return buildUser(db, { role, agencyId, ...(displayName ? { displayName } : {}) });
+}
+
+/** A citizen's mailbox in the test Dovecot (the domain made on first use); read it back with `password` over IMAP. */
+export async function citizenMailbox(db: Db, local: string): Promise<{ address: string; password: string }> {
+  await db.models.MailDomain.findOrCreate({ where: { domain: CITIZEN_DOMAIN }, defaults: { domain: CITIZEN_DOMAIN, agency_id: null, active: true } as never });
+  const address = `${local}@${CITIZEN_DOMAIN}`;
+  await db.models.Mailbox.create({ address, local_part: local, domain: CITIZEN_DOMAIN, kind: 'personal', agency_id: null,
+    password_hash: await hashPassword(CITIZEN_PASSWORD, 'SHA512-CRYPT'), maildir: `${CITIZEN_DOMAIN}/${local}/`, quota_mb: 100,
+    active: true, allow_login: true, must_change_password: false } as never);
+  return { address, password: CITIZEN_PASSWORD };
 }
