@@ -37,3 +37,4 @@ export function openDb(url: string, opts: { logging?: boolean } = {}): Db {
 
 export { execWrite, dbTime, withDbTimes, sqliteFile } from './connect.js';
 export { inTransaction } from './transaction.js';
+export { isWriteConflict } from './write-conflict.js';

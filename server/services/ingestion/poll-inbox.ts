@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import { execWrite } from '../../db/index.js';
+import { execWrite, isWriteConflict } from '../../db/index.js';
 import type { IngestContext } from './ingest-context.js';
 import { recordInboxFailure, recordInboxSuccess } from './inbox-store.js';
 import { activeInbox, addCounts, emptyCounts, runInboxSession, type PollCounts } from './inbox-session.js';
@@ -22,11 +22,28 @@ export interface PollOptions {
 
 export type { PollCounts };
 
+/** Tries a claim again after a write conflict, with the row as it is then: a few, since each one lost to a writer. */
+const CLAIM_CONFLICT_TRIES = 3;
+
 /**
  * Takes or renews the lease; true when this owner holds it now. The UPDATE and the stint it records
  * (lease-history.ts) commit together, so the history never shows a claim that a stall let lapse in between.
+ * A write conflict (on Galera: another node changed the row at the same moment, and certification rolled this
+ * claim back) is tried again; the try reads the row anew, so another owner's claim makes it false. Still in
+ * conflict after that, the claim is lost (false): never an error that would stop a worker's other claims.
  */
 export async function claimInboxLease(db: Db, inboxId: number, owner: string, leaseMs: number, now = new Date()): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tryClaimInboxLease(db, inboxId, owner, leaseMs, now);
+    } catch (e) {
+      if (!isWriteConflict(e)) throw e;
+      if (attempt >= CLAIM_CONFLICT_TRIES) return false;
+    }
+  }
+}
+
+async function tryClaimInboxLease(db: Db, inboxId: number, owner: string, leaseMs: number, now: Date): Promise<boolean> {
   const until = new Date(now.getTime() + leaseMs);
   return db.sequelize.transaction(async (transaction) => {
     const n = await execWrite(db.sequelize,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Op, UniqueConstraintError } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import { execWrite } from '../../db/index.js';
+import { execWrite, isWriteConflict } from '../../db/index.js';
 import type { JobAttrs } from '../../db/models/foundation.js';
 
 export const DEFAULT_LEASE_MS = 60_000;
@@ -62,13 +62,15 @@ export async function claimJobs(db: Db, opts: { limit?: number; leaseMs?: number
   for (const c of candidates) {
     if (claimed.length >= (opts.limit ?? 1)) break;
     const token = randomUUID();
-    // The WHERE repeats what we saw: if another worker claimed it in between, this changes 0 rows.
+    // The WHERE repeats what we saw: if another worker claimed it in between, this changes 0 rows. On Galera the
+    // other claim may come from another node: Galera retries this statement (wsrep_retry_autocommit) and then it
+    // changes 0 rows, or, retries spent, certification rolls it back (a write conflict): lost too, try the next.
     const won = await execWrite(
       db.sequelize,
       `UPDATE jobs SET status = 'running', lock_token = :token, locked_until = :until, attempts = attempts + 1, updated_at = :now
        WHERE id = :id AND ((status = 'queued' AND run_after <= :now) OR (status = 'running' AND locked_until < :now))`,
       { token, until: new Date(now.getTime() + leaseMs), now, id: c.id },
-    );
+    ).catch((e: unknown) => { if (isWriteConflict(e)) return 0; throw e; });
     if (won !== 1) continue;
     const job = (await db.models.Job.findByPk(c.id))!;
     claimed.push({ id: job.id, name: job.name, payload: job.payload ? JSON.parse(job.payload) : undefined, attempts: job.attempts, maxAttempts: job.max_attempts, lockToken: token });

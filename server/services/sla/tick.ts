@@ -4,7 +4,7 @@
 // ticket event: two tickers, or a restart mid-tick, can neither skip nor repeat a step.
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import { execWrite, inTransaction } from '../../db/index.js';
+import { execWrite, inTransaction, isWriteConflict } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
 import { enqueueMail } from '../outbox/index.js';
@@ -69,7 +69,7 @@ async function fireStepWithRetry(db: Db, ticket: TicketAttrs, clock: TicketSlaAt
       return await inTransaction(db.sequelize, () => fireStep(db, ticket, clock, step, now, from));
     } catch (e) {
       // InnoDB may pick one of two tickers inserting the same key as a deadlock victim; retrying finds the row.
-      if (attempt >= DEADLOCK_RETRIES || !/deadlock/i.test(String((e as Error).message))) throw e;
+      if (attempt >= DEADLOCK_RETRIES || !isWriteConflict(e)) throw e;
     }
   }
 }
