@@ -6,7 +6,7 @@ import type { Db } from '../../db/index.js';
 import type { AuditAttrs } from '../../db/models/foundation.js';
 import type { MessageAttrs, OutboxAttrs, TicketAttrs, TicketEventAttrs } from '../../db/models/hotline.js';
 import { composeMail } from '../../mail/transport.js';
-import { outgoingOf } from '../outbox/index.js';
+import { outgoingOf, sentBytes } from '../outbox/index.js';
 import { findScopedTicket, scopeOf, TICKET_READ_ROLES, TicketForbiddenError, ticketViewers, type Actor, type TicketViewerEntry } from '../tickets/index.js';
 
 /** Who exports: a web user, or the CLI operator (province-wide). */
@@ -19,7 +19,7 @@ export interface CaseMail {
   to: string;
   subject: string;
   text: string;
-  /** the .eml: inbound exactly as stored; outbound as stored when kept, else rebuilt from its outbox row */
+  /** the .eml: inbound exactly as stored; outbound the bytes it was sent with when kept, else rebuilt from its outbox row */
   bytes: Buffer;
   exact: boolean;
   /** outbound only: queued, sent, failed… */
@@ -68,7 +68,10 @@ async function storedMail(db: Db, m: MessageAttrs): Promise<CaseMail> {
     text: m.text_body ?? '', bytes: raw ? Buffer.from(raw.bytes) : Buffer.alloc(0), exact: Boolean(raw), state: m.direction === 'out' ? 'sent' : null };
 }
 
+/** The bytes the mail went out as (kept beside the outbox row since migration 0022, outbox/exact-bytes.ts); only a
+ *  row with none kept (sent before, or never built) is rebuilt from its fields, and marked not exact. */
 async function outboxMail(db: Db, o: OutboxAttrs): Promise<CaseMail> {
+  const sent = await sentBytes(db, o.id);
   return { direction: 'out', at: o.sent_at ?? o.created_at ?? new Date(0), from: o.from_address, to: o.to_address, subject: o.subject, text: o.text_body,
-    bytes: await composeMail(await outgoingOf(db, o)), exact: false, state: o.status };
+    bytes: sent ?? await composeMail(await outgoingOf(db, o)), exact: sent !== null, state: o.status };
 }

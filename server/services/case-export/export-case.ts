@@ -1,6 +1,7 @@
 // The case export (issue 14 item 7): one zip, streamed as it is written, for inspections and courts:
-//   mail/NNN-in.eml, mail/NNN-out.eml   every mail of the case: inbound exactly as stored; outbound as stored
-//                                       when kept, else rebuilt from its outbox row (manifest.json says which)
+//   mail/NNN-in.eml, mail/NNN-out.eml   every mail of the case: inbound exactly as stored; outbound the exact
+//                                       bytes it was sent with (outbox.raw_sha256), else rebuilt from its outbox row
+//                                       (a row with none kept; manifest.json marks it exact: false)
 //   transcript.pdf                      the case, the conversation and the events, readable
 //   events.json / events.csv            the ticket's events
 //   audit.json / audit.csv              the audit rows about the case, with their chain hashes

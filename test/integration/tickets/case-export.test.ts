@@ -1,6 +1,7 @@
 // The case export (issue 14 item 7): the zip holds every inbound mail byte for byte as stored, every outbound mail
 // (receipt, reply) as .eml, a PDF transcript whose text keeps Vietnamese letters (pdftotext), the events and the
-// audit trail; from the ticket page and `govmail ticket:export REF --out FILE`; audited with who exported;
+// audit trail; from the ticket page and `govmail ticket:export REF --out FILE`; audited with who exported; each sent
+// mail as the exact bytes the SMTP peer received (a mail not yet built is rebuilt and marked exact: false);
 // another agency's case is a 404. Both databases.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,9 @@ import { forEachDb } from '../../support/databases.js';
 import { runGovmail } from '../../support/cli.js';
 import { loginAgent, testApp } from '../../support/web.js';
 import { replyToTicket } from '../../../server/services/tickets/index.js';
+import { startSmtpCapture } from '../../support/smtp-capture.js';
+import { createMailTransport } from '../../../server/mail/transport.js';
+import { flushOutbox } from '../../../server/services/outbox/flush.js';
 import { addHotlineAgency, ctx, ingest, mail, staff, type Hotline } from './ticket-fixture.js';
 
 const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
@@ -111,5 +115,54 @@ forEachDb('case export (zip)', (getDb) => {
     expect(missing.code).to.equal(1);
     expect(missing.stderr).to.contain('not found');
     expect(fs.existsSync(out + '.x')).to.equal(false);
+  });
+
+  it('writes each sent mail as the exact bytes the SMTP peer received, and rebuilds only a mail with none kept', async function () {
+    this.timeout(120_000);
+    const db = getDb();
+    const smtp = await startSmtpCapture();
+    try {
+      const raw = mail({ to: a.address, from: 'Hoàng Văn Nam <nam.hoang@example.vn>', subject: 'Đường liên xã Tân Lập xuống cấp',
+        body: 'Đề nghị sửa đường liên xã Tân Lập.' });
+      expect(await ingest(db, a, raw)).to.equal('ticket');
+      const ticket = (await db.models.Ticket.findOne({ where: { agency_id: a.agencyId }, order: [['id', 'DESC']] }))!;
+      const clerk = await staff(db, 'agent', a.agencyId);
+      const actor = { id: clerk.user.id, username: clerk.username, role: 'agent' as const, agency_id: a.agencyId };
+      await replyToTicket(db, ctx, { ticketRef: ticket.ref, actor, body: 'Sở sẽ cử người kiểm tra tuyến đường trong tuần.' });
+      const transport = createMailTransport(smtp.url);
+      try { expect((await flushOutbox(db, transport)).sent).to.be.at.least(2); } finally { transport.close(); }
+      // a reply still queued: no bytes built yet, so the export rebuilds it and says so
+      await replyToTicket(db, ctx, { ticketRef: ticket.ref, actor, body: 'Thư bổ sung chưa gửi.' });
+      const rows = await db.models.Outbox.findAll({ where: { ticket_id: ticket.id }, order: [['id', 'ASC']] });
+      expect(rows.map((r) => r.status)).to.deep.equal(['sent', 'sent', 'queued']);
+
+      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'case-exact-')), `${ticket.ref}.zip`);
+      const run = await runGovmail(['ticket:export', ticket.ref, '--out', out], { DATABASE_URL: db.url });
+      expect(run.code, run.stderr).to.equal(0);
+      const zip = await JSZip.loadAsync(fs.readFileSync(out));
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { name: string; exact?: boolean }[] };
+      const outs = manifest.files.filter((f) => f.name.endsWith('-out.eml'));
+      expect(outs).to.have.length(3);
+      const messageId = (b: Buffer) => /^Message-ID:\s*(<[^>]+>)/im.exec(b.toString('utf8'))?.[1];
+      let exact = 0;
+      for (const f of outs) {
+        const bytes = await zip.file(f.name)!.async('nodebuffer');
+        const row = rows.find((r) => r.message_id === messageId(bytes))!;
+        expect(row, `${f.name} is an outbox mail of the case`).to.exist;
+        if (row.status === 'sent') {
+          const captured = smtp.messages.find((m) => messageId(m.raw) === row.message_id)!;
+          expect(captured, `${row.kind} captured by the SMTP peer`).to.exist;
+          expect(Buffer.compare(bytes, captured.raw), `${f.name} equals the bytes sent`).to.equal(0);
+          expect(f.exact).to.equal(true);
+          exact += 1;
+        } else {
+          expect(f.exact, 'a queued mail is rebuilt').to.equal(false);
+          expect(bytes.toString('utf8')).to.contain('Subject: ');
+        }
+      }
+      expect(exact).to.equal(2); // the receipt and the sent reply
+    } finally {
+      await smtp.stop();
+    }
   });
 });
