@@ -11,7 +11,7 @@ import { freshDb, MARIADB_ADMIN_URL, type TestDbKind } from '../../test/support/
 import { buildUser, listenOnFreePort, testApp } from '../../test/support/web.js';
 import { addHotlineAgency, citizenMail } from '../../test/integration/tickets/ticket-fixture.js';
 
-interface CannonResult { requests: { average: number }; latency: { p99: number; average: number }; non2xx: number; errors: number }
+interface CannonResult { requests: { average: number; total: number }; latency: { p99: number; average: number }; non2xx: number; errors: number }
 type Cannon = (opts: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<CannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
@@ -26,7 +26,7 @@ type Db = Awaited<ReturnType<typeof freshDb>>;
 
 /** N tickets in one agency, deadlines spread over ±60 days around now, received over the last 90 days; a clock
  *  row for each (every tenth paused, a third assigned to the agent). No row goes through Node. */
-async function generate(db: Db, kind: TestDbKind, agencyId: number, agentId: number, n: number): Promise<void> {
+export async function generate(db: Db, kind: TestDbKind, agencyId: number, agentId: number, n: number): Promise<void> {
   const q = (sql: string) => db.sequelize.query(sql, { type: QueryTypes.RAW }).catch((e: Error & { parent?: Error }) => {
     throw new Error(`${e.parent?.message ?? e.message}\n${sql.slice(0, 300)}`);
   });
@@ -63,7 +63,7 @@ async function generate(db: Db, kind: TestDbKind, agencyId: number, agentId: num
 }
 
 /** A session cookie from the real login form. */
-async function login(baseUrl: string, username: string, password: string): Promise<string> {
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) { const [pair] = c.split(';'); const i = pair!.indexOf('='); jar.set(pair!.slice(0, i), pair!.slice(i + 1)); }
@@ -102,7 +102,7 @@ export async function benchWeb(args: string[] = []): Promise<Record<string, numb
       const agency = await addHotlineAgency(db, 'SXD');
       const real = await citizenMail(db, agency, { subject: 'Đề nghị sửa chữa cầu treo bản Lác', body: 'Cầu treo bị hỏng ván mặt cầu, nguy hiểm cho học sinh.' });
       const agent = await buildUser(db, { role: 'agent', agencyId: agency.agencyId, displayName: 'Cán bộ Đo Tải' });
-      let t0 = performance.now();
+      const t0 = performance.now();
       await generate(db, kind, agency.agencyId, agent.user.id, tickets);
       console.log(`  ${kind}: generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       const cookie = await login(baseUrl, agent.username, agent.password);
@@ -110,16 +110,21 @@ export async function benchWeb(args: string[] = []): Promise<Record<string, numb
       for (const [, path] of pages) await load(`${baseUrl}${path}`, cookie, 1, 2); // warm: templates, calendars, JIT, caches
       let base = 0;
       for (const [label, path] of pages) {
-        t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         const r = await load(`${baseUrl}${path}`, cookie, seconds, connections);
+        const cpu = process.cpuUsage(cpu0);
+        // this process's CPU (the app, its SQLite threads and autocannon's client) per request: on a loaded machine
+        // a steadier measure than req/s; the MariaDB server's own CPU is not in it
+        const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, r.requests.total);
         const key = `${kind}_${path === '/healthz' ? 'baseline' : path === '/tickets' ? 'queue' : 'ticket'}`;
         out[`${key}_rps`] = r.requests.average;
         out[`${key}_p99_ms`] = r.latency.p99;
+        out[`${key}_cpu_ms`] = cpuMs;
         if (path === '/healthz') base = r.requests.average;
         const ratio = base ? r.requests.average / base : 1;
         const goal = path === '/tickets'
           ? ` (goal ≥ ${GOALS.queueRps} req/s and p99 ≤ ${GOALS.queueP99Ms} ms: ${r.requests.average >= GOALS.queueRps && r.latency.p99 <= GOALS.queueP99Ms ? 'met' : 'MISSED'})` : '';
-        console.log(`  ${kind}: ${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(5)} req/s, p99 ${String(r.latency.p99).padStart(4)} ms, ÷ baseline ${ratio.toFixed(2)}${goal}`);
+        console.log(`  ${kind}: ${label.padEnd(36)} ${r.requests.average.toFixed(0).padStart(5)} req/s, p99 ${String(r.latency.p99).padStart(4)} ms, CPU ${cpuMs.toFixed(2)} ms/req, ÷ baseline ${ratio.toFixed(2)}${goal}, load ${os.loadavg()[0]!.toFixed(1)}`);
       }
     } finally {
       await new Promise((resolve) => server.close(resolve));

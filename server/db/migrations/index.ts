@@ -23,6 +23,7 @@ import { opsIndexes } from './0020-ops-indexes.js';
 import { inboxLeaseHistory } from './0021-inbox-lease-history.js';
 import { replyDesk } from './0022-reply-desk.js';
 import { ticketViewers } from './0023-ticket-viewers.js';
+import { relatedTicketIndex } from './0026-related-ticket-index.js';
 import { triageSeed4 } from './0027-triage-seed-4.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk, ticketViewers, triageSeed4];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk, ticketViewers, relatedTicketIndex, triageSeed4];

@@ -5,6 +5,7 @@ import { Op, literal, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
 
 export type AssigneeFilter = number | 'none';
+export interface ClockAssignee { ticket_id: number; assignee_id: number | null }
 
 /** The details JSON of an 'assign' event. assigneeId comes first: the queue filter matches its text prefix. */
 export function assignDetails(assigneeId: number | null, by: string): string {
@@ -13,11 +14,12 @@ export function assignDetails(assigneeId: number | null, by: string): string {
 
 const assignPrefix = (assigneeId: number | null) => `${JSON.stringify({ assigneeId }).slice(0, -1)},%`;
 
-/** Current assignee per ticket id (absent = unassigned). */
-export async function currentAssignees(db: Db, ticketIds: number[]): Promise<Map<number, number>> {
+/** Current assignee per ticket id (absent = unassigned). `clocks`: these tickets' clock rows, when the caller has
+ *  read them already (the queue reads them once for the assignee and the pause). */
+export async function currentAssignees(db: Db, ticketIds: number[], clocks?: readonly ClockAssignee[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (!ticketIds.length) return out;
-  const clocks = await db.models.TicketSla.findAll({ where: { ticket_id: ticketIds }, attributes: ['ticket_id', 'assignee_id'] });
+  clocks ??= await db.models.TicketSla.findAll({ where: { ticket_id: ticketIds }, attributes: ['ticket_id', 'assignee_id'], raw: true });
   const clocked = new Set(clocks.map((c) => c.ticket_id));
   for (const c of clocks) if (c.assignee_id) out.set(c.ticket_id, c.assignee_id);
   const rest = ticketIds.filter((id) => !clocked.has(id));

@@ -138,7 +138,7 @@ async function relatedTickets(db: Db, ticket: TicketAttrs, scope: AgencyIds): Pr
   const or: WhereOptions<TicketAttrs>[] = [{ related_ticket_id: ticket.id }];
   if (ticket.related_ticket_id) or.push({ id: ticket.related_ticket_id }, { related_ticket_id: ticket.related_ticket_id });
   const rows = await db.models.Ticket.findAll({ where: { [Op.or]: or, id: { [Op.ne]: ticket.id } }, order: [['id', 'ASC']] });
-  const agencies = await db.models.Agency.findAll({ where: { id: [...new Set(rows.map((r) => r.agency_id))] }, attributes: ['id', 'name'] });
+  const agencies = rows.length ? await db.models.Agency.findAll({ where: { id: [...new Set(rows.map((r) => r.agency_id))] }, attributes: ['id', 'name'], raw: true }) : [];
   const name = new Map(agencies.map((a) => [a.id, a.name]));
   // A merge reads from each side: "merged into" that case there, "merged into this case" here.
   const relationOf = (r: TicketAttrs) => (r.id === ticket.related_ticket_id ? ticket.relation

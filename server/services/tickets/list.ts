@@ -2,7 +2,7 @@
 // received dates, assignee and a search that finds "dat dai" in "đất đai" (messages.search_text keeps the subject
 // and body with and without tone marks, see ingestion). findTickets is the query the CLI listing maps
 // (ticket-list.ts); the agents' queue pages the same where clause by keyset (queue.ts).
-import { Op, fn, col, literal, type WhereOptions } from 'sequelize';
+import { Op, literal, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { stripToneMarks } from '../text/index.js';
@@ -88,11 +88,3 @@ export async function findTickets(db: Db, query: TicketQuery): Promise<TicketAtt
   return rows.map((r) => r.get({ plain: true }) as TicketAttrs);
 }
 
-export async function statusCounts(db: Db, scope: AgencyIds): Promise<Record<string, number>> {
-  const rows = (await db.models.Ticket.findAll({
-    where: scopeWhere(scope), attributes: ['status', [fn('COUNT', col('id')), 'n']], group: ['status'], raw: true,
-  })) as unknown as { status: string; n: number | string }[];
-  const counts: Record<string, number> = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0]));
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return counts;
-}

@@ -3,7 +3,7 @@
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { assigneeWhere } from './assignee.js';
-import { statusCounts } from './list.js';
+import { statusCounts } from './status-counts.js';
 import { scopeOf, scopeWhere, TICKET_READ_ROLES, type Actor } from './scope.js';
 import { TicketForbiddenError } from './errors.js';
 

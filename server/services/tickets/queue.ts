@@ -7,8 +7,9 @@ import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { addPeriod, calendarCache, officeMinutesBetween, type WorkCalendar } from '../sla/index.js';
 import { currentAssignees, type AssigneeFilter } from './assignee.js';
-import { statusCounts, ticketWhere, WORKED_STATUSES, type SlaState, type TicketQuery, type TicketStatus } from './list.js';
+import { ticketWhere, WORKED_STATUSES, type SlaState, type TicketQuery, type TicketStatus } from './list.js';
 import { scopeOf, TICKET_READ_ROLES, type Actor, type AgencyIds } from './scope.js';
+import { statusCounts } from './status-counts.js';
 import { TicketForbiddenError } from './errors.js';
 import { VN_UTC_OFFSET_MINUTES, MINUTE_MS } from '../time/index.js';
 
@@ -138,17 +139,15 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueuePage> {
   const total = filteredTotal ?? Object.values(counts).reduce((a, b) => a + b, 0);
   const page = rows.slice(0, size);
   const ids = page.map((r) => r.id);
-  const [assignees, clocks] = await Promise.all([
-    currentAssignees(db, ids),
-    ids.length ? db.models.TicketSla.findAll({ where: { ticket_id: ids, paused_at: { [Op.ne]: null }, resolved_at: null }, attributes: ['ticket_id'], raw: true }) : [],
-  ]);
+  const clocks = ids.length ? await db.models.TicketSla.findAll({ where: { ticket_id: ids }, attributes: ['ticket_id', 'assignee_id', 'paused_at', 'resolved_at'], raw: true }) : [];
+  const assignees = await currentAssignees(db, ids, clocks);
   const agencyIds = [...new Set(page.map((r) => r.agency_id))];
   const userIds = [...new Set(assignees.values())];
   const [agencies, users] = await Promise.all([
     agencyIds.length ? db.models.Agency.findAll({ where: { id: agencyIds }, attributes: ['id', 'name'], raw: true }) : [],
     userIds.length ? db.models.User.findAll({ where: { id: userIds }, attributes: ['id', 'display_name'], raw: true }) : [],
   ]);
-  const paused = new Set(clocks.map((c) => c.ticket_id));
+  const paused = new Set(clocks.filter((c) => c.paused_at !== null && c.resolved_at === null).map((c) => c.ticket_id));
   const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
   const userName = new Map(users.map((u) => [u.id, u.display_name]));
   const calendarOf = calendarCache(db);
