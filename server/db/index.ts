@@ -38,3 +38,4 @@ export function openDb(url: string, opts: { logging?: boolean } = {}): Db {
 export { execWrite, dbTime, withDbTimes, sqliteFile } from './connect.js';
 export { inTransaction } from './transaction.js';
 export { isWriteConflict } from './write-conflict.js';
+export { modelRow, selectColumns } from './model-rows.js';

@@ -36,7 +36,7 @@ export function webPasswordHash(user: Pick<UserAttrs, 'role' | 'password_hash'>,
   return box && user.role === 'staff' ? box.password_hash : user.password_hash;
 }
 
-export const mailboxMayLogIn = (box: MailboxAttrs): boolean => !!box.active && !!box.allow_login;
+export const mailboxMayLogIn = (box: Pick<MailboxAttrs, 'active' | 'allow_login'>): boolean => !!box.active && !!box.allow_login;
 
 /** After a successful web login. The web half of "last login": IMAP/POP3 logins are in mail_logins, written
  *  by Dovecot (provisioning/last-login.ts takes the later of the two). */

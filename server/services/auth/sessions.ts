@@ -5,12 +5,11 @@
 // sign-in, so a stolen or forgotten cookie does not live for ever by being used. Both come from env.ts
 // (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS) through the web app's deps.
 import { createHash, randomBytes } from 'node:crypto';
-import { Op } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { SessionAttrs, UserAttrs } from '../../db/models/foundation.js';
-import type { Row } from '../../db/models/define.js';
-import type { MailboxAttrs } from '../../db/models/mail-accounts.js';
 import { mailboxMayLogIn } from './mailbox-link.js';
+import { dbTime, modelRow, selectColumns } from '../../db/index.js';
 
 export interface SessionLifetime {
   /** ends after this long without a request */
@@ -58,28 +57,41 @@ export interface ActiveSession {
  * account may no longer sign in (disabled, or its linked mailbox suspended or left). Such a session is deleted
  * here, so an account change takes effect at the next request even if the code that made it ended no session.
  */
+/** The session, its user and the user's linked mailbox's state: the three rows every signed-in request reads, in
+ *  one hand-written query (see db/model-rows.ts), built once per database. */
+const sessionSql = new WeakMap<Db, string>();
+function findSessionSql(db: Db): string {
+  let sql = sessionSql.get(db);
+  if (!sql) {
+    const { Session, User, Mailbox } = db.models;
+    const table = (m: { getTableName(): unknown }) => db.sequelize.getQueryInterface().quoteIdentifier(String(m.getTableName()));
+    sql = `SELECT ${selectColumns(Session, 's', 's_')}, ${selectColumns(User, 'u', 'u_')}, m.id AS m_id, m.active AS m_active, m.allow_login AS m_allow_login
+      FROM ${table(Session)} s LEFT JOIN ${table(User)} u ON u.id = s.user_id LEFT JOIN ${table(Mailbox)} m ON m.id = u.mailbox_id
+      WHERE s.id = ? AND s.expires_at > ?`;
+    sessionSql.set(db, sql);
+  }
+  return sql;
+}
+
 export async function findSession(db: Db, token: string | undefined, life: SessionLifetime = DEFAULT_SESSION_LIFETIME): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const now = new Date();
-  // One query for the three rows every request needs: the session, its user and the user's linked mailbox.
-  const session = await db.models.Session.findOne({
-    where: { id: sha256(token), expires_at: { [Op.gt]: now } },
-    include: [{ model: db.models.User, as: 'user', include: [{ model: db.models.Mailbox, as: 'mailbox' }] }],
-  });
-  if (!session) return undefined;
-  const user = session.get('user') as (Row<UserAttrs> & { mailbox?: Row<MailboxAttrs> | null }) | null;
-  const mailbox = user?.mailbox ?? null;
+  const [row] = await db.sequelize.query<Record<string, unknown>>(findSessionSql(db), { type: QueryTypes.SELECT, replacements: [sha256(token), dbTime(db.sequelize, now)] });
+  if (!row) return undefined;
+  let session = modelRow<SessionAttrs>(db.models.Session, row, 's_');
+  const user = row.u_id === null || row.u_id === undefined ? null : modelRow<UserAttrs>(db.models.User, row, 'u_');
+  const mailbox = row.m_id === null || row.m_id === undefined ? null : { active: Boolean(Number(row.m_active)), allow_login: Boolean(Number(row.m_allow_login)) };
   const absoluteEnd = session.created_at.getTime() + life.maxHours * 3_600_000;
   if (!user || !user.active || (mailbox && !mailboxMayLogIn(mailbox)) || absoluteEnd <= now.getTime()) {
-    await session.destroy();
+    await db.models.Session.destroy({ where: { id: session.id } });
     return undefined;
   }
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    await session.update({ last_seen_at: now, expires_at: expiryAt(session.created_at, now, life) });
+    const touched = { last_seen_at: now, expires_at: expiryAt(session.created_at, now, life) };
+    await db.models.Session.update(touched, { where: { id: session.id } });
+    session = { ...session, ...touched };
   }
-  const { user: _user, ...plainSession } = session.get({ plain: true }) as SessionAttrs & { user?: unknown };
-  const { mailbox: _mailbox, ...plainUser } = user.get({ plain: true }) as UserAttrs & { mailbox?: unknown };
-  return { session: plainSession, user: plainUser };
+  return { session, user };
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
