@@ -71,7 +71,8 @@ const EXTENSION_EVENTS = ['sla_complex', 'sla_extended'];
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export async function agencyAgents(db: Db, agencyId: number): Promise<{ id: number; name: string }[]> {
-  const users = await db.models.User.findAll({ where: { agency_id: agencyId, active: true, role: ['agent', 'supervisor'] }, order: [['display_name', 'ASC']] });
+  const users = await db.models.User.findAll({ where: { agency_id: agencyId, active: true, role: ['agent', 'supervisor'] }, order: [['display_name', 'ASC']],
+    attributes: ['id', 'display_name'], raw: true });
   return users.map((u) => ({ id: u.id, name: u.display_name }));
 }
 
