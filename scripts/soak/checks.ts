@@ -2,7 +2,8 @@
 // - lost: every mail delivered to a hotline is a stored message; a citizen's first mail opened a ticket of its own,
 //   a follow-up is on its case's ticket, an auto-reply or a DSN is stored as such (never a ticket, never answered);
 // - duplicates: no mail stored twice, no ticket beyond one per first mail, each outbox row's Message-ID received by
-//   the relay at most once, one receipt per ticket, one outbox row per staff reply.
+//   the relay at most once (by Message-ID, or by the exact bytes' SHA-256 where the row has no Message-ID), one receipt per ticket, one outbox row per staff reply.
+import { createHash } from 'node:crypto';
 import type { Ledger } from './traffic.js';
 import type { World } from './world.js';
 import { headerOf, normId } from './mail.js';
@@ -55,22 +56,27 @@ export async function checkMail(w: World, ledger: Ledger): Promise<MailChecks> {
   const cases = delivered.case ?? 0;
   const extraTickets = (await db.models.Ticket.count()) - cases;
 
-  const outbox = await db.models.Outbox.findAll({ attributes: ['id', 'idempotency_key', 'kind', 'ticket_id', 'message_id', 'status'], raw: true });
+  const outbox = await db.models.Outbox.findAll({ attributes: ['id', 'idempotency_key', 'kind', 'ticket_id', 'message_id', 'status', 'raw_sha256'], raw: true });
+  // A captured mail is its outbox row's by Message-ID, or, for a row that leaves the Message-ID to the transport
+  // (alerts), by the SHA-256 of the exact bytes the outbox keeps and sends unchanged (outbox.raw_sha256).
+  const byMessageId = new Map(outbox.filter((o) => o.message_id).map((o) => [normId(o.message_id!), o.idempotency_key]));
+  const bySha = new Map(outbox.filter((o) => o.raw_sha256).map((o) => [o.raw_sha256!, o.idempotency_key]));
   const captured = new Map<string, number>();
+  const duplicateSends: string[] = [];
   for (const m of w.smtp.messages) {
     const id = normId(headerOf(m.raw, 'Message-ID') ?? '(none)');
-    captured.set(id, (captured.get(id) ?? 0) + 1);
+    const key = byMessageId.get(id) ?? bySha.get(createHash('sha256').update(m.raw).digest('hex'));
+    if (key === undefined) duplicateSends.push(`${id}: received, but no outbox row has it`);
+    else captured.set(key, (captured.get(key) ?? 0) + 1);
   }
-  const duplicateSends = [...captured].filter(([, k]) => k > 1).map(([id, k]) => `${id} ×${k}`);
-  const rowIds = new Set(outbox.map((o) => normId(o.message_id ?? '')));
-  for (const id of captured.keys()) if (!rowIds.has(id)) duplicateSends.push(`${id}: received, but no outbox row has it`);
+  duplicateSends.push(...[...captured].filter(([, k]) => k > 1).map(([key, k]) => `${key} ×${k}`));
   const acks = new Map<number, number>();
   for (const o of outbox.filter((x) => x.kind === 'ack')) acks.set(o.ticket_id!, (acks.get(o.ticket_id!) ?? 0) + 1);
   const replyRows = new Set(outbox.filter((x) => x.kind === 'reply').map((o) => o.id));
   const status: Record<string, number> = {};
   for (const o of outbox) status[o.status] = (status[o.status] ?? 0) + 1;
-  const sentNotReceived = outbox.filter((o) => o.status === 'sent' && !captured.has(normId(o.message_id ?? ''))).map((o) => o.idempotency_key);
-  const strandedSending = outbox.filter((o) => o.status !== 'sent' && captured.has(normId(o.message_id ?? ''))).length;
+  const sentNotReceived = outbox.filter((o) => o.status === 'sent' && !captured.has(o.idempotency_key)).map((o) => o.idempotency_key);
+  const strandedSending = outbox.filter((o) => o.status !== 'sent' && captured.has(o.idempotency_key)).length;
   return {
     delivered, lost, misfiled, duplicateMessages, extraTickets, duplicateSends,
     receiptsPerTicketOverOne: [...acks.values()].filter((k) => k > 1).length,
