@@ -1,5 +1,5 @@
 import type { JobDeps, JobHandler } from './registry.js';
-import { pollAllInboxes, reconcileInboxes } from '../server/services/ingestion/index.js';
+import { pollAllInboxes, purgeLeaseHistory, reconcileInboxes } from '../server/services/ingestion/index.js';
 import { enqueueAlert, flushOutbox } from '../server/services/outbox/index.js';
 
 /** Every inbox whose lease is free, once; inbox leases (not this job's) keep one owner per inbox. */
@@ -14,8 +14,12 @@ export const outboxFlushJob = (deps: JobDeps): JobHandler => async (_payload, { 
   if (r.sent || r.failed || r.deferred) log.info({ event: 'outbox.flush.done', ...r });
 };
 
-/** Gaps mean lost mail: alert once per inbox and day. */
+const DAY_MS = 86_400_000;
+
+/** Gaps mean lost mail: alert once per inbox and day. First, the lease history past its retention goes. */
 export const hotlineReconcileJob = (deps: JobDeps): JobHandler => async (_payload, { db, log }) => {
+  const purged = await purgeLeaseHistory(db, new Date(deps.now().getTime() - deps.config.LEASE_HISTORY_RETENTION_DAYS * DAY_MS));
+  if (purged) log.info({ event: 'hotline.lease_history.purged', rows: purged });
   const ctx = await deps.ingestContext();
   for (const r of await reconcileInboxes(db, deps.config.SECRET_KEY)) {
     if (!r.gaps.length) continue;

@@ -15,7 +15,7 @@ export interface JobContext {
 
 /** What handlers get from the composition root (server/composition.ts) besides the runner's db and log. */
 export interface JobDeps {
-  config: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'INBOX_STALE_MINUTES'>;
+  config: Pick<Env, 'SECRET_KEY' | 'MAIL_FROM' | 'INBOX_STALE_MINUTES' | 'LEASE_HISTORY_RETENTION_DAYS'>;
   transport(): Promise<MailTransport>;
   ingestContext(): Promise<IngestContext>;
   /** the clock of handlers whose work depends on the time slot (the watchdog's once-per-period alerts) */

@@ -49,6 +49,9 @@ const schema = z
     // Renewals come every third of it, so a shorter lease costs more writes; a longer one, a slower takeover.
     INBOX_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(120),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+    // Inbox lease stints (inbox_lease_history) older than this are deleted by the hotline.reconcile job: a worker
+    // renews each lease every few seconds, so the table would grow for ever; a recent window is what anyone reads.
+    LEASE_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     // Unset: on in development, off in production (a production database never gets the demo province by accident).
     SEED_DEMO: booleanish.optional(),
     COOKIE_SECURE: booleanish.optional(),

@@ -10,7 +10,7 @@ export {
 export type { ConnectionTest, MailCount, TestLog } from './inbox-admin.js';
 export { inboxImapConfig, setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
 export { pollAllInboxes } from './poll-inbox.js';
-export { leaseStints } from './lease-history.js';
+export { leaseStints, purgeLeaseHistory } from './lease-history.js';
 export { reconcileInboxes } from './reconcile.js';
 export {
   canReview, findReviewMail, listReviewMail, REVIEW_CLASSES, REVIEW_ROLES, reviewAgencyChoices, reviewAgencyFor,

@@ -25,6 +25,12 @@ export async function recordLeaseReleased(db: Db, inboxId: number, owner: string
     { at, inbox: inboxId, owner }, transaction);
 }
 
+/** Deletes the stints that ended before `before` (released, or their lease run out), never one still held; returns
+ *  how many. The hotline.reconcile job calls it with LEASE_HISTORY_RETENTION_DAYS. */
+export async function purgeLeaseHistory(db: Db, before: Date): Promise<number> {
+  return execWrite(db.sequelize, 'DELETE FROM inbox_lease_history WHERE held_until < :before AND (released_at IS NULL OR released_at < :before)', { before });
+}
+
 /** Every stint, oldest first per inbox (operators and the multi-process test read them). */
 export async function leaseStints(db: Db): Promise<InboxLeaseHistoryAttrs[]> {
   const rows = await db.models.InboxLeaseHistory.findAll({ order: [['inbox_id', 'ASC'], ['id', 'ASC']] });

@@ -93,6 +93,8 @@ describe('config/env', () => {
     expect(env.METRICS_ALLOW).to.deep.equal(['127.0.0.1', '10.0.0.0/8', '::1']);
     expect(env.ALERT_ADDRESS).to.deep.equal(['vanhanh@hoabinh.gov.vn', 'truc@hoabinh.gov.vn']);
     expect(env.INBOX_STALE_MINUTES).to.equal(15);
+    expect(env.LEASE_HISTORY_RETENTION_DAYS).to.equal(90);
+    expect(parseEnv({ LEASE_HISTORY_RETENTION_DAYS: '7' }).LEASE_HISTORY_RETENTION_DAYS).to.equal(7);
     expect(parseEnv({}).METRICS_ALLOW).to.deep.equal([]);
     expect(parseEnv({}).ALERT_ADDRESS).to.deep.equal([]);
     expect(problems({ METRICS_TOKEN: 'short', METRICS_ALLOW: 'intranet', ALERT_ADDRESS: 'vanhanh' })).to.deep.equal([
