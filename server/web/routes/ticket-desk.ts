@@ -6,15 +6,15 @@ import { Router } from 'express';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { NotFound } from '../errors.js';
+import { sendDownload } from '../download.js';
+import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
-import { markPresent, scopeOf, sentMail, TICKET_READ_ROLES, TicketNotFoundError } from '../../services/tickets/index.js';
+import { markPresent, scopeOf, sentMail, TICKET_READ_ROLES } from '../../services/tickets/index.js';
 
 export function ticketDeskRoutes(deps: AppDeps): Router {
   const router = Router();
   router.post('/tickets/:ref/presence', requireLogin, requireRole(...TICKET_READ_ROLES), async (req, res) => {
-    const presence = await markPresent(deps.db, String(req.params.ref), req.auth!.user).catch((e) => {
-      throw e instanceof TicketNotFoundError ? NotFound('ticket') : e;
-    });
+    const presence = await markPresent(deps.db, String(req.params.ref), req.auth!.user).catch((e) => { throw ticketHttpError(e); });
     const names = presence.others.map((o) => o.name).filter(Boolean);
     res.json({ version: presence.version, others: names, text: names.length ? t(req.locale, 'replies.presence.others', { names: names.join(', ') }) : '',
       changedText: t(req.locale, 'replies.presence.changed') });
@@ -22,13 +22,8 @@ export function ticketDeskRoutes(deps: AppDeps): Router {
   router.get('/tickets/:ref/sent/:id.eml', requireLogin, requireRole(...TICKET_READ_ROLES), async (req, res) => {
     const id = Number(req.params.id);
     if (!Number.isSafeInteger(id) || id <= 0) throw NotFound('mail');
-    const mail = await sentMail(deps.db, String(req.params.ref), scopeOf(req.auth!.user), id).catch((e) => {
-      throw e instanceof TicketNotFoundError ? NotFound('mail') : e;
-    });
-    res.set('Content-Type', 'message/rfc822');
-    res.set('Content-Disposition', `attachment; filename="${mail.ref}-thu-gui-${id}.eml"`);
-    res.set('X-Content-Type-Options', 'nosniff');
-    res.send(mail.bytes);
+    const mail = await sentMail(deps.db, String(req.params.ref), scopeOf(req.auth!.user), id).catch((e) => { throw ticketHttpError(e, 'mail'); });
+    sendDownload(res, mail.bytes, 'message/rfc822', `${mail.ref}-thu-gui-${id}.eml`);
   });
   return router;
 }

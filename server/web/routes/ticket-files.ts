@@ -1,29 +1,18 @@
 // Downloads from a ticket page: the raw .eml of a citizen's mail (the legal record, the exact bytes the mail server
 // delivered) and each attachment in it. The same readers and the same scope rule as the page: a ticket of another
 // agency, or a message that is not on this ticket, is a 404 exactly like a ref that does not exist.
-// Every answer is a download (Content-Disposition: attachment with an RFC 6266 name), never rendered: dangerous
-// types go out as application/octet-stream, with nosniff and a sandboxing CSP in case a browser tries anyway.
-import { Router, type Response } from 'express';
+// Every answer is a download (web/download.ts: attachment with an RFC 6266 name, nosniff, sandbox CSP), never
+// rendered; dangerous types go out as application/octet-stream.
+import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { NotFound } from '../errors.js';
-import { messageFile, rawMessage, scopeOf, servedContentType, TICKET_READ_ROLES, TicketNotFoundError } from '../../services/tickets/index.js';
-import { attachmentDisposition } from '../content-disposition.js';
+import { messageFile, rawMessage, scopeOf, servedContentType, TICKET_READ_ROLES } from '../../services/tickets/index.js';
+import { sendDownload } from '../download.js';
+import { ticketHttpError } from './ticket-errors.js';
 
 const params = z.object({ ref: z.string().max(40), message: z.coerce.number().int().positive(), part: z.coerce.number().int().positive().max(1000).optional() });
-
-function sendDownload(res: Response, body: Buffer, contentType: string, filename: string): void {
-  res.set({
-    'Content-Type': contentType,
-    'Content-Disposition': attachmentDisposition(filename),
-    'Content-Length': String(body.length),
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
-}
 
 export function ticketFileRoutes(deps: AppDeps): Router {
   const { db } = deps;
@@ -34,7 +23,7 @@ export function ticketFileRoutes(deps: AppDeps): Router {
     if (!p.success) throw NotFound('ticket');
     return p.data;
   };
-  const notFound = (e: unknown) => { throw e instanceof TicketNotFoundError ? NotFound('ticket') : e; };
+  const notFound = (e: unknown) => { throw ticketHttpError(e); };
 
   router.get('/tickets/:ref/messages/:message/raw', ...readers, async (req, res) => {
     const p = parse(req.params);

@@ -59,7 +59,7 @@ forEachDb('case export (zip)', (getDb) => {
     expect(page.text).to.contain(`href="/tickets/${ref}/export.zip"`);
     const res = await agent.get(`/tickets/${ref}/export.zip`).buffer(true).parse(binary as never).expect(200);
     expect(res.headers['content-type']).to.equal('application/zip');
-    expect(res.headers['content-disposition']).to.equal(`attachment; filename="${ref}.zip"`);
+    expect(res.headers['content-disposition']).to.equal(`attachment; filename="${ref}.zip"; filename*=UTF-8''${ref}.zip`);
     const zip = await JSZip.loadAsync(res.body as Buffer);
     const names = Object.keys(zip.files).sort();
     expect(names).to.include.members(['transcript.pdf', 'events.json', 'events.csv', 'audit.json', 'audit.csv', 'manifest.json']);

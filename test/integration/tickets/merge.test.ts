@@ -124,6 +124,8 @@ forEachDb('ticket merge', (getDb) => {
       const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
     expect(Buffer.compare(eml.body as Buffer, sent.raw), 'the exact bytes sent').to.equal(0);
+    expect([eml.headers['content-security-policy'], eml.headers['content-disposition']], 'a sandboxed download like every other')
+      .to.deep.equal(["default-src 'none'; sandbox", `attachment; filename="${first.ref}-thu-gui-${reply.outboxId}.eml"; filename*=UTF-8''${first.ref}-thu-gui-${reply.outboxId}.eml`]);
   });
 
   it('stops a merge whose kept case was merged into a third one since it was planned, and writes nothing', async function () {

@@ -88,6 +88,12 @@ forEachDb('ticket page: attachments and the raw mail', (getDb) => {
     expect(res.headers['content-type']).to.match(/^message\/rfc822/);
     expect(res.headers['content-disposition']).to.equal(`attachment; filename="${ref}-thu-${messageId}.eml"; filename*=UTF-8''${ref}-thu-${messageId}.eml`);
     expect(Buffer.compare(res.body as Buffer, raw)).to.equal(0);
+    // The case export is a download of the same kind (one helper for every download: web/download.ts).
+    const zip = await agent.get(`/tickets/${ref}/export.zip`).buffer(true)
+      .parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); })
+      .expect(200);
+    expect([zip.headers['content-security-policy'], zip.headers['x-content-type-options'], zip.headers['content-disposition']])
+      .to.deep.equal(["default-src 'none'; sandbox", 'nosniff', `attachment; filename="${ref}.zip"; filename*=UTF-8''${ref}.zip`]);
 
     const sxd = (await db.models.Agency.findOne({ where: { code: 'SXD' } }))!;
     const outsider = await staff(db, 'supervisor', sxd.id);
