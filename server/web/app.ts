@@ -47,6 +47,7 @@ import { adminUserRoutes } from './routes/admin-users.js';
 import { replyTemplateRoutes } from './routes/reply-templates.js';
 import { ticketDeskRoutes } from './routes/ticket-desk.js';
 import { multipartForm } from './middleware/multipart-form.js';
+import { canWrite } from '../services/tickets/index.js';
 import { DEFAULT_REPLY_ATTACHMENT_MAX_BYTES } from '../services/replies/index.js';
 
 /** The one form that posts files with its fields (tickets.ts reply). */
@@ -108,8 +109,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
   app.use(loadSession(deps.db, { lifetime: deps.sessionLifetime, secureCookies: deps.secureCookies }));
   app.use(rejectNul);
-  // a reply carries its official letter: parsed before the CSRF check, which reads _csrf from its fields
-  app.use(multipartForm(REPLY_FORM_PATH, deps.replyAttachmentMaxBytes ?? DEFAULT_REPLY_ATTACHMENT_MAX_BYTES));
+  // a reply carries its official letter: parsed before the CSRF check, which reads _csrf from its fields; only
+  // for those who may write to tickets (services/tickets canWrite), so a leader or HR cannot make us buffer one
+  app.use(multipartForm(REPLY_FORM_PATH, deps.replyAttachmentMaxBytes ?? DEFAULT_REPLY_ATTACHMENT_MAX_BYTES, canWrite));
   app.use(csrf(deps.secretKey, deps.secureCookies));
   app.use((req, res, next) => {
     res.locals.locale = req.locale;

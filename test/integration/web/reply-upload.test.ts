@@ -1,0 +1,23 @@
+// The reply form's upload (middleware/multipart-form.ts), both databases: only those who may write to tickets make
+// the server read a multipart body; a body over the limit from an officer gives the ticket page again with the
+// limit next to the attachment field and the typed text kept, not a bare 413.
+import { forEachDb } from '../../support/databases.js';
+import { testApp, buildUser, loginAgent } from '../../support/web.js';
+import { buildAgency, buildTicket } from '../../support/ticket-factory.js';
+
+const MAX_BYTES = 1024;
+/** Past the limit and the 1 MB allowed for the fields around the files. */
+const TOO_BIG = Buffer.alloc(MAX_BYTES + 1024 * 1024 + 4096, 0x25);
+
+forEachDb('reply upload: who may upload, and an oversized upload', (getDb) => {
+  it('does not read a leader\'s multipart body: refused before any byte is buffered, not "too large"', async () => {
+    const db = getDb();
+    const agency = await buildAgency(db);
+    const ticket = await buildTicket(db, { agency_id: agency.id, received: '2026-03-10T08:00' });
+    const app = testApp(db, { replyAttachmentMaxBytes: MAX_BYTES });
+    const leader = await buildUser(db, { role: 'leader', agencyId: agency.id });
+    const { agent, csrf } = await loginAgent(app, leader.username, leader.password);
+    await agent.post(`/tickets/${ticket.ref}/reply`).field('_csrf', csrf).field('body', 'Trả lời')
+      .attach('attachment', TOO_BIG, { filename: 'lon.pdf', contentType: 'application/pdf' }).expect(403);
+  });
+});
