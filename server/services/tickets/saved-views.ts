@@ -1,5 +1,6 @@
 // Each user's saved queue filters (issue 14 item 1): a name and the queue's query string, per user; the two
 // built-in views ("mine", "overdue in my agency") are fixed queries and not stored.
+import { UniqueConstraintError } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { TicketInputError } from './errors.js';
 
@@ -29,10 +30,17 @@ export async function listSavedViews(db: Db, userId: number): Promise<SavedView[
 export async function saveView(db: Db, userId: number, name: string, query: string): Promise<void> {
   const clean = name.trim().slice(0, 100);
   if (!clean) throw new TicketInputError('view', 'no_name');
-  const existing = await db.models.QueueView.findOne({ where: { user_id: userId, name: clean } });
-  if (existing) { await existing.update({ query: savedQuery(query) }); return; }
+  const kept = savedQuery(query);
+  const replace = () => db.models.QueueView.update({ query: kept }, { where: { user_id: userId, name: clean } });
+  if (await db.models.QueueView.count({ where: { user_id: userId, name: clean } })) { await replace(); return; }
   if (await db.models.QueueView.count({ where: { user_id: userId } }) >= SAVED_VIEWS_MAX) throw new TicketInputError('view', 'too_many');
-  await db.models.QueueView.create({ user_id: userId, name: clean, query: savedQuery(query) });
+  try {
+    await db.models.QueueView.create({ user_id: userId, name: clean, query: kept });
+  } catch (e) {
+    // A double-submitted form: the other request created it between our look and our insert (unique user+name).
+    if (!(e instanceof UniqueConstraintError)) throw e;
+    await replace();
+  }
 }
 
 /** Deletes one of this user's views; another user's id deletes nothing. */

@@ -154,4 +154,16 @@ forEachDb('hotline queue', (getDb) => {
     await one.agent.post(`/tickets/views/${view.id}/delete`).type('form').send({ _csrf: one.csrf }).expect(303);
     expect(await db.models.QueueView.count({ where: { id: view.id } })).to.equal(0);
   });
+
+  it('saves a double-submitted view once, one of the queries kept, instead of failing on the unique name', async () => {
+    const db = getDb();
+    const a = await agency();
+    const one = await loginAgent(app, await staff(db, 'agent', a.agencyId));
+    const save = (query: string) => one.agent.post('/tickets/views').type('form').send({ _csrf: one.csrf, name: 'Bấm hai lần', query });
+    const answers = await Promise.all([save('status=open'), save('status=open'), save('status=new')]);
+    expect(answers.map((r) => r.status)).to.deep.equal([303, 303, 303]);
+    const rows = await db.models.QueueView.findAll({ where: { name: 'Bấm hai lần' } });
+    expect(rows.length).to.equal(1);
+    expect(['status=open', 'status=new']).to.include(rows[0]!.query);
+  });
 });
