@@ -15,6 +15,7 @@ import { JobRunner } from '../jobs/runner.js';
 import { Scheduler } from '../jobs/scheduler.js';
 import { SCHEDULES } from '../jobs/index.js';
 import { HotlineWorker } from './services/ingestion/index.js';
+import { observePollDuration } from './services/ops/index.js';
 
 export const PROCESS_ROLES = ['web', 'worker', 'scheduler'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -69,7 +70,8 @@ export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<vo
     runner = new JobRunner(db, await root.jobs(), log, { leaseMs: config.JOB_LEASE_SECONDS * 1000 });
     runner.start();
     // One IDLE loop per hotline inbox this process can lease; the others' inboxes stay theirs.
-    hotline = new HotlineWorker(db, { secretKey: config.SECRET_KEY, log, context: root.ingestContext, leaseMs: config.INBOX_LEASE_SECONDS * 1000 });
+    hotline = new HotlineWorker(db, { secretKey: config.SECRET_KEY, log, context: root.ingestContext, leaseMs: config.INBOX_LEASE_SECONDS * 1000,
+      onPass: observePollDuration });
     hotline.start();
   }
   if (roles.has('scheduler')) {

@@ -35,6 +35,9 @@ export interface HotlineWorkerOptions {
   maxIdleMs?: number;
   backoff?: { baseMs: number; maxMs: number; stableMs: number };
   maxInboxes?: number;
+  /** each completed catch-up pass of an inbox, by agency code, and its seconds (the composition root feeds the
+   *  poll-duration histogram of services/ops with it) */
+  onPass?(agency: string, seconds: number): void;
 }
 
 const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
@@ -127,7 +130,8 @@ export class HotlineWorker {
             secretKey: this.opts.secretKey, owner: this.owner, leaseMs: this.leaseMs, signal: session.signal,
             idleMs: Math.min(inbox.poll_interval_s * 1000, this.opts.maxIdleMs ?? Infinity), sessionMs: this.opts.sessionMs ?? SESSION_MS,
             onConnected: () => { connectedAt = Date.now(); },
-            onCaughtUp: async (counts) => {
+            onCaughtUp: async (counts, seconds) => {
+              this.opts.onPass?.(agency.code, seconds);
               await recordInboxSuccess(db, id, new Date());
               if (counts.fetched) log?.info({ event: 'hotline.ingest.done', inbox: id, ...counts });
             },

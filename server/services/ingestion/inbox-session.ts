@@ -35,8 +35,8 @@ export interface SessionOptions {
   signal?: AbortSignal;
   /** logged in and the folder is open: the reconnect backoff measures uptime from here */
   onConnected?(): void;
-  /** after each completed catch-up pass: error state and logs */
-  onCaughtUp?(counts: PollCounts): Promise<void>;
+  /** after each completed catch-up pass (SEARCH from the cursor, fetch and ingest), with how long it took: error state, logs, metrics */
+  onCaughtUp?(counts: PollCounts, seconds: number): Promise<void>;
 }
 
 /** The agency as a session needs it: its names for ingestion, and its end to refuse an ended one. */
@@ -65,9 +65,10 @@ export async function runInboxSession(
     const endsAt = Date.now() + (opts.sessionMs ?? 0);
     for (;;) {
       const counts = emptyCounts();
+      const began = performance.now();
       cursor = await catchUp(db, ctx, ref, mailbox, cursor, counts, signal);
       if (signal.aborted) return;
-      await opts.onCaughtUp?.(counts);
+      await opts.onCaughtUp?.(counts, (performance.now() - began) / 1000);
       const left = endsAt - Date.now();
       if (opts.once || left <= 0) return;
       await mailbox.waitForNewMail(Math.min(opts.idleMs ?? left, left), signal);

@@ -1,5 +1,5 @@
 // Operations: what an operator watches (Prometheus figures, readiness) and what the watchdog alerts on.
-export { createOpsMetrics, observeHttpRequest } from './prom-metrics.js';
+export { createOpsMetrics, observeHttpRequest, observePollDuration } from './prom-metrics.js';
 export type { OpsMetrics } from './prom-metrics.js';
 export { readiness } from './readiness.js';
 export type { Readiness } from './readiness.js';

@@ -17,7 +17,7 @@ type Snapshot = {
   now: Date;
 };
 
-let processRegistry: { registry: Registry; http: Histogram<'method' | 'route' | 'status'> } | undefined;
+let processRegistry: { registry: Registry; http: Histogram<'method' | 'route' | 'status'>; poll: Histogram<'agency'> } | undefined;
 
 /** This process's registry: default process metrics and the HTTP latency histogram, made once per process. */
 function perProcess() {
@@ -28,7 +28,11 @@ function perProcess() {
       name: 'govmail_http_request_duration_seconds', help: 'HTTP request latency by method, route pattern and status class (this process)',
       labelNames: ['method', 'route', 'status'] as const, buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
     });
-    processRegistry = { registry, http };
+    const poll = new Histogram({
+      name: 'govmail_inbox_poll_duration_seconds', help: 'Hotline inbox catch-up passes (search from the cursor, fetch, ingest) by agency code (this process\'s worker)',
+      labelNames: ['agency'] as const, buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry],
+    });
+    processRegistry = { registry, http, poll };
   }
   return processRegistry;
 }
@@ -36,6 +40,13 @@ function perProcess() {
 /** Records one HTTP request; `route` is the route pattern (`/tickets/:ref`), never the raw path. */
 export function observeHttpRequest(method: string, route: string, status: number, seconds: number): void {
   perProcess().http.observe({ method, route, status: `${Math.floor(status / 100)}xx` }, seconds);
+}
+
+/** Records one catch-up pass of a hotline inbox (HotlineWorker onPass): how long polling takes, beside the gauge
+ *  of how long ago it last succeeded. Per process, like the HTTP histogram: a worker role's figures show at the
+ *  /metrics/prom of a process that also runs the web (npm start). */
+export function observePollDuration(agency: string, seconds: number): void {
+  perProcess().poll.observe({ agency }, seconds);
 }
 
 export interface OpsMetrics {

@@ -10,7 +10,9 @@ import { testApp } from '../../support/web.js';
 import { createMailTransport } from '../../../server/mail/transport.js';
 import { flushOutbox } from '../../../server/services/outbox/index.js';
 import type { ImapConfig } from '../../../server/mail/imap.js';
-import { addHotline, append, DOMAIN, mail, poll, startHotlineServers } from '../ingestion/hotline-fixture.js';
+import { addHotline, append, DOMAIN, ingestCtx, mail, poll, SECRET_KEY, startHotlineServers } from '../ingestion/hotline-fixture.js';
+import { HotlineWorker } from '../../../server/services/ingestion/index.js';
+import { observePollDuration } from '../../../server/services/ops/index.js';
 
 const TOKEN = 'prom-token-0123456789abcdef0123456789abcdef';
 
@@ -111,5 +113,29 @@ forEachDb('Prometheus metrics at /metrics/prom', (getDb) => {
     expect(sample(body, 'govmail_job_queue_lag_seconds')).to.be.at.least(90);
     expect(sample(body, 'govmail_http_request_duration_seconds_count{method="GET",route="/tickets/:ref",status="3xx"}')).to.be.at.least(1);
     expect(body).to.not.include(ticket.ref);
+  });
+  it('times each catch-up pass of a hotline worker in a histogram by agency code (govmail_inbox_poll_duration_seconds)', async function () {
+    this.timeout(60_000);
+    const count = () => scrape().then((b) => sample(b, 'govmail_inbox_poll_duration_seconds_count{agency="STP"}') ?? 0);
+    const before = await count();
+    await append(stp, [mail({ to: stp.user, from: 'poll-timer@example.vn', subject: 'Đo thời gian đọc hộp thư' })]);
+    // a worker as `govmail worker` wires it (server/roles.ts): its onPass feeds the histogram of services/ops
+    const w = new HotlineWorker(db(), { secretKey: SECRET_KEY, context: async () => ingestCtx(), owner: 'prom-timer', discoverMs: 200, leaseMs: 6_000, onPass: observePollDuration });
+    w.start();
+    try {
+      const deadline = Date.now() + 30_000;
+      while ((await count()) === before) {
+        if (Date.now() > deadline) throw new Error('no catch-up pass timed within 30 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await w.stop();
+    }
+    const body = await scrape();
+    const n = sample(body, 'govmail_inbox_poll_duration_seconds_count{agency="STP"}')!;
+    expect(n).to.be.greaterThan(before);
+    expect(sample(body, 'govmail_inbox_poll_duration_seconds_bucket{le="+Inf",agency="STP"}')).to.equal(n);
+    expect(sample(body, 'govmail_inbox_poll_duration_seconds_sum{agency="STP"}')).to.be.greaterThan(0);
+    expect(await db().models.Ticket.count({ where: { citizen_address: 'poll-timer@example.vn' } }), 'the pass ingested the mail').to.equal(1);
   });
 });
