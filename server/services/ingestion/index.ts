@@ -17,4 +17,5 @@ export {
 } from './review-list.js';
 export type { ReviewAgency, ReviewClass, ReviewMail, ReviewPage } from './review-list.js';
 export { convertToTicket, reprocessQuarantined } from './review-actions.js';
+export { mailToReview } from './review-handled.js';
 export type { Converted, Reprocessed } from './review-actions.js';

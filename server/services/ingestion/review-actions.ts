@@ -5,7 +5,7 @@
 // - "Xử lý lại": a quarantined mail goes through the per-message ingest path again (storeMessage), after a fix
 //   to the parser or its limits; it may come out a ticket, threaded, set aside, or quarantined again.
 // Each claims its row with a conditional write first; the affected-row count decides who won, on SQLite and
-// MariaDB alike, so a double click finds the work done ('already').
+// MariaDB alike, so a double click finds the work done ('already', with the case it made: review-handled.ts).
 import type { Db } from '../../db/index.js';
 import { execWrite, inTransaction } from '../../db/index.js';
 import { audit } from '../audit/index.js';
@@ -14,7 +14,8 @@ import type { IngestContext } from './ingest-context.js';
 import { storeMessage, type IngestOutcome } from './ingest-message.js';
 import { openingEventKind, ticketFromMail } from './mail-ticket.js';
 import { parseAndClassify, type FetchedRaw, type InboxRef } from './prepared-message.js';
-import { findReviewMail, REVIEW_CLASSES, type ReviewActor } from './review-list.js';
+import type { ReviewActor } from './review-list.js';
+import { mailToReview } from './review-handled.js';
 
 /** A review action on a mail not (or no longer) waiting for it: `field` is 'review', the message its reason. */
 const refuse = (reason: 'already' | 'quarantined' | 'not_quarantined' | 'unparseable') => new TicketInputError('review', reason);
@@ -37,11 +38,10 @@ async function rawOf(db: Db, mail: { sha256: string; uid: number | null; receive
 export interface Converted { ref: string; ticketId: number; receivedAt: Date }
 
 /** "Đây là thư của công dân": the set-aside mail opens a ticket dated when the mail server received it. */
-export async function convertToTicket(db: Db, ctx: IngestContext, input: { mailId: number; actor: ReviewActor; now?: Date }): Promise<Converted> {
+export async function convertToTicket(db: Db, ctx: IngestContext, input: { mailId: number; actor: ReviewActor; mailKey?: string; now?: Date }): Promise<Converted> {
   return inTransaction(db.sequelize, async () => {
-    const mail = await findReviewMail(db, input.actor, input.mailId);
+    const mail = await mailToReview(db, input.actor, input.mailId, input.mailKey);
     if (mail.classification === 'quarantined') throw refuse('quarantined');
-    if (mail.ticket_id || !(REVIEW_CLASSES as readonly string[]).includes(mail.classification)) throw refuse('already');
     const now = input.now ?? ctx.now?.() ?? new Date();
     const claimed = await execWrite(db.sequelize,
       `UPDATE messages SET classification = 'human', class_reason = :reason WHERE id = :id AND ticket_id IS NULL AND classification = :was`,
@@ -65,10 +65,11 @@ export async function convertToTicket(db: Db, ctx: IngestContext, input: { mailI
 export interface Reprocessed { outcome: IngestOutcome; ticketRef: string | null }
 
 /** "Xử lý lại": a quarantined mail through the ingest path again; its quarantine row gives way to what it becomes. */
-export async function reprocessQuarantined(db: Db, ctx: IngestContext, input: { mailId: number; actor: ReviewActor; now?: Date }): Promise<Reprocessed> {
+export async function reprocessQuarantined(db: Db, ctx: IngestContext, input: { mailId: number; actor: ReviewActor; mailKey?: string; now?: Date }): Promise<Reprocessed> {
   return inTransaction(db.sequelize, async () => {
-    const mail = await findReviewMail(db, input.actor, input.mailId);
-    if (mail.classification !== 'quarantined') throw refuse(mail.ticket_id ? 'already' : 'not_quarantined');
+    // a mail already re-processed is found again by its key (mailKey) and answered 'already', with its case
+    const mail = await mailToReview(db, input.actor, input.mailId, input.mailKey);
+    if (mail.classification !== 'quarantined') throw refuse('not_quarantined');
     // The claim: the quarantine row is removed (its raw bytes stay, content-addressed) so storeMessage can write
     // the mail's row under the same UID; a second click removes nothing and stops here.
     const claimed = await execWrite(db.sequelize, `DELETE FROM messages WHERE id = :id AND classification = 'quarantined' AND ticket_id IS NULL`, { id: mail.id });

@@ -7,6 +7,8 @@ import type { Db } from '../../db/index.js';
 import type { MessageAttrs } from '../../db/models/hotline.js';
 import type { Role, UserAttrs } from '../../db/models/foundation.js';
 import { TicketForbiddenError, TicketNotFoundError } from '../tickets/index.js';
+// review-handled.ts imports this module too; the cycle is safe (functions, called after both modules loaded)
+import { reviewMailKey } from './review-handled.js';
 
 /** The kinds listed for review: set aside by the classifier, or not parsed at all. */
 export const REVIEW_CLASSES = ['spam', 'auto_reply', 'list', 'bounce', 'quarantined'] as const;
@@ -20,6 +22,8 @@ export interface ReviewAgency { id: number; code: string; name: string }
 export interface ReviewMail {
   id: number; classification: ReviewClass; reason: string | null; detail: string | null;
   from: string | null; subject: string | null; receivedAt: Date | null; size: number | null;
+  /** inbox, UIDVALIDITY and UID: finds the mail again after re-processing wrote it anew (review-handled.ts) */
+  key: string;
 }
 export interface ReviewPage { agency: ReviewAgency; mails: ReviewMail[]; nextBefore: number | null }
 
@@ -61,7 +65,7 @@ export async function listReviewMail(db: Db, agency: ReviewAgency, opts: { befor
   const rows = await db.models.Message.findAll({
     where: { inbox_id: inboxIds, direction: 'in', ticket_id: null, classification: opts.kind ? [opts.kind] : [...REVIEW_CLASSES],
       ...(opts.before ? { id: { [Op.lt]: opts.before } } : {}) },
-    attributes: ['id', 'classification', 'class_reason', 'quarantine_reason', 'quarantine_detail', 'from_address', 'subject', 'received_at', 'sha256'],
+    attributes: ['id', 'classification', 'class_reason', 'quarantine_reason', 'quarantine_detail', 'from_address', 'subject', 'received_at', 'sha256', 'inbox_id', 'uid_validity', 'uid'],
     order: [['id', 'DESC']], limit: REVIEW_PAGE_SIZE + 1,
   });
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
@@ -70,10 +74,10 @@ export async function listReviewMail(db: Db, agency: ReviewAgency, opts: { befor
   return { agency, mails: page.map((m) => reviewMailOf(m, sizes.get(m.sha256) ?? null)), nextBefore: rows.length > REVIEW_PAGE_SIZE ? page[page.length - 1].id : null };
 }
 
-function reviewMailOf(m: Pick<MessageAttrs, 'id' | 'classification' | 'class_reason' | 'quarantine_reason' | 'quarantine_detail' | 'from_address' | 'subject' | 'received_at'>, size: number | null): ReviewMail {
+function reviewMailOf(m: Pick<MessageAttrs, 'id' | 'classification' | 'class_reason' | 'quarantine_reason' | 'quarantine_detail' | 'from_address' | 'subject' | 'received_at' | 'inbox_id' | 'uid_validity' | 'uid'>, size: number | null): ReviewMail {
   const quarantined = m.classification === 'quarantined';
   return { id: m.id, classification: m.classification as ReviewClass, reason: quarantined ? m.quarantine_reason : m.class_reason,
-    detail: quarantined ? m.quarantine_detail : null, from: m.from_address, subject: m.subject, receivedAt: m.received_at, size };
+    detail: quarantined ? m.quarantine_detail : null, from: m.from_address, subject: m.subject, receivedAt: m.received_at, size, key: reviewMailKey(m) };
 }
 
 /** A set-aside mail by id within the actor's scope, or TicketNotFoundError (also when it is another agency's). */

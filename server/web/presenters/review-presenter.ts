@@ -19,6 +19,6 @@ export function reviewRowsView(mails: ReviewMail[], locale: Locale) {
   return mails.map((m) => ({
     id: m.id, receivedAt: m.receivedAt, from: m.from || t(locale, 'review.no_sender'), subject: m.subject || t(locale, 'review.no_subject'),
     kind: m.classification, kindLabel: t(locale, `review.kind.${m.classification}`), reason: reviewReasonText(locale, m.classification, m.reason),
-    code: m.reason ?? '', quarantined: m.classification === 'quarantined',
+    code: m.reason ?? '', quarantined: m.classification === 'quarantined', key: m.key,
   }));
 }

@@ -9,7 +9,7 @@ import { requireLogin, requireRole } from '../middleware/auth.js';
 import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  convertToTicket, findReviewMail, listReviewMail, REVIEW_CLASSES, REVIEW_ROLES, reprocessQuarantined, reviewAgencyChoices, reviewAgencyFor,
+  convertToTicket, listReviewMail, mailToReview, REVIEW_CLASSES, REVIEW_ROLES, reprocessQuarantined, reviewAgencyChoices, reviewAgencyFor,
 } from '../../services/ingestion/index.js';
 import { TicketInputError } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -37,8 +37,11 @@ export function mailReviewRoutes(deps: AppDeps): Router {
     const choices = user.agency_id === null ? await reviewAgencyChoices(db) : [];
     const page = agency ? await listReviewMail(db, agency, { before: query.before, kind: query.kind }) : null;
     const base = `/review?${new URLSearchParams({ ...(user.agency_id === null && agency ? { agency: agency.code } : {}), ...(query.kind ? { kind: query.kind } : {}) })}`;
+    // a mail already dealt with names the case it made, with a link to it
     const flash = query.done ? { kind: 'ok', text: t(req.locale, `review.flash.${query.done}`, { ref: query.ref ?? '' }) }
-      : query.error ? { kind: 'error', text: t(req.locale, `review.error.${query.error}`) } : undefined;
+      : query.error === 'already' && query.ref ? { kind: 'warning', text: t(req.locale, 'review.error.already_ticket', { ref: query.ref }),
+        href: `/tickets/${encodeURIComponent(query.ref)}`, linkText: t(req.locale, 'review.open_ticket', { ref: query.ref }) }
+        : query.error ? { kind: query.error === 'already' ? 'warning' : 'error', text: t(req.locale, `review.error.${query.error}`) } : undefined;
     res.render('pages/tickets/review', {
       title: t(req.locale, 'review.title'), agency, flash,
       choices: choices.map((c) => ({ ...c, selected: c.id === agency?.id })),
@@ -51,10 +54,22 @@ export function mailReviewRoutes(deps: AppDeps): Router {
 
   const backTo = (agencyCode: string, req: Request) => `/review?${new URLSearchParams(req.auth!.user.agency_id === null ? { agency: agencyCode } : {})}`;
 
-  /** Scope check first (404 elsewhere), then the question; confirm=1 runs it. Refusals go back to the list. */
-  const action = (name: 'convert' | 'reprocess', run: (req: Request, mailId: number, back: string) => Promise<string>) => async (req: Request, res: Response) => {
+  /** Back to the list with the refusal; 'already' carries the case the mail made, and the mail's agency. */
+  const refused = (e: TicketInputError, agencyCode: string, req: Request) =>
+    `${backTo(String(e.params.agency || agencyCode), req)}&error=${e.message}${e.params.ref ? `&ref=${encodeURIComponent(String(e.params.ref))}` : ''}`;
+
+  /** Scope check first (404 elsewhere), then whether it is still to do (a second click: "already handled", with its
+   *  case), then the question; confirm=1 runs it. Refusals go back to the list. */
+  const action = (name: 'convert' | 'reprocess', run: (req: Request, mailId: number, back: string, mailKey?: string) => Promise<string>) => async (req: Request, res: Response) => {
     const mailId = Number(req.params.mail);
-    const mail = await findReviewMail(db, req.auth!.user, mailId).catch((e) => { throw ticketHttpError(e, 'mail'); });
+    const mailKey = typeof req.body?.mail_key === 'string' ? req.body.mail_key : undefined;
+    let mail: Awaited<ReturnType<typeof mailToReview>>;
+    try {
+      mail = await mailToReview(db, req.auth!.user, mailId, mailKey);
+    } catch (e) {
+      if (e instanceof TicketInputError) return res.redirect(303, refused(e, '', req));
+      throw ticketHttpError(e, 'mail');
+    }
     const agency = (await db.models.Agency.findByPk(mail.agency_id, { attributes: ['code'] }))!;
     if (!isConfirmed(req.body)) {
       const vars = { from: mail.from_address || t(req.locale, 'review.no_sender'), subject: mail.subject || t(req.locale, 'review.no_subject'),
@@ -63,19 +78,19 @@ export function mailReviewRoutes(deps: AppDeps): Router {
         warning: t(req.locale, `review.${name}.warning`, vars), confirmLabel: t(req.locale, `review.${name}.submit`), cancelHref: backTo(agency.code, req) });
     }
     try {
-      res.redirect(303, await run(req, mailId, backTo(agency.code, req)));
+      res.redirect(303, await run(req, mailId, backTo(agency.code, req), mailKey));
     } catch (e) {
       if (!(e instanceof TicketInputError)) throw ticketHttpError(e, 'mail');
-      res.redirect(303, `${backTo(agency.code, req)}&error=${e.message}`);
+      res.redirect(303, refused(e, agency.code, req));
     }
   };
 
-  router.post('/review/:mail/convert', ...desk, action('convert', async (req, mailId) => {
-    const done = await convertToTicket(db, await deps.ingestContext(), { mailId, actor: req.auth!.user });
+  router.post('/review/:mail/convert', ...desk, action('convert', async (req, mailId, _back, mailKey) => {
+    const done = await convertToTicket(db, await deps.ingestContext(), { mailId, actor: req.auth!.user, mailKey });
     return `/tickets/${encodeURIComponent(done.ref)}?done=converted`;
   }));
-  router.post('/review/:mail/reprocess', ...desk, action('reprocess', async (req, mailId, back) => {
-    const done = await reprocessQuarantined(db, await deps.ingestContext(), { mailId, actor: req.auth!.user });
+  router.post('/review/:mail/reprocess', ...desk, action('reprocess', async (req, mailId, back, mailKey) => {
+    const done = await reprocessQuarantined(db, await deps.ingestContext(), { mailId, actor: req.auth!.user, mailKey });
     if (done.ticketRef) return `${back}&done=reprocessed.${done.outcome === 'ticket' ? 'ticket' : 'threaded'}&ref=${encodeURIComponent(done.ticketRef)}`;
     return `${back}&done=reprocessed.${done.outcome === 'quarantined' ? 'quarantined' : 'other'}`;
   }));

@@ -1,7 +1,8 @@
 // Mail that made no ticket (issue 14 item 6): /review lists an agency's set-aside mail (spam, auto-reply, list,
 // bounce) and its quarantine with the reason in words; "Đây là thư của công dân" opens a ticket at the mail's
 // original receive time (the clock starts then) with one receipt, once however often it is clicked; "Xử lý lại"
-// runs a quarantined mail through ingestion again, once. Another agency's mail is absent. Both databases.
+// runs a quarantined mail through ingestion again, once; a second click of either says it was done, with a link to
+// the case, instead of a 404. Another agency's mail is absent. Both databases.
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
@@ -92,9 +93,15 @@ forEachDb('mail review: set-aside mail and quarantine', (getDb) => {
     const shown = await agent.get(`/tickets/${ticket.ref}?done=converted`).expect(200);
     expect(shown.text).to.contain('Đề nghị sửa cầu treo bản Mường');
 
-    // The second click finds the work done; a race of two finds it once.
-    const again = await agent.post(`/review/${id}/convert`).type('form').send({ _csrf: csrf, confirm: '1' }).expect(303);
-    expect(again.headers.location).to.contain('error=already');
+    // The second click finds the work done and says so, with a link to the case, asking nothing; a race of two finds it once.
+    for (const body of [{ confirm: '1' }, {}]) {
+      const again = await agent.post(`/review/${id}/convert`).type('form').send({ _csrf: csrf, ...body }).expect(303);
+      expect(again.headers.location).to.contain('error=already').and.contain(`ref=${encodeURIComponent(ticket.ref)}`);
+      const said = await agent.get(again.headers.location!).expect(200);
+      expect(said.text).to.contain(`Thư này đã được xử lý rồi: đã tạo hoặc ghép vào hồ sơ ${ticket.ref}.`).and.contain(`href="/tickets/${ticket.ref}" data-testid="flash-link"`);
+    }
+    expect(await db.models.Ticket.count({ where: { subject: 'Đề nghị sửa cầu treo bản Mường' } })).to.equal(1);
+    expect(await db.models.Outbox.count({ where: { idempotency_key: `ack:${ticket.id}` } })).to.equal(1);
     const raceId = await arrive(a, mail({ to: a.address, subject: 'Phản ánh tiếng ồn ban đêm', headers: ['Precedence: bulk'] }));
     const actor = { id: clerk.user.id, username: clerk.username, role: 'agent' as const, agency_id: a.agencyId };
     const results = await Promise.allSettled([1, 2].map(() => convertToTicket(db, ctx, { mailId: raceId, actor })));
@@ -134,8 +141,22 @@ forEachDb('mail review: set-aside mail and quarantine', (getDb) => {
     expect(await db.models.Message.findByPk(q)).to.equal(null);
     expect(await db.models.Outbox.count({ where: { idempotency_key: `ack:${ticket.id}` } })).to.equal(1);
     expect(await db.models.AuditLog.count({ where: { action: 'review.reprocess', target: ticket.ref } })).to.equal(1);
-    const again = await agent.post(`/review/${q}/reprocess`).type('form').send({ _csrf: csrf, confirm: '1' }).expect(404);
-    expect(again.status).to.equal(404);
+    // A second click from the page drawn before (its form carries the mail's key) says it was done, with the case
+    // it made, instead of a 404; done once. Without the key (not from the page) it stays not found.
+    const key = new RegExp(`data-mail="${q}"[\\s\\S]*?name="mail_key" value="([^"]+)"`).exec(list.text)![1]!;
+    for (const body of [{ confirm: '1' }, {}]) {
+      const again = await agent.post(`/review/${q}/reprocess`).type('form').send({ _csrf: csrf, mail_key: key, ...body }).expect(303);
+      expect(again.headers.location).to.contain('error=already').and.contain(`ref=${encodeURIComponent(ticket.ref)}`);
+      const said = await agent.get(again.headers.location!).expect(200);
+      expect(said.text).to.contain(`Thư này đã được xử lý rồi: đã tạo hoặc ghép vào hồ sơ ${ticket.ref}.`).and.contain(`href="/tickets/${ticket.ref}"`);
+    }
+    await agent.post(`/review/${q}/reprocess`).type('form').send({ _csrf: csrf, confirm: '1' }).expect(404);
+    expect(await db.models.Ticket.count({ where: { subject: 'Khai thác cát trái phép trên sông Đà' } })).to.equal(1);
+    expect(await db.models.AuditLog.count({ where: { action: 'review.reprocess', target: ticket.ref } })).to.equal(1);
+    // another agency's officer with the same key is still told nothing
+    const outsider = await staff(db, 'supervisor', b.agencyId);
+    const o = await loginAgent(app, outsider.username, outsider.password);
+    await o.agent.post(`/review/${q}/reprocess`).type('form').send({ _csrf: o.csrf, mail_key: key, confirm: '1' }).expect(404);
 
     const race = await quarantined(a, mail({ to: a.address, subject: 'Đơn kiến nghị về đất đai' }));
     const actor = { id: clerk.user.id, username: clerk.username, role: 'agent' as const, agency_id: a.agencyId };
