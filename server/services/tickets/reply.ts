@@ -72,7 +72,7 @@ function attachmentsOf(input: ReplyInput) {
   try {
     return checkAttachments(input.attachments ?? [], input.maxAttachmentBytes ?? DEFAULT_REPLY_ATTACHMENT_MAX_BYTES);
   } catch (e) {
-    if (e instanceof ReplyInputError) throw new TicketInputError(e.field, e.id);
+    if (e instanceof ReplyInputError) throw new TicketInputError(e.field, e.id, e.params); // the limit, the file's name
     throw e;
   }
 }

@@ -62,7 +62,7 @@ export function ticketRoutes(deps: AppDeps): Router {
     } catch (e) {
       if (e instanceof TicketStaleError) return show(req, res, 409, { stale: staleView(e, req), values: req.body });
       if (!(e instanceof TicketInputError)) throw ticketHttpError(e);
-      const errors = { [e.field]: t(req.locale, `tickets.error.${e.field}.${e.message}`) };
+      const errors = { [e.field]: t(req.locale, `tickets.error.${e.field}.${e.message}`, e.params) };
       return show(req, res, 422, { errors, values: req.body });
     }
     res.redirect(303, `/tickets/${encodeURIComponent(String(req.params.ref))}?done=${done}`);

@@ -1,8 +1,9 @@
 // The reply form's upload (middleware/multipart-form.ts), both databases: only those who may write to tickets make
 // the server read a multipart body; a body over the limit from an officer gives the ticket page again with the
 // limit next to the attachment field and the typed text kept, not a bare 413.
+import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
-import { testApp, buildUser, loginAgent } from '../../support/web.js';
+import { testApp, buildUser, loginAgent, csrfOf } from '../../support/web.js';
 import { buildAgency, buildTicket } from '../../support/ticket-factory.js';
 
 const MAX_BYTES = 1024;
@@ -19,5 +20,21 @@ forEachDb('reply upload: who may upload, and an oversized upload', (getDb) => {
     const { agent, csrf } = await loginAgent(app, leader.username, leader.password);
     await agent.post(`/tickets/${ticket.ref}/reply`).field('_csrf', csrf).field('body', 'Trả lời')
       .attach('attachment', TOO_BIG, { filename: 'lon.pdf', contentType: 'application/pdf' }).expect(403);
+  });
+
+  it('names the limit and the file in an attachment refusal, and keeps the typed text', async () => {
+    const db = getDb();
+    const agency = await buildAgency(db);
+    const ticket = await buildTicket(db, { agency_id: agency.id, received: '2026-03-10T08:00' });
+    const app = testApp(db, { replyAttachmentMaxBytes: 1024 * 1024 });
+    const officer = await buildUser(db, { role: 'agent', agencyId: agency.id });
+    const { agent } = await loginAgent(app, officer.username, officer.password);
+    const page = (await agent.get(`/tickets/${ticket.ref}`).expect(200)).text;
+    const form = () => agent.post(`/tickets/${ticket.ref}/reply`).field('_csrf', csrfOf(page)).field('version', /name="version" value="(\d+)"/.exec(page)![1])
+      .field('body', 'Kính gửi ông, Sở đã xem xét phản ánh.');
+    const big = await form().attach('attachment', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1536 * 1024, 0x20)]), { filename: 'cong-van.pdf', contentType: 'application/pdf' }).expect(422);
+    expect(big.text).to.contain('Tệp đính kèm quá lớn: tổng cộng tối đa 1 MB.').and.contain('Kính gửi ông, Sở đã xem xét phản ánh.');
+    const exe = await form().attach('attachment', Buffer.from('MZ\x90\x00 chương trình'), { filename: 'giay-moi.exe', contentType: 'application/pdf' }).expect(422);
+    expect(exe.text).to.contain('Không đính kèm được tệp giay-moi.');
   });
 });
