@@ -70,6 +70,8 @@ export function ticketRoutes(deps: AppDeps): Router {
   const actor = (req: Request) => req.auth!.user;
 
   router.post('/tickets/:ref/reply', ...writers, act('reply', async (req) => {
+    // over the upload limit the middleware kept only the fields: the form again, with the limit and the text
+    if (req.uploadTooLarge) throw new TicketInputError('attachment', 'too_large', { max: Math.floor(req.uploadTooLarge.maxBytes / (1024 * 1024)) });
     const body = replyBody.parse(req.body);
     const ctx = await deps.ingestContext();
     await replyToTicket(db, ctx, { ticketRef: String(req.params.ref), actor: actor(req), body: body.body, close: body.close === '1',

@@ -22,7 +22,7 @@ forEachDb('reply upload: who may upload, and an oversized upload', (getDb) => {
       .attach('attachment', TOO_BIG, { filename: 'lon.pdf', contentType: 'application/pdf' }).expect(403);
   });
 
-  it('names the limit and the file in an attachment refusal, and keeps the typed text', async () => {
+  it('names the limit and the file in an attachment refusal, also past what the server reads, and keeps the typed text', async () => {
     const db = getDb();
     const agency = await buildAgency(db);
     const ticket = await buildTicket(db, { agency_id: agency.id, received: '2026-03-10T08:00' });
@@ -34,6 +34,11 @@ forEachDb('reply upload: who may upload, and an oversized upload', (getDb) => {
       .field('body', 'Kính gửi ông, Sở đã xem xét phản ánh.');
     const big = await form().attach('attachment', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1536 * 1024, 0x20)]), { filename: 'cong-van.pdf', contentType: 'application/pdf' }).expect(422);
     expect(big.text).to.contain('Tệp đính kèm quá lớn: tổng cộng tối đa 1 MB.').and.contain('Kính gửi ông, Sở đã xem xét phản ánh.');
+    // Past what the server reads at all (the limit and 1 MB for the fields): the same page, not a bare 413.
+    const huge = await form().attach('attachment', Buffer.alloc(2 * 1024 * 1024 + 4096, 0x25), { filename: 'ban-scan.pdf', contentType: 'application/pdf' }).expect(422);
+    expect(huge.text).to.contain('data-testid="attachment-error"').and.contain('Tệp đính kèm quá lớn: tổng cộng tối đa 1 MB.')
+      .and.contain('Kính gửi ông, Sở đã xem xét phản ánh.');
+    expect(await db.models.Outbox.count({ where: { ticket_id: ticket.id } }), 'nothing sent').to.equal(0);
     const exe = await form().attach('attachment', Buffer.from('MZ\x90\x00 chương trình'), { filename: 'giay-moi.exe', contentType: 'application/pdf' }).expect(422);
     expect(exe.text).to.contain('Không đính kèm được tệp giay-moi.');
   });
