@@ -11,8 +11,10 @@ import { scopeWhere, type AgencyIds } from './scope.js';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed', 'archived'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** Statuses of a case that is done: no clock runs, nothing more is done to it (no merge, not overdue). */
+export const FINISHED_STATUSES: readonly string[] = ['resolved', 'closed', 'archived'];
 /** Statuses still being worked: only these run a clock that can be at risk or overdue. */
-export const WORKED_STATUSES: readonly string[] = ['new', 'open', 'pending'];
+export const WORKED_STATUSES: readonly string[] = TICKET_STATUSES.filter((s) => !FINISHED_STATUSES.includes(s));
 export const SLA_STATES = ['on_time', 'at_risk', 'overdue', 'paused'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
 const QUERY_MAX_CHARS = 100;

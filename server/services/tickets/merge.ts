@@ -20,16 +20,29 @@ import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './e
 import { canExtend } from './extensions.js';
 import { findScopedTicket, findWritableTicket, scopeOf, type Actor } from './scope.js';
 import { isReadOnlyCopy } from './sla-hooks.js';
+import { FINISHED_STATUSES } from './list.js';
 import { changeStatus } from './status.js';
 
 export const canMerge = canExtend;
 export const MERGE_REASON_MAX_CHARS = 2000;
 /** Conversation entries that travel with the mails; the rest of a ticket's events are its own history. */
 const CONVERSATION_EVENTS = ['reply', 'note'];
-const FINISHED = ['resolved', 'closed', 'archived'];
 export const MERGED_RECEIPT_HELD = 'held: merged into another case';
 
 export interface MergePlan { kept: TicketAttrs; merged: TicketAttrs }
+
+const isFinished = (t: TicketAttrs) => FINISHED_STATUSES.includes(t.status) || t.relation === 'merged_into';
+
+export type MergeRefusal = 'role' | 'read_only' | 'finished';
+/**
+ * Whether this ticket can be merged at all, by planMerge's rules, for the ticket page's "Gộp…" and the merge page
+ * (which other ticket is a question for planMerge). Another agency's ref is TicketNotFoundError, as everywhere.
+ */
+export async function mergeOptions(db: Db, ref: string, actor: Actor): Promise<{ allowed: boolean; refusal: MergeRefusal | null }> {
+  const ticket = await findScopedTicket(db, ref, scopeOf(actor));
+  const refusal: MergeRefusal | null = !canMerge(actor) ? 'role' : await isReadOnlyCopy(db, ticket.id) ? 'read_only' : isFinished(ticket) ? 'finished' : null;
+  return { allowed: refusal === null, refusal };
+}
 
 /** Every check of a merge, writing nothing: the confirmation page shows which ticket is kept. */
 export async function planMerge(db: Db, input: { ticketRef: string; otherRef: string; actor: Actor }): Promise<MergePlan> {
@@ -44,7 +57,7 @@ export async function planMerge(db: Db, input: { ticketRef: string; otherRef: st
   });
   if (other.id === ticket.id) throw new TicketInputError('merge', 'same');
   if (await isReadOnlyCopy(db, other.id)) throw new TicketInputError('merge', 'read_only');
-  if ([ticket, other].some((t) => FINISHED.includes(t.status) || t.relation === 'merged_into')) throw new TicketInputError('merge', 'finished');
+  if ([ticket, other].some(isFinished)) throw new TicketInputError('merge', 'finished');
   const earlier = (a: TicketAttrs, b: TicketAttrs) => a.received_at.getTime() < b.received_at.getTime()
     || (a.received_at.getTime() === b.received_at.getTime() && a.id < b.id);
   const plan = earlier(ticket, other) ? { kept: ticket, merged: other } : { kept: other, merged: ticket };
@@ -93,7 +106,7 @@ export async function applyMerge(db: Db, plan: MergePlan, input: { actor: Actor;
   const { kept, merged } = plan;
   // Claim the merge first: of two racing merges of the same ticket, one changes the row and the other stops.
   const [won] = await db.models.Ticket.update({ related_ticket_id: kept.id, relation: 'merged_into' as TicketAttrs['relation'] },
-    { where: { id: merged.id, status: { [Op.notIn]: FINISHED }, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
+    { where: { id: merged.id, status: { [Op.notIn]: FINISHED_STATUSES }, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
   if (won !== 1) throw new TicketInputError('merge', 'finished');
   // Then hold the kept row: merged meanwhile into a third case (or closed), it must not receive this one's mail.
   // A locking read of the row as it is now (FOR UPDATE on MariaDB, held to commit; SQLite has one writer at a
@@ -101,7 +114,7 @@ export async function applyMerge(db: Db, plan: MergePlan, input: { actor: Actor;
   // changes nothing answers 0 whether or not it matched. Rows are taken later case first, then earlier, in every
   // merge, so two merges cannot wait on each other in a circle.
   const keptNow = await db.models.Ticket.findOne({ attributes: ['id'], lock: Transaction.LOCK.UPDATE,
-    where: { id: kept.id, status: { [Op.notIn]: FINISHED }, [Op.or]: [{ relation: { [Op.is]: null } }, { relation: { [Op.ne]: 'merged_into' } }] } });
+    where: { id: kept.id, status: { [Op.notIn]: FINISHED_STATUSES }, [Op.or]: [{ relation: { [Op.is]: null } }, { relation: { [Op.ne]: 'merged_into' } }] } });
   if (!keptNow) throw new TicketInputError('merge', 'finished');
   await db.models.Message.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id } });
   await db.models.TicketEvent.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: CONVERSATION_EVENTS } });

@@ -1,7 +1,7 @@
 // Turns ticket service results into what the workspace templates show: translated labels, filter links and
 // flags. Mail text stays plain strings here; the templates escape it ({{ }}) or sandbox the sanitised HTML.
 import { t, type Locale } from '../../i18n/index.js';
-import type { TicketView } from '../../services/tickets/index.js';
+import { FINISHED_STATUSES, type TicketView } from '../../services/tickets/index.js';
 import { toLocalIso } from '../../services/time/index.js';
 import { formatDateTime } from '../view-helpers.js';
 import { collapseRepeats } from './timeline-runs.js';
@@ -24,7 +24,7 @@ export const statusLabel = (locale: Locale, status: string) => label(locale, `ti
 
 export function ticketView(view: TicketView, locale: Locale, now = new Date()) {
   const { ticket } = view;
-  const done = ['resolved', 'closed', 'archived'].includes(ticket.status);
+  const done = FINISHED_STATUSES.includes(ticket.status);
   return {
     ticket: { ...ticket, statusLabel: statusLabel(locale, ticket.status) },
     agency: view.agency,

@@ -10,7 +10,7 @@ import { Forbidden } from '../errors.js';
 import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  assertFreshByRef, canMerge, getTicket, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError, TicketStaleError, ticketVersion,
+  assertFreshByRef, getTicket, mergeOptions, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError, TicketStaleError, ticketVersion,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { seenOf, staleView } from './reply-form.js';
@@ -26,7 +26,7 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
   const page = async (req: Request, res: Response, status: number, values: { with?: string; merge_reason?: string }, error?: string, stale?: TicketStaleError) => {
     const user = req.auth!.user;
     const view = await getTicket(db, String(req.params.ref), scopeOf(user)).catch((e) => { throw ticketHttpError(e); });
-    if (!canMerge(user)) throw Forbidden(`role ${user.role} may not merge tickets`);
+    if ((await mergeOptions(db, view.ticket.ref, user)).refusal === 'role') throw Forbidden(`role ${user.role} may not merge tickets`);
     const candidates = view.related.filter((r) => r.inScope).map((r) => r.ref);
     res.status(status).render('pages/tickets/merge', {
       title: t(req.locale, 'tickets.merge.title'), ticket: { ref: view.ticket.ref, subject: view.ticket.subject, received_at: view.ticket.received_at },

@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.js';
 import {
   getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES,
-  TicketInputError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, canMerge,
+  TicketInputError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, mergeOptions,
   assertFreshByRef, TicketStaleError, viewTicket,
 } from '../../services/tickets/index.js';
 import { ticketView } from '../presenters/ticket-presenter.js';
@@ -44,7 +44,7 @@ export function ticketRoutes(deps: AppDeps): Router {
       canResume: Boolean(view.pause && canPauseFor(user, view.pause.reason)),
       referTargets: canRefer(user) && !view.readOnly ? await referralTargets(db, view.ticket.agency_id) : [],
       reclassify: { ...reclassifyOptions(view.ticket, req.locale), canChangeClass: canChangeClass(user) },
-      canMerge: canMerge(user) && !view.readOnly && !['resolved', 'closed', 'archived'].includes(view.ticket.status),
+      canMerge: (await mergeOptions(db, view.ticket.ref, user)).allowed,
       ...(await deskView(db, view, user, req, canWrite(user) && !view.readOnly, deps.replyAttachmentMaxBytes)),
       // who else viewed it; a visit is recorded on GET only (a form's answer drawn again is not a new view)
       viewers: await viewTicket(db, view.ticket, user, new Date(), { record: req.method === 'GET' }),
