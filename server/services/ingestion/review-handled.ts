@@ -34,7 +34,7 @@ async function reprocessedAs(db: Db, actor: ReviewActor, mailId: number, key: st
  * The mail a review action is about, still waiting for review; or TicketInputError('review', 'already') when it was
  * dealt with (converted, re-processed); or TicketNotFoundError (unknown, or another agency's).
  */
-export async function mailToReview(db: Db, actor: ReviewActor, mailId: number, mailKey?: string): Promise<MessageAttrs & { agency_id: number }> {
+export async function mailToReview(db: Db, actor: ReviewActor, mailId: number, mailKey?: string): Promise<MessageAttrs & { agency_id: number; agency_code: string }> {
   let mail: (MessageAttrs & { agency_id: number }) | null;
   try {
     mail = await findReviewMail(db, actor, mailId);
@@ -44,5 +44,7 @@ export async function mailToReview(db: Db, actor: ReviewActor, mailId: number, m
     throw e;
   }
   if (mail.ticket_id || !(REVIEW_CLASSES as readonly string[]).includes(mail.classification)) throw await alreadyHandled(db, mail);
-  return mail;
+  // the page goes back to this agency's review list (a province-wide reviewer's ?agency=CODE)
+  const agency = await db.models.Agency.findByPk(mail.agency_id, { attributes: ['code'] });
+  return { ...mail, agency_code: agency?.code ?? '' };
 }

@@ -17,3 +17,8 @@ export class ReplyForbiddenError extends Error {
 export class ReplyTemplateNotFoundError extends Error {
   override readonly name = 'ReplyTemplateNotFoundError';
 }
+
+/** No agency of that code (or none at all) for a province-wide admin's templates page. */
+export class ReplyAgencyNotFoundError extends Error {
+  override readonly name = 'ReplyAgencyNotFoundError';
+}

@@ -12,4 +12,6 @@ export type { FilledTemplate } from './for-ticket.js';
 export { replyLetter } from './letter.js';
 export { checkAttachments, safeFileName, REPLY_ATTACHMENTS_MAX, DEFAULT_REPLY_ATTACHMENT_MAX_BYTES } from './attachments.js';
 export type { UploadedFile } from './attachments.js';
-export { ReplyInputError, ReplyForbiddenError, ReplyTemplateNotFoundError } from './errors.js';
+export { ReplyInputError, ReplyForbiddenError, ReplyTemplateNotFoundError, ReplyAgencyNotFoundError } from './errors.js';
+export { managedAgencyByCode } from './managed-agency.js';
+export type { ManagedAgency } from './managed-agency.js';

@@ -70,7 +70,7 @@ export function mailReviewRoutes(deps: AppDeps): Router {
       if (e instanceof TicketInputError) return res.redirect(303, refused(e, '', req));
       throw ticketHttpError(e, 'mail');
     }
-    const agency = (await db.models.Agency.findByPk(mail.agency_id, { attributes: ['code'] }))!;
+    const agency = { code: mail.agency_code };
     if (!isConfirmed(req.body)) {
       const vars = { from: mail.from_address || t(req.locale, 'review.no_sender'), subject: mail.subject || t(req.locale, 'review.no_subject'),
         received: mail.received_at ? formatDateTime(mail.received_at, req.locale) : '' };

@@ -9,8 +9,8 @@ import { Forbidden, NotFound } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import {
-  deleteTemplate, letterPartsAs, listTemplatesAs, managedAgencyIds, saveLetterParts, saveTemplate, ReplyForbiddenError, ReplyInputError,
-  ReplyTemplateNotFoundError, TEMPLATE_VARIABLES,
+  deleteTemplate, letterPartsAs, listTemplatesAs, managedAgencyByCode, saveLetterParts, saveTemplate, ReplyForbiddenError, ReplyInputError,
+  ReplyAgencyNotFoundError, ReplyTemplateNotFoundError, TEMPLATE_VARIABLES,
 } from '../../services/replies/index.js';
 
 const agencyQuery = z.object({ agency: z.string().max(40).optional().catch(undefined), edit: z.coerce.number().int().positive().optional().catch(undefined),
@@ -21,6 +21,7 @@ const letterBody = z.object({ agency: z.string().max(40).default(''), header: z.
 function httpError(e: unknown): unknown {
   if (e instanceof ReplyTemplateNotFoundError) return NotFound('reply_template');
   if (e instanceof ReplyForbiddenError) return Forbidden(e.message);
+  if (e instanceof ReplyAgencyNotFoundError) return NotFound('agency');
   return e;
 }
 
@@ -29,18 +30,10 @@ export function replyTemplateRoutes(deps: AppDeps): Router {
   const router = Router();
   const guard = [requireLogin, requireRole('supervisor', 'admin')];
 
-  /** The agency the page is about: the user's own, or the one a province-wide admin picked (first by code). */
+  /** The agency the page is about (services/replies decides which the actor manages), and the choices. */
   const agencyOf = async (req: Request, code: string | undefined) => {
-    const managed = managedAgencyIds(req.auth!.user);
-    if (managed !== null && managed.length === 0) throw Forbidden('no agency whose templates this account manages');
-    const where = managed === null ? (code ? { code } : {}) : { id: managed, ...(code ? { code } : {}) };
-    // raw: the page reads agency.name and agency.code (the heading, the forms' hidden field); handlebars does not
-    // read a model instance's getters, so an instance rendered an empty code and every save went to the first agency.
-    const agency = await db.models.Agency.findOne({ where, order: [['code', 'ASC']], attributes: ['id', 'code', 'name'], raw: true });
-    // another agency named in the request is refused, as /review and /metrics do (a guessed code learns nothing more)
-    if (!agency) throw code && managed !== null ? Forbidden('not an agency this account manages') : NotFound('agency');
-    const choices = managed === null ? await db.models.Agency.findAll({ order: [['code', 'ASC']], attributes: ['code'] }) : [];
-    return { agency, choices: choices.map((a) => ({ value: a.code, label: a.code, selected: a.code === agency.code })) };
+    const { agency, choices } = await managedAgencyByCode(db, req.auth!.user, code).catch((e) => { throw httpError(e); });
+    return { agency, choices: choices.map((c) => ({ value: c, label: c, selected: c === agency.code })) };
   };
 
   const render = async (req: Request, res: Response, code: string | undefined, extra: Record<string, unknown> = {}, status = 200) => {
