@@ -105,7 +105,7 @@ forEachDb('route matrix: every route, every role, own agency and another', (getD
     const db = getDb();
     const problems: string[] = [];
     const sided = SIDED_PARAM.test(route.path) || !!entry.agencyQuery || Object.values(entry.form ?? {}).some((v) => /\{(code|domain)\}/.test(v));
-    const leakMarks = [world.B.ticketRef, world.B.mailbox, world.B.citizen, world.B.person, world.B.name, world.B.shared];
+    const leakMarks = [world.B.ticketRef, world.B.mailbox, world.B.citizen, world.B.person, ...(entry.namesAgencies ? [] : [world.B.name]), world.B.shared];
     // One snapshot after each POST serves as the next one's "before".
     let state = route.method === 'POST' ? await snapshot(db) : null;
     const checkState = async (where: string, got: Answer) => {
