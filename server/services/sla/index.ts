@@ -8,7 +8,7 @@ export {
   ClockError, getClock, newClock, recordFirstResponse, recordResolution, requireClock, ticketEvent,
 } from './clock-store.js';
 export { addPeriod, workingMinutesBetween } from './deadline.js';
-export { officeMinutesBetween } from './office-time.js';
+export { officeMinutesBetween, workingDaysAfter } from './office-time.js';
 export { extensionOptions } from './extension-rules.js';
 export { extendDenunciation, markComplaintComplex } from './extension.js';
 export { PAUSE_REASONS, pauseClock, resumeClock } from './pause.js';

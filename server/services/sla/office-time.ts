@@ -84,3 +84,13 @@ export function officeIntervals(a: Date, b: Date, cal: WorkCalendar): OfficeInte
   }
   return intervals;
 }
+
+/** Working days after `from`'s own day, up to and including `to`'s day (0 when `to` falls on `from`'s day or
+ *  before): "3 working days left" to a deadline, or "2 working days late" after one, as the law counts days. */
+export function workingDaysAfter(from: Date, to: Date, cal: WorkCalendar): number {
+  const first = localDay(from, cal.utcOffsetMinutes);
+  const last = Math.min(localDay(to, cal.utcOffsetMinutes), first + MAX_SEARCH_DAYS);
+  let n = 0;
+  for (let day = first + 1; day <= last; day += 1) if (officePeriodsOn(day, cal).length > 0) n += 1;
+  return n;
+}

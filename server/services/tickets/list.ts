@@ -67,7 +67,8 @@ function slaWhere(f: SlaFilter): WhereOptions {
   const running = { status: { [Op.in]: WORKED_STATUSES }, id: { [Op.notIn]: literal(PAUSED) } };
   if (f.state === 'overdue') return { ...running, due_at: { [Op.lt]: f.now } };
   if (f.state === 'at_risk') return { ...running, due_at: { [Op.gte]: f.now, [Op.lt]: f.riskEdge } };
-  return { ...running, [Op.or]: [{ due_at: null }, { due_at: { [Op.gte]: f.riskEdge } }] };
+  // a running ticket with no deadline has no clock state (its queue row shows none), so it is not "on time" either
+  return { ...running, due_at: { [Op.gte]: f.riskEdge } };
 }
 
 export function ticketWhere(db: Db, query: TicketQuery): WhereOptions {

@@ -5,7 +5,8 @@
 import { Op, type Order, type WhereOptions } from 'sequelize';
 import { modelRow, type Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { addPeriod, calendarCache, officeMinutesBetween, type WorkCalendar } from '../sla/index.js';
+import { calendarCache } from '../sla/index.js';
+import { riskEdge, runningState, timeLeft, type TimeLeft } from './sla-state.js';
 import { currentAssignees, type AssigneeFilter } from './assignee.js';
 import { ticketWhere, WORKED_STATUSES, type SlaState, type TicketQuery, type TicketStatus } from './list.js';
 import { scopeOf, TICKET_READ_ROLES, type Actor, type AgencyIds } from './scope.js';
@@ -36,8 +37,8 @@ export interface QueueItem {
   receivedAt: Date; dueAt: Date | null; assignee: string | null;
   /** null for a ticket no longer worked, or without a deadline and not paused */
   sla: SlaState | null;
-  /** office minutes to the deadline (negative past it); null when the clock is not running */
-  workMinutesLeft: number | null;
+  /** time to the deadline (negative past it); null when the clock is not running */
+  left: TimeLeft | null;
 }
 
 export interface QueuePage {
@@ -60,9 +61,6 @@ function queueScope(actor: Actor, agency: number | undefined): AgencyIds {
   if (agency === undefined) return scope;
   return scope === undefined ? [agency] : scope;
 }
-
-/** A running clock is at risk when its deadline falls within the next working day. */
-const riskEdge = (now: Date, cal: WorkCalendar) => addPeriod(now, { amount: 1, unit: 'working_days' }, cal);
 
 const localMidnight = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - VN_UTC_OFFSET_MINUTES * MINUTE_MS);
 const isIsoDate = (v: string | undefined): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
@@ -156,14 +154,14 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueuePage> {
   for (const t of page) {
     const running = WORKED_STATUSES.includes(t.status) && !paused.has(t.id) && t.due_at !== null;
     const cal = running ? await calendarOf(t.agency_id) : null;
-    const left = cal ? officeMinutesBetween(now, new Date(t.due_at!), cal) : null;
+    const left = cal ? timeLeft(now, new Date(t.due_at!), cal) : null;
     items.push({
       id: t.id, ref: t.ref, subject: t.subject, citizen: t.citizen_name ? `${t.citizen_name} <${t.citizen_address}>` : t.citizen_address,
       status: t.status, agency: agencyName.get(t.agency_id) ?? '', class: t.class, category: t.category, priority: t.priority,
       receivedAt: t.received_at, dueAt: t.due_at, assignee: userName.get(assignees.get(t.id) ?? -1) ?? null,
       sla: paused.has(t.id) && WORKED_STATUSES.includes(t.status) ? 'paused' : !running ? null
-        : new Date(t.due_at!) < now ? 'overdue' : new Date(t.due_at!) < riskEdge(now, cal!) ? 'at_risk' : 'on_time',
-      workMinutesLeft: left,
+        : runningState(new Date(t.due_at!), now, cal!),
+      left,
     });
   }
   const last = page[page.length - 1];

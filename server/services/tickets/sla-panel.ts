@@ -2,12 +2,10 @@
 // reason and length, the legal extensions and the acceptance (thụ lý). Pure: the clock row, the ticket's events
 // and the calendar are loaded by detail.ts; working time is the sla service's own arithmetic.
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
-import { workingMinutesBetween, type WorkCalendar } from '../sla/index.js';
+import type { WorkCalendar } from '../sla/index.js';
+import { runningState, timeLeft, type TimeLeft } from './sla-state.js';
 
 export type SlaState = 'on_time' | 'at_risk' | 'overdue' | 'paused' | 'resolved';
-
-/** Past this share of its working time used, a running clock is "at risk" (the reminder ladder's 80% step). */
-export const AT_RISK_SHARE = 0.8;
 
 export interface SlaPanel {
   state: SlaState;
@@ -16,8 +14,8 @@ export interface SlaPanel {
   /** thụ lý or the first reply: when the acceptance-based clock started */
   acceptedAt: Date | null;
   resolvedAt: Date | null;
-  /** office minutes until the deadline (negative once overdue); while paused, as they stood at the pause */
-  workingMinutesLeft: number | null;
+  /** time until the deadline (negative once overdue); while paused, as it stood at the pause; null once resolved */
+  left: TimeLeft | null;
   pausedMinutes: number;
   pauses: { reason: string; note: string | null; by: string | null; from: Date; to: Date | null; workingMinutes: number | null }[];
   extensions: { kind: string; at: Date; reason: string | null; by: string | null; due: Date | null }[];
@@ -30,10 +28,8 @@ const date = (v: unknown): Date | null => (v ? new Date(String(v)) : null);
 export function slaPanel(clock: TicketSlaAttrs, events: readonly EventLike[], cal: WorkCalendar, now: Date): SlaPanel {
   const deadline = clock.resolution_due;
   const counted = clock.paused_at ?? clock.resolved_at ?? now;
-  const left = deadline ? Math.round(workingMinutesBetween(counted, deadline, cal)) : null;
-  const total = deadline ? workingMinutesBetween(clock.ladder_start ?? clock.resolution_start, deadline, cal) : 0;
-  const state: SlaState = clock.resolved_at ? 'resolved' : clock.paused_at ? 'paused' : left !== null && left < 0 ? 'overdue'
-    : left !== null && total > 0 && left <= total * (1 - AT_RISK_SHARE) ? 'at_risk' : 'on_time';
+  const left = deadline ? timeLeft(counted, deadline, cal) : null;
+  const state: SlaState = clock.resolved_at ? 'resolved' : clock.paused_at ? 'paused' : deadline ? runningState(deadline, now, cal) : 'on_time';
   const pauses: SlaPanel['pauses'] = [];
   for (const e of events) {
     if (e.kind === 'pause') {
@@ -46,5 +42,5 @@ export function slaPanel(clock: TicketSlaAttrs, events: readonly EventLike[], ca
   const extensions = events.filter((e) => e.kind === 'sla_complex' || e.kind === 'sla_extended')
     .map((e) => ({ kind: e.kind, at: e.at, reason: str(e.details.reason), by: str(e.details.actor), due: date(e.details.resolutionDue) }));
   return { state, deadline, firstResponseDue: clock.first_response_due, acceptedAt: clock.first_response_at, resolvedAt: clock.resolved_at,
-    workingMinutesLeft: clock.resolved_at ? null : left, pausedMinutes: clock.paused_minutes, pauses, extensions };
+    left: clock.resolved_at ? null : left, pausedMinutes: clock.paused_minutes, pauses, extensions };
 }

@@ -7,6 +7,7 @@ import { FEEDBACK_CATEGORIES, TICKET_CLASSES } from '../../services/org/index.js
 import { TRIAGE_PRIORITIES } from '../../services/triage/index.js';
 import { classLabel, categoryLabel, priorityLabel } from './clock-presenter.js';
 import { statusLabel } from './ticket-presenter.js';
+import { workingTimeText } from './working-time.js';
 
 export interface QueueQuery {
   agency?: number; status?: string; class?: string; category?: string; priority?: string; sla?: string;
@@ -25,16 +26,6 @@ export function queueQueryString(q: QueueQuery, change: Partial<QueueQuery> = {}
   return params.toString();
 }
 const href = (qs: string) => (qs ? `/tickets?${qs}` : '/tickets');
-
-/** "2 ngày 3 giờ" of office time: working days of 8 hours, then hours, then minutes under an hour. */
-export function workTimeText(minutes: number, locale: Locale): string {
-  const m = Math.abs(Math.round(minutes));
-  const days = Math.floor(m / 480);
-  const hours = Math.floor((m % 480) / 60);
-  const parts = days ? [t(locale, 'queue.left.days', { n: days }), ...(hours ? [t(locale, 'queue.left.hours', { n: hours })] : [])]
-    : hours ? [t(locale, 'queue.left.hours', { n: hours })] : [t(locale, 'queue.left.minutes', { n: m % 60 })];
-  return t(locale, minutes < 0 ? 'queue.left.late' : 'queue.left.left', { time: parts.join(' ') });
-}
 
 /** A label without its trailing parenthesised gloss: "Khẩn (thiên tai, dịch bệnh, an toàn)" → "Khẩn". */
 export const badgeText = (label: string): string => label.replace(/\s*\([^()]*\)\s*$/, '') || label;
@@ -65,7 +56,7 @@ export function queueView(page: QueuePage, q: QueueQuery, locale: Locale, extras
       // …and an urgent priority on the urgent class would say "Khẩn" twice
       showPriority: (i.priority === 'urgent' || i.priority === 'high') && priorityLabel(locale, i.priority) !== badgeText(classLabel(locale, i.class)),
       slaLabel: i.sla ? t(locale, `queue.sla.${i.sla}`) : null,
-      leftText: i.workMinutesLeft === null ? null : workTimeText(i.workMinutesLeft, locale),
+      leftText: i.left === null ? null : t(locale, i.left.minutes < 0 ? 'queue.left.late' : 'queue.left.left', { time: workingTimeText(i.left.minutes, locale, i.left.days) }),
       overdue: i.sla === 'overdue',
     })),
     summary: [

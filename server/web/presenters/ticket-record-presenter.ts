@@ -3,13 +3,7 @@
 import { t, type Locale } from '../../i18n/index.js';
 import type { TicketView } from '../../services/tickets/index.js';
 import { formatDateTime } from '../view-helpers.js';
-
-/** "3 giờ 20 phút" of office time; whole working days are not guessed (a calendar's day length varies). */
-export function workingTimeText(minutes: number, locale: Locale): string {
-  const m = Math.abs(Math.round(minutes));
-  const h = Math.floor(m / 60);
-  return h ? t(locale, 'tickets.sla.hours_minutes', { h, m: m % 60 }) : t(locale, 'tickets.sla.minutes', { m });
-}
+import { workingTimeText } from './working-time.js';
 
 export function fileSizeText(bytes: number, locale: Locale): string {
   const n = (v: number) => v.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
@@ -24,12 +18,11 @@ const reasonText = (locale: Locale, reason: string) => {
 
 export function slaPanelView(sla: TicketView['sla'], locale: Locale) {
   if (!sla) return null;
-  const left = sla.workingMinutesLeft;
+  const left = sla.left;
   return {
     ...sla,
     stateLabel: t(locale, `tickets.sla.state.${sla.state}`),
-    leftText: left === null ? null : left >= 0 ? t(locale, 'tickets.sla.left', { time: workingTimeText(left, locale) })
-      : t(locale, 'tickets.sla.over', { time: workingTimeText(left, locale) }),
+    leftText: left === null ? null : t(locale, left.minutes >= 0 ? 'tickets.sla.left' : 'tickets.sla.over', { time: workingTimeText(left.minutes, locale, left.days) }),
     pausedText: sla.pausedMinutes ? workingTimeText(sla.pausedMinutes, locale) : null,
     pauses: sla.pauses.map((p) => ({ ...p, reasonLabel: reasonText(locale, p.reason),
       span: p.to ? t(locale, 'tickets.sla.pause_span', { from: formatDateTime(p.from, locale), to: formatDateTime(p.to, locale), time: workingTimeText(p.workingMinutes ?? 0, locale) })

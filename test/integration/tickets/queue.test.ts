@@ -39,6 +39,15 @@ forEachDb('hotline queue', (getDb) => {
     expect(await get({ sla: 'overdue' })).to.deep.equal([t1.ref]);
     expect(await get({ sla: 'paused' })).to.deep.equal([t3.ref]);
     expect(await get({ sla: 'on_time' })).to.include(t2.ref).and.not.include.members([t1.ref, t3.ref]);
+    // a running ticket with no deadline shows no clock badge, so no clock filter lists it either
+    const t5 = await citizenMail(db, a, { subject: 'Hồ sơ chưa có hạn' });
+    await db.models.Ticket.update({ due_at: null, status: 'open' }, { where: { id: t5.id } });
+    for (const sla of ['on_time', 'at_risk', 'overdue', 'paused']) expect(await get({ sla }), sla).to.not.include(t5.ref);
+    // the queue and the ticket page tell the same working days left, counted on the agency's calendar
+    await db.models.TicketSla.update({ resolution_due: new Date(now + 30 * 24 * HOUR) }, { where: { ticket_id: t2.id } });
+    const queueLeft = /data-testid="queue-left"[^>]*>\s*còn (\d+) ngày/.exec((await agent.get('/tickets').query({ class: 'phan_anh_kien_nghi', sla: 'on_time' }).expect(200)).text);
+    expect(queueLeft, 'the queue row of t2 says how many working days are left').to.not.equal(null);
+    expect((await agent.get(`/tickets/${t2.ref}`).expect(200)).text).to.contain(`Còn ${queueLeft![1]} ngày làm việc`);
     expect(await get({ from: '2026-01-10', to: '2026-01-10' })).to.deep.equal([t2.ref]);
     expect(await get({ to: '2026-01-09' })).to.deep.equal([]);
     // an agent's agency filter is ignored: their scope stays their agency

@@ -24,7 +24,7 @@ forEachDb('ticket page: the SLA panel', (getDb) => {
     const { agent } = await loginAgent(testApp(db), boss.username, boss.password);
     let page = (await agent.get(`/tickets/${t.ref}`).expect(200)).text;
     const panel = () => /<section class="card sla-panel"[\s\S]*?<\/section>/.exec(page)![0];
-    expect(panel()).to.contain('Hạn giải quyết').and.match(/data-testid="sla-left">(Còn|Quá hạn) (\d+ giờ )?\d+ phút làm việc</);
+    expect(panel()).to.contain('Hạn giải quyết').and.match(/data-testid="sla-left">(Còn|Quá hạn) (\d+ ngày|(\d+ giờ )?\d+ phút) làm việc</);
     expect(panel()).to.contain('data-testid="sla-pauses"').and.contain('Thiếu bản sao CCCD').and.match(/từ [\d/ :,]+ đến [\d/ :,]+ \(/);
     expect(panel()).to.match(/data-testid="sla-accepted">\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
     await extendTicketDeadline(db, { ticketRef: t.ref, actor, kind: 'extend', reason: 'Cần xác minh thêm tại xã' });

@@ -22,7 +22,7 @@ describe('queue class badge', () => {
 
   it('puts the full class name in the badge\'s title, and says "Khẩn" once for an urgent ticket of the urgent class', () => {
     const item = (over: Partial<QueueItem>): QueueItem => ({ id: 1, ref: 'SXD-2026-000001', subject: 'Sạt lở', citizen: 'A <a@example.vn>', status: 'new',
-      agency: 'SXD', class: 'khan', category: null, priority: 'urgent', receivedAt: new Date(0), dueAt: null, assignee: null, sla: null, workMinutesLeft: null, ...over });
+      agency: 'SXD', class: 'khan', category: null, priority: 'urgent', receivedAt: new Date(0), dueAt: null, assignee: null, sla: null, left: null, ...over });
     const view = queueView({ items: [item({}), item({ id: 2, class: 'khieu_nai' })], next: null, total: 2, counts: {} }, {}, 'vi',
       { views: [], agencies: [], agents: [], canBulk: false });
     expect(view.items.map((i) => [i.classLabel, i.classTitle, i.showPriority, i.priorityLabel])).to.deep.equal([
