@@ -1,17 +1,11 @@
 // Replies to citizens: answer templates and the letter head/signature per agency (with {{variables}}), the
 // letter as sent, and the files a reply may carry.
-export { TEMPLATE_VARIABLES, fillVariables, unknownVariables, composeLetter, templateValues, deadlineText } from './template-vars.js';
-export type { TemplateValues, TemplateVariable } from './template-vars.js';
-export {
-  canManageTemplates, managedAgencyIds, listTemplatesAs, saveTemplate, deleteTemplate, letterPartsAs, saveLetterParts,
-  TEMPLATE_NAME_MAX, TEMPLATE_BODY_MAX, LETTER_PART_MAX,
-} from './templates.js';
-export type { ReplyActor, TemplateRow, LetterParts } from './templates.js';
+export { TEMPLATE_VARIABLES } from './template-vars.js';
+export { canManageTemplates, managedAgencyIds, listTemplatesAs, saveTemplate, deleteTemplate, letterPartsAs, saveLetterParts, TEMPLATE_NAME_MAX, TEMPLATE_BODY_MAX, LETTER_PART_MAX } from './templates.js';
 export { templatesForTicket } from './for-ticket.js';
-export type { FilledTemplate } from './for-ticket.js';
 export { replyLetter } from './letter.js';
-export { checkAttachments, safeFileName, REPLY_ATTACHMENTS_MAX, DEFAULT_REPLY_ATTACHMENT_MAX_BYTES } from './attachments.js';
+export { checkAttachments, REPLY_ATTACHMENTS_MAX, DEFAULT_REPLY_ATTACHMENT_MAX_BYTES } from './attachments.js';
 export type { UploadedFile } from './attachments.js';
 export { ReplyInputError, ReplyForbiddenError, ReplyTemplateNotFoundError, ReplyAgencyNotFoundError } from './errors.js';
 export { managedAgencyByCode } from './managed-agency.js';
-export type { ManagedAgency } from './managed-agency.js';
+
