@@ -99,7 +99,12 @@ export function createApp(deps: AppDeps): Express {
   // recompiling every partial on every page was more than half of a signed-in request's time); edits show after a restart.
   app.set('view cache', true);
 
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
+  // Mail HTML is shown in sandboxed srcdoc frames, which inherit this policy: nothing in it may load from another
+  // host (a remote image, stylesheet or font tells the sender that an officer opened the mail). Helmet's defaults
+  // allow https: styles and fonts, so those are narrowed too; inline styles stay, mail layout depends on them.
+  app.use(helmet({ contentSecurityPolicy: { directives: {
+    'frame-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"], 'font-src': ["'self'", 'data:'],
+  } } }));
   app.use('/static', express.static(path.join(VIEWS_DIR, 'static'), { maxAge: '1h' }));
   app.use(requestLog(deps.log));
   // Probes and the Prometheus scrape come before sessions and CSRF: their callers have neither.

@@ -1,11 +1,14 @@
 // Hostile HTML (issue 14 acceptance): every HTML mail of the corpus (test/support/corpus.ts), stored as ingestion
 // stores it (sanitised once, prepared-message.ts) and shown on the ticket page as staff see it (a sandboxed srcdoc
 // frame), makes 0 dialogs, 0 script runs and 0 requests to any host but the app. One more mail carries raw,
-// unsanitised attacks, to hold the frame's sandbox alone to the same bar. Many mails per ticket, so one page load
-// renders a batch. Script runs are caught by a sentinel: every attack and the page count into window.__x.
+// unsanitised attacks, to hold the frame's sandbox and the page's CSP alone to the same bar. Many mails per ticket,
+// so one page load renders a batch. Script runs are caught by a sentinel: every attack and the page count into
+// window.__x. Requests are caught by the browser's proxy (support/offsite-catcher.ts): what reaches it left.
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
-import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startE2e, loginInBrowser, type E2e } from '../support/browser.js';
+import { startOffsiteCatcher, type OffsiteCatcher } from '../support/offsite-catcher.js';
 import { corpusFile, corpusHas, corpusIndex } from '../support/corpus.js';
 import { parseAndClassify } from '../../server/services/ingestion/prepared-message.js';
 import { addHotlineAgency, citizenMail, ctx, staff } from '../integration/tickets/ticket-fixture.js';
@@ -28,12 +31,16 @@ const RAW_ATTACKS = [
 describe('e2e: hostile HTML of the corpus on the ticket page', function () {
   this.timeout(600_000);
   let e2e: E2e;
+  let catcher: OffsiteCatcher;
+  let browser: Browser;
   const refs: string[] = [];
   let htmlMails = 0;
   let user: { username: string; password: string };
 
   before(async () => {
     e2e = await startE2e();
+    catcher = await startOffsiteCatcher();
+    browser = await launchBrowser(catcher.browserArgs);
     const db = e2e.db;
     const hotline = await addHotlineAgency(db, 'HTML');
     const htmls: string[] = [];
@@ -59,7 +66,11 @@ describe('e2e: hostile HTML of the corpus on the ticket page', function () {
     }
     user = await staff(db, 'agent', hotline.agencyId);
   });
-  after(async () => e2e?.stop());
+  after(async () => {
+    await browser?.close();
+    await catcher?.close();
+    await e2e?.stop();
+  });
 
   it('the sentinel counts a script run when a frame is not sandboxed (the check can fail)', async () => {
     const page = await e2e.newPage();
@@ -68,20 +79,22 @@ describe('e2e: hostile HTML of the corpus on the ticket page', function () {
     await page.close();
   });
 
+  it('the proxy records a request a sandboxed frame makes when no CSP stops it (the check can fail)', async () => {
+    const page = await browser.newPage();
+    const before = catcher.hits().length;
+    await page.setContent('<iframe sandbox="" srcdoc="<img src=&quot;http://leak.example/pixel.gif&quot;>"></iframe>');
+    // The frame's image loads on its own; wait (up to 5 s) for it to arrive rather than for a fixed time.
+    for (let i = 0; i < 50 && catcher.hits().length === before; i++) await new Promise((r) => setTimeout(r, 100));
+    await page.close();
+    expect(catcher.hits().slice(before)).to.include('GET http://leak.example/pixel.gif HTTP/1.1');
+  });
+
   it('renders every HTML mail with 0 dialogs, 0 script runs and 0 requests off the app', async () => {
     expect(htmlMails, 'HTML mails found in the corpus').to.be.greaterThan(20);
     const started = Date.now();
-    const context = await e2e.browser.newContext({ baseURL: e2e.baseUrl });
-    const app = new URL(e2e.baseUrl).host;
+    const context = await browser.newContext({ baseURL: e2e.baseUrl });
+    const before = catcher.hits().length;
     const dialogs: string[] = [];
-    const offsite: string[] = [];
-    context.on('request', (r) => {
-      const url = r.url();
-      if (/^(data|about|blob):/.test(url)) return;
-      if (new URL(url).host !== app) offsite.push(url);
-    });
-    // Nothing leaves the machine even if a request were made: counted above, then refused.
-    await context.route((url) => url.host !== app, (route) => route.abort());
     const page = await context.newPage();
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await page.addInitScript(() => { (window as unknown as { __x: number }).__x = 0; });
@@ -97,7 +110,7 @@ describe('e2e: hostile HTML of the corpus on the ticket page', function () {
     await context.close();
     expect(frames).to.equal(htmlMails + 1);
     expect(dialogs).to.deep.equal([]);
-    expect(offsite).to.deep.equal([]);
+    expect(catcher.hits().slice(before), 'requests that left the browser').to.deep.equal([]);
     process.stdout.write(`      ${htmlMails} corpus HTML mails + 1 raw attack mail on ${refs.length} page loads in ${Date.now() - started} ms\n`);
   });
 });
