@@ -1,4 +1,4 @@
-// workingMinutesBetween for bulk use: the same arithmetic as services/sla (office minutes in [a, b) on the
+// officeMinutesBetween for bulk use: the same arithmetic as services/sla (office minutes in [a, b) on the
 // calendar), with each day's office periods looked up once per report instead of once per ticket per day.
 // A province-year is ~100k tickets × two durations × up to weeks of days each; the SLA function recomputes
 // holidays and seasons for every day it walks, the memo here does it once. A unit test holds the two equal.

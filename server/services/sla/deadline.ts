@@ -3,7 +3,7 @@
 // working day). "Close of office" replaces the Civil Code's 24:00 because a citizen's answer is due
 // while the agency is open.
 import { localDay } from '../time/index.js';
-import { addOfficeMinutes, closeOfDay, firstWorkingDayFrom, officeMinutesBetween } from './office-time.js';
+import { addOfficeMinutes, closeOfDay, firstWorkingDayFrom } from './office-time.js';
 import type { Period, WorkCalendar } from './types.js';
 
 const MINUTES_PER_HOUR = 60;
@@ -39,9 +39,4 @@ export function addPeriod(from: Date, period: Period, cal: WorkCalendar): Date {
   }
   // firstWorkingDayFrom only returns days with office periods, so the close exists.
   return closeOfDay(day, cal)!;
-}
-
-/** Office minutes between two instants (negative if b < a): SLA time used, metrics in working time. */
-export function workingMinutesBetween(a: Date, b: Date, cal: WorkCalendar): number {
-  return officeMinutesBetween(a, b, cal);
 }

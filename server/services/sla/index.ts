@@ -7,7 +7,7 @@ export { createCalendar, isWorkingDay, officePeriodsOn } from './calendar.js';
 export {
   ClockError, getClock, newClock, recordFirstResponse, recordResolution, requireClock, ticketEvent,
 } from './clock-store.js';
-export { addPeriod, workingMinutesBetween } from './deadline.js';
+export { addPeriod } from './deadline.js';
 export { officeMinutesBetween, workingDaysAfter } from './office-time.js';
 export { extensionOptions } from './extension-rules.js';
 export { extendDenunciation, markComplaintComplex } from './extension.js';

@@ -37,7 +37,7 @@ export function nextOpening(at: Date, cal: WorkCalendar): Date {
   return addOfficeMinutes(at, 0, cal);
 }
 
-/** Office minutes in [a, b); negative when b is before a. */
+/** Office (working) minutes in [a, b); negative when b is before a: SLA time used, pauses, metrics in working time. */
 export function officeMinutesBetween(a: Date, b: Date, cal: WorkCalendar): number {
   if (b.getTime() < a.getTime()) return -officeMinutesBetween(b, a, cal);
   const offset = cal.utcOffsetMinutes;

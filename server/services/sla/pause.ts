@@ -6,7 +6,7 @@ import { inTransaction } from '../../db/index.js';
 import type { PauseReason, TicketSlaAttrs } from '../../db/models/sla.js';
 import { loadCalendar } from './calendar-store.js';
 import { ClockError, mirrorDeadlines, requireClock, shiftBy, ticketEvent } from './clock-store.js';
-import { workingMinutesBetween } from './deadline.js';
+import { officeMinutesBetween } from './office-time.js';
 
 export const PAUSE_REASONS: readonly PauseReason[] = ['waiting_citizen', 'referred', 'legal_suspension'];
 
@@ -38,7 +38,7 @@ export async function resumeClock(db: Db, ticketId: number, input: { at: Date; a
     if (!clock.paused_at) throw new ClockError('not_paused', 'the clock is not paused');
     const ticket = await db.models.Ticket.findByPk(ticketId);
     const cal = await loadCalendar(db, ticket!.agency_id);
-    const minutes = Math.max(0, workingMinutesBetween(clock.paused_at, input.at, cal));
+    const minutes = Math.max(0, officeMinutesBetween(clock.paused_at, input.at, cal));
     const changes: Partial<TicketSlaAttrs> = {
       paused_at: null, pause_reason: null, pause_note: null, paused_minutes: clock.paused_minutes + Math.round(minutes),
       resolution_due: shiftBy(clock.resolution_due, minutes, cal),

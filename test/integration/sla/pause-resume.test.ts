@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { addPeriod, createCalendar } from '../../../server/services/sla/index.js';
 import { addOfficeMinutes } from '../../../server/services/sla/office-time.js';
-import { workingMinutesBetween } from '../../../server/services/sla/deadline.js';
+import { officeMinutesBetween } from '../../../server/services/sla/office-time.js';
 import { getClock } from '../../../server/services/sla/clock-store.js';
 import { pauseClock, resumeClock } from '../../../server/services/sla/pause.js';
 import { slaTick } from '../../../server/services/sla/tick.js';
@@ -26,10 +26,10 @@ forEachDb('SLA pause and resume', (getDb) => {
     const resumedAt = at('2027-02-11T14:00:00+07:00'); // Tết 2027 lies inside the pause
     await pauseClock(db, t.id, { reason: 'waiting_citizen', note: 'thiếu địa chỉ', at: pausedAt, actor: 'test' });
     const after = await resumeClock(db, t.id, { at: resumedAt, actor: 'test' });
-    const paused = workingMinutesBetween(pausedAt, resumedAt, cal);
+    const paused = officeMinutesBetween(pausedAt, resumedAt, cal);
     // Wed 3/2 10:15–17:00 (285) + Thu 4/2 (450); Tết 5–9/2 and its substitute days 10–11/2 are off.
     expect(paused).to.equal(285 + 450);
-    expect(workingMinutesBetween(before.resolution_due!, after.resolution_due!, cal)).to.equal(paused);
+    expect(officeMinutesBetween(before.resolution_due!, after.resolution_due!, cal)).to.equal(paused);
     expect(after.resolution_due!.getTime()).to.equal(addOfficeMinutes(before.resolution_due!, paused, cal).getTime());
     expect(after.paused_minutes).to.equal(paused);
     const ticket = await db.models.Ticket.findByPk(t.id);
@@ -46,7 +46,7 @@ forEachDb('SLA pause and resume', (getDb) => {
     expect(during.fired.filter((f) => f.ticketId === t.id)).to.deep.equal([]);
     const resumed = await resumeClock(db, t.id, { at: at('2027-03-03T08:00:00+07:00'), actor: 'test' });
     // Mon 1/3 08:30–17:00 (390) + Tue 2/3 (450) + Wed 3/3 07:30–08:00 (30).
-    expect(workingMinutesBetween(clock.resolution_due!, resumed.resolution_due!, cal)).to.equal(870);
+    expect(officeMinutesBetween(clock.resolution_due!, resumed.resolution_due!, cal)).to.equal(870);
     const justBefore = await slaTick(db, new Date(resumed.first_response_due!.getTime() - 1));
     expect(justBefore.fired.filter((f) => f.ticketId === t.id)).to.deep.equal([]);
     const atDue = await slaTick(db, resumed.first_response_due!);

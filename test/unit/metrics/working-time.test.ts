@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as sla from '../../../server/services/sla/index.js';
 import { createCalendar } from '../../../server/services/sla/index.js';
 import { officeHours } from '../../../server/services/sla/calendar.js';
-import { workingMinutesBetween } from '../../../server/services/sla/deadline.js';
+import { officeMinutesBetween } from '../../../server/services/sla/office-time.js';
 import { memoWorkingMinutes } from '../../../server/services/metrics/working-time.js';
 import { rowDate } from '../../../server/services/metrics/ticket-stream.js';
 
@@ -15,7 +15,7 @@ describe('metrics memoised working minutes', () => {
     }),
   };
   for (const [name, cal] of Object.entries(calendars)) {
-    it(`equals services/sla workingMinutesBetween on 2 000 pseudo-random spans (${name})`, () => {
+    it(`equals services/sla officeMinutesBetween on 2 000 pseudo-random spans (${name})`, () => {
       const between = memoWorkingMinutes(cal, sla);
       let seed = 42;
       const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -23,7 +23,7 @@ describe('metrics memoised working minutes', () => {
       for (let i = 0; i < 2_000; i++) {
         const a = new Date(start + Math.floor(next() * 400 * 86_400_000));
         const b = new Date(a.getTime() + Math.floor((next() - 0.1) * 60 * 86_400_000));
-        expect(between(a, b), `${a.toISOString()} → ${b.toISOString()}`).to.equal(workingMinutesBetween(a, b, cal));
+        expect(between(a, b), `${a.toISOString()} → ${b.toISOString()}`).to.equal(officeMinutesBetween(a, b, cal));
       }
     });
   }

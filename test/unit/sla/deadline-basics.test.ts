@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { addPeriod, createCalendar, type WorkCalendar } from '../../../server/services/sla/index.js';
 import { mondayToFriday, officeHours } from '../../../server/services/sla/calendar.js';
-import { workingMinutesBetween } from '../../../server/services/sla/deadline.js';
+import { officeMinutesBetween } from '../../../server/services/sla/office-time.js';
 import { type DeadlineCase, runDeadlineCases } from './deadline-cases.js';
 
 // March 2026 has no holidays: Mon 2/3, 9/3, 16/3 …; Sat 7/3, 14/3; Sun 8/3, 15/3.
@@ -89,9 +89,9 @@ describe('addPeriod on ordinary weeks', () => {
   });
 });
 
-describe('workingMinutesBetween', () => {
+describe('officeMinutesBetween', () => {
   const cal = createCalendar();
-  const minutes = (a: string, b: string) => workingMinutesBetween(new Date(a), new Date(b), cal);
+  const minutes = (a: string, b: string) => officeMinutesBetween(new Date(a), new Date(b), cal);
 
   it('counts a full default office day as 450 minutes', () => {
     expect(minutes('2026-03-09T07:30+07:00', '2026-03-09T17:00+07:00')).to.equal(450);
