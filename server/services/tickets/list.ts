@@ -66,9 +66,9 @@ function slaWhere(f: SlaFilter): WhereOptions {
   if (f.state === 'paused') return { id: { [Op.in]: literal(PAUSED) } };
   const running = { status: { [Op.in]: WORKED_STATUSES }, id: { [Op.notIn]: literal(PAUSED) } };
   if (f.state === 'overdue') return { ...running, due_at: { [Op.lt]: f.now } };
-  if (f.state === 'at_risk') return { ...running, due_at: { [Op.gte]: f.now, [Op.lt]: f.riskEdge } };
+  if (f.state === 'at_risk') return { ...running, due_at: { [Op.gte]: f.now, [Op.lte]: f.riskEdge } };
   // a running ticket with no deadline has no clock state (its queue row shows none), so it is not "on time" either
-  return { ...running, due_at: { [Op.gte]: f.riskEdge } };
+  return { ...running, due_at: { [Op.gt]: f.riskEdge } };
 }
 
 export function ticketWhere(db: Db, query: TicketQuery): WhereOptions {

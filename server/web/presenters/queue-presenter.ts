@@ -56,7 +56,7 @@ export function queueView(page: QueuePage, q: QueueQuery, locale: Locale, extras
       // …and an urgent priority on the urgent class would say "Khẩn" twice
       showPriority: (i.priority === 'urgent' || i.priority === 'high') && priorityLabel(locale, i.priority) !== badgeText(classLabel(locale, i.class)),
       slaLabel: i.sla ? t(locale, `queue.sla.${i.sla}`) : null,
-      leftText: i.left === null ? null : t(locale, i.left.minutes < 0 ? 'queue.left.late' : 'queue.left.left', { time: workingTimeText(i.left.minutes, locale, i.left.days) }),
+      leftText: i.left === null ? null : t(locale, i.left.late ? 'queue.left.late' : 'queue.left.left', { time: workingTimeText(i.left.minutes, locale, i.left.days) }),
       overdue: i.sla === 'overdue',
     })),
     summary: [

@@ -22,7 +22,7 @@ export function slaPanelView(sla: TicketView['sla'], locale: Locale) {
   return {
     ...sla,
     stateLabel: t(locale, `tickets.sla.state.${sla.state}`),
-    leftText: left === null ? null : t(locale, left.minutes >= 0 ? 'tickets.sla.left' : 'tickets.sla.over', { time: workingTimeText(left.minutes, locale, left.days) }),
+    leftText: left === null ? null : t(locale, left.late ? 'tickets.sla.over' : 'tickets.sla.left', { time: workingTimeText(left.minutes, locale, left.days) }),
     pausedText: sla.pausedMinutes ? workingTimeText(sla.pausedMinutes, locale) : null,
     pauses: sla.pauses.map((p) => ({ ...p, reasonLabel: reasonText(locale, p.reason),
       span: p.to ? t(locale, 'tickets.sla.pause_span', { from: formatDateTime(p.from, locale), to: formatDateTime(p.to, locale), time: workingTimeText(p.workingMinutes ?? 0, locale) })

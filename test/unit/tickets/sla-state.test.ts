@@ -5,6 +5,9 @@ import { expect } from 'chai';
 import { createCalendar } from '../../../server/services/sla/index.js';
 import { riskEdge, runningState, timeLeft } from '../../../server/services/tickets/sla-state.js';
 import { workingTimeText } from '../../../server/web/presenters/working-time.js';
+import { queueView } from '../../../server/web/presenters/queue-presenter.js';
+import { slaPanelView } from '../../../server/web/presenters/ticket-record-presenter.js';
+import type { QueuePage, TicketView } from '../../../server/services/tickets/index.js';
 
 const at = (local: string) => new Date(`${local}:00+07:00`);
 
@@ -16,7 +19,9 @@ describe('a running clock: state and time left', () => {
     // one working day on, as the law counts a day: to the close of the next working day
     expect(riskEdge(now, cal)).to.deep.equal(at('2026-03-04T17:00'));
     expect(runningState(at('2026-03-06T10:00'), now, cal)).to.equal('on_time');
-    expect(runningState(at('2026-03-04T17:00'), now, cal)).to.equal('on_time');
+    // a working-day deadline falls at close of office: due tomorrow at 17:00 is within the next working day
+    expect(runningState(at('2026-03-04T17:00'), now, cal)).to.equal('at_risk');
+    expect(runningState(at('2026-03-05T07:30'), now, cal)).to.equal('on_time');
     expect(runningState(at('2026-03-04T16:59'), now, cal)).to.equal('at_risk');
     expect(runningState(at('2026-03-03T15:00'), now, cal)).to.equal('at_risk');
     expect(runningState(at('2026-03-03T08:59'), now, cal)).to.equal('overdue');
@@ -27,10 +32,29 @@ describe('a running clock: state and time left', () => {
   it('counts whole working days after today up to the deadline\'s day, office minutes within a day', () => {
     expect(timeLeft(now, at('2026-03-06T10:00'), cal).days).to.equal(3); // Wed, Thu, Fri
     expect(timeLeft(at('2026-03-06T16:00'), at('2026-03-10T10:00'), cal).days).to.equal(2); // the weekend does not count
-    expect(timeLeft(now, at('2026-03-03T15:00'), cal)).to.deep.equal({ minutes: 150 + 90, days: 0 });
+    expect(timeLeft(now, at('2026-03-03T15:00'), cal)).to.deep.equal({ minutes: 150 + 90, days: 0, late: false });
     const late = timeLeft(now, at('2026-03-02T16:00'), cal); // Monday 16:00, seen Tuesday 09:00
     expect(late.minutes).to.equal(-(60 + 90));
     expect(late.days).to.equal(1);
+    expect(late.late).to.equal(true);
+    expect(timeLeft(now, at('2026-03-03T15:00'), cal).late).to.equal(false);
+  });
+
+  it('is late after a 17:00 deadline in the evening and over the weekend, though no office minute has passed', () => {
+    const evening = timeLeft(at('2026-03-03T19:00'), at('2026-03-03T17:00'), cal);
+    expect(evening).to.deep.equal({ minutes: 0, days: 0, late: true });
+    expect(Object.is(evening.minutes, -0)).to.equal(false);
+    expect(timeLeft(at('2026-03-07T10:00'), at('2026-03-06T17:00'), cal).late).to.equal(true); // Saturday
+    expect(timeLeft(at('2026-03-06T17:00'), at('2026-03-06T17:00'), cal).late).to.equal(false); // at the deadline itself
+    // both pages pick "late" / "overdue by", not "0 minutes left"
+    const left = timeLeft(at('2026-03-03T19:00'), at('2026-03-03T17:00'), cal);
+    const item = { id: 1, ref: 'SXD-2026-000001', subject: 's', citizen: 'a@example.vn', status: 'open', agency: 'SXD', class: 'khieu_nai',
+      category: null, priority: 'normal', receivedAt: new Date(0), dueAt: at('2026-03-03T17:00'), assignee: null, sla: 'overdue', left } as QueuePage['items'][number];
+    const queue = queueView({ items: [item], next: null, total: 1, counts: {} }, {}, 'vi', { views: [], agencies: [], agents: [], canBulk: false });
+    expect(queue.items[0]!.leftText).to.equal('trễ 0 phút');
+    const panel = slaPanelView({ state: 'overdue', deadline: at('2026-03-03T17:00'), firstResponseDue: null, acceptedAt: null, resolvedAt: null,
+      left, pausedMinutes: 0, pauses: [], extensions: [] } as unknown as NonNullable<TicketView['sla']>, 'en');
+    expect(panel!.leftText).to.equal('Overdue by 0 min of working time');
   });
 
   it('reads as working days when the deadline is another day, as hours and minutes within one', () => {
