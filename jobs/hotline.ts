@@ -1,6 +1,7 @@
 import type { JobDeps, JobHandler } from './registry.js';
 import { pollAllInboxes, purgeLeaseHistory, reconcileInboxes } from '../server/services/ingestion/index.js';
 import { enqueueAlert, flushOutbox } from '../server/services/outbox/index.js';
+import { reconcileGapsAlert } from '../server/services/ops/index.js';
 
 /** Every inbox whose lease is free, once; inbox leases (not this job's) keep one owner per inbox. */
 export const hotlinePollJob = (deps: JobDeps): JobHandler => async (_payload, { db, log }) => {
@@ -24,7 +25,7 @@ export const hotlineReconcileJob = (deps: JobDeps): JobHandler => async (_payloa
   for (const r of await reconcileInboxes(db, deps.config.SECRET_KEY)) {
     if (!r.gaps.length) continue;
     log.warn({ event: 'hotline.reconcile.gaps', agency: r.agency, gaps: r.gaps.length });
-    await enqueueAlert(db, `reconcile:${r.agency}:${new Date().toISOString().slice(0, 10)}`, ctx.alertTo, ctx.mailFrom,
-      `[govmail] ${r.gaps.length} hotline mails of ${r.agency} were not ingested`, `UIDs: ${r.gaps.slice(0, 200).join(', ')}`);
+    const alert = reconcileGapsAlert(r.agency, r.gaps);
+    await enqueueAlert(db, `reconcile:${r.agency}:${new Date().toISOString().slice(0, 10)}`, ctx.alertTo, ctx.mailFrom, alert.subject, alert.text);
   }
 };

@@ -28,6 +28,12 @@ export function t(locale: Locale, key: string, vars: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/** A count's string: `${key}.one` when n is 1 and the locale has that key (English does; Vietnamese nouns do not
+ *  change with the number, so it has none), else `key`; `{n}` takes the count. */
+export function tn(locale: Locale, key: string, n: number, vars: Record<string, string | number> = {}): string {
+  return t(locale, n === 1 && `${key}.one` in catalogues[locale] ? `${key}.one` : key, { ...vars, n });
+}
+
 /** Keys present in Vietnamese but missing in English (a test keeps this empty). */
 export function missingEnglishKeys(): string[] {
   return Object.keys(catalogues.vi).filter((k) => !(k in catalogues.en));

@@ -1,4 +1,4 @@
 // Operations: what an operator watches (Prometheus figures, readiness) and what the watchdog alerts on.
 export { createOpsMetrics, observeHttpRequest, observePollDuration } from './prom-metrics.js';
 export { readiness } from './readiness.js';
-export { runWatchdog } from './watchdog.js';
+export { reconcileGapsAlert, runWatchdog } from './watchdog.js';

@@ -5,7 +5,7 @@
 // at once queue one alert (the outbox key is unique).
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { t, tn, type Locale } from '../../i18n/index.js';
 import { enqueueAlert } from '../outbox/index.js';
 import { inboxHealth, outboxFailuresSince } from './ops-state.js';
 
@@ -24,11 +24,22 @@ export interface WatchdogOptions {
 
 export interface WatchdogCondition { key: string; subject: string; text: string }
 
-/** One alert in both languages (server/i18n/areas/ops.ts): the Vietnamese subject and text, then the English. */
+/** One alert in both languages (server/i18n/areas/ops.ts): the Vietnamese subject and text, then the English. A
+ *  `vars.n` picks each language's singular or plural (tn). */
+function bilingual(prefix: string, vars: Record<string, string | number>, footer?: (l: Locale) => string): { subject: string; text: string } {
+  const say = (l: Locale, key: string) => (typeof vars.n === 'number' ? tn(l, key, vars.n, vars) : t(l, key, vars));
+  const text = (l: Locale) => say(l, `${prefix}.text`) + (footer ? `\n${footer(l)}` : '');
+  return { subject: `[govmail] ${say('vi', `${prefix}.subject`)} / ${say('en', `${prefix}.subject`)}`, text: `${text('vi')}\n\n${text('en')}\n` };
+}
+
 function alert(key: string, kind: string, vars: Record<string, string | number>, footer?: (l: Locale) => string): WatchdogCondition {
-  const text = (l: Locale) => t(l, `ops.watchdog.${kind}.text`, vars) + (footer ? `\n${footer(l)}` : '');
-  return { key, subject: `[govmail] ${t('vi', `ops.watchdog.${kind}.subject`, vars)} / ${t('en', `ops.watchdog.${kind}.subject`, vars)}`,
-    text: `${text('vi')}\n\n${text('en')}\n` };
+  return { key, ...bilingual(`ops.watchdog.${kind}`, vars, footer) };
+}
+
+/** The hotline.reconcile job's alert: mail the hotline inbox holds that never became a ticket or a message (the
+ *  first 200 UIDs listed). */
+export function reconcileGapsAlert(agency: string, uids: readonly number[]): { subject: string; text: string } {
+  return bilingual('ops.reconcile.gaps', { n: uids.length, agency, uids: uids.slice(0, 200).join(', ') });
 }
 
 /** What is wrong at `now`, one entry per condition (empty when all is well). */

@@ -22,7 +22,8 @@ export function slaPanelView(sla: TicketView['sla'], locale: Locale) {
   return {
     ...sla,
     stateLabel: t(locale, `tickets.sla.state.${sla.state}`),
-    leftText: left === null ? null : t(locale, left.late ? 'tickets.sla.over' : 'tickets.sla.left', { time: workingTimeText(left.minutes, locale, left.days) }),
+    // "3 working days left", not "3 working days of working time left": whole days have strings of their own
+    leftText: left === null ? null : t(locale, `tickets.sla.${left.days > 0 ? 'days_' : ''}${left.late ? 'over' : 'left'}`, { time: workingTimeText(left.minutes, locale, left.days) }),
     pausedText: sla.pausedMinutes ? workingTimeText(sla.pausedMinutes, locale) : null,
     pauses: sla.pauses.map((p) => ({ ...p, reasonLabel: reasonText(locale, p.reason),
       span: p.to ? t(locale, 'tickets.sla.pause_span', { from: formatDateTime(p.from, locale), to: formatDateTime(p.to, locale), time: workingTimeText(p.workingMinutes ?? 0, locale) })

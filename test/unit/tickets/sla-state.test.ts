@@ -63,5 +63,17 @@ describe('a running clock: state and time left', () => {
     expect(workingTimeText(240, 'vi', 0)).to.equal('4 giờ 0 phút');
     expect(workingTimeText(-150, 'vi', 0)).to.equal('2 giờ 30 phút');
     expect(workingTimeText(45, 'en')).to.equal('45 min');
+    expect(workingTimeText(500, 'en', 1)).to.equal('1 working day');
+    expect(workingTimeText(500, 'vi', 1)).to.equal('1 ngày');
+  });
+
+  it('says whole working days left or over on the ticket page without "of working time" twice', () => {
+    const panel = (left: { minutes: number; days: number; late: boolean }, locale: 'vi' | 'en') => slaPanelView({ state: 'on_time', deadline: now,
+      firstResponseDue: null, acceptedAt: null, resolvedAt: null, left, pausedMinutes: 0, pauses: [], extensions: [] } as unknown as NonNullable<TicketView['sla']>, locale)!.leftText;
+    expect(panel({ minutes: 1500, days: 3, late: false }, 'en')).to.equal('3 working days left');
+    expect(panel({ minutes: 1500, days: 3, late: false }, 'vi')).to.equal('Còn 3 ngày làm việc');
+    expect(panel({ minutes: -500, days: 1, late: true }, 'en')).to.equal('Overdue by 1 working day');
+    expect(panel({ minutes: -500, days: 1, late: true }, 'vi')).to.equal('Quá hạn 1 ngày làm việc');
+    expect(panel({ minutes: 90, days: 0, late: false }, 'en')).to.equal('1 h 30 min of working time left');
   });
 });
