@@ -55,11 +55,17 @@ export async function outboxDepth(db: Db): Promise<Record<(typeof OUTBOX_OPEN_ST
 
 /** Outbox mail that failed, or may not have gone (unknown), since `since`: by the time it last changed. `failed`
  *  is final (a citizen's bad address fails for good), so the standing total would alert forever; only new failures
- *  are news to the watchdog. */
-export async function outboxFailuresSince(db: Db, since: Date): Promise<{ failed: number; unknown: number }> {
-  const rows = await db.models.Outbox.count({ where: { status: { [Op.in]: ['failed', 'unknown'] }, updated_at: { [Op.gte]: since } } as never, group: ['status'] }) as unknown as { status: string; count: number }[];
+ *  are news to the watchdog. `newestId` is the row that turned failed or unknown last (null when none did): it
+ *  names the newest failure, so the watchdog alerts once per new failure (a row made earlier and retried for
+ *  hours can fail after a younger one, hence by time, not by id). */
+export async function outboxFailuresSince(db: Db, since: Date): Promise<{ failed: number; unknown: number; newestId: number | null }> {
+  const where = { status: { [Op.in]: ['failed', 'unknown'] }, updated_at: { [Op.gte]: since } } as never;
+  const [rows, newest] = await Promise.all([
+    db.models.Outbox.count({ where, group: ['status'] }) as unknown as Promise<{ status: string; count: number }[]>,
+    db.models.Outbox.findOne({ where, attributes: ['id'], order: [['updated_at', 'DESC'], ['id', 'DESC']], raw: true }),
+  ]);
   const count = (status: string) => Number(rows.find((r) => r.status === status)?.count ?? 0);
-  return { failed: count('failed'), unknown: count('unknown') };
+  return { failed: count('failed'), unknown: count('unknown'), newestId: newest?.id ?? null };
 }
 
 /**

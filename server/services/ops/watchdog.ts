@@ -2,7 +2,8 @@
 // owns or whose last success is stale, outbox mail that failed or may not have gone in the last period, SLA reminders that reached
 // nobody — goes to the alert address through the outbox. Each condition's key carries the period's slot, so a
 // condition that lasts alerts once per period (WATCHDOG_PERIOD_MS), not at every tick, and two watchdogs running
-// at once queue one alert (the outbox key is unique).
+// at once queue one alert (the outbox key is unique). Failed mail is the exception: its key names the newest
+// failure, so each new failure alerts at the next tick and never again.
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { t, tn, type Locale } from '../../i18n/index.js';
@@ -22,7 +23,8 @@ export interface WatchdogOptions {
   periodMs?: number;
 }
 
-export interface WatchdogCondition { key: string; subject: string; text: string }
+/** `once`: the key names the event itself (the newest failed mail), so it alerts once ever, not once per period. */
+export interface WatchdogCondition { key: string; subject: string; text: string; once?: boolean }
 
 /** One alert in both languages (server/i18n/areas/ops.ts): the Vietnamese subject and text, then the English. A
  *  `vars.n` picks each language's singular or plural (tn). */
@@ -61,8 +63,10 @@ export async function watchdogConditions(db: Db, opts: Omit<WatchdogOptions, 'al
         { agency: i.agency, minutes: Math.round(opts.inboxStaleMs / 60_000), failures: i.consecutiveFailures }, lastOkLine));
     }
   }
-  if (failures.failed + failures.unknown > 0) {
-    out.push(alert('outbox-failed', 'failed', { n: failures.failed + failures.unknown, hours, failed: failures.failed, unknown: failures.unknown }));
+  if (failures.newestId !== null) {
+    // keyed by the newest failure, not the period: each new failure alerts at the next tick, and one already
+    // alerted never alerts again however long it stays in the window
+    out.push({ ...alert(`outbox-failed:${failures.newestId}`, 'failed', { n: failures.failed + failures.unknown, hours, failed: failures.failed, unknown: failures.unknown }), once: true });
   }
   if (unreached > 0) out.push(alert('sla-unreached', 'unreached', { n: unreached, hours }));
   return out;
@@ -72,6 +76,6 @@ export async function watchdogConditions(db: Db, opts: Omit<WatchdogOptions, 'al
 export async function runWatchdog(db: Db, opts: WatchdogOptions): Promise<string[]> {
   const slot = Math.floor(opts.now.getTime() / (opts.periodMs ?? WATCHDOG_PERIOD_MS));
   const conditions = await watchdogConditions(db, opts);
-  for (const c of conditions) await enqueueAlert(db, `watchdog:${c.key}:${slot}`, opts.alertTo, opts.from, c.subject, c.text);
+  for (const c of conditions) await enqueueAlert(db, c.once ? `watchdog:${c.key}` : `watchdog:${c.key}:${slot}`, opts.alertTo, opts.from, c.subject, c.text);
   return conditions.map((c) => c.key);
 }

@@ -119,7 +119,8 @@ export async function applyMerge(db: Db, plan: MergePlan, input: { actor: Actor;
   await db.models.Message.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id } });
   await db.models.TicketEvent.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: CONVERSATION_EVENTS } });
   // A reply's outbox row goes with its event: the kept page's "exact sent mail" link and its case export read it there.
-  await db.models.Outbox.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: 'reply' } });
+  // Silent: a failed row's updated_at is when it failed, which the watchdog reads (services/ops/ops-state.ts).
+  await db.models.Outbox.update({ ticket_id: kept.id }, { where: { ticket_id: merged.id, kind: 'reply' }, silent: true });
   await db.models.Outbox.update({ status: 'held', last_error: MERGED_RECEIPT_HELD },
     { where: { ticket_id: merged.id, kind: 'ack', status: 'queued' } });
   const by = actor.username;

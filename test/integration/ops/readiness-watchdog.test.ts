@@ -14,7 +14,7 @@ import { migrateUp } from '../../../server/db/migrate.js';
 import { migrations } from '../../../server/db/migrations/index.js';
 import { enqueue } from '../../../server/services/queue/index.js';
 import { outboxRow } from '../../../server/services/outbox/index.js';
-import { WATCHDOG_PERIOD_MS, watchdogConditions } from '../../../server/services/ops/watchdog.js';
+import { runWatchdog, WATCHDOG_PERIOD_MS, watchdogConditions } from '../../../server/services/ops/watchdog.js';
 import { JobRunner } from '../../../jobs/runner.js';
 
 const ALERT = 'vanhanh@hoabinh.gov.vn';
@@ -91,15 +91,42 @@ forEachDb('the watchdog', (getDb) => {
   });
   after(async () => smtp?.stop());
 
-  it('reports failed outgoing mail while the failure is new, not for ever after (a failure is final)', async () => {
-    const row = await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: 'reply:test-failed-once', kind: 'reply', to: 'sai-dia-chi@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'failed', last_error: '550 no such user' });
+  it('alerts each failed mail once, at the next tick, across period boundaries, and a new failure again', async () => {
+    const fail = async (key: string, at: Date) => {
+      const row = await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: key, kind: 'reply', to: 'sai-dia-chi@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'failed', last_error: '550 no such user' });
+      await db().sequelize.query('UPDATE outbox SET updated_at = :at WHERE id = :id', { replacements: { at, id: row.id } });
+      return row;
+    };
+    const boundary = Math.floor(Date.now() / WATCHDOG_PERIOD_MS) * WATCHDOG_PERIOD_MS; // a period boundary
+    const at = (offsetMs: number) => new Date(boundary + offsetMs);
+    const first = await fail('reply:test-failed-once', at(-HOUR_MS));
+    // made before the second failure below, still being retried
+    const retried = await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: 'reply:test-retried', kind: 'reply', to: 'cham@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'queued' });
     const keysAt = async (now: Date) => (await watchdogConditions(db(), { now, inboxStaleMs: 15 * 60_000 })).map((c) => c.key);
-    expect(await keysAt(new Date())).to.include('outbox-failed');
-    const failed = (await watchdogConditions(db(), { now: new Date(), inboxStaleMs: 15 * 60_000 })).find((c) => c.key === 'outbox-failed')!;
+    expect(await keysAt(at(-HOUR_MS + 60_000))).to.include(`outbox-failed:${first.id}`);
+    const failed = (await watchdogConditions(db(), { now: at(-HOUR_MS + 60_000), inboxStaleMs: 15 * 60_000 })).find((c) => c.key.startsWith('outbox-failed'))!;
     expect(failed.subject).to.match(/^\[govmail\] \d+ thư gửi đi bị lỗi \/ \d+ outgoing mail failed$/);
     expect(failed.text).to.match(/^Trong 6 giờ qua, \d+ thư gửi đi thất bại và \d+ thư không rõ đã gửi hay chưa\. .*\n\nIn the last 6 h, \d+ outgoing mail failed/s);
-    expect(await keysAt(new Date(Date.now() + 7 * HOUR_MS)), 'seven hours on, the same failure is old news').to.not.include('outbox-failed');
-    await row.destroy();
+    expect(await keysAt(at(6 * HOUR_MS)), 'seven hours on, the same failure is old news').to.not.include(`outbox-failed:${first.id}`);
+
+    const alertKeys = async () => (await db().models.Outbox.findAll({ where: { kind: 'alert' }, attributes: ['idempotency_key'], order: [['id', 'ASC']] }))
+      .map((r) => r.idempotency_key.replace(/:[^:]*$/, ''));
+    const run = (now: Date) => runWatchdog(db(), { now, inboxStaleMs: 15 * 60_000, alertTo: [ALERT], from: 'no-reply@hoabinh.gov.vn' });
+    // every 5 minutes from 55 minutes before a boundary to 5 hours after: before, the failure alerts at once; after
+    // the boundary (a new 6-hour slot) it must not alert again
+    for (let t = -55; t <= 300; t += 5) await run(at(t * 60_000));
+    expect(await alertKeys()).to.deep.equal([`alert:watchdog:outbox-failed:${first.id}`]);
+    // a newer failure alerts at the next tick, once
+    const second = await fail('reply:test-failed-twice', at(5 * HOUR_MS + 2 * 60_000));
+    for (let t = 305; t <= 330; t += 5) await run(at(t * 60_000));
+    expect(await alertKeys()).to.deep.equal([`alert:watchdog:outbox-failed:${first.id}`, `alert:watchdog:outbox-failed:${second.id}`]);
+    // a mail made before the second but failing after it (retried for hours) is news too
+    await retried.update({ status: 'unknown' });
+    await db().sequelize.query('UPDATE outbox SET updated_at = :at WHERE id = :id', { replacements: { at: at(5 * HOUR_MS + 32 * 60_000), id: retried.id } });
+    for (let t = 335; t <= 345; t += 5) await run(at(t * 60_000));
+    expect(await alertKeys()).to.deep.equal([`alert:watchdog:outbox-failed:${first.id}`, `alert:watchdog:outbox-failed:${second.id}`, `alert:watchdog:outbox-failed:${retried.id}`]);
+    await db().models.Outbox.destroy({ where: { id: [first.id, second.id, retried.id] } });
+    await db().models.Outbox.destroy({ where: { kind: 'alert' } });
   });
 
   it('alerts ALERT_ADDRESS once per condition (unowned and stale inbox, failed mail, a reminder that reached nobody), however often it runs', async function () {
@@ -112,7 +139,7 @@ forEachDb('the watchdog', (getDb) => {
     const agency = await buildAgency(db(), { code: 'SLA1' });
     const ticket = await buildTicket(db(), { agency_id: agency.id, received: '2026-03-02T09:00' });
     await db().models.TicketEvent.create({ ticket_id: ticket.id, kind: 'reminder_unreached', message_id: null, details: null, at: new Date(now.getTime() - HOUR_MS) });
-    await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: 'reply:test-failed', kind: 'reply', to: 'congdan@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'failed', last_error: '550' });
+    const failedRow = await db().models.Outbox.create({ ...outboxRow({ idempotencyKey: 'reply:test-failed', kind: 'reply', to: 'congdan@example.vn', from: 'no-reply@hoabinh.gov.vn', subject: 'x', text: 'x' }), status: 'failed', last_error: '550' });
 
     const config = parseEnv({ NODE_ENV: 'test', DATABASE_URL: db().url, SECRET_KEY: 'watchdog-test-secret-0123456789abcdef', SMTP_URL: smtp.url,
       MAIL_FROM: 'no-reply@hoabinh.gov.vn', ALERT_ADDRESS: ALERT, INBOX_STALE_MINUTES: '15', BASE_URL: 'https://govmail.hoabinh.gov.vn', LOG_LEVEL: 'silent' });
@@ -134,7 +161,7 @@ forEachDb('the watchdog', (getDb) => {
     const keys = (await db().models.Outbox.findAll({ where: { kind: 'alert' }, attributes: ['idempotency_key'], order: [['idempotency_key', 'ASC']] })).map((r) => r.idempotency_key);
     expect(keys).to.deep.equal([
       `alert:watchdog:inbox-stale:STALEW:${slot}:${ALERT}`, `alert:watchdog:inbox-unowned:STALEW:${slot}:${ALERT}`,
-      `alert:watchdog:outbox-failed:${slot}:${ALERT}`, `alert:watchdog:sla-unreached:${slot}:${ALERT}`,
+      `alert:watchdog:outbox-failed:${failedRow.id}:${ALERT}`, `alert:watchdog:sla-unreached:${slot}:${ALERT}`,
     ]);
   });
 });

@@ -114,9 +114,15 @@ forEachDb('ticket merge', (getDb) => {
     const sent = smtp.messages.find((m) => m.raw.includes(reply.messageId))!;
     expect(sent, 'the reply went out').to.exist;
 
+    // an outbox row's updated_at is when it last changed state (the watchdog reads a failure's time there): the
+    // move to the kept case must leave it alone
+    const changedAt = new Date('2026-03-02T02:00:00Z');
+    await db.sequelize.query('UPDATE outbox SET updated_at = :at WHERE id = :id', { replacements: { at: changedAt, id: reply.outboxId } });
     const boss = await staff(db, 'supervisor', stc.agencyId);
     await mergeTickets(db, { ticketRef: second.ref, otherRef: first.ref, actor: boss.user, reason: 'Cùng một vụ việc' });
-    expect((await db.models.Outbox.findByPk(reply.outboxId))!.ticket_id, 'the reply\'s outbox row is on the kept case').to.equal(first.id);
+    const moved = (await db.models.Outbox.findByPk(reply.outboxId))!;
+    expect(moved.ticket_id, 'the reply\'s outbox row is on the kept case').to.equal(first.id);
+    expect(new Date(moved.get('updated_at') as Date).getTime(), 'moved without touching updated_at').to.equal(changedAt.getTime());
     const { agent } = await loginAgent(testApp(db), clerk.username, clerk.password);
     const page = (await agent.get(`/tickets/${first.ref}`).expect(200)).text;
     expect(page).to.contain(`/tickets/${first.ref}/sent/${reply.outboxId}.eml`);
