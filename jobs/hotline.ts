@@ -17,10 +17,15 @@ export const outboxFlushJob = (deps: JobDeps): JobHandler => async (_payload, { 
 
 const DAY_MS = 86_400_000;
 
-/** Gaps mean lost mail: alert once per inbox and day. First, the lease history past its retention goes. */
+/** Gaps mean lost mail: alert once per inbox and day. First, the lease history past its retention goes; a purge
+ *  that fails is logged and the lost-mail check runs all the same (the purge is housekeeping, the check is not). */
 export const hotlineReconcileJob = (deps: JobDeps): JobHandler => async (_payload, { db, log }) => {
-  const purged = await purgeLeaseHistory(db, new Date(deps.now().getTime() - deps.config.LEASE_HISTORY_RETENTION_DAYS * DAY_MS));
-  if (purged) log.info({ event: 'hotline.lease_history.purged', rows: purged });
+  try {
+    const purged = await purgeLeaseHistory(db, new Date(deps.now().getTime() - deps.config.LEASE_HISTORY_RETENTION_DAYS * DAY_MS));
+    if (purged) log.info({ event: 'hotline.lease_history.purged', rows: purged });
+  } catch (err) {
+    log.error({ event: 'hotline.lease_history.purge_failed', err: (err as Error).message });
+  }
   const ctx = await deps.ingestContext();
   for (const r of await reconcileInboxes(db, deps.config.SECRET_KEY)) {
     if (!r.gaps.length) continue;

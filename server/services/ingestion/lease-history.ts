@@ -3,9 +3,9 @@
 // releasing UPDATE (poll-inbox.ts), whose row lock keeps every other claimer out meanwhile. The times are the
 // writer's clock, taken so that stints never overlap while the lease works: claimed_at after the claiming UPDATE
 // (a predecessor had released, or its lease_until had passed), released_at before the releasing UPDATE.
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import { execWrite } from '../../db/index.js';
+import { execWrite, withDbTimes } from '../../db/index.js';
 import type { InboxLeaseHistoryAttrs } from '../../db/models/hotline.js';
 
 /** After a claim or renewal won: extends this owner's open stint, or opens one (a new claim). */
@@ -25,10 +25,26 @@ export async function recordLeaseReleased(db: Db, inboxId: number, owner: string
     { at, inbox: inboxId, owner }, transaction);
 }
 
+const ENDED = 'held_until < :before AND (released_at IS NULL OR released_at < :before)';
+const LEASE_PURGE_BATCH = 500;
+
 /** Deletes the stints that ended before `before` (released, or their lease run out), never one still held; returns
- *  how many. The hotline.reconcile job calls it with LEASE_HISTORY_RETENTION_DAYS. */
-export async function purgeLeaseHistory(db: Db, before: Date): Promise<number> {
-  return execWrite(db.sequelize, 'DELETE FROM inbox_lease_history WHERE held_until < :before AND (released_at IS NULL OR released_at < :before)', { before });
+ *  how many. The hotline.reconcile job calls it with LEASE_HISTORY_RETENTION_DAYS. In batches by id: a plain read
+ *  finds the next ids (oldest first, so it stops early while old rows remain), then a DELETE by primary key takes
+ *  those rows' locks only, never a lock over the whole table that claims and renewals would wait on. The DELETE
+ *  checks the end again, for a stint renewed in between. (Not DELETE … LIMIT: SQLite builds may lack it.) */
+export async function purgeLeaseHistory(db: Db, before: Date, batch = LEASE_PURGE_BATCH): Promise<number> {
+  let purged = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.sequelize.query<{ id: number }>(`SELECT id FROM inbox_lease_history WHERE id > :after AND ${ENDED} ORDER BY id LIMIT ${Number(batch)}`,
+      { replacements: withDbTimes(db.sequelize, { before, after }), type: QueryTypes.SELECT });
+    if (!rows.length) return purged;
+    const ids = rows.map((r) => Number(r.id));
+    purged += await execWrite(db.sequelize, `DELETE FROM inbox_lease_history WHERE id IN (:ids) AND ${ENDED}`, { ids, before });
+    if (rows.length < batch) return purged;
+    after = ids[ids.length - 1]!;
+  }
 }
 
 /** Every stint, oldest first per inbox (operators and the multi-process test read them). */
