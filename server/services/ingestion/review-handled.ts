@@ -30,9 +30,14 @@ async function reprocessedAs(db: Db, actor: ReviewActor, mailId: number, key: st
   return row ? findReviewMail(db, actor, row.id).catch((e) => { if (e instanceof TicketNotFoundError) return null; throw e; }) : null;
 }
 
+/** Dealt with: it made or joined a case, or it is no longer mail set aside for review. */
+const handled = (m: Pick<MessageAttrs, 'ticket_id' | 'classification'>): boolean =>
+  Boolean(m.ticket_id) || !(REVIEW_CLASSES as readonly string[]).includes(m.classification);
+
 /**
  * The mail a review action is about, still waiting for review; or TicketInputError('review', 'already') when it was
- * dealt with (converted, re-processed); or TicketNotFoundError (unknown, or another agency's).
+ * dealt with (converted, re-processed into a case or other mail); TicketInputError('review', 'requeued') when a
+ * re-processing set it aside again (its entry in the list is new); or TicketNotFoundError (unknown, or another agency's).
  */
 export async function mailToReview(db: Db, actor: ReviewActor, mailId: number, mailKey?: string): Promise<MessageAttrs & { agency_id: number; agency_code: string }> {
   let mail: (MessageAttrs & { agency_id: number }) | null;
@@ -40,10 +45,12 @@ export async function mailToReview(db: Db, actor: ReviewActor, mailId: number, m
     mail = await findReviewMail(db, actor, mailId);
   } catch (e) {
     const made = e instanceof TicketNotFoundError && mailKey ? await reprocessedAs(db, actor, mailId, mailKey) : null;
-    if (made) throw await alreadyHandled(db, made);
+    if (made && handled(made)) throw await alreadyHandled(db, made);
+    // re-processed, but set aside again (still unreadable): not handled; it waits in the list under a new entry
+    if (made) throw new TicketInputError('review', 'requeued', { agency: (await db.models.Agency.findByPk(made.agency_id, { attributes: ['code'] }))?.code ?? '' });
     throw e;
   }
-  if (mail.ticket_id || !(REVIEW_CLASSES as readonly string[]).includes(mail.classification)) throw await alreadyHandled(db, mail);
+  if (handled(mail)) throw await alreadyHandled(db, mail);
   // the page goes back to this agency's review list (a province-wide reviewer's ?agency=CODE)
   const agency = await db.models.Agency.findByPk(mail.agency_id, { attributes: ['code'] });
   return { ...mail, agency_code: agency?.code ?? '' };

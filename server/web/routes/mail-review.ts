@@ -41,7 +41,7 @@ export function mailReviewRoutes(deps: AppDeps): Router {
     const flash = query.done ? { kind: 'ok', text: t(req.locale, `review.flash.${query.done}`, { ref: query.ref ?? '' }) }
       : query.error === 'already' && query.ref ? { kind: 'warning', text: t(req.locale, 'review.error.already_ticket', { ref: query.ref }),
         href: `/tickets/${encodeURIComponent(query.ref)}`, linkText: t(req.locale, 'review.open_ticket', { ref: query.ref }) }
-        : query.error ? { kind: query.error === 'already' ? 'warning' : 'error', text: t(req.locale, `review.error.${query.error}`) } : undefined;
+        : query.error ? { kind: query.error === 'already' || query.error === 'requeued' ? 'warning' : 'error', text: t(req.locale, `review.error.${query.error}`) } : undefined;
     res.render('pages/tickets/review', {
       title: t(req.locale, 'review.title'), agency, flash,
       choices: choices.map((c) => ({ ...c, selected: c.id === agency?.id })),

@@ -169,5 +169,19 @@ forEachDb('mail review: set-aside mail and quarantine', (getDb) => {
     const still = await reprocessQuarantined(db, ctx, { mailId: empty, actor });
     expect(still.outcome).to.equal('quarantined');
     expect(await db.models.Message.count({ where: { inbox_id: a.ref.inbox.id, uid: a.uid } })).to.equal(1);
+
+    // Re-processed from the page and set aside again: a second click from the page drawn before is not "already
+    // handled"; it goes back to the list, where the mail still waits under its new entry.
+    const again = (await db.models.Message.findOne({ where: { inbox_id: a.ref.inbox.id, uid: a.uid } }))!.id; // the unreadable one, still waiting
+    const drawn = await agent.get('/review?kind=quarantined').expect(200);
+    const againKey = new RegExp(`data-mail="${again}"[\\s\\S]*?name="mail_key" value="([^"]+)"`).exec(drawn.text)![1]!;
+    const first = await agent.post(`/review/${again}/reprocess`).type('form').send({ _csrf: csrf, mail_key: againKey, confirm: '1' }).expect(303);
+    expect(first.headers.location).to.contain('done=reprocessed.quarantined');
+    const second = await agent.post(`/review/${again}/reprocess`).type('form').send({ _csrf: csrf, mail_key: againKey, confirm: '1' }).expect(303);
+    expect(second.headers.location).to.contain('error=requeued').and.not.contain('already');
+    const back = await agent.get(second.headers.location!).expect(200);
+    const requeued = (await db.models.Message.findOne({ where: { inbox_id: a.ref.inbox.id, uid: a.uid } }))!;
+    expect(requeued.id).to.not.equal(again);
+    expect(back.text).to.contain('vẫn chờ xem xét').and.contain(`data-mail="${requeued.id}"`).and.not.contain('Thư này đã được xử lý rồi');
   });
 });
