@@ -10,6 +10,7 @@ import { slaTickJob } from './sla-tick.js';
 import { metricsRefreshJob } from './metrics-refresh.js';
 import { periodReportsJob, REPORTS_MAIL_JOB } from './period-reports.js';
 import { watchdogJob } from './watchdog.js';
+import { metricsExpireJob } from './metrics-expire.js';
 
 /** The handlers, wired to `deps` (the composition root in the server; buildRoot() in tests too). */
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
@@ -22,7 +23,8 @@ export function buildJobRegistry(deps: JobDeps): JobRegistry {
     .register('sla.tick', slaTickJob(deps))
     .register('metrics.refresh', metricsRefreshJob)
     .register(REPORTS_MAIL_JOB, periodReportsJob(deps))
-    .register('ops.watchdog', watchdogJob(deps));
+    .register('ops.watchdog', watchdogJob(deps))
+    .register('ops.metrics.expire', metricsExpireJob);
 }
 
 export const SCHEDULES: Schedule[] = [
@@ -37,4 +39,6 @@ export const SCHEDULES: Schedule[] = [
   { name: REPORTS_MAIL_JOB, everyMs: 60 * 60_000 },
   // alerts carry the period's slot in their key (services/ops/watchdog.ts), so a lasting condition alerts once per period
   { name: 'ops.watchdog', everyMs: 5 * 60_000 },
+  // folds the metrics rows of processes gone for 15 minutes into '(retired)' (services/ops/process-metrics.ts)
+  { name: 'ops.metrics.expire', everyMs: 5 * 60_000 },
 ];

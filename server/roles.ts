@@ -15,7 +15,7 @@ import { JobRunner } from '../jobs/runner.js';
 import { Scheduler } from '../jobs/scheduler.js';
 import { SCHEDULES } from '../jobs/index.js';
 import { HotlineWorker } from './services/ingestion/index.js';
-import { observePollDuration } from './services/ops/index.js';
+import { observePollDuration, startMetricsPublishing } from './services/ops/index.js';
 
 export const PROCESS_ROLES = ['web', 'worker', 'scheduler'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -46,6 +46,9 @@ export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<vo
     }
   }
 
+  // Every role writes what it counts (HTTP latency, poll passes) to the database, where any web's scrape adds
+  // up every process's: a worker or scheduler has no scrape endpoint of its own.
+  const publishing = startMetricsPublishing(db, { everyMs: config.METRICS_PUBLISH_SECONDS * 1000, log });
   let server: Server | undefined;
   let runner: JobRunner | undefined;
   let scheduler: Scheduler | undefined;
@@ -89,6 +92,8 @@ export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<vo
   scheduler?.stop();
   const closed = server ? closeServer(server) : Promise.resolve();
   await Promise.all([runner?.stop(), hotline?.stop(), closed]);
+  // After the roles stopped: the last passes and requests are in the figures written.
+  await publishing.stop();
   await root.close();
   log.info({ event: 'shutdown.done', signal });
 }

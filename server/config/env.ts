@@ -92,6 +92,10 @@ const schema = z
       .refine((v) => v.split(',').every((a) => z.string().email().safeParse(a.trim()).success), { message: 'must be an e-mail address, or a comma list of them (e.g. vanhanh@hoabinh.gov.vn)' })
       .optional(),
     INBOX_STALE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(15),
+    // How often each process writes its counters and histograms (HTTP latency, poll passes) to the database, where
+    // /metrics/prom adds up every process's (services/ops/process-metrics.ts); well under the 15 minutes after
+    // which a process's rows count as those of a process gone.
+    METRICS_PUBLISH_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
     DOVEADM_KICK: z
       .string()
       .refine((v) => !/^[a-z]+:\/\//i.test(v.trim()), { message: 'must be a command such as `doveadm kick` (the address is appended); a doveadm HTTP API URL is not supported' })
