@@ -95,6 +95,10 @@ describe('config/env', () => {
     expect(env.INBOX_STALE_MINUTES).to.equal(15);
     expect(env.LEASE_HISTORY_RETENTION_DAYS).to.equal(90);
     expect(parseEnv({ LEASE_HISTORY_RETENTION_DAYS: '7' }).LEASE_HISTORY_RETENTION_DAYS).to.equal(7);
+    expect(env.METRICS_PUBLISH_SECONDS).to.equal(15);
+    expect(parseEnv({ METRICS_PUBLISH_SECONDS: '1' }).METRICS_PUBLISH_SECONDS).to.equal(1);
+    // a process must write well within the 15 minutes after which its figures count as those of a process gone
+    expect(problems({ METRICS_PUBLISH_SECONDS: '900' })).to.have.length(1);
     expect(parseEnv({}).METRICS_ALLOW).to.deep.equal([]);
     expect(parseEnv({}).ALERT_ADDRESS).to.deep.equal([]);
     expect(problems({ METRICS_TOKEN: 'short', METRICS_ALLOW: 'intranet', ALERT_ADDRESS: 'vanhanh' })).to.deep.equal([
