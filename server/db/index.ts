@@ -39,3 +39,4 @@ export { execWrite, dbTime, withDbTimes, sqliteFile } from './connect.js';
 export { inTransaction } from './transaction.js';
 export { isWriteConflict } from './write-conflict.js';
 export { modelRow, selectColumns } from './model-rows.js';
+export { readRows } from './read-rows.js';

@@ -5,11 +5,11 @@
 // sign-in, so a stolen or forgotten cookie does not live for ever by being used. Both come from env.ts
 // (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS) through the web app's deps.
 import { createHash, randomBytes } from 'node:crypto';
-import { Op, QueryTypes } from 'sequelize';
+import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { SessionAttrs, UserAttrs } from '../../db/models/foundation.js';
 import { mailboxMayLogIn } from './mailbox-link.js';
-import { dbTime, modelRow, selectColumns } from '../../db/index.js';
+import { modelRow, readRows, selectColumns } from '../../db/index.js';
 
 export interface SessionLifetime {
   /** ends after this long without a request */
@@ -76,7 +76,7 @@ function findSessionSql(db: Db): string {
 export async function findSession(db: Db, token: string | undefined, life: SessionLifetime = DEFAULT_SESSION_LIFETIME): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const now = new Date();
-  const [row] = await db.sequelize.query<Record<string, unknown>>(findSessionSql(db), { type: QueryTypes.SELECT, replacements: [sha256(token), dbTime(db.sequelize, now)] });
+  const [row] = await readRows(db, findSessionSql(db), [sha256(token), now]);
   if (!row) return undefined;
   let session = modelRow<SessionAttrs>(db.models.Session, row, 's_');
   const user = row.u_id === null || row.u_id === undefined ? null : modelRow<UserAttrs>(db.models.User, row, 'u_');

@@ -2,7 +2,7 @@
 // admin's overrides on top. The overrides table is seeded with DEFAULT_OVERRIDES, so the table alone is the
 // truth and an admin can also remove a seeded decision; an agency's own overrides apply after the province's.
 import { Op } from 'sequelize';
-import type { Db } from '../../db/index.js';
+import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { CalendarOverrideAttrs } from '../../db/models/sla.js';
 import { createCalendar } from './calendar.js';
 import { isoDateToDay } from '../time/index.js';
@@ -20,9 +20,10 @@ export class CalendarInputError extends Error {
 
 /** Province overrides, then the agency's (which win on the same date). */
 export async function listOverrides(db: Db, agencyId: number | null = null): Promise<CalendarOverrideAttrs[]> {
-  const scopes = agencyId ? [PROVINCE_SCOPE, scopeOf(agencyId)] : [PROVINCE_SCOPE];
-  const rows = await db.models.CalendarOverride.findAll({ where: { scope: { [Op.in]: scopes } }, order: [['date', 'ASC'], ['id', 'ASC']] });
-  const plain = rows.map((r) => r.get({ plain: true }) as CalendarOverrideAttrs);
+  // raw: the queue and the ticket page read it on every request
+  const rows = await readRows(db, `SELECT ${selectColumns(db.models.CalendarOverride, 'o', '')} FROM calendar_overrides o
+    WHERE o.scope IN (?${agencyId ? ', ?' : ''}) ORDER BY o.date ASC, o.id ASC`, agencyId ? [PROVINCE_SCOPE, scopeOf(agencyId)] : [PROVINCE_SCOPE]);
+  const plain = rows.map((r) => modelRow<CalendarOverrideAttrs>(db.models.CalendarOverride, r, ''));
   return plain.sort((a, b) => Number(a.scope !== PROVINCE_SCOPE) - Number(b.scope !== PROVINCE_SCOPE));
 }
 

@@ -2,7 +2,7 @@
 // timeline, related tickets, the current assignee and who it may be assigned to. Nothing here is rendered:
 // citizen text stays plain text and HTML stays the sanitised copy made at ingestion (views escape/sandbox it).
 import { Op, type WhereOptions } from 'sequelize';
-import type { Db } from '../../db/index.js';
+import { readRows, type Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { currentAssignees } from './assignee.js';
 import { findScopedTicket, type AgencyIds } from './scope.js';
@@ -70,10 +70,12 @@ const MAIL_EVENTS = new Set(['created', 'imported_history', 'inbound', 'inbound_
 const EXTENSION_EVENTS = ['sla_complex', 'sla_extended'];
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** The active agents and supervisors of an agency, by name: whom its tickets can be assigned to. Raw: the queue
+ *  and the ticket page read it on every request. */
 export async function agencyAgents(db: Db, agencyId: number): Promise<{ id: number; name: string }[]> {
-  const users = await db.models.User.findAll({ where: { agency_id: agencyId, active: true, role: ['agent', 'supervisor'] }, order: [['display_name', 'ASC']],
-    attributes: ['id', 'display_name'], raw: true });
-  return users.map((u) => ({ id: u.id, name: u.display_name }));
+  const users = await readRows(db, `SELECT u.id, u.display_name FROM users u
+    WHERE u.agency_id = ? AND u.active = 1 AND u.role IN ('agent', 'supervisor') ORDER BY u.display_name ASC`, [agencyId]);
+  return users.map((u) => ({ id: Number(u.id), name: String(u.display_name) }));
 }
 
 export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<TicketView> {

@@ -2,8 +2,8 @@
 // keyset (the last row's sort key and id), so a page costs the same at row 100 000 as at row 1 and rows added
 // while someone pages do not shift what they have not seen yet. Each row carries its class, priority, clock
 // state and the working time left, counted on its agency's calendar.
-import { Op, type Order, type WhereOptions } from 'sequelize';
-import { modelRow, type Db } from '../../db/index.js';
+import { Op, type WhereOptions } from 'sequelize';
+import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { calendarCache } from '../sla/index.js';
 import { riskEdge, runningState, timeLeft, type TimeLeft } from './sla-state.js';
@@ -95,31 +95,69 @@ function decodeCursor(sort: QueueSort, raw: string | undefined): Cursor | null {
   return { sort, nullDue: m[2] === 'n', at: m[2] === 'n' ? null : Number(m[2]), id: Number(m[3]) };
 }
 
+/** A ticket of the page with what its row shows besides: its clock (absent for history and pre-0006 tickets), the
+ *  clock's assignee, and the names of that assignee and of the agency. */
+interface PageRow { ticket: TicketAttrs; clocked: boolean; paused: boolean; assignee: string | null; agency: string }
+
+const pageColumns = new WeakMap<Db, string>();
+/** One SELECT per page: the tickets and, joined one to one, their clock and the two names (no query per table). */
+function pageSelect(db: Db): string {
+  let sql = pageColumns.get(db);
+  if (!sql) {
+    sql = `SELECT ${selectColumns(db.models.Ticket, 't', '')}, s.ticket_id AS s_ticket_id,
+      s.paused_at AS s_paused_at, s.resolved_at AS s_resolved_at, a.name AS a_name, u.display_name AS u_name
+      FROM tickets t LEFT JOIN ticket_sla s ON s.ticket_id = t.id LEFT JOIN agencies a ON a.id = t.agency_id
+      LEFT JOIN users u ON u.id = s.assignee_id`;
+    pageColumns.set(db, sql);
+  }
+  return sql;
+}
+
+/** A where clause on tickets as SQL over the alias `t`, built by sequelize from the one filter (list.ts). */
+const whereSql = (db: Db, where: WhereOptions): string =>
+  (db.sequelize.getQueryInterface() as unknown as { queryGenerator: { whereItemsQuery(w: WhereOptions, o: object): string } })
+    .queryGenerator.whereItemsQuery(where, { model: db.models.Ticket, prefix: 't' }) || '1=1';
+
 /** Rows after the cursor in the sort's order: by deadline (those without one last, by id), or by received time. */
-async function fetchPage(db: Db, where: WhereOptions, sort: QueueSort, cursor: Cursor | null, limit: number): Promise<TicketAttrs[]> {
-  // raw rows read back with the model's types: a page of model instances cost more than the query
-  const find = async (cond: WhereOptions, order: Order, n: number) => (await db.models.Ticket.findAll({
-    where: { [Op.and]: [where, cond] }, order, limit: n, raw: true,
-  })).map((r) => modelRow<TicketAttrs>(db.models.Ticket, r as unknown as Record<string, unknown>, ''));
+async function fetchPage(db: Db, where: WhereOptions, sort: QueueSort, cursor: Cursor | null, limit: number): Promise<PageRow[]> {
+  const find = async (cond: WhereOptions, order: string, n: number) => (await readRows(db,
+    `${pageSelect(db)} WHERE ${whereSql(db, { [Op.and]: [where, cond] })} ORDER BY ${order} LIMIT ${Math.trunc(n)}`))
+    .map((r) => ({
+      ticket: modelRow<TicketAttrs>(db.models.Ticket, r, ''), clocked: r.s_ticket_id !== null,
+      paused: r.s_paused_at !== null && r.s_resolved_at === null,
+      assignee: r.u_name === null ? null : String(r.u_name), agency: String(r.a_name ?? ''),
+    }));
   if (sort !== 'due') {
     const desc = sort === 'received_desc';
     const dir = desc ? 'DESC' : 'ASC';
     const past = desc ? Op.lt : Op.gt;
     const cond = cursor?.at != null ? { [Op.or]: [{ received_at: { [past]: new Date(cursor.at) } }, { received_at: new Date(cursor.at), id: { [past]: cursor.id } }] } : {};
-    return find(cond, [['received_at', dir], ['id', dir]], limit);
+    return find(cond, `t.received_at ${dir}, t.id ${dir}`, limit);
   }
-  const rows: TicketAttrs[] = [];
+  const rows: PageRow[] = [];
   if (!cursor?.nullDue) {
     const cond = cursor?.at != null
       ? { [Op.or]: [{ due_at: { [Op.gt]: new Date(cursor.at) } }, { due_at: new Date(cursor.at), id: { [Op.gt]: cursor.id } }] }
       : { due_at: { [Op.ne]: null } };
-    rows.push(...await find(cond, [['due_at', 'ASC'], ['id', 'ASC']], limit));
+    rows.push(...await find(cond, 't.due_at ASC, t.id ASC', limit));
   }
   if (rows.length < limit) {
     const cond = cursor?.nullDue ? { due_at: null, id: { [Op.gt]: cursor.id } } : { due_at: null };
-    rows.push(...await find(cond, [['id', 'ASC']], limit - rows.length));
+    rows.push(...await find(cond, 't.id ASC', limit - rows.length));
   }
   return rows;
+}
+
+/** Assignees of tickets without a clock (history imports, tickets from before the clock): from their events. */
+async function unclockedAssignees(db: Db, rows: PageRow[]): Promise<Map<number, string>> {
+  const ids = rows.filter((r) => !r.clocked).map((r) => r.ticket.id);
+  const byTicket = ids.length ? await currentAssignees(db, ids, []) : new Map<number, number>();
+  const userIds = [...new Set(byTicket.values())];
+  const users = userIds.length ? await db.models.User.findAll({ where: { id: userIds }, attributes: ['id', 'display_name'], raw: true }) : [];
+  const name = new Map(users.map((u) => [u.id, u.display_name]));
+  const out = new Map<number, string>();
+  for (const [ticketId, userId] of byTicket) { const n = name.get(userId); if (n) out.set(ticketId, n); }
+  return out;
 }
 
 /** One page of the agents' queue, with its total and the per-status counts of the scope. */
@@ -132,38 +170,27 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueuePage> {
   const unfiltered = Object.values(req.filter).every((v) => v === undefined || v === '');
   const [rows, filteredTotal, counts] = await Promise.all([
     fetchPage(db, where, sort, decodeCursor(sort, req.after), size + 1),
-    unfiltered ? null : db.models.Ticket.count({ where }),
+    unfiltered ? null : readRows<{ n: number | string }>(db, `SELECT COUNT(*) AS n FROM tickets t WHERE ${whereSql(db, where)}`).then(([r]) => Number(r?.n ?? 0)),
     statusCounts(db, scopeOf(req.actor)),
   ]);
   const total = filteredTotal ?? Object.values(counts).reduce((a, b) => a + b, 0);
   const page = rows.slice(0, size);
-  const ids = page.map((r) => r.id);
-  const clocks = ids.length ? await db.models.TicketSla.findAll({ where: { ticket_id: ids }, attributes: ['ticket_id', 'assignee_id', 'paused_at', 'resolved_at'], raw: true }) : [];
-  const assignees = await currentAssignees(db, ids, clocks);
-  const agencyIds = [...new Set(page.map((r) => r.agency_id))];
-  const userIds = [...new Set(assignees.values())];
-  const [agencies, users] = await Promise.all([
-    agencyIds.length ? db.models.Agency.findAll({ where: { id: agencyIds }, attributes: ['id', 'name'], raw: true }) : [],
-    userIds.length ? db.models.User.findAll({ where: { id: userIds }, attributes: ['id', 'display_name'], raw: true }) : [],
-  ]);
-  const paused = new Set(clocks.filter((c) => c.paused_at !== null && c.resolved_at === null).map((c) => c.ticket_id));
-  const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
-  const userName = new Map(users.map((u) => [u.id, u.display_name]));
+  const eventAssignee = await unclockedAssignees(db, page);
   const calendarOf = calendarCache(db);
   const items: QueueItem[] = [];
-  for (const t of page) {
-    const running = WORKED_STATUSES.includes(t.status) && !paused.has(t.id) && t.due_at !== null;
+  for (const { ticket: t, paused, assignee, agency } of page) {
+    const running = WORKED_STATUSES.includes(t.status) && !paused && t.due_at !== null;
     const cal = running ? await calendarOf(t.agency_id) : null;
     const left = cal ? timeLeft(now, new Date(t.due_at!), cal) : null;
     items.push({
       id: t.id, ref: t.ref, subject: t.subject, citizen: t.citizen_name ? `${t.citizen_name} <${t.citizen_address}>` : t.citizen_address,
-      status: t.status, agency: agencyName.get(t.agency_id) ?? '', class: t.class, category: t.category, priority: t.priority,
-      receivedAt: t.received_at, dueAt: t.due_at, assignee: userName.get(assignees.get(t.id) ?? -1) ?? null,
-      sla: paused.has(t.id) && WORKED_STATUSES.includes(t.status) ? 'paused' : !running ? null
+      status: t.status, agency, class: t.class, category: t.category, priority: t.priority,
+      receivedAt: t.received_at, dueAt: t.due_at, assignee: assignee ?? eventAssignee.get(t.id) ?? null,
+      sla: paused && WORKED_STATUSES.includes(t.status) ? 'paused' : !running ? null
         : runningState(new Date(t.due_at!), now, cal!),
       left,
     });
   }
   const last = page[page.length - 1];
-  return { items, next: rows.length > size && last ? encodeCursor(sort, last) : null, total, counts };
+  return { items, next: rows.length > size && last ? encodeCursor(sort, last.ticket) : null, total, counts };
 }

@@ -1,7 +1,7 @@
 // Each user's saved queue filters (issue 14 item 1): a name and the queue's query string, per user; the two
 // built-in views ("mine", "overdue in my agency") are fixed queries and not stored.
 import { UniqueConstraintError } from 'sequelize';
-import type { Db } from '../../db/index.js';
+import { readRows, type Db } from '../../db/index.js';
 import { TicketInputError } from './errors.js';
 
 export const SAVED_VIEWS_MAX = 20;
@@ -22,8 +22,9 @@ export function savedQuery(query: string): string {
 }
 
 export async function listSavedViews(db: Db, userId: number): Promise<SavedView[]> {
-  const rows = await db.models.QueueView.findAll({ where: { user_id: userId }, order: [['name', 'ASC']], attributes: ['id', 'name', 'query'], raw: true });
-  return rows.map((r) => ({ id: r.id, name: r.name, query: r.query }));
+  // raw: the queue reads it on every request
+  const rows = await readRows(db, 'SELECT v.id, v.name, v.query FROM queue_views v WHERE v.user_id = ? ORDER BY v.name ASC', [userId]);
+  return rows.map((r) => ({ id: Number(r.id), name: String(r.name), query: String(r.query) }));
 }
 
 /** Saves (or, under the same name, replaces) a view of this user. */

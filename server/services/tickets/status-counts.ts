@@ -4,8 +4,8 @@
 // event in the same transaction. So each scope's counts are kept with the highest ticket and event ids seen
 // before they were read, and read again when either has moved. On MariaDB a transaction can commit a lower id
 // after a higher one was already seen; MAX_AGE_MS bounds how long such a change can go unseen.
-import { QueryTypes, fn, col } from 'sequelize';
-import type { Db } from '../../db/index.js';
+import { fn, col } from 'sequelize';
+import { readRows, type Db } from '../../db/index.js';
 import { TICKET_STATUSES } from './list.js';
 import { scopeWhere, type AgencyIds } from './scope.js';
 
@@ -18,8 +18,7 @@ const kept = new WeakMap<Db, Map<string, Kept>>();
 
 /** Changes whenever a ticket is opened or an event written: the two highest ids, one primary-key lookup each. */
 async function changeMark(db: Db): Promise<string> {
-  const [row] = await db.sequelize.query<{ t: number | null; e: number | null }>(
-    'SELECT (SELECT MAX(id) FROM tickets) AS t, (SELECT MAX(id) FROM ticket_events) AS e', { type: QueryTypes.SELECT });
+  const [row] = await readRows<{ t: number | null; e: number | null }>(db, 'SELECT (SELECT MAX(id) FROM tickets) AS t, (SELECT MAX(id) FROM ticket_events) AS e');
   return `${row?.t ?? 0}.${row?.e ?? 0}`;
 }
 

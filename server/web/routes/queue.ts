@@ -7,7 +7,7 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import {
-  agencyAgents, bulkAct, bulkRefs, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, saveView, scopeOf,
+  bulkAct, bulkRefs, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, queueChoices, saveView,
   SLA_STATES, TICKET_READ_ROLES, TICKET_STATUSES, TICKET_WRITE_ROLES, TicketInputError, canWrite, type BulkAction,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -47,19 +47,17 @@ export function queueRoutes(deps: AppDeps): Router {
     const wide = canFilterAgency(user);
     const { sort: _sort, after: _after, ...chosen } = query;
     const filter = { ...chosen, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
-    const scope = scopeOf(user);
-    const [page, views, agencies, agents] = await Promise.all([
+    const [page, views, choices] = await Promise.all([
       listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }),
       listSavedViews(db, user.id),
-      wide ? db.models.Agency.findAll({ attributes: ['id', 'code', 'name'], order: [['code', 'ASC']], raw: true }) : [],
-      canWrite(user) && (scope?.length === 1 || filter.agency) ? agencyAgents(db, scope?.[0] ?? filter.agency!) : [],
+      queueChoices(db, user, query.agency),
     ]);
     const done = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `queue.flash.${req.query.done}` : null;
     const flashText = done ? t(req.locale, done) : null;
     res.render('pages/tickets/queue', {
       title: t(req.locale, 'tickets.queue.title'),
       flash: flashText && flashText !== done ? { kind: done!.includes('view_no') || done!.includes('too_many') || done!.includes('none') ? 'warning' : 'ok', text: flashText } : undefined,
-      ...queueView(page, query as QueueQuery, req.locale, { views, agencies, agents, canBulk: canWrite(user) }),
+      ...queueView(page, query as QueueQuery, req.locale, { views, ...choices, canBulk: canWrite(user) }),
     });
   });
 

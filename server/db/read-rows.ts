@@ -1,0 +1,43 @@
+// The reads every signed-in page makes (the session, the queue's page), sent straight to the driver on the
+// connection sequelize keeps for reads outside a transaction. sequelize.query costs several times such a query:
+// on SQLite it formats the stack trace it captured for every result, not only for errors (errForStack.stack, made
+// expensive by source maps), and before each SELECT naming a `quoted` table it reads that table's PRAGMA
+// table_info to type the columns. Rows come back as the driver gives them (SQLite dates as text); read them with
+// modelRow. Inside a transaction the read goes through sequelize, which runs it on the transaction's connection.
+import { QueryTypes, Sequelize } from 'sequelize';
+import type { Db } from './index.js';
+import { dbTime } from './connect.js';
+
+type Row = Record<string, unknown>;
+type Callback = (err: Error | null, rows?: unknown) => void;
+interface SqliteConnection { all(sql: string, params: unknown[], done: Callback): void }
+interface MysqlConnection { query(opts: { sql: string; values: unknown[] }, done: Callback): void }
+interface ConnectionManager { getConnection(opts: object): Promise<unknown>; releaseConnection(c: unknown): Promise<void> | void }
+
+/** A failed read names its SQL; the driver's error is its `parent`, as sequelize's errors have it. */
+function readError(err: Error, sql: string): Error {
+  return Object.assign(new Error(`${err.message} (in: ${sql.replace(/\s+/g, ' ').slice(0, 200)})`), { parent: err });
+}
+
+function inTransaction(): boolean {
+  const cls = (Sequelize as unknown as { _cls?: { get(key: string): unknown } })._cls;
+  return Boolean(cls?.get('transaction'));
+}
+
+/** The rows of one SELECT with `?` placeholders; a Date parameter is sent as the text its dialect stores. */
+export async function readRows<T extends Row = Row>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  const values = params.map((v) => (v instanceof Date ? dbTime(db.sequelize, v) : v));
+  if (inTransaction()) return db.sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements: values });
+  const manager = (db.sequelize as unknown as { connectionManager: ConnectionManager }).connectionManager;
+  const connection = await manager.getConnection({ type: 'SELECT' });
+  try {
+    return await new Promise<T[]>((resolve, reject) => {
+      const done: Callback = (err, rows) => (err ? reject(readError(err, sql)) : resolve(rows as T[]));
+      if (db.dialect === 'sqlite') (connection as SqliteConnection).all(sql, values, done);
+      else (connection as MysqlConnection).query({ sql, values }, done);
+    });
+  } finally {
+    // as sequelize.query does: MariaDB's connection goes back to the pool; SQLite's shared one stays open
+    await manager.releaseConnection(connection);
+  }
+}
