@@ -52,11 +52,6 @@ export interface ActiveSession {
   user: UserAttrs;
 }
 
-/**
- * The live session for a cookie token, sliding its idle expiry; undefined when missing or expired, or when its
- * account may no longer sign in (disabled, or its linked mailbox suspended or left). Such a session is deleted
- * here, so an account change takes effect at the next request even if the code that made it ended no session.
- */
 /** The session, its user and the user's linked mailbox's state: the three rows every signed-in request reads, in
  *  one hand-written query (see db/model-rows.ts), built once per database. */
 const sessionSql = new WeakMap<Db, string>();
@@ -73,6 +68,11 @@ function findSessionSql(db: Db): string {
   return sql;
 }
 
+/**
+ * The live session for a cookie token, sliding its idle expiry; undefined when missing or expired, or when its
+ * account may no longer sign in (disabled, or its linked mailbox suspended or left). Such a session is deleted
+ * here, so an account change takes effect at the next request even if the code that made it ended no session.
+ */
 export async function findSession(db: Db, token: string | undefined, life: SessionLifetime = DEFAULT_SESSION_LIFETIME): Promise<ActiveSession | undefined> {
   if (!token) return undefined;
   const now = new Date();

@@ -7,6 +7,7 @@ import type { TicketAttrs } from '../../db/models/hotline.js';
 import { decideThread, ownTicketRefFromHeaders, referenceLookupIds, subjectCaseRef, type ThreadDecision } from './thread-decision.js';
 import { answeredSubject, subjectKey } from './reply-subject.js';
 import { findBodyMarker, type Secrets } from '../threading/index.js';
+import { FINISHED_STATUSES } from '../tickets/index.js';
 
 async function ticketByRef(db: Db, agencyId: number, ref: string | null): Promise<TicketAttrs | null> {
   if (!ref) return null;
@@ -32,7 +33,6 @@ async function senderTakesPart(db: Db, ticket: TicketAttrs, sender: string): Pro
   return (await db.models.Message.count({ where: { ticket_id: ticket.id, from_address: sender } })) > 0;
 }
 
-const CLOSED = ['resolved', 'closed', 'archived'];
 const ANSWERED_LOOKBACK = 50;
 
 /**
@@ -45,7 +45,7 @@ async function openTicketAnswered(db: Db, agencyId: number, mail: ParsedMail): P
   const key = answeredSubject(mail.subject);
   const senders = [...new Set([mail.from?.address, mail.replyTo[0]?.address].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))];
   if (key === null || !senders.length) return null;
-  const open = await db.models.Ticket.findAll({ where: { agency_id: agencyId, citizen_address: { [Op.in]: senders }, status: { [Op.notIn]: CLOSED } },
+  const open = await db.models.Ticket.findAll({ where: { agency_id: agencyId, citizen_address: { [Op.in]: senders }, status: { [Op.notIn]: FINISHED_STATUSES } },
     order: [['id', 'DESC']], limit: ANSWERED_LOOKBACK, raw: true });
   return (open as TicketAttrs[]).filter((t) => subjectKey(t.subject) === key).at(-1) ?? null;
 }

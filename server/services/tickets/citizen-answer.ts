@@ -9,10 +9,12 @@ import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { audit } from '../audit/index.js';
 import { getClock, resumeClock } from '../sla/index.js';
+import { FINISHED_STATUSES } from './list.js';
 
 export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
-const DONE = ['resolved', 'closed'];
+/** Finished (FINISHED_STATUSES) but not archived: an answer to an archived case neither reopens it nor opens a new one. */
+const DONE = FINISHED_STATUSES.filter((s) => s !== 'archived');
 
 export type CitizenAnswerEffect = 'resumed' | 'reopened' | null;
 

@@ -11,7 +11,7 @@ export { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './e
 export { canExtend, extendTicketDeadline } from './extensions.js';
 export { FINISHED_STATUSES, TICKET_STATUSES } from './list.js';
 export { lookupCase } from './lookup.js';
-export { canMerge, mergeOptions, mergeReason, mergeTickets, planMerge } from './merge.js';
+export { mergeOptions, mergeReason, mergeTickets, planMerge } from './merge.js';
 export { queueSummary } from './queue-summary.js';
 export type { QueueSummary } from './queue-summary.js';
 export { TicketOpener } from './open-ticket.js';
@@ -34,5 +34,5 @@ export { BUILT_IN_VIEWS, deleteView, listSavedViews, saveView } from './saved-vi
 export { assertFreshByRef, TicketStaleError, ticketVersion } from './staleness.js';
 export { markPresent, PRESENCE_RENEW_MS } from './presence.js';
 export { sentMail } from './sent-mail.js';
-export { ticketViewers, viewTicket, VIEW_VISIT_MS } from './viewers.js';
+export { ticketViewers, viewTicket } from './viewers.js';
 export type { TicketViewerEntry } from './viewers.js';

@@ -6,7 +6,8 @@ import { expect } from 'chai';
 import JSZip from 'jszip';
 import { forEachDb } from '../../support/databases.js';
 import { loginAgent, testApp } from '../../support/web.js';
-import { TicketNotFoundError, VIEW_VISIT_MS, viewTicket } from '../../../server/services/tickets/index.js';
+import { TicketNotFoundError, viewTicket } from '../../../server/services/tickets/index.js';
+import { VIEW_VISIT_MS } from '../../../server/services/tickets/viewers.js';
 import { addHotlineAgency, citizenMail, staff, type Hotline } from './ticket-fixture.js';
 
 const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {

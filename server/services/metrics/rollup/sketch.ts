@@ -80,8 +80,6 @@ export class Sketch {
   }
 }
 
-export const newSketch = () => new Sketch();
-
 export function bucketOf(minutes: number): number {
   if (!(minutes >= SKETCH_ABSOLUTE_ERROR_MINUTES)) return ZERO_BUCKET;
   return Math.ceil(Math.log(minutes) / LOG_GAMMA - 1e-9);
