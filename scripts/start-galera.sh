@@ -6,6 +6,9 @@
 #                             GALERA_NODES, then prints one URL per node (mysql://root@127.0.0.1:PORT). When a
 #                             cluster of that size already runs in GALERA_DIR, it only prints the URLs.
 #   start-galera.sh stop      stops the nodes (SIGTERM, then SIGKILL after 30 s) and removes GALERA_DIR.
+# GALERA_DIR must lie under the temp dir, and `stop` removes it only when it holds our nodes (the marker file
+# govmail-galera that `start` writes first) or nothing at all; it signals only a PID whose process is a mariadbd
+# started with that node's my.cnf, never whatever a stale pid file names.
 #   start-galera.sh status    exit 0 and the URLs when the cluster is whole, exit 1 otherwise.
 # GALERA_DIR defaults to ${TMPDIR:-/tmp}/govmail-galera-$UID. Node 1 bootstraps (--wsrep-new-cluster); the
 # others join one at a time and receive its state by rsync (wsrep_sst_method=rsync, on a free port of their own;
@@ -22,7 +25,23 @@ ME=$(id -un)
 if [ "$(id -u)" -eq 0 ]; then ME=mysql; fi
 say() { echo "start-galera: $*" >&2; }
 
-node_pid() { cat "$DIR/node$1/pid" 2>/dev/null || true; }
+# Only a directory under the temp dir, never the temp dir itself: `stop` removes it.
+TMP_ROOT=$(realpath -m "${TMPDIR:-/tmp}")
+DIR=$(realpath -m "$DIR")
+case "$DIR" in
+  "$TMP_ROOT"/?*) ;;
+  *) say "GALERA_DIR=$DIR is not under $TMP_ROOT: refusing to run (stop would remove it)"; exit 2 ;;
+esac
+MARKER=govmail-galera
+
+# The node's PID, only while that process is our node: a mariadbd (or the setsid about to become one) started with
+# this node's my.cnf. A pid file left behind names nothing once its process is gone, whatever took its number.
+node_pid() {
+  local p; p=$(cat "$DIR/node$1/pid" 2>/dev/null || true)
+  [[ "$p" =~ ^[0-9]+$ ]] || return 0
+  case "$(cat "/proc/$p/comm" 2>/dev/null || true)" in mariadbd|setsid) ;; *) return 0 ;; esac
+  if tr '\0' '\n' <"/proc/$p/cmdline" 2>/dev/null | grep -qxF -- "--defaults-file=$DIR/node$1/my.cnf"; then echo "$p"; fi
+}
 node_alive() { local p; p=$(node_pid "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 sql() { mariadb --no-defaults -uroot -S "$DIR/node$1/mysqld.sock" -N -B -e "$2" 2>/dev/null; }
 wsrep() { sql "$1" "SHOW GLOBAL STATUS LIKE '$2'" | cut -f2; }
@@ -44,8 +63,17 @@ free_port() {
 
 stop_all() {
   [ -d "$DIR" ] || return 0
+  # an empty directory (the caller's fresh mkdtemp) is ours to use; anything else must carry our marker
+  if [ ! -f "$DIR/$MARKER" ]; then
+    if [ -z "$(ls -A "$DIR")" ]; then rmdir "$DIR"; return 0; fi
+    say "$DIR holds no Galera test cluster (no $MARKER file): not touching it"; exit 1
+  fi
   local pids=() i p
-  for i in $(seq 9); do p=$(node_pid "$i"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null && pids+=("$p"); done
+  for i in $(seq 9); do
+    p=$(node_pid "$i")
+    # only a mariadbd is signalled (a setsid not yet turned into one is left to exit with its node's dir gone)
+    [ -n "$p" ] && [ "$(cat "/proc/$p/comm" 2>/dev/null || true)" = mariadbd ] && pids+=("$p")
+  done
   # The last nodes first, node 1 (the bootstrap node) last, so each leaves a primary component behind.
   for (( i=${#pids[@]}-1; i>=0; i-- )); do
     kill -TERM "${pids[$i]}" 2>/dev/null || true
@@ -118,6 +146,7 @@ start() {
   [ -e "$PROVIDER" ] && command -v rsync >/dev/null \
     || { say "$PROVIDER or rsync is missing: run scripts/install-test-services.sh (galera-4, rsync)"; exit 1; }
   mkdir -p "$DIR"
+  touch "$DIR/$MARKER"
   local i gcomm=''
   for i in $(seq "$NODES"); do
     mkdir -p "$DIR/node$i"
