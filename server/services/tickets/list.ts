@@ -19,8 +19,17 @@ export const SLA_STATES = ['on_time', 'at_risk', 'overdue', 'paused'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
 const QUERY_MAX_CHARS = 100;
 
-/** A legal-clock state to filter on, judged at `now`; `riskEdge` is where "at risk" ends (one working day on). */
-export interface SlaFilter { state: SlaState; now: Date; riskEdge: Date }
+/** A legal-clock state to filter on, judged at `now`; `riskEdge` is where "at risk" ends (one working day on) on
+ *  the province's calendar, `agencyEdges` where it ends for agencies with a calendar of their own (risk-edges.ts). */
+export interface SlaFilter { state: SlaState; now: Date; riskEdge: Date; agencyEdges?: { agencyIds: number[]; riskEdge: Date }[] }
+
+/** The deadline against the risk edge of each ticket's agency's calendar. */
+function edgeWhere(f: SlaFilter, op: typeof Op.lte | typeof Op.gt): WhereOptions {
+  if (!f.agencyEdges?.length) return { due_at: { [op]: f.riskEdge } };
+  const own = f.agencyEdges.flatMap((e) => e.agencyIds);
+  return { [Op.or]: [{ agency_id: { [Op.notIn]: own }, due_at: { [op]: f.riskEdge } },
+    ...f.agencyEdges.map((e) => ({ agency_id: { [Op.in]: e.agencyIds }, due_at: { [op]: e.riskEdge } }))] };
+}
 
 /** What every listing filters on: always the scope, then any of the others. */
 export interface TicketQuery {
@@ -66,9 +75,9 @@ function slaWhere(f: SlaFilter): WhereOptions {
   if (f.state === 'paused') return { id: { [Op.in]: literal(PAUSED) } };
   const running = { status: { [Op.in]: WORKED_STATUSES }, id: { [Op.notIn]: literal(PAUSED) } };
   if (f.state === 'overdue') return { ...running, due_at: { [Op.lt]: f.now } };
-  if (f.state === 'at_risk') return { ...running, due_at: { [Op.gte]: f.now, [Op.lte]: f.riskEdge } };
+  if (f.state === 'at_risk') return { ...running, [Op.and]: [{ due_at: { [Op.gte]: f.now } }, edgeWhere(f, Op.lte)] };
   // a running ticket with no deadline has no clock state (its queue row shows none), so it is not "on time" either
-  return { ...running, due_at: { [Op.gt]: f.riskEdge } };
+  return { ...running, ...edgeWhere(f, Op.gt) };
 }
 
 export function ticketWhere(db: Db, query: TicketQuery): WhereOptions {

@@ -6,7 +6,8 @@ import { Op, type WhereOptions } from 'sequelize';
 import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { calendarCache } from '../sla/index.js';
-import { riskEdge, runningState, timeLeft, type TimeLeft } from './sla-state.js';
+import { runningState, timeLeft, type TimeLeft } from './sla-state.js';
+import { riskEdges } from './risk-edges.js';
 import { currentAssignees, type AssigneeFilter } from './assignee.js';
 import { ticketWhere, WORKED_STATUSES, type SlaState, type TicketQuery, type TicketStatus } from './list.js';
 import { scopeOf, TICKET_READ_ROLES, type Actor, type AgencyIds } from './scope.js';
@@ -75,10 +76,8 @@ export async function queueWhere(db: Db, req: QueueRequest, now: Date): Promise<
     receivedFrom: isIsoDate(f.from) ? localMidnight(f.from) : undefined,
     receivedBefore: isIsoDate(f.to) ? new Date(localMidnight(f.to).getTime() + 24 * 60 * MINUTE_MS) : undefined,
   };
-  if (f.sla) {
-    const cal = await calendarCache(db)(req.actor.agency_id ?? null);
-    query.sla = { state: f.sla, now, riskEdge: riskEdge(now, cal) };
-  }
+  // judged on each ticket's agency's calendar, as its badge is
+  if (f.sla) query.sla = { state: f.sla, now, ...await riskEdges(db, query.scope, now) };
   return ticketWhere(db, query);
 }
 
