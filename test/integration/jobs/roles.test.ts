@@ -59,7 +59,7 @@ for (const kind of testDbKinds().filter((k) => k === 'mariadb')) {
     const inboxState = () => db.models.HotlineInbox.findAll({ raw: true, attributes: ['id', 'lease_owner', 'lease_until', 'last_uid', 'last_error'] });
 
     before(async function () {
-      this.timeout(180_000);
+      this.timeout(300_000);
       db = await freshDb(kind);
       await compiledBin();
       ({ dv, smtp } = await startHotlineServers(db));

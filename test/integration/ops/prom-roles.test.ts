@@ -68,7 +68,7 @@ for (const kind of testDbKinds()) {
     };
 
     before(async function () {
-      this.timeout(180_000);
+      this.timeout(300_000);
       db = await freshDb(kind);
       await compiledBin();
       ({ dv, smtp } = await startHotlineServers(db));
