@@ -23,9 +23,6 @@ export interface Entry {
   /** `{code}` and `{domain}` in a form value are the agency asked for (A for own, B for other) */
   /** adds ?agency=<own or other agency code> */
   agencyQuery?: true;
-  /** the page lists the province's agencies by name (the refer form's targets: the org chart is public), so agency
-   *  B's name there is no leak; its tickets, people, mailboxes and citizens still are */
-  namesAgencies?: true;
   /** the request ends the session it is made with, so it runs on a session of its own */
   freshSession?: true;
   /** answers after which rows may have changed by design */
@@ -94,7 +91,7 @@ export const ROUTE_MATRIX: Record<string, Entry | Cases> = {
   'POST /tickets/bulk': { form: {}, answers: tickets(403, 303, 403, 303) },
   'POST /tickets/views': { form: { name: '' }, answers: tickets(303, 303, 303, 303) },
   'POST /tickets/views/:id/delete': { answers: tickets(303, 303, 303, 303) },
-  'GET /tickets/:ref': { answers: tickets([200, 404], [200, 404], 200, 200), namesAgencies: true },
+  'GET /tickets/:ref': { answers: tickets([200, 404], [200, 404], 200, 200) },
   // The case export (a zip, audited): whoever reads the ticket.
   'GET /tickets/:ref/export.zip': { answers: tickets([200, 404], [200, 404], 200, 200) },
   // Downloads check the page's rule: a message of another agency's ticket is absent. The world's mails carry no
