@@ -23,6 +23,12 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
   return dateTimeFormats[locale].format(value instanceof Date ? value : new Date(value));
 }
 
+/** A calendar date 'YYYY-MM-DD' as dd/mm/yyyy (both locales: the province's format); anything else unchanged. */
+export function formatDay(value: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (value ?? '');
+}
+
 export const viewHelpers = {
   /** {{t "key" name=value}} */
   t(key: string, options: HelperOptions) {
@@ -39,6 +45,8 @@ export const viewHelpers = {
   datetime(value: Date | string | null | undefined, options: HelperOptions) {
     return value ? formatDateTime(value, localeOf(options)) : '';
   },
+  /** {{day "2026-09-02"}}: a calendar date (YYYY-MM-DD, no time zone) as the province writes it, 02/09/2026 */
+  day: (value: string | null | undefined) => formatDay(value),
   number(value: number, options: HelperOptions) {
     return numberFormats[localeOf(options)].format(value ?? 0);
   },

@@ -74,7 +74,7 @@ forEachDb('admin SLA policy and calendar pages', (getDb) => {
 
   it('lists the year\'s effective days off and the office hours', async () => {
     const page = await admin.agent.get('/admin/calendar?year=2027').expect(200);
-    expect(page.text).to.match(/data-date="2027-04-16"><td>2027-04-16<\/td><td>Thứ Sáu<\/td><td>Giỗ tổ Hùng Vương<\/td>/);
+    expect(page.text).to.match(/data-date="2027-04-16"><td>16\/04\/2027<\/td><td>Thứ Sáu<\/td><td>Giỗ tổ Hùng Vương<\/td>/);
     expect(page.text).to.contain('data-date="2027-09-03"'); // the second Quốc khánh day
     expect(page.text).to.contain('07:30–11:30, 13:30–17:00');
     const en = await admin.agent.get('/admin/calendar?year=2027&lang=en').expect(200);
@@ -96,7 +96,7 @@ forEachDb('admin SLA policy and calendar pages', (getDb) => {
     expect(added.headers.location).to.equal('/admin/calendar?year=2027&done=added');
     await admin.agent.post('/admin/calendar').type('form').send({ _csrf: admin.csrf, date: '2027-03-13', kind: 'work', reason: 'Làm bù cho ngày 10/3' }).expect(303);
     const page = await admin.agent.get('/admin/calendar?year=2027&done=added').expect(200);
-    expect(page.text).to.match(/data-date="2027-03-10"><td>2027-03-10<\/td><td>Thứ Tư<\/td><td>QĐ 12\/QĐ-UBND: nghỉ bù<\/td><td>Điều chỉnh/);
+    expect(page.text).to.match(/data-date="2027-03-10"><td>10\/03\/2027<\/td><td>Thứ Tư<\/td><td>QĐ 12\/QĐ-UBND: nghỉ bù<\/td><td>Điều chỉnh/);
     expect(page.text).to.contain('data-override="2027-03-13"');
     expect(await due('2027-03-09T09:00:00+07:00', '1 working day')).to.equal('2027-03-11T17:00:00+07:00');
     expect(await due('2027-03-12T09:00:00+07:00', '1 working day')).to.equal('2027-03-13T17:00:00+07:00');
