@@ -1,8 +1,10 @@
 // Geometry of the trend charts on /metrics: received, resolved and late per receipt week or month, as SVG
 // polylines (views/partials/metrics-trend.hbs). Pure.
 import type { TrendPoint as Point } from '../../services/metrics/index.js';
+import { niceTicks } from './metrics-charts.js';
 
-export const TREND_WIDTH_PX = 720;
+// 560 wide: drawn about 1:1 in a half-width card at 1366 px, so its 12 px labels stay 12 px (at 720 they shrank to 8).
+export const TREND_WIDTH_PX = 560;
 export const TREND_HEIGHT_PX = 220;
 const PAD_LEFT_PX = 40;
 const PAD_RIGHT_PX = 16;
@@ -13,7 +15,11 @@ export interface TrendPoint { x: number; y: number; title: string }
 export interface TrendSeries { kind: 'received' | 'resolved' | 'late'; points: string; dots: TrendPoint[] }
 export interface TrendChart {
   width: number; height: number; left: number; right: number; top: number; bottom: number;
-  yMax: number; series: TrendSeries[]; xLabels: { x: number; text: string }[];
+  /** the top of the value axis: the round step at or above the largest value */
+  yMax: number;
+  /** gridlines at round counts, each labelled on the value axis */
+  yTicks: { y: number; label: number }[];
+  series: TrendSeries[]; xLabels: { x: number; text: string }[];
 }
 
 /** 'YYYY-MM-DD' → 'DD/MM', the way the province writes dates. */
@@ -23,7 +29,8 @@ export const shortMonth = (month: string) => `${month.slice(5, 7)}/${month.slice
 
 /** `weeks`: points keyed by period (a week's Monday, or a month with label = shortMonth). */
 export function trendChart(weeks: readonly Point[], label: (period: string) => string = shortDate): TrendChart {
-  const yMax = Math.max(1, ...weeks.map((w) => Math.max(w.received, w.resolved, w.late)));
+  const ticks = niceTicks(Math.max(1, ...weeks.map((w) => Math.max(w.received, w.resolved, w.late))));
+  const yMax = ticks[ticks.length - 1]!;
   const plotWidth = TREND_WIDTH_PX - PAD_LEFT_PX - PAD_RIGHT_PX;
   const bottom = TREND_HEIGHT_PX - PAD_BOTTOM_PX;
   const plotHeight = bottom - PAD_TOP_PX;
@@ -33,8 +40,9 @@ export function trendChart(weeks: readonly Point[], label: (period: string) => s
     const dots = weeks.map((w, i) => ({ x: xOf(i), y: yOf(w[kind]), title: `${label(w.period)}: ${w[kind]}` }));
     return { kind, points: dots.map((d) => `${d.x},${d.y}`).join(' '), dots };
   });
-  // At most about eight date labels, so they never overlap.
-  const step = Math.max(1, Math.ceil(weeks.length / 8));
+  // At most about six date labels, so they never overlap (even in the larger type of a phone).
+  const step = Math.max(1, Math.ceil(weeks.length / 6));
   const xLabels = weeks.flatMap((w, i) => (i % step === 0 ? [{ x: xOf(i), text: label(w.period) }] : []));
-  return { width: TREND_WIDTH_PX, height: TREND_HEIGHT_PX, left: PAD_LEFT_PX, right: TREND_WIDTH_PX - PAD_RIGHT_PX, top: PAD_TOP_PX, bottom, yMax, series, xLabels };
+  const yTicks = ticks.map((v) => ({ y: yOf(v), label: v }));
+  return { width: TREND_WIDTH_PX, height: TREND_HEIGHT_PX, left: PAD_LEFT_PX, right: TREND_WIDTH_PX - PAD_RIGHT_PX, top: PAD_TOP_PX, bottom, yMax, yTicks, series, xLabels };
 }

@@ -52,6 +52,15 @@ describe('metrics charts (SVG geometry)', () => {
     expect(chart.xLabels.map((l) => l.text)).to.deep.equal(['02/03', '09/03', '16/03']);
   });
 
+  it('draws the trend on a value axis of round counts, the top gridline at the step above the largest value', () => {
+    const weeks: TrendPoint[] = ['2026-03-02', '2026-03-09'].map((period, i) => ({ period, received: 3 + i * 4, resolved: 1, late: 0 }));
+    const chart = trendChart(weeks);
+    expect(chart.yTicks.map((t) => t.label)).to.deep.equal([0, 2, 4, 6, 8]);
+    expect(chart.yTicks[0]!.y).to.equal(chart.bottom);
+    expect(chart.yTicks[4]!.y).to.equal(chart.top);
+    expect(chart.series[0]!.dots[1]!.y).to.be.greaterThan(chart.top); // 7 sits under the 8 line
+  });
+
   it('labels a monthly trend by month and year', () => {
     const months: TrendPoint[] = ['2026-04', '2026-05'].map((period) => ({ period, received: 3, resolved: 2, late: 1 }));
     const chart = trendChart(months, shortMonth);
