@@ -1,7 +1,9 @@
 // The page sweep: every page of every role (sweep-pages.ts), at a laptop's 1366×768 and a phone's 390×844, in
 // real Chromium. Each page must not scroll sideways, must have no axe-core violation of serious or critical
 // impact (axe runs inside the page), must show no English sentence or raw code in Vietnamese (issue 15 item 3,
-// support/vi-text-check.ts), and leaves a full-page screenshot in test/artifacts/sweep/ (git-ignored).
+// support/vi-text-check.ts, which also refuses dates not written dd/mm/yyyy 24 h), must have none of the defects
+// support/page-checks.ts names (a `hidden` element shown, chart text under 9 px, the same heading twice), and
+// leaves a full-page screenshot in test/artifacts/sweep/ (git-ignored).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -11,6 +13,7 @@ import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
 import { buildSweepWorld, type SweepRole, type SweepWorld } from '../support/sweep-fixture.js';
 import { SWEEP_PAGES } from './sweep-pages.js';
 import { interfaceText, viTextProblems } from '../support/vi-text-check.js';
+import { pageDefects } from '../support/page-checks.js';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts/sweep');
@@ -73,6 +76,7 @@ describe('e2e: page sweep (every page of every role, laptop and phone)', functio
         const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         expect(widths.scroll, `${url} scrolls sideways`).to.be.at.most(widths.inner);
         expect(await seriousViolations(page), url).to.deep.equal([]);
+        expect(await pageDefects(page), url).to.deep.equal([]);
         // The sweep's browser sends no Accept-Language, so every page is in Vietnamese, the default.
         expect(viTextProblems(await interfaceText(page)), `${url} in Vietnamese`).to.deep.equal([]);
       });

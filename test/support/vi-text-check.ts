@@ -21,11 +21,12 @@ const DATA_PATTERNS: readonly RegExp[] = [
 ];
 
 export interface TextProblem {
-  kind: 'english' | 'code';
+  kind: 'english' | 'code' | 'date';
   text: string;
 }
 
-/** Runs of >= 3 ASCII-only words holding an English stop word, and snake_case or `key:value` codes. */
+/** Runs of >= 3 ASCII-only words holding an English stop word, snake_case or `key:value` codes, and dates not
+ * written the province's way (dd/mm/yyyy, 24 h): an ISO `2026-09-02` or a 12-hour `2:05 PM`. */
 export function viTextProblems(innerText: string): TextProblem[] {
   const problems: TextProblem[] = [];
   for (const rawLine of innerText.split('\n')) {
@@ -48,6 +49,7 @@ export function viTextProblems(innerText: string): TextProblem[] {
     flush();
     for (const m of line.matchAll(/(?<![\w.-])[a-z]+_[a-z_]+\b/g)) problems.push({ kind: 'code', text: m[0] });
     for (const m of line.matchAll(/(?<![\w.-])[a-z_]+:(?=[^\s\d/])\S*/g)) problems.push({ kind: 'code', text: m[0] });
+    for (const m of line.matchAll(/(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])|\b\d{1,2}:\d{2}\s?[AP]M\b/g)) problems.push({ kind: 'date', text: m[0] });
   }
   return problems;
 }
