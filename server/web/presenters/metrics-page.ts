@@ -10,7 +10,13 @@ import { formatDateTime } from '../view-helpers.js';
 
 export interface MetricsFilters { from: string; to: string; agency: string }
 
-const numberFormat = (locale: 'vi' | 'en') => new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+// one formatter per locale: making an Intl.NumberFormat costs far more than formatting with it, and every row of
+// every table formats several numbers
+const NUMBER_FORMATS = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+const numberFormat = (locale: 'vi' | 'en') => NUMBER_FORMATS[locale];
 
 function formatRow(m: GroupMetrics, locale: 'vi' | 'en') {
   const fmt = numberFormat(locale);
