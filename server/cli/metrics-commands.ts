@@ -141,13 +141,13 @@ export const metricsCommands: CommandModule = (program, ctx) => {
 
   program.command('metrics:rebuild')
     .description('recompute every rollup from the tickets\' events (after a calendar change, or when metrics:verify reports a difference)')
-    .option('--json', 'print JSON: {tickets, day_rows, month_rows, seconds}')
+    .option('--json', 'print JSON: {tickets, day_rows, week_rows, month_rows, year_rows, seconds}')
     .action(async (opts: { json?: boolean }) => {
       const progress = opts.json || !process.stderr.isTTY ? undefined : (n: number) => process.stderr.write(`\r${n} tickets`);
       const { rebuildRollups } = await metrics();
       const r = await guarded(() => rebuildRollups(ctx.db(), { onProgress: progress }));
       if (progress) process.stderr.write('\n');
-      ctx.print(opts, r, () => `rebuilt from ${r.tickets} tickets: ${r.day_rows} day rows, ${r.month_rows} month rows in ${r.seconds} s`);
+      ctx.print(opts, r, () => `rebuilt from ${r.tickets} tickets: ${r.day_rows} day rows, ${r.week_rows} week rows, ${r.month_rows} month rows, ${r.year_rows} year rows in ${r.seconds} s`);
     });
 
   program.command('metrics:verify')
@@ -162,7 +162,7 @@ export const metricsCommands: CommandModule = (program, ctx) => {
       if (opts.refresh) await refreshRollups(ctx.db());
       const r = await verifyRollups(ctx.db(), { limit });
       ctx.print(opts, r, () => [
-        `checked ${r.checked.facts} tickets, ${r.checked.day_rows} day rows, ${r.checked.month_rows} month rows: ${r.ok ? 'the rollups agree' : 'DIFFERENCES'}`,
+        `checked ${r.checked.facts} tickets, ${r.checked.day_rows} day rows, ${r.checked.week_rows} week rows, ${r.checked.month_rows} month rows, ${r.checked.year_rows} year rows: ${r.ok ? 'the rollups agree' : 'DIFFERENCES'}`,
         ...r.differences.map((d) => `${d.table} ${d.key}: stored ${JSON.stringify(d.stored)} expected ${JSON.stringify(d.expected)}`),
       ]);
       if (!r.ok) throw new CliError('the rollups differ from a full recompute: run govmail metrics:rebuild', 1);

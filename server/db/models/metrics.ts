@@ -1,4 +1,5 @@
-// Models of the leaders' metrics rollups (migration 0013-metric-rollups; server/services/metrics/rollup).
+// Models of the leaders' metrics rollups (migrations 0013-metric-rollups and 0029-metric-week-year-rollups;
+// server/services/metrics/rollup).
 import type { Sequelize } from 'sequelize';
 import { defineTable, DataTypes } from './define.js';
 
@@ -37,6 +38,10 @@ export interface RollupCounts {
 
 export interface MetricDayRollupAttrs extends RollupCounts { agency_id: number; day: string; week: string; month: string; category: string; class: string }
 export interface MetricMonthRollupAttrs extends RollupCounts { agency_id: number; month: string; category: string; class: string }
+/** week = its Monday, local date */
+export interface MetricWeekRollupAttrs extends RollupCounts { agency_id: number; week: string; category: string; class: string }
+/** year = YYYY */
+export interface MetricYearRollupAttrs extends RollupCounts { agency_id: number; year: string; category: string; class: string }
 
 export interface MetricRollupStateAttrs {
   id: number;
@@ -67,9 +72,15 @@ export function defineMetricsModels(s: Sequelize) {
   const MetricMonthRollup = defineTable<MetricMonthRollupAttrs>(s, 'MetricMonthRollup', 'metric_month_rollups', {
     agency_id: key(DataTypes.INTEGER), month: key(DataTypes.STRING), category: key(DataTypes.STRING), class: key(DataTypes.STRING), ...counts,
   }, { timestamps: false });
+  const MetricWeekRollup = defineTable<MetricWeekRollupAttrs>(s, 'MetricWeekRollup', 'metric_week_rollups', {
+    agency_id: key(DataTypes.INTEGER), week: key(DataTypes.STRING), category: key(DataTypes.STRING), class: key(DataTypes.STRING), ...counts,
+  }, { timestamps: false });
+  const MetricYearRollup = defineTable<MetricYearRollupAttrs>(s, 'MetricYearRollup', 'metric_year_rollups', {
+    agency_id: key(DataTypes.INTEGER), year: key(DataTypes.STRING), category: key(DataTypes.STRING), class: key(DataTypes.STRING), ...counts,
+  }, { timestamps: false });
   const MetricRollupState = defineTable<MetricRollupStateAttrs>(s, 'MetricRollupState', 'metric_rollup_state', {
     id: key(DataTypes.INTEGER), last_ticket_id: DataTypes.INTEGER, last_event_id: DataTypes.INTEGER, ticket_gap_since: DataTypes.DATE(3),
     event_gap_since: DataTypes.DATE(3), busy_until: DataTypes.DATE(3), refreshed_at: DataTypes.DATE(3),
   }, { timestamps: false });
-  return { MetricFact, MetricDayRollup, MetricMonthRollup, MetricRollupState };
+  return { MetricFact, MetricDayRollup, MetricWeekRollup, MetricMonthRollup, MetricYearRollup, MetricRollupState };
 }

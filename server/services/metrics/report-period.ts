@@ -38,6 +38,11 @@ export function weekStart(instant: Date): string {
   return new Date(local.getTime() - daysSinceMonday * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The local date `n` days after `day` (YYYY-MM-DD; n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Every week start from `first` to `last` inclusive (both Mondays), so a chart shows quiet weeks as zero. */
 export function weeksBetween(first: string, last: string, maxWeeks = 260): string[] {
   const weeks: string[] = [];

@@ -1,7 +1,9 @@
-// From ticket facts to rollup rows (pure). A cell is agency × local day × category × class; a month row is the
-// sum of its days. Both are recomputed whole from their parts, never adjusted by deltas, so a refresh that runs
+// From ticket facts to rollup rows (pure). A cell is agency × local day × category × class; a week row and a
+// month row are the sums of their days, a year row the sum of its months. Both are recomputed whole from their parts, never adjusted by deltas, so a refresh that runs
 // twice, or after a crash, writes the same rows.
-import type { FactState, MetricDayRollupAttrs, MetricFactAttrs, MetricMonthRollupAttrs, RollupCounts } from '../../../db/models/metrics.js';
+import type {
+  FactState, MetricDayRollupAttrs, MetricFactAttrs, MetricMonthRollupAttrs, MetricWeekRollupAttrs, MetricYearRollupAttrs, RollupCounts,
+} from '../../../db/models/metrics.js';
 import { localDate, weekStart } from '../report-period.js';
 import type { TicketFacts } from '../ticket-facts.js';
 import { addValue, encodeSketch, mergeParsed, parseSketch, Sketch } from './sketch.js';
@@ -91,5 +93,19 @@ export function dayRows(facts: Iterable<MetricFactAttrs>): MetricDayRollupAttrs[
 export function monthRows(days: Iterable<MetricDayRollupAttrs>): MetricMonthRollupAttrs[] {
   return grouped(days, (d) => cellKey(d.agency_id, d.month, d.category, d.class), (acc, d) => acc.addCounts(d), (d, c) => ({
     agency_id: d.agency_id, month: d.month, category: d.category, class: d.class, ...c,
+  }));
+}
+
+/** Week rows as sums of day rows (a week is its Monday, the day rows' `week`). */
+export function weekRows(days: Iterable<MetricDayRollupAttrs>): MetricWeekRollupAttrs[] {
+  return grouped(days, (d) => cellKey(d.agency_id, d.week, d.category, d.class), (acc, d) => acc.addCounts(d), (d, c) => ({
+    agency_id: d.agency_id, week: d.week, category: d.category, class: d.class, ...c,
+  }));
+}
+
+/** Year rows as sums of month rows. */
+export function yearRows(months: Iterable<MetricMonthRollupAttrs>): MetricYearRollupAttrs[] {
+  return grouped(months, (m) => cellKey(m.agency_id, m.month.slice(0, 4), m.category, m.class), (acc, m) => acc.addCounts(m), (m, c) => ({
+    agency_id: m.agency_id, year: m.month.slice(0, 4), category: m.category, class: m.class, ...c,
   }));
 }

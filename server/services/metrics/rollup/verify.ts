@@ -1,15 +1,15 @@
-// govmail metrics:verify: the rollups against a full recompute, in three steps that each hold one level:
-// every facts row against the ticket's events recomputed now (a merge of two id-ordered streams), every day row
-// against its facts, every month row against its days. Memory stays at one agency's rows at a time.
+// govmail metrics:verify: the rollups against a full recompute, in steps that each hold one level: every facts
+// row against the ticket's events recomputed now (a merge of two id-ordered streams), every day row against its
+// facts, every week and month row against its days, every year row against its months. Memory stays at one agency's rows at a time.
 import { Op, QueryTypes } from 'sequelize';
 import type { Db } from '../../../db/index.js';
 import type { MetricFactAttrs, RollupCounts } from '../../../db/models/metrics.js';
-import { cellKey, dayRows, monthRows, sameFact } from './cells.js';
+import { cellKey, dayRows, monthRows, sameFact, weekRows, yearRows } from './cells.js';
 import { recomputedFacts } from './recompute.js';
-import { readDayRows, readFacts, readMonthRows } from './store.js';
+import { readDayRows, readFacts, readMonthRows, readWeekRows, readYearRows } from './store.js';
 
 export interface RollupDifference {
-  table: 'metric_ticket_facts' | 'metric_day_rollups' | 'metric_month_rollups';
+  table: 'metric_ticket_facts' | 'metric_day_rollups' | 'metric_week_rollups' | 'metric_month_rollups' | 'metric_year_rollups';
   /** ticket id, or agency|period|category|class */
   key: string;
   stored: unknown;
@@ -18,7 +18,7 @@ export interface RollupDifference {
 
 export interface VerifyResult {
   ok: boolean;
-  checked: { facts: number; day_rows: number; month_rows: number };
+  checked: { facts: number; day_rows: number; week_rows: number; month_rows: number; year_rows: number };
   /** the first differences found (at most `limit`) */
   differences: RollupDifference[];
 }
@@ -60,7 +60,7 @@ function compareRows<R extends RollupCounts>(table: RollupDifference['table'], s
 export async function verifyRollups(db: Db, opts: { limit?: number } = {}): Promise<VerifyResult> {
   const limit = opts.limit ?? 20;
   const differences: RollupDifference[] = [];
-  const checked = { facts: 0, day_rows: 0, month_rows: 0 };
+  const checked = { facts: 0, day_rows: 0, week_rows: 0, month_rows: 0, year_rows: 0 };
   const stored = storedFacts(db);
   let s = await stored.next();
   const factDiff = (key: number, st: unknown, ex: unknown) => {
@@ -81,16 +81,22 @@ export async function verifyRollups(db: Db, opts: { limit?: number } = {}): Prom
   for (; !s.done; s = await stored.next()) factDiff(s.value.ticket_id, s.value, null);
 
   const agencies = await db.sequelize.query<{ agency_id: number }>(
-    `SELECT agency_id FROM metric_ticket_facts UNION SELECT agency_id FROM metric_day_rollups UNION SELECT agency_id FROM metric_month_rollups`,
+    ['metric_ticket_facts', 'metric_day_rollups', 'metric_week_rollups', 'metric_month_rollups', 'metric_year_rollups'].map((t) => `SELECT agency_id FROM ${t}`).join(' UNION '),
     { type: QueryTypes.SELECT },
   );
   for (const { agency_id: agencyId } of agencies) {
     const days = await readDayRows(db, { agency_id: agencyId });
     compareRows('metric_day_rollups', days, dayRows(await readFacts(db, { agency_id: agencyId })), (r) => cellKey(r.agency_id, r.day, r.category, r.class), differences, limit);
+    const weeks = await readWeekRows(db, { agency_id: agencyId });
+    compareRows('metric_week_rollups', weeks, weekRows(days), (r) => cellKey(r.agency_id, r.week, r.category, r.class), differences, limit);
     const months = await readMonthRows(db, { agency_id: agencyId });
     compareRows('metric_month_rollups', months, monthRows(days), (r) => cellKey(r.agency_id, r.month, r.category, r.class), differences, limit);
+    const years = await readYearRows(db, { agency_id: agencyId });
+    compareRows('metric_year_rollups', years, yearRows(months), (r) => cellKey(r.agency_id, r.year, r.category, r.class), differences, limit);
     checked.day_rows += days.length;
+    checked.week_rows += weeks.length;
     checked.month_rows += months.length;
+    checked.year_rows += years.length;
   }
   return { ok: differences.length === 0, checked, differences };
 }
