@@ -10,13 +10,12 @@ import { AGING_BUCKETS, agingCutoffs, emptyAging, type AgingCounts } from './bac
 import { metricsAccess } from './dashboard-access.js';
 import { hotlineHealth, type HotlineHealth } from './hotline-health.js';
 import { localDate, weekStart } from './report-period.js';
-import { dayRangeOf, responseMetrics, type AgencyMetrics, type CategoryMetrics, type ClassMetrics } from './response-metrics.js';
-import { openByAge, overdueByDay, weekKeys } from './rollup/report.js';
+import { dayRangeOf, responseMetricsWithOverdue, type AgencyMetrics, type CategoryMetrics, type ClassMetrics } from './response-metrics.js';
+import { openByAge, weekCounts, weekKeys } from './rollup/report.js';
 import { refreshRollups } from './rollup/refresh.js';
 import { SKETCH_ABSOLUTE_ERROR_MINUTES, SKETCH_RELATIVE_ERROR } from './rollup/sketch.js';
 import type { WorkCalendar } from '../sla/index.js';
 import { slaService } from './sla-on-demand.js';
-import { weekCounts } from './week-counts.js';
 
 export interface DashboardQuery { from?: Date; to?: Date; agencyCode?: string }
 
@@ -89,7 +88,7 @@ export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}
   const access = await metricsAccess(db, actor, q.agencyCode);
   await refreshRollups(db);
   const range = dayRangeOf(q);
-  const report = await responseMetrics(db, { ...q, agencyIds: access.agencyIds, weeks: !range, skipRefresh: true });
+  const { report, overdueByDay } = await responseMetricsWithOverdue(db, { ...q, agencyIds: access.agencyIds, weeks: !range, skipRefresh: true });
   const now = new Date(report.as_of);
   const agencyRows = await db.models.Agency.findAll({ attributes: ['id', 'code', 'name'], raw: true });
   // every agency named when none is chosen: the rollups' keys start with the agency (response-metrics.ts)
@@ -99,9 +98,10 @@ export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}
 
   let weeks: TrendPoint[];
   if (range) {
+    // the report summed the months, so it counted the overdue open tickets by day: the same as the trend needs
     const byWeek = new Map((await weekCounts(db, range, ids)).map((w) => [w.week, w]));
     const overdue = new Map<string, number>();
-    for (const [day, n] of await overdueByDay(db, { from: range.from, to: toDay }, ids, now)) {
+    for (const [day, n] of overdueByDay ?? []) {
       const w = weekStart(new Date(`${day}T12:00:00+07:00`));
       overdue.set(w, (overdue.get(w) ?? 0) + n);
     }

@@ -8,7 +8,7 @@ import { localDate } from './report-period.js';
 import { BREAKDOWNS, resolveScope, type MetricsQuery, type ResolvedScope } from './scope.js';
 import { recomputedMetrics } from './recomputed-metrics.js';
 import { refreshRollups } from './rollup/refresh.js';
-import { Breakdown, coveringRows, dayRowsIn, overdueCounts, ReportGroups, weekKeys, type DayRange } from './rollup/report.js';
+import { Breakdown, coveringRows, overdueCounts, ReportGroups, weekKeys, type DayRange, type Dimension } from './rollup/report.js';
 
 export interface AgencyMetrics extends GroupMetrics { agency: string; agency_name: string }
 /** category '' = not yet categorised */
@@ -57,29 +57,40 @@ export function agencyRows(scope: ResolvedScope, ids: Iterable<number>, result: 
 }
 
 export async function responseMetrics(db: Db, q: MetricsQuery = {}): Promise<MetricsReport> {
+  return (await responseMetricsWithOverdue(db, q)).report;
+}
+
+/**
+ * responseMetrics, and from the rollups also the overdue open tickets by day of receipt when the months or
+ * weeks were summed (the dashboard's weekly trend reads them; null otherwise), so no caller counts them twice.
+ */
+export async function responseMetricsWithOverdue(db: Db, q: MetricsQuery = {}): Promise<{ report: MetricsReport; overdueByDay: Map<string, number> | null }> {
   const scope = await resolveScope(db, q);
   const range = dayRangeOf(q);
-  if (q.recompute || q.asOf || q.calendar || !range) return recomputedMetrics(db, q, scope);
+  if (q.recompute || q.asOf || q.calendar || !range) return { report: await recomputedMetrics(db, q, scope), overdueByDay: null };
   if (!q.skipRefresh) await refreshRollups(db);
   const now = scope.asOf;
   // The rollups' primary keys start with the agency: naming every agency when none is chosen lets the database
   // read a period as one key range per agency instead of scanning the table.
   const ids = scope.filter.agencyIds ?? [...scope.agencies.keys()];
-  // each row is added into every group it belongs to, so a breakdown nobody reads is not summed
+  // each row is added into every group it belongs to, so a breakdown nobody reads is not summed (and the rows
+  // read are the coarsest that fit the breakdowns asked for: cover.ts)
   const only = new Set(q.only ?? BREAKDOWNS);
-  const dims = ([['agencies', 'agency'], ['categories', 'category'], ['classes', 'class'], ['months', 'month']] as const)
+  const dims: Dimension[] = ([['agencies', 'agency'], ['categories', 'category'], ['classes', 'class'], ['months', 'month']] as const)
     .filter(([b]) => only.has(b)).map(([, d]) => d);
   const main = new Breakdown([...dims, 'total']);
-  const { months, days } = await coveringRows(db, range, ids);
-  for (const r of months) main.addRow(r);
-  for (const r of days) main.addRow(r);
-  const overdue = await overdueCounts(db, range, ids, now);
+  const [rows, overdue, weekRows] = await Promise.all([
+    coveringRows(db, range, ids, dims.includes('month') ? 'months' : 'any'),
+    overdueCounts(db, range, ids, now, q.weeks ? [...dims, 'week'] : dims),
+    q.weeks ? coveringRows(db, range, ids, 'weeks') : [],
+  ]);
+  for (const r of rows) main.addRow(r);
   main.addOverdue(overdue);
 
   let weeks: WeekMetrics[] = [];
   if (q.weeks) {
     const byWeek = new Breakdown(['week']);
-    for (const r of await dayRowsIn(db, range, ids)) byWeek.addRow(r);
+    for (const r of weekRows) byWeek.addRow(r);
     byWeek.addOverdue(overdue);
     const w = byWeek.of('week')!;
     weeks = weekKeys(range, w.keys() as string[]).map((week) => ({ week, ...w.result(week) }));
@@ -89,16 +100,18 @@ export async function responseMetrics(db: Db, q: MetricsQuery = {}): Promise<Met
   const categories = main.of('category');
   const classes = main.of('class');
   return {
-    from: range.from ?? null,
-    to: range.to ?? null,
-    as_of: now.toISOString(),
-    source: 'rollups',
-    agencies: agencies ? agencyRows(scope, agencies.keys() as number[], (id) => agencies.result(id)) : [],
-    categories: categories ? (categories.keys() as string[]).sort(byKey).map((category) => ({ category, ...categories.result(category) })) : [],
-    classes: classes ? (classes.keys() as string[]).sort(byKey).map((cls) => ({ class: cls, ...classes.result(cls) })) : [],
-    months: (m.keys() as string[]).sort(byKey).map((month) => ({ month, ...m.result(month) })),
-    weeks,
-    total: main.of('total')!.result(''),
+    report: {
+      from: range.from ?? null,
+      to: range.to ?? null,
+      as_of: now.toISOString(),
+      source: 'rollups',
+      agencies: agencies ? agencyRows(scope, agencies.keys() as number[], (id) => agencies.result(id)) : [],
+      categories: categories ? (categories.keys() as string[]).sort(byKey).map((category) => ({ category, ...categories.result(category) })) : [],
+      classes: classes ? (classes.keys() as string[]).sort(byKey).map((cls) => ({ class: cls, ...classes.result(cls) })) : [],
+      months: (m.keys() as string[]).sort(byKey).map((month) => ({ month, ...m.result(month) })),
+      weeks,
+      total: main.of('total')!.result(''),
+    },
+    overdueByDay: overdue.day ?? null,
   };
 }
-

@@ -95,6 +95,30 @@ forEachDb('metrics rollups, figure by figure', (getDb) => {
     }
   });
 
+  it('reads week rows for the whole weeks of a period inside a month, day rows for its edges', async () => {
+    const q = { from: parseBound('2026-04-06', 'from'), to: parseBound('2026-04-22', 'to') };
+    const rollups = await responseMetrics(getDb(), q);
+    const recomputed = await responseMetrics(getDb(), { ...q, recompute: true });
+    // T1 (on time) and T3 (resolved late) at SNV; T5 T6 (referred) and T10 (on time) at STP
+    for (const report of [rollups, recomputed]) {
+      expect(report.agencies.map((a) => [a.agency, a.received, a.on_time, a.resolved_late, a.referred, a.open])).to.deep.equal([
+        ['SNV', 2, 1, 1, 0, 0], ['STP', 3, 1, 0, 2, 0],
+      ]);
+    }
+    const countsOf = (r: MetricsReport) => [...r.categories, ...r.classes, ...r.months].map(({ received, on_time, late, open, referred }) => [received, on_time, late, open, referred]);
+    expect(countsOf(rollups)).to.deep.equal(countsOf(recomputed));
+  });
+
+  it('reads year rows for whole years (all time, or 2026) when only agencies are asked for', async () => {
+    for (const q of [{}, { from: parseBound('2026-01-01', 'from'), to: parseBound('2026-12-31', 'to') }]) {
+      const report = await responseMetrics(getDb(), { ...q, only: ['agencies'] });
+      expect(report.source).to.equal('rollups');
+      expectGroup(report.agencies[0]!, SNV, SNV_HOURS, report.source);
+      expectGroup(report.agencies[1]!, STP, STP_HOURS, report.source);
+      expectGroup(report.total, TOTAL, TOTAL_HOURS, report.source);
+    }
+  });
+
   it('follows a later event (T1 reopened) on the next refresh, and a rebuild gives the same rows', async () => {
     await statusChange(getDb(), { id: t1Id } as never, '2026-05-20T08:00', 'resolved', 'open');
     const refreshed = await refreshRollups(getDb());
@@ -108,6 +132,26 @@ forEachDb('metrics rollups, figure by figure', (getDb) => {
     const after = await responseMetrics(getDb(), aprilMay);
     expect(after.agencies).to.deep.equal(report.agencies);
     expect(after.total).to.deep.equal(report.total);
+  });
+
+  it('verify names a tampered week or year row, which the reads of whole weeks and years do show', async () => {
+    const week = { from: parseBound('2026-04-06', 'from'), to: parseBound('2026-04-12', 'to'), only: ['agencies' as const] };
+    const before = (await responseMetrics(getDb(), week)).total.received;
+    await getDb().models.MetricWeekRollup.update({ received: 99 }, { where: { week: '2026-04-06', category: 'y_te' } });
+    expect((await responseMetrics(getDb(), week)).total.received).to.be.greaterThan(before);
+    let r = await verifyRollups(getDb());
+    expect(r.differences[0]).to.include({ table: 'metric_week_rollups' });
+    expect(r.differences[0]!.key).to.match(/\|2026-04-06\|y_te\|/);
+    await rebuildRollups(getDb());
+    expect((await responseMetrics(getDb(), week)).total.received).to.equal(before);
+
+    await getDb().models.MetricYearRollup.update({ received: 99 }, { where: { year: '2026', category: 'y_te', class: 'phan_anh_kien_nghi' } });
+    expect((await responseMetrics(getDb(), { only: ['agencies'] })).total.received).to.be.greaterThan(TOTAL.received);
+    r = await verifyRollups(getDb());
+    expect(r.differences[0]).to.include({ table: 'metric_year_rollups' });
+    expect(r.differences[0]!.key).to.match(/\|2026\|y_te\|phan_anh_kien_nghi$/);
+    await rebuildRollups(getDb());
+    expect((await verifyRollups(getDb())).ok).to.equal(true);
   });
 
   it('verify names the first difference when a rollup row is tampered with', async () => {

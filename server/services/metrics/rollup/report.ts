@@ -2,13 +2,14 @@
 // the day rows, and the one figure that moves with the clock (an open ticket becomes overdue without any event)
 // counted live against `now` by the database from the open tickets' facts. Same shape as the full recompute
 // (MetricsReport).
-import { col, fn, Op, QueryTypes, type WhereOptions } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { Db } from '../../../db/index.js';
-import type { MetricDayRollupAttrs, MetricMonthRollupAttrs, RollupCounts } from '../../../db/models/metrics.js';
+import type { RollupCounts } from '../../../db/models/metrics.js';
 import type { GroupMetrics } from '../aggregate.js';
 import { toHours } from '../percentile.js';
 import { weekStart, weeksBetween } from '../report-period.js';
 import { CountsAccumulator, parsedSketches } from './cells.js';
+import { coverPlan, type CoverFor, type KeySpan } from './cover.js';
 import { sketchPercentile } from './sketch.js';
 
 /** A period of whole local days; either end may be open. `to` is the last day included. */
@@ -47,59 +48,77 @@ export class ReportGroups<K> {
   }
 }
 
-const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-const nextMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 7);
+const COUNT_COLUMNS = 'received, on_time, late, open, referred, referred_on_time, first_response_late';
+const TABLES = { year: 'metric_year_rollups', month: 'metric_month_rollups', week: 'metric_week_rollups', day: 'metric_day_rollups' } as const;
+type Level = keyof typeof TABLES;
 
-/** The whole months inside the range (first and last, inclusive), or null when there is none. */
-export function wholeMonths(range: DayRange): { first?: string; last?: string } | null {
-  let first = range.from?.slice(0, 7);
-  if (range.from && range.from.slice(8) !== '01') first = nextMonth(range.from.slice(0, 7));
-  let last = range.to?.slice(0, 7);
-  if (range.to && lastDayOf(range.to.slice(0, 7)) !== range.to) {
-    const m = range.to.slice(0, 7);
-    last = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
-  }
-  if (first && last && first > last) return null;
-  return { first, last };
+/**
+ * The WHERE of one level's rows: the agencies, then the key spans as bounds on the primary key's second column,
+ * so the database reads one key range per agency and span. Null when there is no span.
+ */
+function levelWhere(level: Level, spans: readonly KeySpan[], agencyIds: readonly number[] | undefined, replacements: Record<string, unknown>): string | null {
+  if (spans.length === 0) return null;
+  const ors = spans.map((s, i) => {
+    const parts: string[] = [];
+    if (s.from !== undefined) { parts.push(`${level} >= :${level}From${i}`); replacements[`${level}From${i}`] = s.from; }
+    if (s.to !== undefined) { parts.push(`${level} <= :${level}To${i}`); replacements[`${level}To${i}`] = s.to; }
+    return parts.length ? `(${parts.join(' AND ')})` : '1 = 1';
+  });
+  if (agencyIds) replacements.ids = agencyIds.length ? [...agencyIds] : [-1];
+  return `${agencyIds ? 'agency_id IN (:ids) AND ' : ''}(${ors.join(' OR ')})`;
 }
 
-const scopeWhere = (agencyIds: readonly number[] | undefined) => (agencyIds ? { agency_id: { [Op.in]: [...agencyIds] } } : {});
-
-function dayWhere(range: DayRange): Record<string, unknown> {
-  const day: Record<symbol, string> = {};
-  if (range.from) day[Op.gte] = range.from;
-  if (range.to) day[Op.lte] = range.to;
-  return Object.getOwnPropertySymbols(day).length ? { day } : {};
+/** One level's rows over the spans, raw (no model, no query builder): the columns a report adds up. */
+async function levelRows(db: Db, level: Level, spans: readonly KeySpan[], agencyIds: readonly number[] | undefined): Promise<CellRow[]> {
+  const replacements: Record<string, unknown> = {};
+  const where = levelWhere(level, spans, agencyIds, replacements);
+  if (!where) return [];
+  const keys = level === 'day' ? 'day, week, month' : level;
+  return db.sequelize.query<CellRow>(
+    `SELECT agency_id, ${keys}, category, class, ${COUNT_COLUMNS}, first_response_hist, resolution_hist FROM ${TABLES[level]} WHERE ${where}`,
+    { type: QueryTypes.SELECT, replacements },
+  );
 }
 
-export interface RollupRows { months: MetricMonthRollupAttrs[]; days: MetricDayRollupAttrs[] }
-
-/** The rows that cover the range exactly: month rows for whole months, day rows for the rest. */
-export async function coveringRows(db: Db, range: DayRange, agencyIds: readonly number[] | undefined): Promise<RollupRows> {
-  const whole = wholeMonths(range);
-  const monthRange: Record<symbol, string> = {};
-  if (whole?.first) monthRange[Op.gte] = whole.first;
-  if (whole?.last) monthRange[Op.lte] = whole.last;
-  // the days outside the whole months, as bounds on `day` (in the primary key after the agency), so the
-  // database reads only the edges' key ranges rather than every day of the period and drops the months'
-  const outsideWhole: WhereOptions = whole
-    ? { [Op.or]: [...(whole.first ? [{ day: { [Op.lt]: `${whole.first}-01` } }] : []), ...(whole.last ? [{ day: { [Op.gt]: lastDayOf(whole.last) } }] : [])] }
-    : {};
-  const everyMonthWhole = whole && !whole.first && !whole.last;
-  const [months, days] = await Promise.all([
-    whole ? db.models.MetricMonthRollup.findAll({ where: { ...scopeWhere(agencyIds), ...(Object.getOwnPropertySymbols(monthRange).length ? { month: monthRange } : {}) }, raw: true }) : [],
-    everyMonthWhole ? [] : db.models.MetricDayRollup.findAll({ where: { ...scopeWhere(agencyIds), ...dayWhere(range), ...outsideWhole }, raw: true }),
+/**
+ * The rows that cover the range exactly (cover.ts): year, month and week rows for the whole units inside it,
+ * day rows for the rest. `cover` says which breakdowns the rows must fit (months: no year rows, no week crossing
+ * a month; weeks: week and day rows only).
+ */
+export async function coveringRows(db: Db, range: DayRange, agencyIds: readonly number[] | undefined, cover: CoverFor = 'any'): Promise<CellRow[]> {
+  const plan = coverPlan(range, cover);
+  const parts = await Promise.all([
+    levelRows(db, 'year', plan.years, agencyIds), levelRows(db, 'month', plan.months, agencyIds),
+    levelRows(db, 'week', plan.weeks, agencyIds), levelRows(db, 'day', plan.days, agencyIds),
   ]);
-  return { months: months as unknown as MetricMonthRollupAttrs[], days: days as unknown as MetricDayRollupAttrs[] };
+  return parts.flat();
 }
 
-/** Day rows over the whole range (the weekly breakdown needs days). */
-export async function dayRowsIn(db: Db, range: DayRange, agencyIds: readonly number[] | undefined): Promise<MetricDayRollupAttrs[]> {
-  return await db.models.MetricDayRollup.findAll({ where: { ...scopeWhere(agencyIds), ...dayWhere(range) }, raw: true }) as unknown as MetricDayRollupAttrs[];
+/** Counts per week (no sketch) over the range, summed by the database: week rows for whole weeks, day rows for the edges. */
+export async function weekCounts(db: Db, range: DayRange, agencyIds: readonly number[] | undefined): Promise<WeekCounts[]> {
+  const plan = coverPlan(range, 'weeks');
+  const sums = COUNT_COLUMNS.split(', ').slice(0, 5).map((c) => `SUM(${c}) AS ${c}`).join(', ');
+  const byWeek = new Map<string, WeekCounts>();
+  await Promise.all((['week', 'day'] as const).map(async (level) => {
+    const replacements: Record<string, unknown> = {};
+    const where = levelWhere(level, level === 'week' ? plan.weeks : plan.days, agencyIds, replacements);
+    if (!where) return;
+    const rows = await db.sequelize.query<Record<keyof WeekCounts, string | number>>(
+      `SELECT week, ${sums} FROM ${TABLES[level]} WHERE ${where} GROUP BY week`, { type: QueryTypes.SELECT, replacements },
+    );
+    for (const r of rows) {
+      const w = byWeek.get(String(r.week)) ?? { week: String(r.week), received: 0, on_time: 0, late: 0, open: 0, referred: 0 };
+      w.received += Number(r.received); w.on_time += Number(r.on_time); w.late += Number(r.late); w.open += Number(r.open); w.referred += Number(r.referred);
+      byWeek.set(w.week, w);
+    }
+  }));
+  return [...byWeek.values()];
 }
 
-/** Overdue open tickets (due before now), counted by the database per dimension; `day` is the day of receipt. */
-export interface OverdueCounts { agency: Map<number, number>; category: Map<string, number>; class: Map<string, number>; day: Map<string, number> }
+export interface WeekCounts { week: string; received: number; on_time: number; late: number; open: number; referred: number }
+
+/** Overdue open tickets (due before now), counted by the database per dimension asked for; `day` is the day of receipt. */
+export interface OverdueCounts { agency: Map<number, number>; category?: Map<string, number>; class?: Map<string, number>; day?: Map<string, number> }
 
 type OpenColumn = 'agency_id' | 'category' | 'class' | 'day';
 
@@ -108,25 +127,33 @@ type OpenColumn = 'agency_id' | 'category' | 'class' | 'day';
  * column these counts need), so the backlog costs a few small result sets however large it is.
  */
 async function countOpen<K extends string | number>(db: Db, column: OpenColumn, range: DayRange, agencyIds: readonly number[] | undefined, dueBefore?: Date): Promise<Map<K, number>> {
-  const rows = await db.models.MetricFact.findAll({
-    where: { state: 'open', ...scopeWhere(agencyIds), ...dayWhere(range), ...(dueBefore ? { due_at: { [Op.lt]: dueBefore } } : {}) },
-    attributes: [column, [fn('COUNT', col('ticket_id')), 'n']], group: [column], raw: true,
-  }) as unknown as Record<string, string | number>[];
-  return new Map(rows.map((r) => [(column === 'agency_id' ? Number(r[column]) : String(r[column])) as K, Number(r.n)]));
+  const where = ["state = 'open'"];
+  const replacements: Record<string, unknown> = {};
+  if (agencyIds) { where.push('agency_id IN (:ids)'); replacements.ids = agencyIds.length ? [...agencyIds] : [-1]; }
+  if (range.from) { where.push('day >= :from'); replacements.from = range.from; }
+  if (range.to) { where.push('day <= :to'); replacements.to = range.to; }
+  if (dueBefore) { where.push('due_at < :due'); replacements.due = dueBefore; }
+  const rows = await db.sequelize.query<Record<string, string | number>>(
+    `SELECT ${column} AS k, COUNT(*) AS n FROM metric_ticket_facts WHERE ${where.join(' AND ')} GROUP BY ${column}`,
+    { type: QueryTypes.SELECT, replacements },
+  );
+  return new Map(rows.map((r) => [(column === 'agency_id' ? Number(r.k) : String(r.k)) as K, Number(r.n)]));
 }
 
-/** The overdue open tickets in scope (received in the range when given) as of `now`, by agency, category, class and day. */
-export async function overdueCounts(db: Db, range: DayRange, agencyIds: readonly number[] | undefined, now: Date): Promise<OverdueCounts> {
+/**
+ * The overdue open tickets in scope (received in the range when given) as of `now`, by agency and by each of
+ * the dimensions a breakdown reads (day: for months and weeks).
+ */
+export async function overdueCounts(db: Db, range: DayRange, agencyIds: readonly number[] | undefined, now: Date, dims: readonly Dimension[]): Promise<OverdueCounts> {
+  const want = (d: Dimension) => dims.includes(d);
   const [agency, category, cls, day] = await Promise.all([
-    countOpen<number>(db, 'agency_id', range, agencyIds, now), countOpen<string>(db, 'category', range, agencyIds, now),
-    countOpen<string>(db, 'class', range, agencyIds, now), countOpen<string>(db, 'day', range, agencyIds, now),
+    countOpen<number>(db, 'agency_id', range, agencyIds, now),
+    want('category') ? countOpen<string>(db, 'category', range, agencyIds, now) : undefined,
+    want('class') ? countOpen<string>(db, 'class', range, agencyIds, now) : undefined,
+    want('month') || want('week') ? countOpen<string>(db, 'day', range, agencyIds, now) : undefined,
   ]);
   return { agency, category, class: cls, day };
 }
-
-/** Overdue open tickets in scope by day of receipt only (the weekly trend). */
-export const overdueByDay = (db: Db, range: DayRange, agencyIds: readonly number[] | undefined, now: Date) =>
-  countOpen<string>(db, 'day', range, agencyIds, now);
 
 /**
  * Open tickets received up to `to` per agency, in the age buckets that `cutoffs` (backlog-aging.ts
@@ -151,18 +178,23 @@ export async function openByAge(db: Db, to: string | undefined, agencyIds: reado
 
 export type Dimension = 'agency' | 'category' | 'class' | 'month' | 'week' | 'total';
 
-type CellRow = RollupCounts & { agency_id: number; category: string; class: string; month?: string; day?: string; week?: string };
+export type CellRow = RollupCounts & { agency_id: number; category: string; class: string; year?: string; month?: string; week?: string; day?: string };
 
 /** The group a rollup row (or an overdue count's day) falls in, for one dimension. */
-export function keyOf(dim: Dimension, r: { agency_id: number; category: string; class: string; day?: string; month?: string; week?: string }): string | number {
+export function keyOf(dim: Dimension, r: { agency_id: number; category: string; class: string; day?: string; week?: string; month?: string }): string | number {
   switch (dim) {
     case 'agency': return r.agency_id;
     case 'category': return r.category;
     case 'class': return r.class;
-    case 'month': return r.month ?? r.day!.slice(0, 7);
-    case 'week': return r.week ?? weekStart(new Date(`${r.day}T12:00:00+07:00`));
+    // a week row is read for months only when it lies in one month (cover.ts)
+    case 'month': return r.month ?? (r.day ?? r.week ?? unkeyed(dim)).slice(0, 7);
+    case 'week': return r.week ?? (r.day ? weekStart(new Date(`${r.day}T12:00:00+07:00`)) : unkeyed(dim));
     case 'total': return '';
   }
+}
+
+function unkeyed(dim: Dimension): never {
+  throw new Error(`a rollup row without a ${dim} was read for a ${dim} breakdown`);
 }
 
 /** Rollup rows and overdue counts summed into the groups of each dimension asked for. */
@@ -178,10 +210,12 @@ export class Breakdown {
   addOverdue(counts: OverdueCounts): void {
     for (const d of this.dims) {
       const groups = this.groups.get(d)!;
+      const of = <K>(m: Map<K, number> | undefined) => m ?? unkeyed(d);
       if (d === 'agency') for (const [id, n] of counts.agency) groups.get(id).overdueOpen += n;
-      else if (d === 'category') for (const [c, n] of counts.category) groups.get(c).overdueOpen += n;
-      else if (d === 'class') for (const [c, n] of counts.class) groups.get(c).overdueOpen += n;
-      else for (const [day, n] of counts.day) groups.get(keyOf(d, { agency_id: 0, category: '', class: '', day })).overdueOpen += n;
+      else if (d === 'category') for (const [c, n] of of(counts.category)) groups.get(c).overdueOpen += n;
+      else if (d === 'class') for (const [c, n] of of(counts.class)) groups.get(c).overdueOpen += n;
+      else if (d === 'total') for (const n of counts.agency.values()) groups.get('').overdueOpen += n;
+      else for (const [day, n] of of(counts.day)) groups.get(keyOf(d, { agency_id: 0, category: '', class: '', day })).overdueOpen += n;
     }
   }
   /** The groups of one dimension; undefined when it was not asked for. */
