@@ -6,7 +6,7 @@ import type {
 } from '../../../db/models/metrics.js';
 import { localDate, weekStart } from '../report-period.js';
 import type { TicketFacts } from '../ticket-facts.js';
-import { addValue, encodeSketch, mergeParsed, parseSketch, Sketch } from './sketch.js';
+import { addValue, encodeSketch, mergeEncoded, mergeInto, mergeParsed, parseSketch, Sketch } from './sketch.js';
 
 const STATE_OF: Record<TicketFacts['outcome'], FactState> = {
   on_time: 'on_time', late: 'late', open_in_time: 'open', open_overdue: 'open', referred: 'referred',
@@ -59,6 +59,22 @@ export class CountsAccumulator {
     this.referred += r.referred; this.referred_on_time += r.referred_on_time; this.first_response_late += r.first_response_late;
     mergeParsed(this.firstResponse, sketches.firstResponse);
     mergeParsed(this.resolution, sketches.resolution);
+  }
+
+  /** Adds a rollup row added into this group only: its sketches read straight from their stored form. */
+  addCountsEncoded(r: RollupCounts): void {
+    this.received += r.received; this.on_time += r.on_time; this.late += r.late; this.open += r.open;
+    this.referred += r.referred; this.referred_on_time += r.referred_on_time; this.first_response_late += r.first_response_late;
+    mergeEncoded(this.firstResponse, r.first_response_hist);
+    mergeEncoded(this.resolution, r.resolution_hist);
+  }
+
+  /** Adds another group's sums (a total from the groups of a breakdown that every row falls into once). */
+  addAccumulator(o: CountsAccumulator): void {
+    this.received += o.received; this.on_time += o.on_time; this.late += o.late; this.open += o.open;
+    this.referred += o.referred; this.referred_on_time += o.referred_on_time; this.first_response_late += o.first_response_late;
+    mergeInto(this.firstResponse, o.firstResponse);
+    mergeInto(this.resolution, o.resolution);
   }
 
   counts(): RollupCounts {
