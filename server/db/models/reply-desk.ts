@@ -1,5 +1,5 @@
 // The reply desk's tables (migration 0022): answer templates and the letter head/signature per agency, and who has
-// a ticket open (presence, read with an expiry); who viewed a ticket (migration 0023). outbox.raw_sha256 lives on the Outbox model (hotline.ts).
+// a ticket open (presence, read with an expiry); who viewed a ticket (migration 0023); one-time form keys (migration 0030). outbox.raw_sha256 lives on the Outbox model (hotline.ts).
 import type { Sequelize } from 'sequelize';
 import { defineTable, pk, DataTypes } from './define.js';
 
@@ -30,6 +30,11 @@ export interface TicketPresenceAttrs { ticket_id: number; user_id: number; seen_
 /** Who viewed a ticket (migration 0023): one row per (ticket, user), visits counted at most once a minute. */
 export interface TicketViewerAttrs { ticket_id: number; user_id: number; first_at: Date; last_at: Date; view_count: number }
 
+/** A one-time form key used (migration 0030): which action on which ticket, what it asked, the event it made. */
+export interface TicketFormSubmissionAttrs {
+  id: number; ticket_id: number; action: string; form_key: string; digest: string; user_id: number | null; event_id: number | null; created_at: Date;
+}
+
 export function defineReplyDeskModels(s: Sequelize) {
   const ReplyTemplate = defineTable<ReplyTemplateAttrs>(s, 'ReplyTemplate', 'reply_templates', {
     id: pk, agency_id: DataTypes.INTEGER, name: DataTypes.STRING, body: DataTypes.TEXT, updated_by: DataTypes.STRING,
@@ -44,5 +49,9 @@ export function defineReplyDeskModels(s: Sequelize) {
     ticket_id: { type: DataTypes.INTEGER, primaryKey: true }, user_id: { type: DataTypes.INTEGER, primaryKey: true },
     first_at: DataTypes.DATE(3), last_at: DataTypes.DATE(3), view_count: DataTypes.INTEGER,
   }, { timestamps: false });
-  return { ReplyTemplate, AgencyReplySettings, TicketPresence, TicketViewer };
+  const TicketFormSubmission = defineTable<TicketFormSubmissionAttrs>(s, 'TicketFormSubmission', 'ticket_form_submissions', {
+    id: pk, ticket_id: DataTypes.INTEGER, action: DataTypes.STRING, form_key: DataTypes.STRING, digest: DataTypes.STRING,
+    user_id: DataTypes.INTEGER, event_id: DataTypes.INTEGER, created_at: DataTypes.DATE(3),
+  }, { timestamps: false });
+  return { ReplyTemplate, AgencyReplySettings, TicketPresence, TicketViewer, TicketFormSubmission };
 }

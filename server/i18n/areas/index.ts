@@ -23,5 +23,6 @@ import { ticketRecordCatalogue } from './ticket-record.js';
 import { ticketMergeCatalogue } from './ticket-merge.js';
 import { replies as repliesCatalogue } from './replies.js';
 import { opsCatalogue } from './ops.js';
+import { deskFormsCatalogue } from './desk-forms.js';
 
-export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue, queueCatalogue, ticketRecordCatalogue, ticketMergeCatalogue, repliesCatalogue, opsCatalogue];
+export const AREA_CATALOGUES: AreaCatalogue[] = [hrCatalogue, ticketsCatalogue, metricsCatalogue, hotlinesCatalogue, legalClockCatalogue, adminRulesCatalogue, adminSlaCatalogue, accountsCatalogue, uiCatalogue, tableFilesCatalogue, sharedMailboxesCatalogue, usersCatalogue, agenciesCatalogue, facesCatalogue, reportsCatalogue, ticketClockCatalogue, importRowsCatalogue, mailReviewCatalogue, queueCatalogue, ticketRecordCatalogue, ticketMergeCatalogue, repliesCatalogue, opsCatalogue, deskFormsCatalogue];

@@ -1,11 +1,16 @@
 // Bulk actions of the queue (issue 14 item 1): assign, status or category on many tickets, each through the
 // single-ticket action (actions.ts, status.ts, reclassify.ts), so each one obeys the same scope, role and
 // read-only rules and writes its own event and audit row; a ticket refused is reported, the others still change.
+// The queue's form carries the highest event id when the queue was drawn (bulkMark): a ticket someone else changed
+// since is refused as 'changed', with what changed, in its own action's transaction (the single-ticket stale check),
+// unless the person confirms.
+import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import { assignTicket } from './actions.js';
 import { setStatus } from './status.js';
 import { reclassifyTicket } from './reclassify.js';
-import { findScopedTicket, scopeOf, type Actor } from './scope.js';
+import type { Actor } from './scope.js';
+import { TicketStaleError, type Seen, type TicketChange } from './staleness.js';
 import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './errors.js';
 
 export const BULK_MAX_TICKETS = 100;
@@ -16,9 +21,15 @@ export type BulkAction =
   | { kind: 'category'; category: string | null };
 
 /** not_found also covers another agency's ticket (never "exists elsewhere"). */
-export type BulkRefusal = 'not_found' | 'forbidden' | 'invalid';
+export type BulkRefusal = 'not_found' | 'forbidden' | 'invalid' | 'changed';
 
-export interface BulkResult { changed: string[]; unchanged: string[]; refused: { ref: string; reason: BulkRefusal }[] }
+export interface BulkResult { changed: string[]; unchanged: string[]; refused: { ref: string; reason: BulkRefusal; changes?: TicketChange[] }[] }
+
+/** The highest event id now: the queue's bulk form carries it as the version its tickets were seen at. */
+export async function bulkMark(db: Db): Promise<number> {
+  const [row] = await db.sequelize.query<{ e: number | null }>('SELECT MAX(id) AS e FROM ticket_events', { type: QueryTypes.SELECT });
+  return Number(row?.e ?? 0);
+}
 
 /** The refs as typed or ticked: trimmed, upper-cased, each once, at most BULK_MAX_TICKETS. */
 export function bulkRefs(raw: unknown): string[] {
@@ -26,19 +37,24 @@ export function bulkRefs(raw: unknown): string[] {
   return [...new Set(list.map((r) => r.trim().toUpperCase()).filter(Boolean))].slice(0, BULK_MAX_TICKETS);
 }
 
-async function actOn(db: Db, actor: Actor, ref: string, action: BulkAction): Promise<boolean> {
-  if (action.kind === 'assign') return assignTicket(db, { ticketRef: ref, actor, assigneeId: action.assigneeId });
-  if (action.kind === 'status') return setStatus(db, { ticketRef: ref, actor, status: action.status });
-  const t = await findScopedTicket(db, ref, scopeOf(actor));
-  return reclassifyTicket(db, { ticketRef: ref, actor, class: t.class, category: action.category ?? '', priority: t.priority });
+async function actOn(db: Db, actor: Actor, ref: string, action: BulkAction, seen: Seen | undefined): Promise<boolean> {
+  if (action.kind === 'assign') return assignTicket(db, { ticketRef: ref, actor, assigneeId: action.assigneeId, seen });
+  if (action.kind === 'status') return setStatus(db, { ticketRef: ref, actor, status: action.status, seen });
+  // class and priority left out: the ticket's own, read under its lock, so a colleague's reclassification is not undone
+  return reclassifyTicket(db, { ticketRef: ref, actor, category: action.category ?? '', seen });
 }
 
-export async function bulkAct(db: Db, actor: Actor, refs: string[], action: BulkAction): Promise<BulkResult> {
+/** `seen`: the bulk form's mark (bulkMark) and whether the person confirmed acting on tickets changed since. */
+export async function bulkAct(db: Db, actor: Actor, refs: string[], action: BulkAction, seen?: Seen): Promise<BulkResult> {
   const result: BulkResult = { changed: [], unchanged: [], refused: [] };
   for (const ref of refs.slice(0, BULK_MAX_TICKETS)) {
     try {
-      (await actOn(db, actor, ref, action) ? result.changed : result.unchanged).push(ref);
+      (await actOn(db, actor, ref, action, seen) ? result.changed : result.unchanged).push(ref);
     } catch (e) {
+      if (e instanceof TicketStaleError) {
+        result.refused.push({ ref, reason: 'changed', changes: e.changes });
+        continue;
+      }
       const reason: BulkRefusal | null = e instanceof TicketNotFoundError ? 'not_found' : e instanceof TicketForbiddenError ? 'forbidden'
         : e instanceof TicketInputError ? 'invalid' : null;
       if (!reason) throw e;

@@ -9,7 +9,8 @@ import type { TicketSlaAttrs } from '../../db/models/sla.js';
 import { ClockError, getClock, pauseClock, recordFirstResponse, resumeClock } from '../sla/index.js';
 import { TicketForbiddenError, TicketInputError } from './errors.js';
 import { canExtend } from './extensions.js';
-import { findWritableTicket, type Actor } from './scope.js';
+import { openForChange, type Actor } from './scope.js';
+import type { Seen } from './staleness.js';
 
 /** The reasons a person may pick on the page. */
 export const MANUAL_PAUSE_REASONS = ['waiting_citizen', 'legal_suspension'] as const;
@@ -33,15 +34,16 @@ async function clockCall<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function pauseTicket(db: Db, input: { ticketRef: string; actor: Actor; reason: string; note?: string; now?: Date }): Promise<void> {
+export async function pauseTicket(db: Db, input: { ticketRef: string; actor: Actor; reason: string; note?: string; now?: Date; seen?: Seen; formKey?: string | null }): Promise<void> {
   const note = (input.note ?? '').normalize('NFC').trim();
   await inTransaction(db.sequelize, async () => {
-    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    const { ticket, once } = await openForChange(db, input.ticketRef, input.actor, input.seen, { action: 'pause', key: input.formKey, field: 'pause', content: [input.reason, note] });
     if (!isManualReason(input.reason)) throw new TicketInputError('pause', 'bad_reason');
     if (!canPauseFor(input.actor, input.reason)) throw new TicketForbiddenError(`role ${input.actor.role} may not pause for ${input.reason}`);
     if (input.reason === 'legal_suspension' && !note) throw new TicketInputError('pause', 'no_note');
     if (note.length > PAUSE_NOTE_MAX_CHARS) throw new TicketInputError('pause', 'too_long');
     await clockCall(() => pauseAudited(db, ticket, { reason: input.reason, note, at: input.now ?? new Date(), actor: input.actor.username }));
+    await once.done(null);
   });
 }
 
@@ -68,14 +70,15 @@ export async function resumeAudited(db: Db, ticket: { id: number; ref: string },
   });
 }
 
-export async function resumeTicket(db: Db, input: { ticketRef: string; actor: Actor; now?: Date }): Promise<void> {
+export async function resumeTicket(db: Db, input: { ticketRef: string; actor: Actor; now?: Date; seen?: Seen; formKey?: string | null }): Promise<void> {
   await inTransaction(db.sequelize, async () => {
-    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    const { ticket, once } = await openForChange(db, input.ticketRef, input.actor, input.seen, { action: 'resume', key: input.formKey, field: 'pause', content: null });
     const clock = await getClock(db, ticket.id);
     if (clock?.pause_reason && !canPauseFor(input.actor, clock.pause_reason)) {
       throw new TicketForbiddenError(`role ${input.actor.role} may not end a ${clock.pause_reason} pause`);
     }
     await clockCall(() => resumeAudited(db, ticket, { at: input.now ?? new Date(), actor: input.actor.username }));
+    await once.done(null);
   });
 }
 
@@ -84,14 +87,15 @@ export async function resumeTicket(db: Db, input: { ticketRef: string; actor: Ac
  * reply also counts as acceptance; this lets a case be accepted before anything is written to the citizen, so
  * the extension form (which needs an accepted case) is not a dead end.
  */
-export async function acceptTicket(db: Db, input: { ticketRef: string; actor: Actor; now?: Date }): Promise<void> {
+export async function acceptTicket(db: Db, input: { ticketRef: string; actor: Actor; now?: Date; seen?: Seen; formKey?: string | null }): Promise<void> {
   await inTransaction(db.sequelize, async () => {
-    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    const { ticket, once } = await openForChange(db, input.ticketRef, input.actor, input.seen, { action: 'accept', key: input.formKey, field: 'accept', content: null });
     const clock = await getClock(db, ticket.id);
     if (!clock) throw new TicketInputError('accept', 'no_clock');
     if (clock.first_response_at) throw new TicketInputError('accept', 'accepted');
     if (clock.resolved_at) throw new TicketInputError('accept', 'resolved');
     const accepted = await recordFirstResponse(db, ticket.id, input.now ?? new Date(), input.actor.username);
     await audit(db, { actor: input.actor.username, action: 'ticket.accept', target: ticket.ref, details: { resolutionDue: accepted.resolution_due } });
+    await once.done(null);
   });
 }

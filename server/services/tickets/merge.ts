@@ -18,7 +18,8 @@ import type { TicketAttrs } from '../../db/models/hotline.js';
 import { audit } from '../audit/index.js';
 import { TicketForbiddenError, TicketInputError, TicketNotFoundError } from './errors.js';
 import { canExtend } from './extensions.js';
-import { findScopedTicket, findWritableTicket, scopeOf, type Actor } from './scope.js';
+import { findScopedTicket, findWritableTicket, lockScopedTicket, scopeOf, type Actor } from './scope.js';
+import type { Seen } from './staleness.js';
 import { isReadOnlyCopy } from './sla-hooks.js';
 import { FINISHED_STATUSES } from './list.js';
 import { changeStatus } from './status.js';
@@ -45,8 +46,12 @@ export async function mergeOptions(db: Db, ref: string, actor: Actor): Promise<{
 }
 
 /** Every check of a merge, writing nothing: the confirmation page shows which ticket is kept. */
-export async function planMerge(db: Db, input: { ticketRef: string; otherRef: string; actor: Actor }): Promise<MergePlan> {
-  const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+export async function planMerge(db: Db, input: { ticketRef: string; otherRef: string; actor: Actor; seen?: Seen }): Promise<MergePlan> {
+  // Inside a merge's transaction both rows are locked first, in ref order, so two merges of one pair started from
+  // its two pages wait for each other instead of each holding one row; then the page's own ticket is checked as
+  // every action's is (scope, role, read-only copy, stale form).
+  for (const ref of [input.ticketRef, input.otherRef].map((r) => r.trim().toUpperCase()).sort()) await lockScopedTicket(db, ref, scopeOf(input.actor));
+  const ticket = await findWritableTicket(db, input.ticketRef, input.actor, input.seen);
   if (!canMerge(input.actor)) throw new TicketForbiddenError(`role ${input.actor.role} may not merge tickets`);
   const otherRef = input.otherRef.trim().toUpperCase();
   if (!otherRef) throw new TicketInputError('merge', 'no_ref');
@@ -87,7 +92,7 @@ export function mergeReason(raw: string): string {
   return reason;
 }
 
-export async function mergeTickets(db: Db, input: { ticketRef: string; otherRef: string; actor: Actor; reason: string; now?: Date }): Promise<MergePlan> {
+export async function mergeTickets(db: Db, input: { ticketRef: string; otherRef: string; actor: Actor; reason: string; now?: Date; seen?: Seen }): Promise<MergePlan> {
   const now = input.now ?? new Date();
   return inTransaction(db.sequelize, async () => {
     // Scope and role before the form (planMerge), so another agency's ref is a 404 whatever the form holds.
@@ -104,7 +109,8 @@ export async function mergeTickets(db: Db, input: { ticketRef: string; otherRef:
 export async function applyMerge(db: Db, plan: MergePlan, input: { actor: Actor; reason: string; now: Date }): Promise<MergePlan> {
   const { actor, reason, now } = input;
   const { kept, merged } = plan;
-  // Claim the merge first: of two racing merges of the same ticket, one changes the row and the other stops.
+  // Claim the merge first: of two racing merges of the same ticket, one changes the row and the other stops (through
+  // mergeTickets planMerge already holds both rows, locked in ref order; a plan made earlier, as in the race test, not).
   const [won] = await db.models.Ticket.update({ related_ticket_id: kept.id, relation: 'merged_into' as TicketAttrs['relation'] },
     { where: { id: merged.id, status: { [Op.notIn]: FINISHED_STATUSES }, relation: merged.relation === null ? { [Op.is]: null } : merged.relation } });
   if (won !== 1) throw new TicketInputError('merge', 'finished');

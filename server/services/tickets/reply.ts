@@ -1,5 +1,6 @@
-// An agent's answer to the citizen: a 'reply' event and an outbox row in one transaction, keyed
-// `reply:<eventId>`, so a double-submitted form or a retried request can never send the answer twice.
+// An agent's answer to the citizen: a 'reply' event and an outbox row in one transaction, keyed `reply:<eventId>`.
+// A form posted twice (double click, resubmit, retry) carries the same one-time key (form-once.ts): the second
+// finds the first and sends nothing.
 // The mail goes From the agency's hotline address with our HMAC Message-ID (see reply-mail.ts for threading).
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
@@ -9,10 +10,10 @@ import { enqueueMail, type ReceiptContext } from '../outbox/index.js';
 import { LOOP_HEADER, makeBodyMarker, makeOwnMessageId, primarySecret } from '../threading/index.js';
 import { TicketInputError } from './errors.js';
 import { replySubject, replyText, replyThreadHeaders } from './reply-mail.js';
-import { findWritableTicket, type Actor } from './scope.js';
+import { openForChange, type Actor } from './scope.js';
 import { changeStatus } from './status.js';
 import { clockOnReply } from './sla-hooks.js';
-import { assertFresh } from './staleness.js';
+import type { Seen } from './staleness.js';
 import { checkAttachments, replyLetter, DEFAULT_REPLY_ATTACHMENT_MAX_BYTES, ReplyInputError, type UploadedFile } from '../replies/index.js';
 
 export const REPLY_MAX_CHARS = 20_000;
@@ -24,7 +25,9 @@ export interface ReplyInput {
   /** the official letter (PDF) and other files; checked by type and REPLY_ATTACHMENT_MAX_MB */
   attachments?: readonly UploadedFile[]; maxAttachmentBytes?: number;
   /** the ticket version the form was drawn from, and whether the officer confirmed sending after changes (staleness.ts) */
-  seenVersion?: number | null; confirmStale?: boolean;
+  seen?: Seen;
+  /** the form's one-time key (form-once.ts) */
+  formKey?: string | null;
 }
 
 export async function replyToTicket(db: Db, ctx: ReplyContext, input: ReplyInput): Promise<{ eventId: number; outboxId: number; messageId: string }> {
@@ -34,8 +37,8 @@ export async function replyToTicket(db: Db, ctx: ReplyContext, input: ReplyInput
   const now = input.now ?? new Date();
   const files = attachmentsOf(input);
   return inTransaction(db.sequelize, async () => {
-    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
-    await assertFresh(db, ticket, input.actor, { version: input.seenVersion, confirmed: input.confirmStale });
+    const { ticket, once } = await openForChange(db, input.ticketRef, input.actor, input.seen, { action: 'reply', key: input.formKey, field: 'body',
+      content: [body, Boolean(input.close), files.map((f) => [f.filename, f.content.length])] });
     const officer = (await db.models.User.findByPk(input.actor.id, { attributes: ['display_name'] }))?.display_name ?? input.actor.username;
     const letter = await replyLetter(db, ticket, officer, body);
     const agency = await db.models.Agency.findByPk(ticket.agency_id);
@@ -60,6 +63,7 @@ export async function replyToTicket(db: Db, ctx: ReplyContext, input: ReplyInput
       files: files.map((f) => ({ name: f.filename, type: f.contentType, size: f.content.length })) }) });
     await audit(db, { actor: input.actor.username, action: 'ticket.reply', target: ticket.ref, details: { eventId: event.id, outboxId: outbox.id, files: files.length, close: Boolean(input.close) } });
     await clockOnReply(db, ticket.id, now, input.actor.username);
+    await once.done(event.id);
     // The first answer opens a new ticket; "reply and close" closes it in the same transaction.
     const next = input.close ? 'closed' : ticket.status === 'new' ? 'open' : null;
     if (next) await changeStatus(db, ticket, next, input.actor, now);

@@ -1,15 +1,37 @@
-// Collision detection (issue 14 item 5). A ticket's version is its last event's id: every change (reply, note,
-// status, assignment, the citizen's new mail…) is an event, so a form carries the version it was drawn from, and an
-// action is refused when someone else changed the ticket since, with what changed, unless the person confirms.
-// Reminders and other clock notices are not changes of the case, and one's own events are not news to oneself.
+// Collision detection (issue 14 item 5). A ticket's version is the id of its last change of the case (CASE_CHANGES):
+// a form carries the version it was drawn from, and an action is refused when someone else changed the case since,
+// with what changed, unless the person confirms. The check runs inside the action's transaction with the ticket's
+// row locked (scope.ts findWritableTicket, the one door every action goes through), so a change cannot slip in
+// between the check and the write. One's own changes are not news to oneself.
 import { Op } from 'sequelize';
 import type { Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { findWritableTicket, type Actor } from './scope.js';
+import type { Actor } from './scope.js';
 
-const NOT_A_CHANGE = ['reminder', 'escalation', 'reminder_unreached', 'escalation_unreached', 'first_response', 'sla_started', 'inbound_auto'];
+/**
+ * The events a person would call a change of the case, and the only ones that move its version: the case coming in,
+ * messages (the citizen's, our replies, a reply that bounced), notes, assignment, status, classification, the legal
+ * clock (pause, resume, acceptance, resolution, extensions), referral and merge. Not in it, so neither listed nor
+ * making an open form stale: reminders and escalations and their failures, the clock's own start, triage at
+ * opening, auto-replies, views and presence (which are not events at all), and any kind added later until it is
+ * named here.
+ */
+export const CASE_CHANGES: readonly string[] = [
+  'created', 'imported_history', 'referred_in',
+  'inbound', 'bounce', 'reply', 'note',
+  'assign', 'status', 'reopened', 'reclassified',
+  'pause', 'resume', 'first_response', 'resolved', 'sla_complex', 'sla_extended',
+  'referral', 'merged_from', 'merged_into',
+];
 
 export interface TicketChange { kind: string; at: Date; by: string | null }
+
+/**
+ * What a form knew: `version` the ticket's version it was drawn from (or, for the queue's bulk form, the highest
+ * event id when the queue was drawn: the same question, "what changed after this event?"), and whether the person
+ * confirmed acting anyway. No version (the CLI, a job, an old form) means no check.
+ */
+export interface Seen { version?: number | null; confirmed?: boolean }
 
 /** The stale form's version and what happened after it; `version` is the current one, for the form drawn again. */
 export class TicketStaleError extends Error {
@@ -20,12 +42,12 @@ export class TicketStaleError extends Error {
 }
 
 export async function ticketVersion(db: Db, ticketId: number): Promise<number> {
-  return Number(await db.models.TicketEvent.max('id', { where: { ticket_id: ticketId } })) || 0;
+  return Number(await db.models.TicketEvent.max('id', { where: { ticket_id: ticketId, kind: CASE_CHANGES as string[] } })) || 0;
 }
 
-/** Changes by others (or by the citizen) after `version`, oldest first. */
+/** Changes of the case by others (or by the citizen) after `version`, oldest first. */
 export async function changesSince(db: Db, ticketId: number, version: number, actor: Pick<Actor, 'username'>): Promise<TicketChange[]> {
-  const events = await db.models.TicketEvent.findAll({ where: { ticket_id: ticketId, id: { [Op.gt]: version }, kind: { [Op.notIn]: NOT_A_CHANGE } },
+  const events = await db.models.TicketEvent.findAll({ where: { ticket_id: ticketId, id: { [Op.gt]: version }, kind: CASE_CHANGES as string[] },
     order: [['id', 'ASC']], attributes: ['kind', 'at', 'details'], limit: 50 });
   const changes = events.map((e) => {
     let d: Record<string, unknown> = {};
@@ -38,16 +60,10 @@ export async function changesSince(db: Db, ticketId: number, version: number, ac
 
 /**
  * Refuses an action drawn from an older version of the ticket when others changed it since, unless confirmed.
- * No version (the CLI, a job, an old form) means no check. Call inside the action's transaction.
+ * Called by findWritableTicket after it locked the ticket's row, inside the action's transaction.
  */
-export async function assertFresh(db: Db, ticket: Pick<TicketAttrs, 'id'>, actor: Pick<Actor, 'username'>, seen: { version?: number | null; confirmed?: boolean }): Promise<void> {
-  if (seen.version === undefined || seen.version === null || seen.confirmed) return;
+export async function assertFresh(db: Db, ticket: Pick<TicketAttrs, 'id'>, actor: Pick<Actor, 'username'>, seen: Seen | undefined): Promise<void> {
+  if (!seen || seen.version === undefined || seen.version === null || seen.confirmed) return;
   const changes = await changesSince(db, ticket.id, seen.version, actor);
   if (changes.length) throw new TicketStaleError(changes, await ticketVersion(db, ticket.id));
-}
-
-/** assertFresh for an action by ref (note, status, assignment… from the ticket page), before the action runs. */
-export async function assertFreshByRef(db: Db, ref: string, actor: Actor, seen: { version?: number | null; confirmed?: boolean }): Promise<void> {
-  if (seen.version === undefined || seen.version === null || seen.confirmed) return;
-  await assertFresh(db, await findWritableTicket(db, ref, actor), actor, seen);
 }

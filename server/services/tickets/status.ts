@@ -7,6 +7,7 @@ import { audit } from '../audit/index.js';
 import { TicketInputError } from './errors.js';
 import { findWritableTicket, type Actor } from './scope.js';
 import { clockOnStatus } from './sla-hooks.js';
+import type { Seen } from './staleness.js';
 
 export const SETTABLE_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
@@ -27,11 +28,11 @@ export async function changeStatus(db: Db, ticket: TicketAttrs, to: SettableStat
   return true;
 }
 
-export async function setStatus(db: Db, input: { ticketRef: string; actor: Actor; status: string; now?: Date }): Promise<boolean> {
+export async function setStatus(db: Db, input: { ticketRef: string; actor: Actor; status: string; now?: Date; seen?: Seen }): Promise<boolean> {
   const to = input.status;
   if (!isSettableStatus(to)) throw new TicketInputError('status', 'invalid');
   return inTransaction(db.sequelize, async () => {
-    const ticket = await findWritableTicket(db, input.ticketRef, input.actor);
+    const ticket = await findWritableTicket(db, input.ticketRef, input.actor, input.seen);
     return changeStatus(db, ticket, to, input.actor, input.now ?? new Date());
   });
 }

@@ -10,7 +10,7 @@ import { Forbidden } from '../errors.js';
 import { ticketHttpError } from './ticket-errors.js';
 import { t } from '../../i18n/index.js';
 import {
-  assertFreshByRef, getTicket, mergeOptions, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError, TicketStaleError, ticketVersion,
+  getTicket, mergeOptions, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError, TicketStaleError, ticketVersion,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { seenOf, staleView } from './reply-form.js';
@@ -59,9 +59,8 @@ export function ticketMergeRoutes(deps: AppDeps): Router {
           confirmLabel: t(req.locale, 'tickets.merge.submit'), cancelHref: `/tickets/${encodeURIComponent(ref)}`,
         });
       } else {
-        // the same stale-form check as every other action of the ticket page (routes/tickets.ts act)
-        await assertFreshByRef(db, ref, actor, seenOf(req.body));
-        const plan = await mergeTickets(db, { ticketRef: ref, otherRef: form.with, actor, reason: form.merge_reason });
+        // the same stale-form check as every other action of the ticket page, in the merge's transaction
+        const plan = await mergeTickets(db, { ticketRef: ref, otherRef: form.with, actor, reason: form.merge_reason, seen: seenOf(req.body) });
         return res.redirect(303, `/tickets/${encodeURIComponent(plan.kept.ref)}?done=merged`);
       }
     } catch (e) {

@@ -11,7 +11,7 @@ import {
   getTicket, replyToTicket, addNote, assignTicket, setStatus, SETTABLE_STATUSES,
   canExtend, extendTicketDeadline, canWrite, scopeOf, TICKET_READ_ROLES, TICKET_WRITE_ROLES,
   TicketInputError, MANUAL_PAUSE_REASONS, canPauseFor, pauseTicket, resumeTicket, canChangeClass, reclassifyTicket, acceptTicket, canRefer, referralTargets, referTicketAs, mergeOptions,
-  assertFreshByRef, TicketStaleError, viewTicket,
+  TicketStaleError, TicketFormRepeatError, newFormKey, viewTicket,
 } from '../../services/tickets/index.js';
 import { ticketView } from '../presenters/ticket-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -48,18 +48,23 @@ export function ticketRoutes(deps: AppDeps): Router {
       ...(await deskView(db, view, user, req, canWrite(user) && !view.readOnly, deps.replyAttachmentMaxBytes)),
       // who else viewed it; a visit is recorded on GET only (a form's answer drawn again is not a new view)
       viewers: await viewTicket(db, view.ticket, user, new Date(), { record: req.method === 'GET' }),
+      // one key per drawing of the page: a form posted twice is done once (services/tickets/form-once.ts)
+      formKey: newFormKey(),
       flash: flashKey ? { kind: 'ok', text: t(req.locale, flashKey) } : undefined, ...extra,
     });
   };
   router.get('/tickets/:ref', ...readers, (req, res) => show(req, res));
 
-  /** Runs one action; input errors re-render the page with the message next to the field and the text kept. */
+  /**
+   * Runs one action; input errors re-render the page with the message next to the field and the text kept. The
+   * services check, in the action's transaction, that the form is not stale (what changed is shown, 409) and not a
+   * second submission of one form (the page again, saying the first was done).
+   */
   const act = (done: string, run: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
     try {
-      // a form drawn before someone else changed the ticket is refused with what changed (the reply checks in its transaction)
-      if (done !== 'reply') await assertFreshByRef(db, String(req.params.ref), actor(req), seenOf(req.body));
       await run(req);
     } catch (e) {
+      if (e instanceof TicketFormRepeatError) return res.redirect(303, `/tickets/${encodeURIComponent(e.ticketRef)}?done=again`);
       if (e instanceof TicketStaleError) return show(req, res, 409, { stale: staleView(e, req), values: req.body });
       if (!(e instanceof TicketInputError)) throw ticketHttpError(e);
       const errors = { [e.field]: t(req.locale, `tickets.error.${e.field}.${e.message}`, e.params) };
@@ -68,6 +73,8 @@ export function ticketRoutes(deps: AppDeps): Router {
     res.redirect(303, `/tickets/${encodeURIComponent(String(req.params.ref))}?done=${done}`);
   };
   const actor = (req: Request) => req.auth!.user;
+  /** what the posted form knew (its version, "do it anyway") and its one-time key */
+  const form = (req: Request) => ({ seen: seenOf(req.body), formKey: typeof req.body?.form_key === 'string' ? req.body.form_key as string : null });
 
   router.post('/tickets/:ref/reply', ...writers, act('reply', async (req) => {
     // over the upload limit the middleware kept only the fields: the form again, with the limit and the text
@@ -76,19 +83,19 @@ export function ticketRoutes(deps: AppDeps): Router {
     const ctx = await deps.ingestContext();
     await replyToTicket(db, ctx, { ticketRef: String(req.params.ref), actor: actor(req), body: body.body, close: body.close === '1',
       attachments: (req.files ?? []).filter((f) => f.field === 'attachment'), maxAttachmentBytes: deps.replyAttachmentMaxBytes,
-      seenVersion: seenOf(req.body).version, confirmStale: seenOf(req.body).confirmed });
+      ...form(req) });
   }));
   router.post('/tickets/:ref/note', ...writers, act('note', (req) =>
-    addNote(db, { ticketRef: String(req.params.ref), actor: actor(req), text: noteBody.parse(req.body).note })));
+    addNote(db, { ticketRef: String(req.params.ref), actor: actor(req), text: noteBody.parse(req.body).note, ...form(req) })));
   router.post('/tickets/:ref/assign', ...writers, act('assign', (req) => {
     const parsed = assignBody.safeParse(req.body);
     if (!parsed.success) throw new TicketInputError('assignee', 'not_in_agency');
     const { assignee } = parsed.data;
-    return assignTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), assigneeId: assignee === '' ? null : Number(assignee) });
+    return assignTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), assigneeId: assignee === '' ? null : Number(assignee), seen: seenOf(req.body) });
   }));
   // Closing ends the case for good (the clock stops; a citizen's later mail reopens it only within the window), so it
   // asks first, after the scope check; reopening is the 'open' status.
-  const setTo = act('status', (req) => setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status }));
+  const setTo = act('status', (req) => setStatus(db, { ticketRef: String(req.params.ref), actor: actor(req), status: statusBody.parse(req.body).status, seen: seenOf(req.body) }));
   router.post('/tickets/:ref/status', ...writers, async (req, res, next) => {
     if (statusBody.parse(req.body).status !== 'closed' || isConfirmed(req.body)) return setTo(req, res).catch(next);
     const view = await getTicket(db, String(req.params.ref), scopeOf(actor(req))).catch((e) => { throw ticketHttpError(e); });
@@ -100,13 +107,13 @@ export function ticketRoutes(deps: AppDeps): Router {
   router.post('/tickets/:ref/pause', ...writers, act('paused', (req) => {
     const parsed = pauseBody.safeParse(req.body);
     if (!parsed.success) throw new TicketInputError('pause', 'too_long');
-    return pauseTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), reason: parsed.data.pause_reason, note: parsed.data.pause_note });
+    return pauseTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), reason: parsed.data.pause_reason, note: parsed.data.pause_note, ...form(req) });
   }));
-  router.post('/tickets/:ref/resume', ...writers, act('resumed', (req) => resumeTicket(db, { ticketRef: String(req.params.ref), actor: actor(req) })));
+  router.post('/tickets/:ref/resume', ...writers, act('resumed', (req) => resumeTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), ...form(req) })));
 
   // Thụ lý: accept the case (starts an acceptance-based resolution clock).
   // It cannot be taken back (the legal clock starts), so it asks first, after the scope check (404 elsewhere).
-  const accept = act('accepted', (req) => acceptTicket(db, { ticketRef: String(req.params.ref), actor: actor(req) }));
+  const accept = act('accepted', (req) => acceptTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), ...form(req) }));
   router.post('/tickets/:ref/accept', ...writers, async (req, res, next) => {
     if (isConfirmed(req.body)) return accept(req, res).catch(next);
     const ref = String(req.params.ref);
@@ -120,7 +127,7 @@ export function ticketRoutes(deps: AppDeps): Router {
     const parsed = referBody.safeParse(req.body);
     if (!parsed.success) throw new TicketInputError('refer', 'no_reason');
     await referTicketAs(db, { ticketRef: String(req.params.ref), actor: actor(req), toAgencyCode: parsed.data.to, reason: parsed.data.refer_reason,
-      mailFrom: (await deps.ingestContext()).mailFrom });
+      mailFrom: (await deps.ingestContext()).mailFrom, seen: seenOf(req.body) });
   });
   router.post('/tickets/:ref/refer', ...writers, async (req, res, next) => {
     if (isConfirmed(req.body)) return refer(req, res).catch(next);
@@ -137,7 +144,7 @@ export function ticketRoutes(deps: AppDeps): Router {
   router.post('/tickets/:ref/reclassify', ...writers, act('reclassified', (req) => {
     const parsed = reclassifyBody.safeParse(req.body);
     if (!parsed.success) throw new TicketInputError('reclassify', 'bad_class');
-    return reclassifyTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), ...parsed.data });
+    return reclassifyTicket(db, { ticketRef: String(req.params.ref), actor: actor(req), ...parsed.data, seen: seenOf(req.body) });
   }));
 
   // Legal extensions (supervisors and admins; the service refuses other roles with a 403).
@@ -145,7 +152,7 @@ export function ticketRoutes(deps: AppDeps): Router {
     router.post(`/tickets/:ref/${path}`, ...writers, act(done, (req) => {
       const parsed = extensionBody.safeParse(req.body);
       if (!parsed.success) throw new TicketInputError('extension', 'no_reason');
-      return extendTicketDeadline(db, { ticketRef: String(req.params.ref), actor: actor(req), kind, reason: parsed.data.reason });
+      return extendTicketDeadline(db, { ticketRef: String(req.params.ref), actor: actor(req), kind, reason: parsed.data.reason, ...form(req) });
     }));
   }
 
