@@ -1,4 +1,5 @@
-// The ticket page's forms done once (issue 14 items 4 and 5; services/tickets form-once.ts).
+// The ticket page's forms done once, and bulk actions on tickets changed since the queue was drawn (issue 14 items 1,
+// 4 and 5; services/tickets form-once.ts, bulk.ts).
 import type { AreaCatalogue } from '../index.js';
 
 export const deskFormsCatalogue: AreaCatalogue = {
@@ -9,6 +10,9 @@ export const deskFormsCatalogue: AreaCatalogue = {
     'tickets.error.extension.form_used': 'Biểu mẫu này đã được dùng cho một lần gia hạn khác. Tải lại hồ sơ để xem thời hạn hiện tại.',
     'tickets.error.pause.form_used': 'Biểu mẫu này đã được dùng rồi. Tải lại hồ sơ để xem thời hạn hiện tại.',
     'tickets.error.accept.form_used': 'Biểu mẫu này đã được dùng rồi. Tải lại hồ sơ.',
+    'queue.bulk.refused_changed': 'hồ sơ đã có thay đổi từ khi anh/chị mở danh sách',
+    'queue.bulk.again': 'Vẫn thực hiện với các hồ sơ đã thay đổi',
+    'queue.bulk.again_hint': 'Các hồ sơ trên đã được người khác thay đổi sau khi anh/chị mở danh sách. Xem các thay đổi, rồi chọn thực hiện hoặc quay lại danh sách.',
   },
   en: {
     'tickets.flash.again': 'This form was already sent and done once; sending it again did nothing more (no second mail).',
@@ -17,5 +21,8 @@ export const deskFormsCatalogue: AreaCatalogue = {
     'tickets.error.extension.form_used': 'This form was already used for another extension. Reload the case to see the current deadline.',
     'tickets.error.pause.form_used': 'This form was already used. Reload the case to see the clock as it is now.',
     'tickets.error.accept.form_used': 'This form was already used. Reload the case.',
+    'queue.bulk.refused_changed': 'the case changed since you opened the queue',
+    'queue.bulk.again': 'Do it anyway on the changed cases',
+    'queue.bulk.again_hint': 'Someone else changed these cases after you opened the queue. Look at the changes, then do it anyway or go back to the queue.',
   },
 };

@@ -8,6 +8,7 @@ import { TRIAGE_PRIORITIES } from '../../services/triage/index.js';
 import { classLabel, categoryLabel, priorityLabel } from './clock-presenter.js';
 import { statusLabel } from './ticket-presenter.js';
 import { workingTimeText } from './working-time.js';
+import { formatDateTime } from '../view-helpers.js';
 
 export interface QueueQuery {
   agency?: number; status?: string; class?: string; category?: string; priority?: string; sla?: string;
@@ -98,10 +99,17 @@ export function queueView(page: QueuePage, q: QueueQuery, locale: Locale, extras
   };
 }
 
-/** The result page of a bulk action: what changed, what was already so, what was refused and why. */
-export function bulkSummary(r: BulkResult, locale: Locale) {
+/**
+ * The result page of a bulk action: what changed, what was already so, what was refused and why (for a ticket
+ * changed since the queue was drawn, what changed), and the form that does it anyway on those (`fields`: the
+ * action as posted).
+ */
+export function bulkSummary(r: BulkResult, locale: Locale, fields: Record<string, string>) {
+  const changedSince = r.refused.filter((x) => x.reason === 'changed').map((x) => x.ref);
   return {
     changed: r.changed, unchanged: r.unchanged,
-    refused: r.refused.map((x) => ({ ref: x.ref, reason: t(locale, `queue.bulk.refused_${x.reason}`) })),
+    refused: r.refused.map((x) => ({ ref: x.ref, reason: t(locale, `queue.bulk.refused_${x.reason}`),
+      changes: (x.changes ?? []).map((c) => `${formatDateTime(c.at, locale)} · ${t(locale, `tickets.event.${c.kind}`)}${c.by ? ` · ${c.by}` : ''}`) })),
+    again: changedSince.length ? Object.entries({ ...fields, refs: changedSince.join(','), confirm: '1', confirm_stale: '1' }).map(([name, value]) => ({ name, value })) : null,
   };
 }

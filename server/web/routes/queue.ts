@@ -7,7 +7,7 @@ import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
 import { t } from '../../i18n/index.js';
 import {
-  bulkAct, bulkRefs, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, queueChoices, saveView,
+  bulkAct, bulkMark, bulkRefs, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, queueChoices, saveView,
   SLA_STATES, TICKET_READ_ROLES, TICKET_STATUSES, TICKET_WRITE_ROLES, TicketInputError, canWrite, type BulkAction,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -32,6 +32,8 @@ const bulkBody = z.object({
   assignee: z.string().regex(/^\d{0,10}$/).catch(''),
   status: z.string().max(20).catch(''),
   category: z.string().max(40).catch(''),
+  /** the highest event id when the queue was drawn (bulkMark): tickets changed since are refused unless confirmed */
+  seen: z.string().regex(/^\d{1,12}$/).optional().catch(undefined),
 });
 const viewBody = z.object({ name: z.string().max(200).catch(''), query: z.string().max(2000).catch('') });
 
@@ -47,6 +49,8 @@ export function queueRoutes(deps: AppDeps): Router {
     const wide = canFilterAgency(user);
     const { sort: _sort, after: _after, ...chosen } = query;
     const filter = { ...chosen, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
+    // the bulk form's version: the highest event id, read before the tickets, so a change the page does not show is after it
+    const mark = canWrite(user) ? await bulkMark(db) : undefined;
     const [page, views, choices] = await Promise.all([
       listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }),
       listSavedViews(db, user.id),
@@ -58,6 +62,7 @@ export function queueRoutes(deps: AppDeps): Router {
       title: t(req.locale, 'tickets.queue.title'),
       flash: flashText && flashText !== done ? { kind: done!.includes('view_no') || done!.includes('too_many') || done!.includes('none') ? 'warning' : 'ok', text: flashText } : undefined,
       ...queueView(page, query as QueueQuery, req.locale, { views, ...choices, canBulk: canWrite(user) }),
+      bulkSeen: mark,
     });
   });
 
@@ -67,7 +72,7 @@ export function queueRoutes(deps: AppDeps): Router {
     const refs = bulkRefs(body.refs);
     const action: BulkAction = body.action === 'assign' ? { kind: 'assign', assigneeId: body.assignee ? Number(body.assignee) : null }
       : body.action === 'status' ? { kind: 'status', status: body.status } : { kind: 'category', category: body.category || null };
-    const fields = { refs: refs.join(','), action: body.action, assignee: body.assignee, status: body.status, category: body.category };
+    const fields = { refs: refs.join(','), action: body.action, assignee: body.assignee, status: body.status, category: body.category, seen: body.seen ?? '' };
     if (!refs.length) return res.redirect(303, '/tickets?done=bulk_none');
     if (!isConfirmed(req.body)) {
       return renderConfirm(req, res, {
@@ -76,8 +81,9 @@ export function queueRoutes(deps: AppDeps): Router {
         confirmLabel: t(req.locale, 'queue.bulk.submit'), cancelHref: '/tickets', fields,
       });
     }
-    const result = await bulkAct(db, req.auth!.user, refs, action);
-    res.render('pages/tickets/bulk-done', { title: t(req.locale, 'queue.bulk.done_title'), ...bulkSummary(result, req.locale) });
+    const seen = { version: body.seen ? Number(body.seen) : null, confirmed: req.body?.confirm_stale === '1' };
+    const result = await bulkAct(db, req.auth!.user, refs, action, seen);
+    res.render('pages/tickets/bulk-done', { title: t(req.locale, 'queue.bulk.done_title'), ...bulkSummary(result, req.locale, fields) });
   });
 
   router.post('/tickets/views', ...readers, async (req, res) => {

@@ -1,0 +1,66 @@
+// Bulk actions carry the queue's version (issue 14 items 1 and 5), both databases: the queue's bulk form carries the
+// highest event id when the queue was drawn; a ticket someone else changed since is refused, with what changed, in
+// Vietnamese or English, while the others change; "do it anyway" acts on the refused ones.
+import { expect } from 'chai';
+import { forEachDb } from '../../support/databases.js';
+import { loginAgent, testApp } from '../../support/web.js';
+import { addNote } from '../../../server/services/tickets/index.js';
+import { addHotlineAgency, citizenMail, staff, type Hotline } from './ticket-fixture.js';
+
+const seenOf = (html: string) => /<input type="hidden" name="seen" value="(\d+)">/.exec(html)![1]!;
+const unescape = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+function againFields(html: string): Record<string, string> {
+  const form = /data-testid="bulk-again"[\s\S]*?<\/form>/.exec(html)![0];
+  return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, unescape(m[2]!)]));
+}
+
+forEachDb('bulk actions on tickets changed since the queue was drawn', (getDb) => {
+  let h: Hotline;
+  let app: ReturnType<typeof testApp>;
+  before(async () => {
+    h = await addHotlineAgency(getDb(), 'BLK');
+    app = testApp(getDb());
+  });
+
+  async function setup(lang?: 'en') {
+    const db = getDb();
+    const a = await citizenMail(db, h, { subject: 'Đường ngập sau mưa' });
+    const b = await citizenMail(db, h, { subject: 'Chợ lấn chiếm lòng đường' });
+    const agent = (await staff(db, 'agent', h.agencyId, 'Cán Bộ Nhận Việc')).user;
+    const boss = await loginAgent(app, await staff(db, 'supervisor', h.agencyId, 'Trưởng Phòng'));
+    const queue = await boss.agent.get(lang ? `/tickets?lang=${lang}` : '/tickets').expect(200);
+    const seen = seenOf(queue.text);
+    const colleague = (await staff(db, 'agent', h.agencyId, 'Cán Bộ Khác')).user;
+    await addNote(db, { ticketRef: a.ref, actor: colleague, text: 'Đã liên hệ công dân.' });
+    const form = { refs: `${a.ref},${b.ref}`, action: 'assign', assignee: String(agent.id), status: '', category: '', seen };
+    return { db, a, b, agent, boss, colleague, form };
+  }
+
+  it('refuses the ticket changed since the queue was drawn, with what changed, changes the other, and does it anyway on request', async () => {
+    const { db, a, b, agent, boss, colleague, form } = await setup();
+    const ask = await boss.agent.post('/tickets/bulk').type('form').send({ _csrf: boss.csrf, ...form }).expect(200);
+    expect(ask.text, 'the confirmation carries the queue\'s version').to.contain(`name="seen" value="${form.seen}"`);
+    const done = await boss.agent.post('/tickets/bulk').type('form').send({ _csrf: boss.csrf, ...form, confirm: '1' }).expect(200);
+    const refused = /data-testid="bulk-refused">([\s\S]*?)<\/dd>/.exec(done.text)![1]!;
+    expect(refused).to.contain(a.ref).and.contain('hồ sơ đã có thay đổi từ khi anh/chị mở danh sách').and.contain('Ghi chú').and.contain(colleague.username);
+    expect(/data-testid="bulk-changed">([\s\S]*?)<\/dd>/.exec(done.text)![1]).to.contain(b.ref).and.not.contain(a.ref);
+    const assigned = async (id: number) => (await db.models.TicketEvent.findAll({ where: { ticket_id: id, kind: 'assign' } }))
+      .map((e) => JSON.parse(e.details!).assigneeId);
+    expect(await assigned(a.id)).to.deep.equal([]);
+    expect(await assigned(b.id)).to.deep.equal([agent.id]);
+
+    const again = againFields(done.text);
+    expect(again).to.include({ refs: a.ref, action: 'assign', assignee: String(agent.id), confirm: '1', confirm_stale: '1' });
+    const redone = await boss.agent.post('/tickets/bulk').type('form').send({ ...again, _csrf: boss.csrf }).expect(200);
+    expect(/data-testid="bulk-changed">([\s\S]*?)<\/dd>/.exec(redone.text)![1]).to.contain(a.ref);
+    expect(await assigned(a.id)).to.deep.equal([agent.id]);
+  });
+
+  it('says why in English for an English user, and still changes nothing on the changed ticket', async () => {
+    const { db, a, boss, form } = await setup('en');
+    const done = await boss.agent.post('/tickets/bulk').type('form').send({ _csrf: boss.csrf, ...form, action: 'category', category: 'giao_thong', confirm: '1' }).expect(200);
+    const refused = /data-testid="bulk-refused">([\s\S]*?)<\/dd>/.exec(done.text)![1]!;
+    expect(refused).to.contain(a.ref).and.contain('the case changed since you opened the queue').and.contain('Note');
+    expect((await db.models.Ticket.findByPk(a.id))!.category).to.not.equal('giao_thong');
+  });
+});
