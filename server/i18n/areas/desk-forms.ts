@@ -1,5 +1,5 @@
-// The ticket page's forms done once, and bulk actions on tickets changed since the queue was drawn (issue 14 items 1,
-// 4 and 5; services/tickets form-once.ts, bulk.ts).
+// The ticket page's forms done once, bulk actions on tickets changed since the queue was drawn, and the reply's
+// file picker (issue 14 items 4 and 5; services/tickets form-once.ts, bulk.ts; views/partials/file-picker.hbs).
 import type { AreaCatalogue } from '../index.js';
 
 export const deskFormsCatalogue: AreaCatalogue = {
@@ -13,6 +13,9 @@ export const deskFormsCatalogue: AreaCatalogue = {
     'queue.bulk.refused_changed': 'hồ sơ đã có thay đổi từ khi anh/chị mở danh sách',
     'queue.bulk.again': 'Vẫn thực hiện với các hồ sơ đã thay đổi',
     'queue.bulk.again_hint': 'Các hồ sơ trên đã được người khác thay đổi sau khi anh/chị mở danh sách. Xem các thay đổi, rồi chọn thực hiện hoặc quay lại danh sách.',
+    'files.choose': 'Chọn tệp…',
+    'files.none': 'Chưa chọn tệp nào',
+    'files.chosen': 'Đã chọn {n} tệp: {names}',
   },
   en: {
     'tickets.flash.again': 'This form was already sent and done once; sending it again did nothing more (no second mail).',
@@ -24,5 +27,8 @@ export const deskFormsCatalogue: AreaCatalogue = {
     'queue.bulk.refused_changed': 'the case changed since you opened the queue',
     'queue.bulk.again': 'Do it anyway on the changed cases',
     'queue.bulk.again_hint': 'Someone else changed these cases after you opened the queue. Look at the changes, then do it anyway or go back to the queue.',
+    'files.choose': 'Choose files…',
+    'files.none': 'No file chosen',
+    'files.chosen': '{n} file(s) chosen: {names}',
   },
 };
