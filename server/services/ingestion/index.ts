@@ -10,7 +10,7 @@ export { setHotlineInbox, setHotlineMailbox } from './inbox-store.js';
 export { pollAllInboxes } from './poll-inbox.js';
 export { leaseStints, purgeLeaseHistory } from './lease-history.js';
 export { reconcileInboxes } from './reconcile.js';
-export { canReview, listReviewMail, REVIEW_CLASSES, REVIEW_ROLES, reviewAgencyChoices, reviewAgencyFor } from './review-list.js';
+export { listReviewMail, REVIEW_CLASSES, REVIEW_ROLES, reviewAgencyChoices, reviewAgencyFor } from './review-list.js';
 export type { ReviewAgency, ReviewClass, ReviewMail, ReviewPage } from './review-list.js';
 export { convertToTicket, reprocessQuarantined } from './review-actions.js';
 export { mailToReview } from './review-handled.js';
