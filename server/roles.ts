@@ -4,6 +4,8 @@
 // once, on any number of machines: the database keeps one owner of each inbox (inbox leases,
 // services/ingestion/poll-inbox.ts) and of each job (job claims, services/queue), and scheduled ticks carry a
 // unique key per slot (jobs/scheduler.ts). There is no other coordination between processes.
+// WEB_PROCESSES > 1 forks the web role into that many processes sharing PORT (web-cluster.ts); the process started
+// supervises them and runs the other roles itself.
 import type { Server } from 'node:http';
 import type { Env } from './config/env.js';
 import { buildRoot } from './composition.js';
@@ -16,6 +18,7 @@ import { Scheduler } from '../jobs/scheduler.js';
 import { SCHEDULES } from '../jobs/index.js';
 import { HotlineWorker } from './services/ingestion/index.js';
 import { observePollDuration, startMetricsPublishing } from './services/ops/index.js';
+import { isWebChild, startWebCluster, WebClusterStartError, type WebCluster } from './web-cluster.js';
 
 export const PROCESS_ROLES = ['web', 'worker', 'scheduler'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -30,15 +33,19 @@ export function rolesFrom(list: string): Set<ProcessRole> {
  * scheduler stops enqueuing, the runner lets its jobs finish and the hotline worker releases its leases, so a
  * rolling restart hands every inbox over at once. Exits the process (1) when the web cannot listen.
  */
-export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<void> {
+export async function runRoles(config: Env, asked: Set<ProcessRole>): Promise<void> {
+  // A forked web process runs the web role alone; its supervisor has migrated, seeded and warned already.
+  const child = isWebChild();
+  const roles: Set<ProcessRole> = child ? new Set(['web']) : asked;
+  const forkWeb = !child && roles.has('web') && config.WEB_PROCESSES > 1;
   const root = buildRoot(config);
   const { log } = root;
-  if (config.SECRET_KEY_IS_DEV_DEFAULT) log.warn({ event: 'config.dev_secret' }, 'SECRET_KEY is not set: using a development key. Set it before real use.');
+  if (config.SECRET_KEY_IS_DEV_DEFAULT && !child) log.warn({ event: 'config.dev_secret' }, 'SECRET_KEY is not set: using a development key. Set it before real use.');
   const db = root.db();
   // Every process migrates at start, under the migration lock (db/migrate.ts): the first applies, the rest wait.
-  const applied = await migrateUp(db.sequelize, { secretKey: config.SECRET_KEY });
+  const applied = child ? [] : await migrateUp(db.sequelize, { secretKey: config.SECRET_KEY });
   if (applied.length) log.info({ event: 'db.migrated', applied });
-  if (config.SEED_DEMO) {
+  if (config.SEED_DEMO && !child) {
     const seed = await seedDemoIfEmpty(db);
     if (seed.adminPassword) {
       // Printed once, on purpose, to the terminal that started the server; never logged through pino.
@@ -48,12 +55,24 @@ export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<vo
 
   // Every role writes what it counts (HTTP latency, poll passes) to the database, where any web's scrape adds
   // up every process's: a worker or scheduler has no scrape endpoint of its own.
-  const publishing = startMetricsPublishing(db, { everyMs: config.METRICS_PUBLISH_SECONDS * 1000, log });
+  // A supervisor of web processes that runs no other role counts nothing: its web processes publish their own.
+  const counts = !forkWeb || roles.has('worker') || roles.has('scheduler');
+  const publishing = counts ? startMetricsPublishing(db, { everyMs: config.METRICS_PUBLISH_SECONDS * 1000, log }) : undefined;
   let server: Server | undefined;
+  let webCluster: WebCluster | undefined;
   let runner: JobRunner | undefined;
   let scheduler: Scheduler | undefined;
   let hotline: HotlineWorker | undefined;
-  if (roles.has('web')) {
+  if (forkWeb) {
+    // Before the worker and the scheduler start, as below; the web processes listen on the port this one shares.
+    webCluster = await startWebCluster(config.WEB_PROCESSES, log).catch(async (e: unknown) => {
+      if (!(e instanceof WebClusterStartError)) throw e;
+      process.stderr.write(`govmail cannot start: ${e.message}\n`);
+      await root.close();
+      process.exit(1);
+    });
+    log.info({ event: 'web.listening', port: config.PORT, url: config.BASE_URL, processes: config.WEB_PROCESSES });
+  } else if (roles.has('web')) {
     const app = createApp({ db, log, sessionKicker: root.sessionKicker, secretKey: config.SECRET_KEY,
       baseUrl: config.BASE_URL, ingestContext: root.ingestContext, secureCookies: config.SECURE_COOKIES, trustProxy: config.TRUST_PROXY,
       face: { provinceName: config.PROVINCE_NAME, emblemFile: config.PROVINCE_EMBLEM },
@@ -81,21 +100,35 @@ export async function runRoles(config: Env, roles: Set<ProcessRole>): Promise<vo
     scheduler = new Scheduler(db, SCHEDULES, log);
     scheduler.start();
   }
-  // A stable line tests and operators can wait for: every role asked for is running.
-  log.info({ event: 'roles.started', roles: [...roles], pid: process.pid, ...(hotline ? { owner: hotline.owner } : {}) });
+  // A stable line tests and operators can wait for: every role asked for is running (a supervisor says it once
+  // all its web processes listen, naming them; a web process has its own line).
+  log.info({ event: child ? 'web.process_started' : 'roles.started', roles: [...roles], pid: process.pid,
+    ...(hotline ? { owner: hotline.owner } : {}), ...(webCluster ? { webProcesses: webCluster.pids() } : {}) });
 
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
+  const signal = await stopSignal(child);
   log.info({ event: 'shutdown', signal });
   scheduler?.stop();
   const closed = server ? closeServer(server) : Promise.resolve();
-  await Promise.all([runner?.stop(), hotline?.stop(), closed]);
+  await Promise.all([runner?.stop(), hotline?.stop(), closed, webCluster?.stop()]);
   // After the roles stopped: the last passes and requests are in the figures written.
-  await publishing.stop();
+  await publishing?.stop();
   await root.close();
   log.info({ event: 'shutdown.done', signal });
+}
+
+/** The first SIGTERM or SIGINT; a second one kills as usual. A web process waits for SIGTERM only and ignores
+ *  repeats: its supervisor sends it one on its own stop, and a Ctrl-C or a service manager signalling the whole
+ *  group must not cut the graceful stop short. */
+function stopSignal(child: boolean): Promise<string> {
+  return new Promise<string>((resolve) => {
+    if (child) {
+      process.on('SIGTERM', () => resolve('SIGTERM'));
+      process.on('SIGINT', () => undefined);
+      return;
+    }
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
 }
 
 const CLOSE_GRACE_MS = 10_000;

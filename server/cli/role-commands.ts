@@ -4,7 +4,7 @@
 import type { CommandModule } from './context.js';
 
 const ROLE_HELP = {
-  web: 'serve the web app on PORT (any number of web processes may run behind a proxy)',
+  web: 'serve the web app on PORT in WEB_PROCESSES processes (any number of web commands may run behind a proxy)',
   worker: 'run queued jobs and poll the hotline inboxes it can lease (INBOX_LEASE_SECONDS, JOB_LEASE_SECONDS)',
   scheduler: 'enqueue the periodic jobs (one job per time slot, however many schedulers run)',
 } as const;

@@ -1,6 +1,7 @@
 // The one reader of process.env. Everything is validated at start-up; every problem is printed at once
 // so an operator fixes a bad .env in one pass instead of one error per restart.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrivateKey } from 'node:crypto';
@@ -14,6 +15,7 @@ export const DEFAULT_PROVINCE_NAME = 'Tỉnh Hòa Bình';
 export const DEFAULT_EMBLEM_FILE = fileURLToPath(new URL('../../views/static/emblem.svg', import.meta.url));
 const EMBLEM_TYPES = ['.svg', '.png', '.jpg', '.jpeg', '.webp'];
 const EMBLEM_MAX_BYTES = 1_000_000;
+const WEB_PROCESSES_MAX = 64;
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -44,6 +46,15 @@ const schema = z
       .refine((v) => v.split(',').every((r) => ['web', 'worker', 'scheduler'].includes(r.trim())), {
         message: 'must be a comma list of web, worker, scheduler',
       }),
+    // How many processes serve the web role, sharing PORT (server/web-cluster.ts): a Node process uses one CPU.
+    // `auto`: one per CPU. The worker and scheduler roles always stay one process each.
+    WEB_PROCESSES: z
+      .string()
+      .default('1')
+      .refine((v) => v.trim() === 'auto' || (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= WEB_PROCESSES_MAX), {
+        message: `must be a whole number from 1 to ${WEB_PROCESSES_MAX}, or auto (one per CPU)`,
+      })
+      .transform((v) => (v.trim() === 'auto' ? Math.min(WEB_PROCESSES_MAX, os.availableParallelism()) : Number(v))),
     // How long a hotline inbox (INBOX_) or a claimed job (JOB_) stays with a worker that stopped renewing it: a
     // worker killed outright loses its inboxes and jobs to the others this long after its last renewal.
     // Renewals come every third of it, so a shorter lease costs more writes; a longer one, a slower takeover.

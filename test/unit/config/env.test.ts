@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseEnv, ConfigError, DEFAULT_EMBLEM_FILE } from '../../../server/config/env.js';
 
@@ -44,6 +45,15 @@ describe('config/env', () => {
     expect(parseEnv({ DOVEADM_KICK: 'doveadm kick' }).DOVEADM_KICK).to.equal('doveadm kick');
     expect(parseEnv({ DOVEADM_KICK: '' }).DOVEADM_KICK).to.equal(undefined);
     expect(problems({ DOVEADM_KICK: 'http://127.0.0.1:8080/doveadm/v1' })).to.have.length(1).and.satisfy((p: string[]) => p[0]!.startsWith('DOVEADM_KICK'));
+  });
+
+  it('takes WEB_PROCESSES as 1 by default, a count, or auto (one per CPU), and refuses anything else', () => {
+    expect(parseEnv({}).WEB_PROCESSES).to.equal(1);
+    expect(parseEnv({ WEB_PROCESSES: '2' }).WEB_PROCESSES).to.equal(2);
+    expect(parseEnv({ WEB_PROCESSES: 'auto' }).WEB_PROCESSES).to.equal(Math.min(64, os.availableParallelism()));
+    for (const bad of ['0', 'two', '1.5', '65']) {
+      expect(problems({ WEB_PROCESSES: bad }), bad).to.deep.equal(['WEB_PROCESSES must be a whole number from 1 to 64, or auto (one per CPU)']);
+    }
   });
 
   it('treats empty values as unset, as .env files write them', () => {
