@@ -33,9 +33,12 @@ describe('e2e: metrics charts in a real browser', function () {
     await loginInBrowser(page, username, password);
     await page.click('nav a[href="/metrics"]');
     await page.waitForSelector('[data-testid=metrics-title]');
-    await page.fill('input[name=from]', '2026-02-01');
-    await page.fill('input[name=to]', '2026-03-31');
-    await Promise.all([page.waitForURL(/from=2026-02-01/), page.click('[data-testid=metrics-filters] button[type=submit]')]);
+    // typed as an officer writes dates, day/month/year, whatever the browser's locale (partials/date-field.hbs)
+    await page.fill('input[name=from]', '01/02/2026');
+    await page.fill('input[name=to]', '31/03/2026');
+    await Promise.all([page.waitForURL(/from=01%2F02%2F2026/), page.click('[data-testid=metrics-filters] button[type=submit]')]);
+    expect(await page.inputValue('input[name=from]')).to.equal('01/02/2026');
+    expect(await page.getAttribute('[data-testid=export-csv]', 'href')).to.contain('from=2026-02-01&to=2026-03-31');
 
     for (const id of ['metrics-outcomes-chart', 'metrics-trend-chart', 'metrics-first-response-chart']) {
       const box = await page.locator(`[data-testid=${id}]`).boundingBox();

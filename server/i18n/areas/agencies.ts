@@ -38,7 +38,7 @@ export const agenciesCatalogue: AreaCatalogue = {
     'hr.err.agency.parent_cycle': '{parent} đang trực thuộc {agency}: không thể làm cấp trên của nó.',
     'hr.err.agency.hotline_invalid': 'Địa chỉ đường dây nóng không hợp lệ.',
     'hr.err.agency.hotline_domain': 'Đường dây nóng phải thuộc tên miền {domain}.',
-    'hr.err.agency.end_invalid': 'Ngày kết thúc phải có dạng NNNN-TT-NN.',
+    'hr.err.agency.end_invalid': 'Nhập ngày kết thúc theo dạng ngày/tháng/năm, ví dụ 31/12/2026.',
   },
   en: {
     'agency.valid_to': 'End day',
@@ -76,6 +76,6 @@ export const agenciesCatalogue: AreaCatalogue = {
     'hr.err.agency.parent_cycle': '{parent} lies under {agency}: it cannot be its parent.',
     'hr.err.agency.hotline_invalid': 'The hotline address is not valid.',
     'hr.err.agency.hotline_domain': 'The hotline must lie in {domain}.',
-    'hr.err.agency.end_invalid': 'The end day must read YYYY-MM-DD.',
+    'hr.err.agency.end_invalid': 'Enter the end day as day/month/year, for example 31/12/2026.',
   },
 };

@@ -16,6 +16,8 @@ import { NotFound } from '../errors.js';
 import { fieldProblem } from '../presenters/problem-text.js';
 import { parseForm, parseParams } from '../presenters/validate.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
+import { dayFromInput } from '../forms/day-input.js';
+import { formatDay } from '../view-helpers.js';
 
 // Upper-case only, so /admin/agencies/upload (the org upload) is never read as an agency.
 const codeParam = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/) });
@@ -23,7 +25,8 @@ const editBody = z.object({
   name: z.string().max(300).default(''), kind: z.string().max(32).default(''),
   parent: z.string().trim().toUpperCase().max(32).default(''), hotline: z.string().trim().max(190).default(''),
 });
-const endBody = z.object({ valid_to: z.string().trim().max(32).default('') });
+// the end day as typed day/month/year, read as ISO (an unreadable one goes on as typed: the service refuses it by field)
+const endBody = z.object({ valid_to: z.string().max(32).default('').transform(dayFromInput) });
 const DONE = ['saved', 'ended', 'deactivated', 'reopened'] as const;
 const FORM_FIELDS = ['name', 'kind', 'parent', 'hotline', 'valid_to'];
 
@@ -100,12 +103,12 @@ export function adminAgencyEditRoutes(deps: AppDeps): Router {
     const agency = await findAgencyItem(db, code);
     if (!agency) throw NotFound('agency');
     const l = req.locale;
-    const vars = { agency: `${agency.code} — ${agency.name}`, day };
+    const vars = { agency: `${agency.code} — ${agency.name}`, day: formatDay(day) };
     renderConfirm(req, res, {
       title: t(l, `agency.confirm.${action}.title`), question: t(l, `agency.confirm.${action}.question`, vars),
       warning: t(l, 'agency.confirm.warning'), confirmLabel: t(l, `agency.confirm.${action}.button`), cancelHref: href(code),
       facts: [{ label: t(l, 'hr.agencies.code'), value: agency.code }, { label: t(l, 'hr.agencies.name'), value: agency.name },
-        ...(day ? [{ label: t(l, 'agency.valid_to'), value: day }] : [])],
+        ...(day ? [{ label: t(l, 'agency.valid_to'), value: formatDay(day) }] : [])],
     });
   }
 

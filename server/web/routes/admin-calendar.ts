@@ -13,6 +13,8 @@ import {
 } from '../../services/sla/index.js';
 import { calendarView } from '../presenters/sla-admin-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
+import { dayField, dayFromInput } from '../forms/day-input.js';
+import { formatDay } from '../view-helpers.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const yearQuery = z.object({
@@ -20,7 +22,7 @@ const yearQuery = z.object({
   done: z.enum(['added', 'removed']).optional().catch(undefined),
 });
 const overrideBody = z.object({
-  date: z.string().trim().regex(ISO_DATE),
+  date: dayField.refine(Boolean),
   kind: z.enum(['off', 'work']),
   reason: z.string().trim().min(1).max(500),
 });
@@ -45,7 +47,7 @@ export function adminCalendarRoutes(deps: AppDeps): Router {
   router.post('/admin/calendar', ...guard, async (req, res) => {
     const parsed = overrideBody.safeParse(req.body);
     const values = req.body as Record<string, unknown>;
-    const yearOf = (d: unknown) => (typeof d === 'string' && ISO_DATE.test(d) ? Number(d.slice(0, 4)) : thisYear());
+    const yearOf = (d: unknown) => { const day = dayFromInput(d); return ISO_DATE.test(day) ? Number(day.slice(0, 4)) : thisYear(); };
     const year = Math.min(MAX_YEAR, Math.max(MIN_YEAR, yearOf(values.date)));
     const fail = (field: string) => render(req, res, year, { values, errors: { [field]: t(req.locale, `calendar.invalid.${field}`) } }, 422);
     if (!parsed.success) return fail(String(parsed.error.issues[0]!.path[0]));
@@ -62,7 +64,7 @@ export function adminCalendarRoutes(deps: AppDeps): Router {
       const { clash } = added;
       const kindOf = (k: string) => t(l, `calendar.kind.${k}`);
       return renderConfirm(req, res, { title: t(l, 'calendar.confirm_replace.title'),
-        question: t(l, 'calendar.confirm_replace.question', { date: clash.date }),
+        question: t(l, 'calendar.confirm_replace.question', { date: formatDay(clash.date) }),
         facts: [{ label: t(l, 'calendar.confirm_replace.now'), value: `${kindOf(clash.kind)}: ${clash.reason}` },
           { label: t(l, 'calendar.confirm_replace.new'), value: `${kindOf(parsed.data.kind)}: ${parsed.data.reason}` }],
         confirmLabel: t(l, 'calendar.confirm_replace.button'), cancelHref: `/admin/calendar?year=${parsed.data.date.slice(0, 4)}` });
@@ -78,7 +80,7 @@ export function adminCalendarRoutes(deps: AppDeps): Router {
       const override = (await calendarYear(db, Number(date.slice(0, 4)))).overrides.find((o) => o.date === date);
       if (!override) throw NotFound('override');
       const l = req.locale;
-      return renderConfirm(req, res, { title: t(l, 'calendar.confirm_remove.title'), question: t(l, 'calendar.confirm_remove.question', { date, reason: override.reason }),
+      return renderConfirm(req, res, { title: t(l, 'calendar.confirm_remove.title'), question: t(l, 'calendar.confirm_remove.question', { date: formatDay(date), reason: override.reason }),
         confirmLabel: t(l, 'calendar.confirm_remove.button'), cancelHref: `/admin/calendar?year=${date.slice(0, 4)}` });
     }
     if (!(await removeCalendarOverride(db, date, req.auth!.user.username))) throw NotFound('override');

@@ -16,8 +16,10 @@ import {
   countInboxMail, InboxFormError, inboxMailboxChoices, inboxStartsOver, listInboxStatus, saveInboxSettings, sealFormPassword,
   testInboxConnection, type ConnectionTest, type InboxForm, type MailCount,
 } from '../../services/ingestion/index.js';
-import { instantAt, isoDateToDay, toLocalIso, VN_UTC_OFFSET_MINUTES } from '../../services/time/index.js';
+import { instantAt, isoDateToDay, VN_UTC_OFFSET_MINUTES } from '../../services/time/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
+import { dayField } from '../forms/day-input.js';
+import { formatDateTime } from '../view-helpers.js';
 import { findAgencyByCode } from '../../services/org/index.js';
 
 const codeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) });
@@ -33,7 +35,7 @@ const settingsBody = z.object({
   interval: z.coerce.number().int().min(10).max(86_400),
   /** the mail already in the box when a save starts the inbox over: all history, or new since `since` */
   old_mail: z.enum(['history', 'new_since']).default('history'),
-  since: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('')),
+  since: dayField.optional(),
   password_sealed: z.string().max(4096).optional(),
 }).refine((b) => b.old_mail !== 'new_since' || Boolean(b.since), { path: ['since'] });
 type SettingsBody = z.infer<typeof settingsBody>;
@@ -156,7 +158,7 @@ export function adminHotlineRoutes(deps: AppDeps): Router {
 /** The cut-off step's page: how many mails are already in the box and what each side of the cut-off becomes. */
 function cutoffQuestion(req: Request, b: SettingsBody, cutoff: Date, count: MailCount) {
   const l = req.locale;
-  const when = toLocalIso(cutoff).slice(0, 16).replace('T', ' ');
+  const when = formatDateTime(cutoff, l);
   const facts = count.ok
     ? [{ label: t(l, 'hotlines.cutoff.total'), value: String(count.total) }, { label: t(l, 'hotlines.cutoff.history', { when }), value: String(count.history) },
       { label: t(l, 'hotlines.cutoff.fresh', { when }), value: String(count.fresh) }]

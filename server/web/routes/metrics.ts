@@ -17,15 +17,14 @@ import { normaliseAgencyCode } from '../../services/org/index.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
 import { exportLabels } from '../presenters/export-labels.js';
 import { reportChoices } from '../presenters/metrics-reports.js';
+import { dayFromInput, isIsoDay } from '../forms/day-input.js';
 import { lastFinishedPeriods, parseReportPeriod, reportFile, ReportPeriodError, type ReportFormat } from '../../services/reports/index.js';
 
 const DEFAULT_PERIOD_DAYS = 91;
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 const filterSchema = z.object({
-  from: z.string().regex(ISO_DATE).optional().or(z.literal('')),
-  to: z.string().regex(ISO_DATE).optional().or(z.literal('')),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
   agency: z.string().max(64).optional(),
 });
 
@@ -39,18 +38,30 @@ function asHttpError(e: unknown): unknown {
   return e instanceof MetricsInputError ? badRequest(e.message) : e;
 }
 
-/** The filters as typed (defaults: the last 13 weeks), and the service query; the service checks the agency. */
-function readFilters(req: Request): { filters: MetricsFilters; query: MetricsQuery } {
+type Bound = 'from' | 'to';
+
+/**
+ * The filters as typed (defaults: the last 13 weeks), and the service query; the service checks the agency. A
+ * period bound typed day/month/year (or ISO, as links carry it) is read by dayFromInput; one it cannot read keeps
+ * its default and is named in `bad` with the text typed, for the page to show next to its field.
+ */
+function readFilters(req: Request): { filters: MetricsFilters; query: MetricsQuery; bad: Partial<Record<Bound, string>> } {
   const parsed = filterSchema.safeParse(req.query);
-  if (!parsed.success) throw badRequest('from/to must be dates (YYYY-MM-DD)');
-  const today = localDate(new Date());
+  if (!parsed.success) throw badRequest('from/to must be dates (dd/mm/yyyy)');
+  const bad: Partial<Record<Bound, string>> = {};
+  const bound = (k: Bound, fallback: string): string => {
+    const day = dayFromInput(parsed.data[k]);
+    if (day === '' || isIsoDay(day)) return day || fallback;
+    bad[k] = day;
+    return fallback;
+  };
   const filters: MetricsFilters = {
-    from: parsed.data.from || localDate(new Date(Date.now() - DEFAULT_PERIOD_DAYS * DAY_MS)),
-    to: parsed.data.to || today,
+    from: bound('from', localDate(new Date(Date.now() - DEFAULT_PERIOD_DAYS * DAY_MS))),
+    to: bound('to', localDate(new Date())),
     agency: normaliseAgencyCode(parsed.data.agency ?? ''),
   };
   try {
-    return { filters, query: { from: parseBound(filters.from, 'from'), to: parseBound(filters.to, 'to'), agencyCode: filters.agency || undefined } };
+    return { filters, query: { from: parseBound(filters.from, 'from'), to: parseBound(filters.to, 'to'), agencyCode: filters.agency || undefined }, bad };
   } catch (e) {
     throw badRequest((e as Error).message);
   }
@@ -67,23 +78,28 @@ export function metricsRoutes(deps: AppDeps): Router {
   const guard = [requireLogin, requireRole('leader', 'supervisor', 'admin')];
 
   router.get('/metrics', ...guard, async (req, res) => {
-    const { filters, query } = readFilters(req);
+    const { filters, query, bad } = readFilters(req);
     const actor = actorOf(req.auth!.user);
     const data = await dashboard(db, actor, query).catch((e: unknown) => Promise.reject(asHttpError(e)));
     const choices = await metricsAgencyChoices(db, actor);
     const scope = actor.agencyId !== null;
-    res.render('pages/metrics', {
+    // a bound it could not read answers 400 as before, but with the page and the error next to the field
+    res.status(Object.keys(bad).length ? 400 : 200).render('pages/metrics', {
       title: t(req.locale, 'metrics.title'),
       scopeName: scope ? choices[0]?.name ?? '' : null,
       agencyChoices: choices.map((a) => ({ code: a.code, name: a.name, selected: a.code === filters.agency })),
       provinceWide: !scope,
       reports: reportChoices(new Date(), filters.agency, req.locale),
       ...metricsPage(data, filters, req.locale),
+      // a bound it could not read: the period used its default; the field keeps the text typed, with the error
+      typed: { from: bad.from ?? filters.from, to: bad.to ?? filters.to },
+      dateErrors: Object.fromEntries(Object.keys(bad).map((k) => [k, t(req.locale, 'ui.date.invalid')])),
     });
   });
 
   const exportHandler = (format: ExportFormat) => async (req: Request, res: Response) => {
-    const { filters, query } = readFilters(req);
+    const { filters, query, bad } = readFilters(req);
+    if (Object.keys(bad).length) throw badRequest('from/to must be dates (dd/mm/yyyy)');
     const access = await metricsAccess(db, actorOf(req.auth!.user), query.agencyCode).catch((e: unknown) => Promise.reject(asHttpError(e)));
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="metrics-${filters.from}-${filters.to}.${format}"`);

@@ -89,9 +89,11 @@ forEachDb('admin SLA policy and calendar pages', (getDb) => {
     const db = getDb();
     expect(await due('2027-03-09T09:00:00+07:00', '1 working day')).to.equal('2027-03-10T17:00:00+07:00');
     expect(await due('2027-03-12T09:00:00+07:00', '1 working day')).to.equal('2027-03-15T17:00:00+07:00');
-    const missing = await admin.agent.post('/admin/calendar').type('form').send({ _csrf: admin.csrf, date: '2027-03-10', kind: 'off', reason: ' ' }).expect(422);
-    expect(missing.text).to.contain('Ghi lý do').and.contain('value="2027-03-10"');
+    const missing = await admin.agent.post('/admin/calendar').type('form').send({ _csrf: admin.csrf, date: '10/03/2027', kind: 'off', reason: ' ' }).expect(422);
+    expect(missing.text).to.contain('Ghi lý do').and.contain('value="10/03/2027"'); // the date field is day/month/year
     await admin.agent.post('/admin/calendar').type('form').send({ _csrf: admin.csrf, date: '2027-02-30', kind: 'off', reason: 'x' }).expect(422);
+    const typo = await admin.agent.post('/admin/calendar').type('form').send({ _csrf: admin.csrf, date: '30/02/2027', kind: 'off', reason: 'x' }).expect(422);
+    expect(typo.text).to.contain('Nhập ngày theo dạng ngày/tháng/năm').and.contain('value="30/02/2027"');
     const added = await admin.agent.post('/admin/calendar').type('form').send({ _csrf: admin.csrf, date: '2027-03-10', kind: 'off', reason: 'QĐ 12/QĐ-UBND: nghỉ bù' }).expect(303);
     expect(added.headers.location).to.equal('/admin/calendar?year=2027&done=added');
     await admin.agent.post('/admin/calendar').type('form').send({ _csrf: admin.csrf, date: '2027-03-13', kind: 'work', reason: 'Làm bù cho ngày 10/3' }).expect(303);

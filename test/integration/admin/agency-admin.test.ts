@@ -101,12 +101,15 @@ forEachDb('agencies: edit, end, deactivate', (getDb) => {
       .send({ _csrf: province.csrf, name: 'Sở Tài chính tỉnh', kind: 'department', parent: 'UBND', hotline: 'hotline@snv.hoabinh.gov.vn' }).expect(422);
     expect(bad.text).to.match(/id="f-hotline-error"[^]*stc\.hoabinh\.gov\.vn/);
 
-    const ask = await province.agent.post('/admin/agencies/STC/end').type('form').send({ _csrf: province.csrf, valid_to: '2020-01-01' }).expect(200);
-    expect(ask.text).to.contain('data-testid="confirm"');
+    // the end day typed day/month/year, as the date field asks (views/partials/date-field.hbs), and shown that way
+    const ask = await province.agent.post('/admin/agencies/STC/end').type('form').send({ _csrf: province.csrf, valid_to: '01/01/2020' }).expect(200);
+    expect(ask.text).to.contain('data-testid="confirm"').and.contain('01/01/2020').and.not.contain('2020-01-01');
+    const typo = await province.agent.post('/admin/agencies/STC/end').type('form').send({ _csrf: province.csrf, valid_to: '31/02/2020' }).expect(422);
+    expect(typo.text).to.match(/id="f-valid_to-error"[^]*ngày\/tháng\/năm/).and.contain('value="31/02/2020"');
     expect((await agency('STC')).valid_to, 'nothing yet').to.equal(null);
     await province.agent.post('/admin/agencies/STC/end').type('form').send({ _csrf: csrfOf(ask.text), valid_to: '2020-01-01', confirm: '1' }).expect(303);
     const list = await province.agent.get('/admin/agencies').expect(200);
-    expect(list.text).to.match(/data-testid="agency-STC"[^]*?2020-01-01 <span class="badge badge-neutral">Đã kết thúc/);
+    expect(list.text).to.match(/data-testid="agency-STC"[^]*?01\/01\/2020 <span class="badge badge-neutral">Đã kết thúc/);
     await province.agent.post('/admin/agencies/STC/reopen').type('form').send({ _csrf: province.csrf }).expect(303);
 
     const askOff = await province.agent.post('/admin/agencies/SYT/deactivate').type('form').send({ _csrf: province.csrf }).expect(200);

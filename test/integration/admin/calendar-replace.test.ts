@@ -37,9 +37,9 @@ forEachDb('issue 15 item 4: calendar duplicates and one flash per action', (getD
     await add({ date: '2027-05-14', kind: 'off', reason: 'QĐ 5/QĐ-UBND: nghỉ bù' }).expect(303);
     // The same override again changes nothing and asks nothing.
     await add({ date: '2027-05-14', kind: 'off', reason: 'QĐ 5/QĐ-UBND: nghỉ bù' }).expect(303);
-    const ask = await add({ date: '2027-05-14', kind: 'work', reason: 'Làm bù' }).expect(200);
+    const ask = await add({ date: '14/05/2027', kind: 'work', reason: 'Làm bù' }).expect(200); // typed day/month/year
     expect(ask.text).to.contain('data-testid="confirm"').and.contain('name="confirm" value="1"')
-      .and.contain('Ngày 2027-05-14 đã có điều chỉnh').and.contain('QĐ 5/QĐ-UBND: nghỉ bù').and.contain('Làm bù');
+      .and.contain('Ngày 14/05/2027 đã có điều chỉnh').and.contain('QĐ 5/QĐ-UBND: nghỉ bù').and.contain('Làm bù');
     expect(ask.text).to.contain('name="reason" value="Làm bù"').and.contain('name="kind" value="work"');
     expect((await override('2027-05-14'))).to.include({ kind: 'off', reason: 'QĐ 5/QĐ-UBND: nghỉ bù' });
     const done = await add({ date: '2027-05-14', kind: 'work', reason: 'Làm bù', confirm: '1' }).expect(303);

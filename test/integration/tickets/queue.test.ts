@@ -50,6 +50,12 @@ forEachDb('hotline queue', (getDb) => {
     expect((await agent.get(`/tickets/${t2.ref}`).expect(200)).text).to.contain(`Còn ${queueLeft![1]} ngày làm việc`);
     expect(await get({ from: '2026-01-10', to: '2026-01-10' })).to.deep.equal([t2.ref]);
     expect(await get({ to: '2026-01-09' })).to.deep.equal([]);
+    // dates as an officer types them, day/month/year; the links of the page carry them as ISO
+    expect(await get({ from: '10/01/2026', to: '10/1/2026' })).to.deep.equal([t2.ref]);
+    const typed = (await agent.get('/tickets').query({ from: '10/01/2026', to: '31/02/2026' }).expect(200)).text;
+    expect(typed).to.contain('value="10/01/2026"').and.contain('from&#x3D;2026-01-10');
+    // a day it cannot read is left out of the filter, kept as typed, with the error next to its field
+    expect(typed).to.match(/id="f-to-error">[\s\S]*Nhập ngày theo dạng ngày\/tháng\/năm/).and.contain('value="31/02/2026"');
     // an agent's agency filter is ignored: their scope stays their agency
     expect(await get({ agency: String(b.agencyId) })).to.include(t1.ref).and.not.include(t4.ref);
     const page = (await agent.get('/tickets').expect(200)).text;

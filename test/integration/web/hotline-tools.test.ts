@@ -99,10 +99,10 @@ forEachDb('issue 15 item 4: truthful hotline tools', (getDb) => {
     await appendMessages(box('CUT'), [mail({ to: `cut@${DOMAIN}`, from: 'old1@example.vn' }), mail({ to: `cut@${DOMAIN}`, from: 'old2@example.vn' })], [],
       new Date('2026-11-01T09:00:00+07:00'));
     await appendMessages(box('CUT'), [mail({ to: `cut@${DOMAIN}`, from: 'recent@example.vn', subject: 'Đường hỏng sau mưa' })], [], new Date('2026-11-20T09:00:00+07:00'));
-    const ask = await admin.agent.post('/admin/hotlines/CUT').type('form').send(form('CUT', { old_mail: 'new_since', since: '2026-11-15' })).expect(200);
-    expect(ask.text).to.contain('data-testid="confirm"').and.contain('Thư nhận từ 2026-11-15 00:00 sẽ được xử lý như thư mới');
-    expect(ask.text).to.match(/Số thư đang có trong thư mục<\/dt><dd>3</).and.match(/Nhập làm lịch sử \(nhận trước 2026-11-15 00:00\)<\/dt><dd>2</)
-      .and.match(/Xử lý như thư mới \(nhận từ 2026-11-15 00:00\)<\/dt><dd>1</);
+    const ask = await admin.agent.post('/admin/hotlines/CUT').type('form').send(form('CUT', { old_mail: 'new_since', since: '15/11/2026' })).expect(200); // typed day/month/year
+    expect(ask.text).to.contain('data-testid="confirm"').and.contain('Thư nhận từ 00:00 15/11/2026 sẽ được xử lý như thư mới');
+    expect(ask.text).to.match(/Số thư đang có trong thư mục<\/dt><dd>3</).and.match(/Nhập làm lịch sử \(nhận trước 00:00 15\/11\/2026\)<\/dt><dd>2</)
+      .and.match(/Xử lý như thư mới \(nhận từ 00:00 15\/11\/2026\)<\/dt><dd>1</);
     expect(ask.text).to.contain('1 công dân sẽ nhận biên nhận');
     expect(ask.text).not.to.contain(PASSWORD); // the typed password goes back sealed
     expect(await inbox('CUT')).to.equal(null);

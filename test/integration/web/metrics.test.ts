@@ -136,9 +136,18 @@ forEachDb('web /metrics', (getDb) => {
     await (await as('hr', null)).get('/metrics').set('Accept', 'application/json').expect(403);
   });
 
+  it('reads a period typed day/month/year and shows it that way', async () => {
+    const page = await (await as('admin', null)).get('/metrics?from=1/3/2026&to=31/03/2026').expect(200);
+    expect(page.text).to.contain('id="f-from"').and.contain('value="01/03/2026"').and.contain('value="31/03/2026"');
+    expect(page.text).to.contain('href="/metrics/export.csv?from=2026-03-01&amp;to=2026-03-31');
+  });
+
   it('answers 400, not 500, to a malformed date or an unknown agency', async () => {
     const agent = await as('admin', null);
-    await agent.get('/metrics?from=yesterday').expect(400);
+    const typo = await agent.get('/metrics?from=yesterday').expect(400);
+    // the page still shows, with the text typed kept and the error next to the field (dates are typed day/month/year)
+    expect(typo.text).to.match(/id="f-from-error">[\s\S]*Nhập ngày theo dạng ngày\/tháng\/năm/).and.contain('value="yesterday"');
+    await agent.get('/metrics/export.csv?from=31/02/2026').expect(400);
     await agent.get(`/metrics?${MARCH}&agency=NOPE`).expect(400);
     await agent.get('/metrics?from=2026-03-31&to=2026-03-01').expect(400);
   });
