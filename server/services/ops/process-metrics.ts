@@ -31,6 +31,11 @@ export class MetricsPublisher {
   /** what earlier rows of this process, folded into '(retired)' meanwhile, already hold */
   private readonly base = new Map<string, MetricJson>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** the updated_at of the last write (ms). Each write moves it on by at least 1 ms, so the UPDATE of a row that is
+   *  there always changes it: MariaDB counts changed rows only (sequelize connects without FOUND_ROWS), and a row
+   *  written again with the same figures at the same instant (a timer tick and a scrape together) would count 0,
+   *  read as "folded meanwhile", and have this process subtract its own figures from then on. */
+  private lastAt = 0;
 
   constructor(private readonly db: Db, private readonly source: () => Promise<MetricJson[]>, readonly processId = PROCESS_ID) {}
 
@@ -41,7 +46,9 @@ export class MetricsPublisher {
     return run;
   }
 
-  private async write(now: Date): Promise<void> {
+  private async write(asked: Date): Promise<void> {
+    const now = new Date(Math.max(asked.getTime(), this.lastAt + 1));
+    this.lastAt = now.getTime();
     for (const live of await this.source()) {
       const m = live.name;
       let state = subtractMetric(live, this.base.get(m));

@@ -80,4 +80,19 @@ forEachDb('process metrics table', (getDb) => {
     expect(now.count).to.equal(before.count + 3);
     expect(now.sum).to.be.closeTo(before.sum + 0.6, 1e-9);
   });
+
+  it('keeps a process\'s row when it writes the same figures twice at one instant (a timer tick and a scrape together)', async () => {
+    const before = await total();
+    const live = passes(2, 3);
+    const p = new MetricsPublisher(db(), async () => live, 'host-d:4:dd');
+    const at = new Date();
+    await p.publish(at);
+    // nothing counted meanwhile and the same instant: the UPDATE changes no column unless the time moves on
+    await Promise.all([p.publish(at), p.publish(at)]);
+    await p.publish(at);
+    const now = await total();
+    expect({ ...now, sum: 0 }).to.deep.equal({ count: before.count + 2, sum: 0, fast: before.fast, inf: before.inf + 2 });
+    expect(now.sum).to.be.closeTo(before.sum + 6, 1e-9);
+    expect((await rows()).filter((r) => r.process === 'host-d:4:dd')).to.have.length(1);
+  });
 });
