@@ -4,9 +4,10 @@
 // expensive by source maps), and before each SELECT naming a `quoted` table it reads that table's PRAGMA
 // table_info to type the columns. Rows come back as the driver gives them (SQLite dates as text); read them with
 // modelRow. Inside a transaction the read goes through sequelize, which runs it on the transaction's connection.
-import { QueryTypes, Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { Db } from './index.js';
 import { dbTime } from './connect.js';
+import { currentTransaction } from './transaction.js';
 
 type Row = Record<string, unknown>;
 type Callback = (err: Error | null, rows?: unknown) => void;
@@ -19,15 +20,10 @@ function readError(err: Error, sql: string): Error {
   return Object.assign(new Error(`${err.message} (in: ${sql.replace(/\s+/g, ' ').slice(0, 200)})`), { parent: err });
 }
 
-function inTransaction(): boolean {
-  const cls = (Sequelize as unknown as { _cls?: { get(key: string): unknown } })._cls;
-  return Boolean(cls?.get('transaction'));
-}
-
 /** The rows of one SELECT with `?` placeholders; a Date parameter is sent as the text its dialect stores. */
 export async function readRows<T extends Row = Row>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   const values = params.map((v) => (v instanceof Date ? dbTime(db.sequelize, v) : v));
-  if (inTransaction()) return db.sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements: values });
+  if (currentTransaction()) return db.sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements: values });
   const manager = (db.sequelize as unknown as { connectionManager: ConnectionManager }).connectionManager;
   const connection = await manager.getConnection({ type: 'SELECT' });
   try {
