@@ -9,6 +9,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
+import type { TestDb } from './databases.js';
+import type { DovecotInstance } from './dovecot.js';
+import type { SmtpCapture } from './smtp-capture.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let built: Promise<{ bin: string; dir: string }> | undefined;
@@ -103,4 +106,23 @@ export async function startRoleProcess(role: RoleName, env: Record<string, strin
       await exited;
     },
   };
+}
+
+/** Waits, asking every 200 ms, until `check` holds; after `waitMs` fails naming `what` and what `explain` says. */
+export async function until(what: string, check: () => Promise<boolean>, explain: (() => Promise<unknown>) | undefined, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${JSON.stringify((await explain?.()) ?? '')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The after() of a suite of role processes beside a Dovecot and an SMTP peer on one database: every process
+ *  killed, the servers stopped, the database dropped and the compiled bin removed (whatever before() got to). */
+export async function tearDownRoles(world: { running: readonly RoleProcess[]; smtp?: SmtpCapture; dv?: DovecotInstance; db?: TestDb }): Promise<void> {
+  await Promise.all(world.running.map((p) => p.kill()));
+  await world.smtp?.stop();
+  await world.dv?.destroy();
+  await world.db?.destroy();
+  await removeCompiledBin();
 }

@@ -11,7 +11,7 @@ import { expect } from 'chai';
 import { freshDb, testDbKinds, type TestDb } from '../../support/databases.js';
 import type { DovecotInstance } from '../../support/dovecot.js';
 import type { SmtpCapture } from '../../support/smtp-capture.js';
-import { compiledBin, removeCompiledBin, startRoleProcess, type RoleName, type RoleProcess } from '../../support/role-process.js';
+import { compiledBin, startRoleProcess, tearDownRoles, until as untilWithin, type RoleName, type RoleProcess } from '../../support/role-process.js';
 import { addHotline, mail, SECRET_KEY, startHotlineServers } from '../ingestion/hotline-fixture.js';
 import { leaseStints } from '../../../server/services/ingestion/index.js';
 
@@ -21,14 +21,7 @@ const LEASE_SECONDS = 10;
 const WAIT_MS = 120_000;
 const MAILS_PER_RESTART = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, check: () => Promise<boolean>, explain: () => Promise<unknown> = async () => ''): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${JSON.stringify(await explain())}`);
-    await sleep(200);
-  }
-}
+const until = (what: string, check: () => Promise<boolean>, explain?: () => Promise<unknown>) => untilWithin(what, check, explain, WAIT_MS);
 
 for (const kind of testDbKinds().filter((k) => k === 'mariadb')) {
   describe(`separate roles: 2 web, 3 worker, 2 scheduler processes [${kind}]`, function () {
@@ -68,11 +61,7 @@ for (const kind of testDbKinds().filter((k) => k === 'mariadb')) {
     });
     after(async function () {
       this.timeout(60_000);
-      await Promise.all(running.map((p) => p.kill()));
-      await smtp?.stop();
-      await dv?.destroy();
-      await db?.destroy();
-      await removeCompiledBin();
+      await tearDownRoles({ running, smtp, dv, db });
     });
 
     it('every inbox gets an owner among the workers, and the mail delivered to each becomes a ticket', async function () {

@@ -11,27 +11,19 @@ import { QueryTypes } from 'sequelize';
 import { freshDb, testDbKinds, type TestDb } from '../../support/databases.js';
 import type { DovecotInstance } from '../../support/dovecot.js';
 import type { SmtpCapture } from '../../support/smtp-capture.js';
-import { compiledBin, removeCompiledBin, startRoleProcess, type RoleName, type RoleProcess } from '../../support/role-process.js';
+import { compiledBin, startRoleProcess, tearDownRoles, until as untilWithin, type RoleName, type RoleProcess } from '../../support/role-process.js';
 import { addHotline, append, mail, SECRET_KEY, startHotlineServers } from '../ingestion/hotline-fixture.js';
 import type { ImapConfig } from '../../../server/mail/imap.js';
 
 const TOKEN = 'prom-roles-token-0123456789abcdef0123456789';
 const WAIT_MS = 90_000;
 const POLL = 'govmail_inbox_poll_duration_seconds';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const until = (what: string, check: () => Promise<boolean>) => untilWithin(what, check, undefined, WAIT_MS);
 
 /** The value of one sample line (`name{labels} value`), or undefined when the scrape has no such line. */
 function sample(body: string, series: string): number | undefined {
   const line = body.split('\n').find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
-
-async function until(what: string, check: () => Promise<boolean>, explain: () => Promise<unknown> = async () => ''): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${JSON.stringify(await explain())}`);
-    await sleep(200);
-  }
 }
 
 for (const kind of testDbKinds()) {
@@ -77,11 +69,7 @@ for (const kind of testDbKinds()) {
     });
     after(async function () {
       this.timeout(60_000);
-      await Promise.all(running.map((p) => p.kill()));
-      await smtp?.stop();
-      await dv?.destroy();
-      await db?.destroy();
-      await removeCompiledBin();
+      await tearDownRoles({ running, smtp, dv, db });
     });
 
     it('a web process\'s scrape shows the worker\'s poll passes and the mail it ingested and quarantined', async function () {
