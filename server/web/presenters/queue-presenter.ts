@@ -8,7 +8,7 @@ import { TRIAGE_PRIORITIES } from '../../services/triage/index.js';
 import { classLabel, categoryLabel, priorityLabel } from './clock-presenter.js';
 import { statusLabel } from './ticket-presenter.js';
 import { workingTimeText } from './working-time.js';
-import { formatDateTime } from '../view-helpers.js';
+import { changeLine } from './ticket-changes.js';
 
 export interface QueueQuery {
   agency?: number; status?: string; class?: string; category?: string; priority?: string; sla?: string;
@@ -109,7 +109,7 @@ export function bulkSummary(r: BulkResult, locale: Locale, fields: Record<string
   return {
     changed: r.changed, unchanged: r.unchanged,
     refused: r.refused.map((x) => ({ ref: x.ref, reason: t(locale, `queue.bulk.refused_${x.reason}`),
-      changes: (x.changes ?? []).map((c) => `${formatDateTime(c.at, locale)} · ${t(locale, `tickets.event.${c.kind}`)}${c.by ? ` · ${c.by}` : ''}`) })),
+      changes: (x.changes ?? []).map((c) => changeLine(c, locale)) })),
     again: changedSince.length ? Object.entries({ ...fields, refs: changedSince.join(','), confirm: '1', confirm_stale: '1' }).map(([name, value]) => ({ name, value })) : null,
   };
 }

@@ -7,7 +7,7 @@ import type { UserAttrs } from '../../db/models/foundation.js';
 import { t } from '../../i18n/index.js';
 import { markPresent, PRESENCE_RENEW_MS, type TicketStaleError, type TicketView } from '../../services/tickets/index.js';
 import { canManageTemplates, templatesForTicket, DEFAULT_REPLY_ATTACHMENT_MAX_BYTES, REPLY_ATTACHMENTS_MAX } from '../../services/replies/index.js';
-import { formatDateTime } from '../view-helpers.js';
+import { changeLine } from '../presenters/ticket-changes.js';
 
 const MB = 1024 * 1024;
 
@@ -47,7 +47,7 @@ export function staleView(e: TicketStaleError, req: Request) {
     version: e.version,
     isReply,
     action: req.originalUrl.split('?')[0],
-    changes: e.changes.map((c) => ({ text: `${formatDateTime(c.at, req.locale)} · ${t(req.locale, `tickets.event.${c.kind}`)}${c.by ? ` · ${c.by}` : ''}` })),
+    changes: e.changes.map((c) => ({ text: changeLine(c, req.locale) })),
     resend: isReply ? [] : Object.entries(body).filter(([k, v]) => typeof v === 'string' && !['_csrf', 'version', 'confirm_stale'].includes(k)).map(([name, value]) => ({ name, value })),
   };
 }
