@@ -59,9 +59,10 @@ export async function findWritableTicket(db: Db, ref: string, actor: Actor, seen
 }
 
 /**
- * findWritableTicket for an action posted with a one-time form key (form-once.ts): a repeat of a form already done
- * is answered as such before the stale check, since the first submission's own change is what makes it look stale
- * to nobody but a colleague's change in between would. Call `once.done(eventId)` after the writes.
+ * findWritableTicket for an action posted with a one-time form key (form-once.ts). A repeat of a form already done
+ * is answered as such before the stale check: a colleague's change that came between the first submission and
+ * the repeat would otherwise answer the repeat "changed since" and invite the person to do it again. Call
+ * `once.done(eventId)` after the writes.
  */
 export async function openForChange(db: Db, ref: string, actor: Actor, seen?: Seen,
   form?: Parameters<typeof formOnce>[3]): Promise<{ ticket: TicketAttrs; once: FormOnce }> {
