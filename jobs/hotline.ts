@@ -31,6 +31,6 @@ export const hotlineReconcileJob = (deps: JobDeps): JobHandler => async (_payloa
     if (!r.gaps.length) continue;
     log.warn({ event: 'hotline.reconcile.gaps', agency: r.agency, gaps: r.gaps.length });
     const alert = reconcileGapsAlert(r.agency, r.gaps);
-    await enqueueAlert(db, `reconcile:${r.agency}:${new Date().toISOString().slice(0, 10)}`, ctx.alertTo, ctx.mailFrom, alert.subject, alert.text);
+    await enqueueAlert(db, `reconcile:${r.agency}:${deps.now().toISOString().slice(0, 10)}`, ctx.alertTo, ctx.mailFrom, alert.subject, alert.text);
   }
 };
