@@ -25,6 +25,8 @@ export function isLocale(v: unknown): v is Locale {
 
 export function t(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
   const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
+  // most strings have no variable: skip the replace, which every label of every page would pay
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
