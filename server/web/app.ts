@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import type { Db } from '../db/index.js';
@@ -12,7 +11,7 @@ import type { SessionKicker } from '../services/mailserver/index.js';
 import type { SessionLifetime } from '../services/auth/index.js';
 import type { IngestContext } from '../services/ingestion/index.js';
 import './types.js';
-import { viewHelpers } from './view-helpers.js';
+import { viewEngine } from './view-engine.js';
 import { navFor } from './nav.js';
 import { loadSession } from './middleware/session.js';
 import { csrf } from './middleware/csrf.js';
@@ -86,13 +85,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? 'loopback');
-  app.engine('hbs', engine({
-    extname: '.hbs',
-    defaultLayout: 'main',
-    layoutsDir: path.join(VIEWS_DIR, 'layouts'),
-    partialsDir: path.join(VIEWS_DIR, 'partials'),
-    helpers: viewHelpers,
-  }));
+  app.engine('hbs', viewEngine(VIEWS_DIR));
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);
   // Templates and partials compiled once per process (express turns this on only under NODE_ENV=production, and
