@@ -18,9 +18,23 @@ const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
 };
 const numberFormats: Record<Locale, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
 
+// Even made once, a formatter takes microseconds per call, the largest part of drawing a queue row, and the queue
+// shows the same instants on every load. An instant's text never changes, so the last few thousand are kept per
+// locale (a few hundred kB at most), and the whole set dropped when full.
+const FORMATTED_MAX = 5_000;
+const formatted: Record<Locale, Map<number, string>> = { vi: new Map(), en: new Map() };
+
 /** An instant in the province's time zone, as every page writes it: 25/11/2026 14:05. */
 export function formatDateTime(value: Date | string, locale: Locale): string {
-  return dateTimeFormats[locale].format(value instanceof Date ? value : new Date(value));
+  const ms = value instanceof Date ? value.getTime() : new Date(value).getTime();
+  const kept = formatted[locale];
+  let text = kept.get(ms);
+  if (text === undefined) {
+    text = dateTimeFormats[locale].format(ms); // an invalid instant throws here, as before, and is not kept
+    if (kept.size >= FORMATTED_MAX) kept.clear();
+    kept.set(ms, text);
+  }
+  return text;
 }
 
 /** A calendar date 'YYYY-MM-DD' as dd/mm/yyyy (both locales: the province's format); anything else unchanged. */
