@@ -4,8 +4,7 @@
 // The queue's form carries the highest event id when the queue was drawn (bulkMark): a ticket someone else changed
 // since is refused as 'changed', with what changed, in its own action's transaction (the single-ticket stale check),
 // unless the person confirms.
-import { QueryTypes } from 'sequelize';
-import type { Db } from '../../db/index.js';
+import { readRows, type Db } from '../../db/index.js';
 import { assignTicket } from './actions.js';
 import { setStatus } from './status.js';
 import { reclassifyTicket } from './reclassify.js';
@@ -27,7 +26,8 @@ export interface BulkResult { changed: string[]; unchanged: string[]; refused: {
 
 /** The highest event id now: the queue's bulk form carries it as the version its tickets were seen at. */
 export async function bulkMark(db: Db): Promise<number> {
-  const [row] = await db.sequelize.query<{ e: number | null }>('SELECT MAX(id) AS e FROM ticket_events', { type: QueryTypes.SELECT });
+  // raw (readRows): the queue reads it on every request of a writer
+  const [row] = await readRows<{ e: number | string | null }>(db, 'SELECT MAX(id) AS e FROM ticket_events');
   return Number(row?.e ?? 0);
 }
 
