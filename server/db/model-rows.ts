@@ -18,16 +18,25 @@ function attributesOf(model: ModelStatic<Model>): [string, Kind][] {
   return list;
 }
 
-/** `alias.col AS prefixcol, …` for every column of the model. */
-export function selectColumns(model: ModelStatic<Model>, alias: string, prefix: string): string {
-  const q = (model.sequelize!.getQueryInterface() as unknown as { queryGenerator: { quoteIdentifier(n: string): string } }).queryGenerator;
-  return attributesOf(model).map(([name]) => `${q.quoteIdentifier(alias)}.${q.quoteIdentifier(name)} AS ${q.quoteIdentifier(prefix + name)}`).join(', ');
+/** Some of a model's columns (`only`, a constant list: its filtered attributes are kept by the list's identity). */
+const subsets = new WeakMap<readonly string[], [string, Kind][]>();
+function columnsOf(model: ModelStatic<Model>, only: readonly string[] | undefined): [string, Kind][] {
+  if (!only) return attributesOf(model);
+  let list = subsets.get(only);
+  if (!list) subsets.set(only, list = attributesOf(model).filter(([name]) => only.includes(name)));
+  return list;
 }
 
-/** The model's attributes out of a raw row, each read from `prefix + name`. */
-export function modelRow<T>(model: ModelStatic<Model>, row: Record<string, unknown>, prefix: string): T {
+/** `alias.col AS prefixcol, …` for every column of the model, or for the columns named in `only`. */
+export function selectColumns(model: ModelStatic<Model>, alias: string, prefix: string, only?: readonly string[]): string {
+  const q = (model.sequelize!.getQueryInterface() as unknown as { queryGenerator: { quoteIdentifier(n: string): string } }).queryGenerator;
+  return columnsOf(model, only).map(([name]) => `${q.quoteIdentifier(alias)}.${q.quoteIdentifier(name)} AS ${q.quoteIdentifier(prefix + name)}`).join(', ');
+}
+
+/** The model's attributes (or those named in `only`) out of a raw row, each read from `prefix + name`. */
+export function modelRow<T>(model: ModelStatic<Model>, row: Record<string, unknown>, prefix: string, only?: readonly string[]): T {
   const out: Record<string, unknown> = {};
-  for (const [name, kind] of attributesOf(model)) {
+  for (const [name, kind] of columnsOf(model, only)) {
     const v = row[prefix + name];
     out[name] = v === null || v === undefined ? null
       : kind === 'date' ? (v instanceof Date ? v : new Date(String(v)))
