@@ -67,6 +67,13 @@ export interface MessageAttrs {
   created_at?: Date;
 }
 
+/** Every status a ticket takes (services/tickets moves it between them); here, beside the model, so a reader of
+ * tickets (the metrics) can name them without loading the ticket service. */
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed', 'archived'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** Statuses of a case that is done: no clock runs, nothing more is done to it (no merge, not overdue). */
+export const FINISHED_STATUSES: readonly string[] = ['resolved', 'closed', 'archived'];
+
 export interface TicketAttrs {
   id: number;
   ref: string;

@@ -3,7 +3,6 @@
 // agency only, whatever agency a form or a flag names.
 import type { Db } from '../../db/index.js';
 import type { Principal } from '../auth/index.js';
-import { findAgencyByCode } from '../org/index.js';
 import { MetricsInputError } from './scope.js';
 
 export const METRICS_ROLES: readonly Principal['role'][] = ['leader', 'supervisor', 'admin'];
@@ -22,6 +21,8 @@ export async function metricsAccess(db: Db, actor: Principal, agencyCode?: strin
   if (!METRICS_ROLES.includes(actor.role)) throw new MetricsForbiddenError(`the ${actor.role} role does not read metrics`);
   const agencyIds = actor.agencyId === null ? undefined : [actor.agencyId];
   if (agencyCode) {
+    // services/org only when an agency is named: its face also brings the org-file readers and the demo seed
+    const { findAgencyByCode } = await import('../org/index.js');
     const a = await findAgencyByCode(db, agencyCode);
     if (!a) throw new MetricsInputError(`no agency with code ${agencyCode}`);
     if (agencyIds && !agencyIds.includes(a.id)) throw new MetricsForbiddenError(`agency ${agencyCode} is outside your scope`);

@@ -4,7 +4,7 @@
 // applied here (dashboard-access.ts), not by the caller.
 import type { Db } from '../../db/index.js';
 import type { Principal } from '../auth/index.js';
-import { coverage, type Coverage } from '../provisioning/index.js';
+import type { Coverage } from '../provisioning/index.js';
 import type { GroupMetrics } from './aggregate.js';
 import { AGING_BUCKETS, agingCutoffs, emptyAging, type AgingCounts } from './backlog-aging.js';
 import { metricsAccess } from './dashboard-access.js';
@@ -84,6 +84,15 @@ async function agingOf(db: Db, agencyIds: readonly number[], toDay: string | und
   return { buckets: AGING_BUCKETS.map((bk) => bk.key), agencies: rows.sort((x, y) => (x.agency < y.agency ? -1 : 1)), total };
 }
 
+/** Mailbox coverage of the agency shown (undefined: every agency; '': an actor whose agency row is gone, none). */
+async function mailboxCoverage(db: Db, ownCode: string | undefined): Promise<Coverage> {
+  if (ownCode === '') return { agencies: [], total: { staff: 0, active_mailboxes: 0, covered_pct: 0, never_logged_in: 0, suspended: 0 } };
+  // Imported here, not at the top: services/provisioning brings the credential PDFs and their fonts, which the
+  // other metrics reads (`govmail metrics`, the reports) never need.
+  const { coverage } = await import('../provisioning/index.js');
+  return coverage(db, ownCode ? { agencyCode: ownCode } : {});
+}
+
 export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}): Promise<Dashboard> {
   const access = await metricsAccess(db, actor, q.agencyCode);
   await refreshRollups(db);
@@ -125,7 +134,6 @@ export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}
     categories: report.categories,
     classes: report.classes,
     hotlines: await hotlineHealth(db, ids, now),
-    coverage: ownCode === '' ? { agencies: [], total: { staff: 0, active_mailboxes: 0, covered_pct: 0, never_logged_in: 0, suspended: 0 } }
-      : await coverage(db, ownCode ? { agencyCode: ownCode } : {}),
+    coverage: await mailboxCoverage(db, ownCode),
   };
 }

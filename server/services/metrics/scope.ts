@@ -2,7 +2,6 @@
 // own agency scope (a leader of one agency never reads another's numbers, whatever the filter says).
 import type { Db } from '../../db/index.js';
 import type { WorkCalendar } from '../sla/index.js';
-import { normaliseAgencyCode } from '../org/index.js';
 import { calendarsOnDemand } from './sla-on-demand.js';
 import type { TicketFilter } from './ticket-stream.js';
 
@@ -49,6 +48,8 @@ export async function resolveScope(db: Db, q: MetricsQuery): Promise<ResolvedSco
   let ids = q.agencyIds;
   let requested: AgencyInfo | undefined;
   if (q.agencyCode) {
+    // services/org only when an agency is named: its face also brings the org-file readers and the demo seed
+    const { normaliseAgencyCode } = await import('../org/index.js');
     const code = normaliseAgencyCode(q.agencyCode);
     requested = [...agencies.values()].find((a) => a.code === code);
     if (!requested) throw new MetricsInputError(`no agency with code ${q.agencyCode}`);

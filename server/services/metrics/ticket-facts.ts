@@ -12,7 +12,7 @@
 //   as the one kept, which carries it from then on; its close is not a resolution, so it is not counted at all
 //   (mergedAway), neither received nor resolved.
 import type { WorkingMinutes } from './working-time.js';
-import { FINISHED_STATUSES } from '../tickets/index.js';
+import { FINISHED_STATUSES } from '../../db/models/hotline.js';
 
 const FINAL_STATUSES: ReadonlySet<string> = new Set(FINISHED_STATUSES);
 

@@ -4,15 +4,12 @@
 // (ticket-list.ts); the agents' queue pages the same where clause by keyset (queue.ts).
 import { Op, literal, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db/index.js';
-import type { TicketAttrs } from '../../db/models/hotline.js';
+import { FINISHED_STATUSES, TICKET_STATUSES, type TicketAttrs } from '../../db/models/hotline.js';
 import { stripToneMarks } from '../text/index.js';
 import { assigneeWhere, type AssigneeFilter } from './assignee.js';
 import { scopeWhere, type AgencyIds } from './scope.js';
 
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed', 'archived'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-/** Statuses of a case that is done: no clock runs, nothing more is done to it (no merge, not overdue). */
-export const FINISHED_STATUSES: readonly string[] = ['resolved', 'closed', 'archived'];
+export { FINISHED_STATUSES, TICKET_STATUSES, type TicketStatus } from '../../db/models/hotline.js';
 /** Statuses still being worked: only these run a clock that can be at risk or overdue. */
 export const WORKED_STATUSES: readonly string[] = TICKET_STATUSES.filter((s) => !FINISHED_STATUSES.includes(s));
 export const SLA_STATES = ['on_time', 'at_risk', 'overdue', 'paused'] as const;
