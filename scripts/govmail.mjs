@@ -12,6 +12,8 @@ if (problem?.missing) {
 }
 // Stale code still runs (a deployment may have touched the sources' times), but never silently.
 if (problem) process.stderr.write(`warning: ${problem.why}: run \`npm run build\` to run the current sources\n`);
-process.setSourceMapsEnabled(true);
+// No source maps here: a command prints its error's message, never a stack, and reading every module's map
+// was a large part of a short command's start. The long-running roles turn them on (server/cli/role-commands.ts),
+// and their systemd units and image pass --enable-source-maps, which maps everything from the start.
 const { runCli } = await import('../dist/server/cli.js');
 process.exit(await runCli(process.argv.slice(2)));

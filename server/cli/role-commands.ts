@@ -18,6 +18,9 @@ export const roleCommands: CommandModule = (program, ctx) => {
       // Its output is the log, JSON lines already; the flag is taken so every command accepts it (DESIGN.md §6).
       .option('--json', 'log lines are JSON (always)')
       .action(async () => {
+        // A role logs stack traces: map them to the TypeScript for the code loaded from here on (the bin leaves
+        // source maps off for the short commands, which print no stack).
+        process.setSourceMapsEnabled(true);
         const { runRoles } = await import('../roles.js');
         await runRoles(ctx.env, new Set([role]));
       });
