@@ -42,6 +42,21 @@ forEachDb('stale check in the action\'s transaction; the version counts changes 
     }
   }
 
+  /** Runs `write` in a transaction that then stays open, holding the rows it locked, until release(). */
+  async function heldOpen(write: () => Promise<unknown>): Promise<{ release: () => void; committed: Promise<void> }> {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => { written = r; });
+    const committed = inTransaction(getDb().sequelize, async () => {
+      await write();
+      written();
+      await gate;
+    });
+    await Promise.race([wrote, committed]);
+    return { release, committed };
+  }
+
   it('refuses a stale status change when a colleague\'s note commits while the change waits for the ticket', async () => {
     const db = getDb();
     const t = await citizenMail(db, h, { subject: 'Cây đổ chắn đường' });
@@ -50,22 +65,13 @@ forEachDb('stale check in the action\'s transaction; the version counts changes 
     const seen = await ticketVersion(db, t.id);
 
     // the colleague's note is written and holds the ticket, uncommitted, until released
-    let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    let written!: () => void;
-    const noteWritten = new Promise<void>((r) => { written = r; });
-    const colleagueTx = inTransaction(db.sequelize, async () => {
-      await addNote(db, { ticketRef: t.ref, actor: colleague, text: 'Đã cử đội dọn cây.' });
-      written();
-      await gate;
-    });
-    await noteWritten;
+    const note = await heldOpen(() => addNote(db, { ticketRef: t.ref, actor: colleague, text: 'Đã cử đội dọn cây.' }));
 
     const change = setStatus(db, { ticketRef: t.ref, actor: boss, status: 'pending', seen: { version: seen } }).then(() => 'changed', (e: unknown) => e);
     // MariaDB: the change must be waiting for the ticket's row before the note commits (SQLite queues its writers in order)
     if (db.kind === 'mariadb') await lockWaitOrDone(change);
-    release();
-    await colleagueTx;
+    note.release();
+    await note.committed;
     const outcome = await change;
     expect(outcome, 'the change saw the note').to.be.instanceOf(TicketStaleError);
     expect((outcome as TicketStaleError).changes.map((c) => c.kind)).to.deep.equal(['note']);
@@ -81,20 +87,11 @@ forEachDb('stale check in the action\'s transaction; the version counts changes 
     const a = (await staff(db, 'agent', h.agencyId, 'Cán Bộ A')).user;
     const b = (await staff(db, 'agent', h.agencyId, 'Cán Bộ B')).user;
     const seen = await ticketVersion(db, t.id);
-    let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    let written!: () => void;
-    const assigned = new Promise<void>((r) => { written = r; });
-    const first = inTransaction(db.sequelize, async () => {
-      await assignTicket(db, { ticketRef: t.ref, actor: a, assigneeId: a.id, seen: { version: seen } });
-      written();
-      await gate;
-    });
-    await assigned;
+    const first = await heldOpen(() => assignTicket(db, { ticketRef: t.ref, actor: a, assigneeId: a.id, seen: { version: seen } }));
     const second = assignTicket(db, { ticketRef: t.ref, actor: boss, assigneeId: b.id, seen: { version: seen } }).then(() => 'assigned', (e: unknown) => e);
     if (db.kind === 'mariadb') await lockWaitOrDone(second);
-    release();
-    await first;
+    first.release();
+    await first.committed;
     expect(await second).to.be.instanceOf(TicketStaleError);
     const assigns = await db.models.TicketEvent.findAll({ where: { ticket_id: t.id, kind: 'assign' }, order: [['id', 'ASC']] });
     expect(assigns.map((e) => JSON.parse(e.details!).assigneeId)).to.deep.equal([a.id]);
