@@ -1,15 +1,15 @@
 // The reply as the citizen reads it: the agency's head and signature around the officer's text, every
 // {{variable}} filled from the ticket. Called by tickets/reply.ts inside its transaction.
-import type { Db } from '../../db/index.js';
+import { readRows, type Db } from '../../db/index.js';
 import { letterParts } from './templates.js';
 import { composeLetter, templateValues, type TemplateValues } from './template-vars.js';
 
 export interface LetterTicket { agency_id: number; ref: string; citizen_name: string | null; citizen_address: string; due_at: Date | null }
 
 export async function valuesFor(db: Db, ticket: LetterTicket, officer: string): Promise<TemplateValues> {
-  const agency = await db.models.Agency.findByPk(ticket.agency_id, { attributes: ['name'] });
+  const [agency] = await readRows(db, 'SELECT a.name FROM agencies a WHERE a.id = ?', [ticket.agency_id]);
   return templateValues({ citizenName: ticket.citizen_name, citizenAddress: ticket.citizen_address, ref: ticket.ref, dueAt: ticket.due_at,
-    officer, agency: agency?.name ?? '' });
+    officer, agency: agency ? String(agency.name) : '' });
 }
 
 /** The text sent: head + body + signature, filled. */

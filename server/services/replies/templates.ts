@@ -3,7 +3,7 @@
 // The scope is checked here, so the web, the CLI and jobs obey one rule; another agency's template is "not found".
 import type { Db } from '../../db/index.js';
 import type { Role } from '../../db/models/foundation.js';
-import { inTransaction } from '../../db/index.js';
+import { inTransaction, readRows } from '../../db/index.js';
 import { audit } from '../audit/index.js';
 import { ReplyForbiddenError, ReplyInputError, ReplyTemplateNotFoundError } from './errors.js';
 import { unknownVariables } from './template-vars.js';
@@ -36,8 +36,10 @@ export interface TemplateRow { id: number; name: string; body: string; updatedBy
 
 /** The agency's templates by name; for filling the reply form and for the management page (no scope check: callers hold the ticket or mustManage). */
 export async function agencyTemplates(db: Db, agencyId: number): Promise<TemplateRow[]> {
-  const rows = await db.models.ReplyTemplate.findAll({ where: { agency_id: agencyId }, order: [['name', 'ASC'], ['id', 'ASC']] });
-  return rows.map((r) => ({ id: r.id, name: r.name, body: r.body, updatedBy: r.updated_by, updatedAt: r.updated_at ?? null }));
+  // Raw (db/read-rows.ts): the reply form on every drawing of the ticket page reads them.
+  const rows = await readRows(db, 'SELECT t.id, t.name, t.body, t.updated_by, t.updated_at FROM reply_templates t WHERE t.agency_id = ? ORDER BY t.name ASC, t.id ASC', [agencyId]);
+  return rows.map((r) => ({ id: Number(r.id), name: String(r.name), body: String(r.body), updatedBy: r.updated_by === null || r.updated_by === undefined ? null : String(r.updated_by),
+    updatedAt: r.updated_at === null || r.updated_at === undefined ? null : r.updated_at instanceof Date ? r.updated_at : new Date(String(r.updated_at)) }));
 }
 
 export async function listTemplatesAs(db: Db, actor: ReplyActor, agencyId: number): Promise<TemplateRow[]> {

@@ -2,7 +2,7 @@
 // (pause.ts), stopped by the first response and the resolution. tickets.due_at and first_response_due_at
 // mirror the deadlines so lists and receipts need no join.
 import type { Db } from '../../db/index.js';
-import { inTransaction } from '../../db/index.js';
+import { inTransaction, modelRow, readRows, selectColumns } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { TicketSlaAttrs } from '../../db/models/sla.js';
 import { REFERRAL_DEADLINE } from '../org/index.js';
@@ -27,9 +27,10 @@ export async function ticketEvent(db: Db, ticketId: number, kind: string, detail
   await db.models.TicketEvent.create({ ticket_id: ticketId, kind, message_id: null, details: details ? JSON.stringify(details) : null, at });
 }
 
+/** Raw (db/read-rows.ts): the ticket page and every clock action read it. */
 export async function getClock(db: Db, ticketId: number): Promise<TicketSlaAttrs | null> {
-  const row = await db.models.TicketSla.findByPk(ticketId);
-  return row ? (row.get({ plain: true }) as TicketSlaAttrs) : null;
+  const [row] = await readRows(db, `SELECT ${selectColumns(db.models.TicketSla, 's', '')} FROM ticket_sla s WHERE s.ticket_id = ?`, [ticketId]);
+  return row ? modelRow<TicketSlaAttrs>(db.models.TicketSla, row, '') : null;
 }
 
 export async function requireClock(db: Db, ticketId: number): Promise<TicketSlaAttrs> {

@@ -1,9 +1,8 @@
 // One ticket as an agent sees it: the conversation (citizen mail and our replies, oldest first), the events
 // timeline, related tickets, the current assignee and who it may be assigned to. Nothing here is rendered:
 // citizen text stays plain text and HTML stays the sanitised copy made at ingestion (views escape/sandbox it).
-import { Op, type WhereOptions } from 'sequelize';
-import { readRows, type Db } from '../../db/index.js';
-import type { TicketAttrs } from '../../db/models/hotline.js';
+import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
+import type { MessageAttrs, OutboxAttrs, TicketAttrs, TicketEventAttrs } from '../../db/models/hotline.js';
 import { currentAssignees } from './assignee.js';
 import { findScopedTicket, type AgencyIds } from './scope.js';
 import { getClock, extensionOptions, loadCalendar } from '../sla/index.js';
@@ -78,18 +77,30 @@ export async function agencyAgents(db: Db, agencyId: number): Promise<{ id: numb
   return users.map((u) => ({ id: Number(u.id), name: String(u.display_name) }));
 }
 
+/** `?, ?, …` for an IN list of n values (n ≥ 1). */
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Every row of `sql` as the model's plain attributes (db/model-rows.ts). */
+async function rowsOf<T>(db: Db, model: Parameters<typeof modelRow>[0], sql: string, params: unknown[]): Promise<T[]> {
+  return (await readRows(db, sql, params)).map((r) => modelRow<T>(model, r, ''));
+}
+
+/** The page's reads are raw (db/read-rows.ts), as the queue's: this page is read far more often than written. */
 export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<TicketView> {
   const ticket = await findScopedTicket(db, ref, scope);
-  const [agency, messages, events, agents, assignees] = await Promise.all([
-    db.models.Agency.findByPk(ticket.agency_id, { attributes: ['id', 'name', 'code'] }),
-    db.models.Message.findAll({ where: { ticket_id: ticket.id, classification: { [Op.ne]: 'duplicate' } }, order: [['id', 'ASC']] }),
-    db.models.TicketEvent.findAll({ where: { ticket_id: ticket.id }, order: [['at', 'ASC'], ['id', 'ASC']] }),
+  const { Message, TicketEvent, Outbox } = db.models;
+  const [[agency], messages, events, agents, clock] = await Promise.all([
+    readRows(db, 'SELECT a.id, a.name, a.code FROM agencies a WHERE a.id = ?', [ticket.agency_id]),
+    rowsOf<MessageAttrs>(db, Message, `SELECT ${selectColumns(Message, 'm', '')} FROM messages m WHERE m.ticket_id = ? AND m.classification <> 'duplicate' ORDER BY m.id ASC`, [ticket.id]),
+    rowsOf<TicketEventAttrs>(db, TicketEvent, `SELECT ${selectColumns(TicketEvent, 'e', '')} FROM ticket_events e WHERE e.ticket_id = ? ORDER BY e.at ASC, e.id ASC`, [ticket.id]),
     agencyAgents(db, ticket.agency_id),
-    currentAssignees(db, [ticket.id]),
+    getClock(db, ticket.id),
   ]);
+  // The clock row just read is where a clocked ticket's assignee is kept (assignee.ts).
+  const assignees = await currentAssignees(db, [ticket.id], clock ? [clock] : []);
   const replyEvents = events.filter((e) => e.kind === 'reply');
-  const outboxIds = replyEvents.map((e) => Number(parse(e.details).outboxId)).filter(Boolean);
-  const outbox = outboxIds.length ? await db.models.Outbox.findAll({ where: { id: outboxIds } }) : [];
+  const outboxIds = [...new Set(replyEvents.map((e) => Number(parse(e.details).outboxId)).filter(Boolean))];
+  const outbox = outboxIds.length ? await rowsOf<OutboxAttrs>(db, Outbox, `SELECT ${selectColumns(Outbox, 'o', '')} FROM outbox o WHERE o.id IN (${marks(outboxIds.length)})`, outboxIds) : [];
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
   const files = await ticketFiles(db, messages);
   // A bounce names the Message-ID it returns (ingestion's bounce event): that reply was not delivered.
@@ -109,8 +120,8 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   // Events record the username (as the audit log does); people read display names.
   const usernames = [...new Set(events.map((e) => str(parse(e.details).by) ?? str(parse(e.details).actor)).filter((u): u is string => Boolean(u)))];
-  const people = usernames.length ? await db.models.User.findAll({ where: { username: usernames }, attributes: ['username', 'display_name'] }) : [];
-  const displayName = new Map(people.map((p) => [p.username, p.display_name]));
+  const people = usernames.length ? await readRows(db, `SELECT u.username, u.display_name FROM users u WHERE u.username IN (${marks(usernames.length)})`, usernames) : [];
+  const displayName = new Map(people.map((p) => [String(p.username), String(p.display_name)]));
   const nameOf = (u: string | null) => (u ? displayName.get(u) ?? u : null);
   for (const c of conversation) if (c.by) c.by = nameOf(c.by) ?? undefined;
   const receivedAt = new Map(messages.map((m) => [m.id, m.received_at]));
@@ -121,12 +132,13 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
       text: e.kind === 'note' ? str(d.text) : EXTENSION_EVENTS.includes(e.kind) ? str(d.reason) : e.kind === 'pause' ? str(d.note) : null, details: d };
   }).sort((a, b) => a.at.getTime() - b.at.getTime() || Number(MAIL_EVENTS.has(b.kind)) - Number(MAIL_EVENTS.has(a.kind)));
   const assigneeId = assignees.get(ticket.id);
-  const clock = await getClock(db, ticket.id);
-  const assigneeUser = assigneeId ? await db.models.User.findByPk(assigneeId, { attributes: ['id', 'display_name'] }) : null;
+  // Usually one of the agency's agents, read above; else (moved, deactivated) their own row.
+  const assignee = !assigneeId ? null : agents.find((a) => a.id === assigneeId)
+    ?? (await readRows(db, 'SELECT u.id, u.display_name FROM users u WHERE u.id = ?', [assigneeId])).map((u) => ({ id: Number(u.id), name: String(u.display_name) }))[0] ?? null;
   return {
-    ticket, agency: { id: agency?.id ?? ticket.agency_id, name: agency?.name ?? '', code: agency?.code ?? '' },
+    ticket, agency: { id: agency ? Number(agency.id) : ticket.agency_id, name: agency ? String(agency.name) : '', code: agency ? String(agency.code) : '' },
     conversation, timeline, related: await relatedTickets(db, ticket, scope),
-    assignee: assigneeUser ? { id: assigneeUser.id, name: assigneeUser.display_name } : null, agents,
+    assignee, agents,
     readOnly: Boolean(clock?.read_only),
     legalClock: extensionOptions(clock, new Date()),
     pause: clock?.paused_at ? { reason: clock.pause_reason ?? '', note: clock.pause_note, since: clock.paused_at } : null,
@@ -138,13 +150,14 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
 
 /** Linked both ways (same mail to two agencies, "may relate to"). Out-of-scope ones are named, not linked. */
 async function relatedTickets(db: Db, ticket: TicketAttrs, scope: AgencyIds): Promise<RelatedTicket[]> {
-  const or: WhereOptions<TicketAttrs>[] = [{ related_ticket_id: ticket.id }];
-  if (ticket.related_ticket_id) or.push({ id: ticket.related_ticket_id }, { related_ticket_id: ticket.related_ticket_id });
-  const rows = await db.models.Ticket.findAll({ where: { [Op.or]: or, id: { [Op.ne]: ticket.id } }, order: [['id', 'ASC']] });
-  const agencies = rows.length ? await db.models.Agency.findAll({ where: { id: [...new Set(rows.map((r) => r.agency_id))] }, attributes: ['id', 'name'], raw: true }) : [];
-  const name = new Map(agencies.map((a) => [a.id, a.name]));
+  const other = ticket.related_ticket_id;
+  const rows = (await readRows(db, `SELECT ${selectColumns(db.models.Ticket, 't', '')}, a.name AS agency_name FROM tickets t LEFT JOIN agencies a ON a.id = t.agency_id
+      WHERE (t.related_ticket_id = ?${other ? ' OR t.id = ? OR t.related_ticket_id = ?' : ''}) AND t.id <> ? ORDER BY t.id ASC`,
+    [ticket.id, ...(other ? [other, other] : []), ticket.id]));
+  const name = new Map(rows.map((r) => [Number(r.agency_id), r.agency_name === null || r.agency_name === undefined ? '' : String(r.agency_name)]));
   // A merge reads from each side: "merged into" that case there, "merged into this case" here.
   const relationOf = (r: TicketAttrs) => (r.id === ticket.related_ticket_id ? ticket.relation
     : r.relation === 'merged_into' && r.related_ticket_id === ticket.id ? 'merged_from' : r.relation);
-  return rows.map((r) => ({ ref: r.ref, agency: name.get(r.agency_id) ?? '', relation: relationOf(r), inScope: !scope || scope.includes(r.agency_id) }));
+  return rows.map((row) => modelRow<TicketAttrs>(db.models.Ticket, row, ''))
+    .map((r) => ({ ref: r.ref, agency: name.get(r.agency_id) ?? '', relation: relationOf(r), inScope: !scope || scope.includes(r.agency_id) }));
 }

@@ -2,7 +2,7 @@
 // received (raw_messages, keyed by sha256) and no copy of the parts, so attachments are parsed from those bytes on
 // demand (server/mail mailAttachments). Every lookup goes through the ticket in the reader's scope first: a message
 // of another agency's ticket is "not found", as the ticket page is.
-import type { Db } from '../../db/index.js';
+import { readRows, type Db } from '../../db/index.js';
 import { mailAttachments, MailParseError } from '../../mail/parse.js';
 import { TicketNotFoundError } from './errors.js';
 import { isDangerousFile } from './file-safety.js';
@@ -14,7 +14,7 @@ export interface MessageFile { part: number; filename: string; contentType: stri
 const unnamed = (part: number) => `tep-dinh-kem-${part}`;
 
 async function rawOf(db: Db, sha256: string): Promise<Buffer | null> {
-  const raw = await db.models.RawMessage.findByPk(sha256, { attributes: ['bytes'] });
+  const [raw] = await readRows<{ bytes: Buffer | Uint8Array }>(db, 'SELECT r.bytes FROM raw_messages r WHERE r.sha256 = ?', [sha256]);
   return raw ? Buffer.from(raw.bytes) : null;
 }
 
@@ -41,14 +41,30 @@ async function filesIn(raw: Buffer) {
 export async function ticketFiles(db: Db, messages: readonly { id: number; sha256: string }[]): Promise<Map<number, MessageFile[]>> {
   const out = new Map<number, MessageFile[]>();
   for (const m of messages) {
-    const raw = await rawOf(db, m.sha256);
-    const files = raw ? await filesIn(raw) : [];
-    if (files.length) {
-      out.set(m.id, files.map((f, i) => ({ part: i + 1, filename: f.filename ?? unnamed(i + 1), contentType: f.contentType, size: f.size,
-        dangerous: isDangerousFile(f.filename, f.contentType) })));
-    }
+    const files = await filesOf(db, m.sha256);
+    if (files.length) out.set(m.id, files);
   }
   return out;
+}
+
+/** Files listed per stored mail, by its sha256: the bytes under a sha256 never change (raw_messages is addressed by
+ *  its content), so neither does the list, and the ticket page need not read and parse every mail of the case on
+ *  every drawing. Bounded; the oldest entry goes first. */
+const FILES_CACHE_MAX = 2_000;
+const filesCache = new Map<string, MessageFile[]>();
+
+async function filesOf(db: Db, sha256: string): Promise<MessageFile[]> {
+  const known = filesCache.get(sha256);
+  if (known) return known;
+  const raw = await rawOf(db, sha256);
+  // A mail not stored (yet) is not cached: its bytes may still come.
+  if (!raw) return [];
+  // Frozen: every request after this one shares the list.
+  const files = Object.freeze((await filesIn(raw)).map((f, i) => Object.freeze({ part: i + 1, filename: f.filename ?? unnamed(i + 1), contentType: f.contentType, size: f.size,
+    dangerous: isDangerousFile(f.filename, f.contentType) }))) as MessageFile[];
+  if (filesCache.size >= FILES_CACHE_MAX) filesCache.delete(filesCache.keys().next().value!);
+  filesCache.set(sha256, files);
+  return files;
 }
 
 /** The exact bytes the mail server delivered: the legal record of one citizen mail. */

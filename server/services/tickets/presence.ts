@@ -2,7 +2,7 @@
 // than PRESENCE_TTL_MS means the page was closed. In the database, since web processes may be many; rows are
 // per (ticket, user), so an officer with two tabs counts once, and one's own row is never shown to oneself.
 import { Op, UniqueConstraintError } from 'sequelize';
-import type { Db } from '../../db/index.js';
+import { readRows, type Db } from '../../db/index.js';
 import { findScopedTicket, scopeOf, type Actor } from './scope.js';
 import { ticketVersion } from './staleness.js';
 
@@ -34,9 +34,8 @@ export async function markPresent(db: Db, ref: string, actor: Actor, now = new D
 }
 
 async function othersOn(db: Db, ticketId: number, userId: number, now: Date): Promise<{ name: string }[]> {
-  const rows = await db.models.TicketPresence.findAll({
-    where: { ticket_id: ticketId, user_id: { [Op.ne]: userId }, seen_at: { [Op.gt]: new Date(now.getTime() - PRESENCE_TTL_MS) } }, order: [['user_id', 'ASC']] });
-  const users = rows.length ? await db.models.User.findAll({ where: { id: rows.map((r) => r.user_id) }, attributes: ['id', 'display_name'] }) : [];
-  const name = new Map(users.map((u) => [u.id, u.display_name]));
-  return rows.map((r) => ({ name: name.get(r.user_id) ?? '' }));
+  // Raw (db/read-rows.ts), names joined: every drawing of the ticket page and every renewal reads it.
+  const rows = await readRows(db, `SELECT u.display_name FROM ticket_presence p LEFT JOIN users u ON u.id = p.user_id
+    WHERE p.ticket_id = ? AND p.user_id <> ? AND p.seen_at > ? ORDER BY p.user_id ASC`, [ticketId, userId, new Date(now.getTime() - PRESENCE_TTL_MS)]);
+  return rows.map((r) => ({ name: r.display_name === null || r.display_name === undefined ? '' : String(r.display_name) }));
 }

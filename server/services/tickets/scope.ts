@@ -1,7 +1,7 @@
 // Who may see and change which tickets. The scope goes into every query (never filtered after loading), so
 // an agent of agency A asking for agency B's ref gets the same "not found" as for a ref that does not exist.
 import { Transaction } from 'sequelize';
-import type { Db } from '../../db/index.js';
+import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { Role, UserAttrs } from '../../db/models/foundation.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TicketForbiddenError, TicketNotFoundError } from './errors.js';
@@ -30,12 +30,15 @@ export function scopeWhere(scope: AgencyIds): { agency_id?: number[] } {
   return scope ? { agency_id: scope } : {};
 }
 
-/** The ticket by ref inside the scope, or TicketNotFoundError (also when it exists in another agency). */
+/** The ticket by ref inside the scope, or TicketNotFoundError (also when it exists in another agency). Raw
+ *  (db/read-rows.ts): the ticket page reads it more than once per request. */
 export async function findScopedTicket(db: Db, ref: string, scope: AgencyIds): Promise<TicketAttrs> {
   const clean = ref.trim().toUpperCase();
-  const row = clean ? await db.models.Ticket.findOne({ where: { ref: clean, ...scopeWhere(scope) } }) : null;
+  if (scope && !scope.length) throw new TicketNotFoundError(clean);
+  const inScope = scope ? ` AND t.agency_id IN (${scope.map(() => '?').join(', ')})` : '';
+  const [row] = clean ? await readRows(db, `SELECT ${selectColumns(db.models.Ticket, 't', '')} FROM tickets t WHERE t.ref = ?${inScope} LIMIT 1`, [clean, ...(scope ?? [])]) : [];
   if (!row) throw new TicketNotFoundError(clean);
-  return row.get({ plain: true }) as TicketAttrs;
+  return modelRow<TicketAttrs>(db.models.Ticket, row, '');
 }
 
 /** The ticket's row by ref inside the scope, read with a write lock (FOR UPDATE on MariaDB; SQLite has one writer). */

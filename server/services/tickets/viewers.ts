@@ -3,7 +3,7 @@
 // reads the list (one query, names and roles joined) and writes only when its reader's last view is a minute old or
 // more, then with one upsert whose own condition keeps two tabs at once from counting twice.
 import type { Db } from '../../db/index.js';
-import { execWrite } from '../../db/index.js';
+import { execWrite, readRows } from '../../db/index.js';
 import type { Role } from '../../db/models/foundation.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TicketForbiddenError, TicketNotFoundError } from './errors.js';
@@ -24,14 +24,13 @@ function assertMaySee(ticket: Pick<TicketAttrs, 'ref' | 'agency_id'>, actor: Act
 }
 
 async function listViewers(db: Db, ticketId: number, limit?: number): Promise<TicketViewerEntry[]> {
-  const rows = await db.models.TicketViewer.findAll({
-    where: { ticket_id: ticketId }, order: [['last_at', 'DESC'], ['user_id', 'ASC']], ...(limit ? { limit } : {}),
-    include: [{ model: db.models.User, as: 'user', attributes: ['username', 'display_name', 'role'] }],
-  });
-  return rows.map((r) => {
-    const u = (r as unknown as { user?: { username: string; display_name: string; role: Role } }).user;
-    return { userId: r.user_id, username: u?.username ?? '', name: u?.display_name ?? '', role: u?.role ?? 'agent', firstAt: r.first_at, lastAt: r.last_at, views: r.view_count };
-  });
+  // Raw (db/read-rows.ts), the user joined: the ticket page reads it on every drawing.
+  const rows = await readRows(db, `SELECT v.user_id, v.first_at, v.last_at, v.view_count, u.username, u.display_name, u.role
+    FROM ticket_viewers v LEFT JOIN users u ON u.id = v.user_id WHERE v.ticket_id = ? ORDER BY v.last_at DESC, v.user_id ASC${limit ? ` LIMIT ${Math.floor(limit)}` : ''}`, [ticketId]);
+  const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return rows.map((r) => ({ userId: Number(r.user_id), username: text(r.username) ?? '', name: text(r.display_name) ?? '', role: (text(r.role) ?? 'agent') as Role,
+    firstAt: date(r.first_at), lastAt: date(r.last_at), views: Number(r.view_count) }));
 }
 
 /** The one write: a first view inserts; a later one counts only when the last was VIEW_VISIT_MS ago or more. */
