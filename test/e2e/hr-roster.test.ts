@@ -97,9 +97,15 @@ describe('e2e: HR imports a roster in a real browser', function () {
     const page = await e2e.newPage({ viewport: { width: 390, height: 800 } });
     await loginInBrowser(page, username, password);
     await page.goto(`${e2e.baseUrl}/hr/roster`);
+    // the file field speaks Vietnamese (partials/file-picker.hbs), not Chromium's "Choose File / No file chosen"
+    expect(await page.textContent('[data-testid=upload-file-button]')).to.equal('Chọn tệp…');
+    expect(await page.textContent('[data-testid=upload-file-status]')).to.equal('Chưa chọn tệp nào');
+    await page.click('[data-testid=upload-submit]');
+    expect(await page.textContent('[data-testid=upload-error]')).to.equal('Chọn một tệp trước khi tải lên.');
     await page.setInputFiles('[data-testid=upload-file]', { name: 'danh-sách.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsxBomb({ sheetMiB: 500 }) });
     await page.click('[data-testid=upload-submit]');
-    await page.waitForSelector('[data-testid=upload-error]:not([hidden])');
+    expect(await page.textContent('[data-testid=upload-file-status]')).to.equal('Đã chọn 1 tệp: danh-sách.xlsx');
+    await page.waitForSelector('[data-testid=upload-error]:text-matches("^Tệp giải nén")');
     expect(await page.textContent('[data-testid=upload-error]')).to.match(/^Tệp giải nén quá lớn: 500 MB, tối đa \d+ MB/);
     expect(await page.isEnabled('[data-testid=upload-submit]'), 'HR can choose another file').to.equal(true);
     await shot(page, '7-zip-bomb');

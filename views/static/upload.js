@@ -8,11 +8,18 @@
     var busy = form.querySelector('[data-upload-busy]');
     var tooBig = form.querySelector('[data-upload-too-big]');
     var button = form.querySelector('button[type=submit]');
+    function showError(text) {
+      errorBox.textContent = text;
+      errorBox.hidden = false;
+      button.disabled = false;
+      busy.hidden = true;
+    }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var file = input.files && input.files[0];
-      if (!file) return;
       errorBox.hidden = true;
+      // no `required` on the input: the browser would say so in its own language, in a bubble by a hidden input
+      if (!file) { showError(form.dataset.noFile); input.focus(); return; }
       tooBig.hidden = true;
       if (file.size > Number(form.dataset.maxMb) * 1024 * 1024) { tooBig.hidden = false; return; }
       button.disabled = true;
@@ -31,12 +38,10 @@
         return res.json().then(function (body) { return { ok: res.ok, body: body }; });
       }).then(function (r) {
         if (r.ok && r.body.next) { window.location.assign(r.body.next); return; }
-        throw new Error((r.body.error && r.body.error.message) || 'upload failed');
-      }).catch(function (e) {
-        errorBox.textContent = e.message;
-        errorBox.hidden = false;
-        button.disabled = false;
-        busy.hidden = true;
+        showError((r.body.error && r.body.error.message) || form.dataset.failed);
+      }).catch(function () {
+        // the network or an answer that is not JSON: the browser's own message would be English ("Failed to fetch")
+        showError(form.dataset.failed);
       });
     });
   });
