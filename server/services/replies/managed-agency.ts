@@ -5,7 +5,7 @@ import type { Db } from '../../db/index.js';
 import { ReplyAgencyNotFoundError, ReplyForbiddenError } from './errors.js';
 import { managedAgencyIds, type ReplyActor } from './templates.js';
 
-export interface ManagedAgency { agency: { id: number; code: string; name: string }; choices: string[] }
+export interface ManagedAgency { agency: { id: number; code: string; name: string }; choices: { code: string; name: string }[] }
 
 export async function managedAgencyByCode(db: Db, actor: ReplyActor, code: string | undefined): Promise<ManagedAgency> {
   const managed = managedAgencyIds(actor);
@@ -17,6 +17,7 @@ export async function managedAgencyByCode(db: Db, actor: ReplyActor, code: strin
     if (code && managed !== null) throw new ReplyForbiddenError('not an agency this account manages');
     throw new ReplyAgencyNotFoundError(code ?? '');
   }
-  const choices = managed === null ? await db.models.Agency.findAll({ order: [['code', 'ASC']], attributes: ['code'], raw: true }) : [];
-  return { agency: { id: agency.id, code: agency.code, name: agency.name }, choices: choices.map((a) => a.code) };
+  // with their names: a province-wide admin picks an agency by name (the picker showed the codes alone)
+  const choices = managed === null ? await db.models.Agency.findAll({ order: [['code', 'ASC']], attributes: ['code', 'name'], raw: true }) : [];
+  return { agency: { id: agency.id, code: agency.code, name: agency.name }, choices: choices.map((a) => ({ code: a.code, name: a.name })) };
 }

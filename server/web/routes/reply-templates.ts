@@ -33,7 +33,7 @@ export function replyTemplateRoutes(deps: AppDeps): Router {
   /** The agency the page is about (services/replies decides which the actor manages), and the choices. */
   const agencyOf = async (req: Request, code: string | undefined) => {
     const { agency, choices } = await managedAgencyByCode(db, req.auth!.user, code).catch((e) => { throw httpError(e); });
-    return { agency, choices: choices.map((c) => ({ value: c, label: c, selected: c === agency.code })) };
+    return { agency, choices: choices.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}`, selected: c.code === agency.code })) };
   };
 
   const render = async (req: Request, res: Response, code: string | undefined, extra: Record<string, unknown> = {}, status = 200) => {

@@ -20,6 +20,8 @@ forEachDb('reply templates page', (getDb) => {
     const { agent } = await loginAgent(app, await buildUser(db(), { role: 'admin', agencyId: null }));
     const page = await agent.get('/reply-templates?agency=SXD').expect(200);
     expect(page.text).to.contain('Sở SXD tỉnh Hòa Bình').and.contain('name="agency" value="SXD"');
+    // the agency picker names each agency, not its code alone
+    expect(page.text).to.contain('<option value="SGD">SGD — Sở SGD tỉnh Hòa Bình</option>').and.contain('<option value="SXD" selected>SXD — Sở SXD tỉnh Hòa Bình</option>');
     // what the browser posts: the form's own hidden agency field
     const agency = /name="agency" value="([^"]*)"/.exec(page.text)![1];
     await agent.post('/reply-templates').type('form').send({ _csrf: csrfOf(page.text), agency, id: '', name: 'Đã nhận hồ sơ', body: 'Kính gửi {{ten_cong_dan}},' })
