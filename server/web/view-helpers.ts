@@ -1,7 +1,7 @@
 // Handlebars helpers, registered in one place. Templates never mark mail content as safe: citizen text is
 // escaped by {{ }}; sanitised HTML (sanitize-html at ingestion) is shown only inside a sandboxed iframe.
 import type { HelperOptions } from 'handlebars';
-import { t, isLocale, type Locale } from '../i18n/index.js';
+import { t, tn, isLocale, type Locale } from '../i18n/index.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -47,6 +47,10 @@ export const viewHelpers = {
   /** {{t "key" name=value}} */
   t(key: string, options: HelperOptions) {
     return t(localeOf(options), key, (options.hash ?? {}) as Record<string, string | number>);
+  },
+  /** {{tn "key" count name=value}}: the count's form of the string (server/i18n tn) */
+  tn(key: string, n: number, options: HelperOptions) {
+    return tn(localeOf(options), key, Number(n), (options.hash ?? {}) as Record<string, string | number>);
   },
   eq: (a: unknown, b: unknown) => a === b,
   /** {{#if (gt pages 1)}} */

@@ -10,9 +10,10 @@
     if (!input || !button || !status || field.classList.contains('file-picker-ready')) return;
     function show() {
       var names = Array.prototype.map.call(input.files || [], function (f) { return f.name; });
-      status.textContent = names.length
-        ? field.getAttribute('data-chosen').replace('{n}', String(names.length)).replace('{names}', names.join(', '))
-        : field.getAttribute('data-none');
+      if (!names.length) { status.textContent = field.getAttribute('data-none'); return; }
+      var text = field.getAttribute(names.length === 1 ? 'data-chosen-one' : 'data-chosen');
+      // the names through a function, so that a "$&" in a file's name is shown as typed, not as a replace pattern
+      status.textContent = text.replace('{n}', String(names.length)).replace('{names}', function () { return names.join(', '); });
     }
     field.classList.add('file-picker-ready');
     button.hidden = false;

@@ -31,6 +31,7 @@ export const deskFormsCatalogue: AreaCatalogue = {
     'files.choose': 'Choose files…',
     'files.choose_one': 'Choose a file…',
     'files.none': 'No file chosen',
-    'files.chosen': '{n} file(s) chosen: {names}',
+    'files.chosen': '{n} files chosen: {names}',
+    'files.chosen.one': '1 file chosen: {names}',
   },
 };
