@@ -1,9 +1,8 @@
 // Geometry of the coverage bar chart (one horizontal bar per agency, % of staff with an active mailbox),
 // rendered as SVG by views/partials/coverage-chart.hbs. Pure: no chart library, no client script.
 import type { CoverageRow } from '../../services/provisioning/index.js';
+import { CHART_WIDTH_PX } from './chart-size.js';
 
-// 560 wide: drawn about 1:1 in a half-width card at 1366 px, so its 12 px labels stay 12 px (at 720 they shrank to 8).
-export const CHART_WIDTH_PX = 560;
 const LABEL_WIDTH_PX = 120;
 const VALUE_WIDTH_PX = 60;
 const BAR_HEIGHT_PX = 18;

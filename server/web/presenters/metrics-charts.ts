@@ -1,9 +1,8 @@
 // Geometry of the /metrics bar charts, rendered as SVG by views/partials/metrics-*.hbs. Pure: no chart
 // library and no client script (helmet's CSP forbids inline script anyway).
 import type { AgencyMetrics } from '../../services/metrics/index.js';
+import { CHART_WIDTH_PX } from './chart-size.js';
 
-// 560 wide: drawn about 1:1 in a half-width card at 1366 px, so its 12 px labels stay 12 px (at 720 they shrank to 8).
-export const CHART_WIDTH_PX = 560;
 const LABEL_WIDTH_PX = 90;
 const VALUE_WIDTH_PX = 70;
 const BAR_HEIGHT_PX = 18;

@@ -2,9 +2,8 @@
 // polylines (views/partials/metrics-trend.hbs). Pure.
 import type { TrendPoint as Point } from '../../services/metrics/index.js';
 import { niceTicks } from './metrics-charts.js';
+import { CHART_WIDTH_PX } from './chart-size.js';
 
-// 560 wide: drawn about 1:1 in a half-width card at 1366 px, so its 12 px labels stay 12 px (at 720 they shrank to 8).
-export const TREND_WIDTH_PX = 560;
 export const TREND_HEIGHT_PX = 220;
 const PAD_LEFT_PX = 40;
 const PAD_RIGHT_PX = 16;
@@ -31,7 +30,7 @@ export const shortMonth = (month: string) => `${month.slice(5, 7)}/${month.slice
 export function trendChart(weeks: readonly Point[], label: (period: string) => string = shortDate): TrendChart {
   const ticks = niceTicks(Math.max(1, ...weeks.map((w) => Math.max(w.received, w.resolved, w.late))));
   const yMax = ticks[ticks.length - 1]!;
-  const plotWidth = TREND_WIDTH_PX - PAD_LEFT_PX - PAD_RIGHT_PX;
+  const plotWidth = CHART_WIDTH_PX - PAD_LEFT_PX - PAD_RIGHT_PX;
   const bottom = TREND_HEIGHT_PX - PAD_BOTTOM_PX;
   const plotHeight = bottom - PAD_TOP_PX;
   const xOf = (i: number) => Math.round(PAD_LEFT_PX + (weeks.length <= 1 ? plotWidth / 2 : (plotWidth * i) / (weeks.length - 1)));
@@ -44,5 +43,5 @@ export function trendChart(weeks: readonly Point[], label: (period: string) => s
   const step = Math.max(1, Math.ceil(weeks.length / 6));
   const xLabels = weeks.flatMap((w, i) => (i % step === 0 ? [{ x: xOf(i), text: label(w.period) }] : []));
   const yTicks = ticks.map((v) => ({ y: yOf(v), label: v }));
-  return { width: TREND_WIDTH_PX, height: TREND_HEIGHT_PX, left: PAD_LEFT_PX, right: TREND_WIDTH_PX - PAD_RIGHT_PX, top: PAD_TOP_PX, bottom, yMax, yTicks, series, xLabels };
+  return { width: CHART_WIDTH_PX, height: TREND_HEIGHT_PX, left: PAD_LEFT_PX, right: CHART_WIDTH_PX - PAD_RIGHT_PX, top: PAD_TOP_PX, bottom, yMax, yTicks, series, xLabels };
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { coverageChart, CHART_WIDTH_PX } from '../../../server/web/presenters/coverage-chart.js';
+import { coverageChart } from '../../../server/web/presenters/coverage-chart.js';
+import { CHART_WIDTH_PX } from '../../../server/web/presenters/chart-size.js';
 import { importPercent } from '../../../server/web/presenters/import-progress.js';
 import { searchMailboxes } from '../../../server/web/presenters/mailbox-page.js';
 import type { MailboxListItem } from '../../../server/services/provisioning/mailbox-lifecycle.js';
