@@ -3,6 +3,7 @@
 // an English Chromium), so the field is a text box and this is the one place that reads it, for every date field.
 // Pure: what was typed in, the ISO day (YYYY-MM-DD) the routes and services take out.
 import { z } from 'zod';
+import { t, type Locale } from '../../i18n/index.js';
 
 const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
 // ISO is still read: links built by the app (/metrics?from=2026-01-01), saved queue views and bookmarks carry it.
@@ -40,3 +41,30 @@ export function isIsoDay(value: string): boolean {
 
 /** A form or query field holding a day: read by dayFromInput; '' (nothing typed) or a real ISO day, else invalid. */
 export const dayField = z.preprocess(dayFromInput, z.string().refine((v) => v === '' || isIsoDay(v)));
+
+/** What typedDays read from a form's date fields, by field name. */
+export interface TypedDays<K extends string> {
+  /** the fields read as a real day, in ISO; a field left empty or not readable is absent */
+  days: Partial<Record<K, string>>;
+  /** the fields typed but not readable as a day, as typed (trimmed): the form shows them again as they were */
+  bad: Partial<Record<K, string>>;
+  /** the error shown next to each field of `bad`, in the page's language */
+  errors: Partial<Record<K, string>>;
+}
+
+/**
+ * The date fields `keys` of a query or form (filters such as the queue's and the metrics page's from/to): each
+ * read by dayFromInput, so every form tells a day it could read from text it could not in the same way.
+ */
+export function typedDays<K extends string>(raw: Record<string, unknown>, keys: readonly K[], locale: Locale): TypedDays<K> {
+  const out: TypedDays<K> = { days: {}, bad: {}, errors: {} };
+  for (const k of keys) {
+    const day = dayFromInput(raw[k]);
+    if (isIsoDay(day)) out.days[k] = day;
+    else if (day !== '') {
+      out.bad[k] = day;
+      out.errors[k] = t(locale, 'ui.date.invalid');
+    }
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ import { normaliseAgencyCode } from '../../services/org/index.js';
 import { metricsPage, type MetricsFilters } from '../presenters/metrics-page.js';
 import { exportLabels } from '../presenters/export-labels.js';
 import { reportChoices } from '../presenters/metrics-reports.js';
-import { dayFromInput, isIsoDay } from '../forms/day-input.js';
+import { typedDays, type TypedDays } from '../forms/day-input.js';
 import { lastFinishedPeriods, parseReportPeriod, reportFile, ReportPeriodError, type ReportFormat } from '../../services/reports/index.js';
 
 const DEFAULT_PERIOD_DAYS = 91;
@@ -38,30 +38,23 @@ function asHttpError(e: unknown): unknown {
   return e instanceof MetricsInputError ? badRequest(e.message) : e;
 }
 
-type Bound = 'from' | 'to';
-
 /**
  * The filters as typed (defaults: the last 13 weeks), and the service query; the service checks the agency. A
- * period bound typed day/month/year (or ISO, as links carry it) is read by dayFromInput; one it cannot read keeps
- * its default and is named in `bad` with the text typed, for the page to show next to its field.
+ * period bound typed day/month/year (or ISO, as links carry it) is read by typedDays; one it cannot read keeps
+ * its default and is named in `dates.bad` with the text typed, and its error in `dates.errors`, for the page to
+ * show next to its field.
  */
-function readFilters(req: Request): { filters: MetricsFilters; query: MetricsQuery; bad: Partial<Record<Bound, string>> } {
+function readFilters(req: Request): { filters: MetricsFilters; query: MetricsQuery; dates: TypedDays<'from' | 'to'> } {
   const parsed = filterSchema.safeParse(req.query);
   if (!parsed.success) throw badRequest('from/to must be dates (dd/mm/yyyy)');
-  const bad: Partial<Record<Bound, string>> = {};
-  const bound = (k: Bound, fallback: string): string => {
-    const day = dayFromInput(parsed.data[k]);
-    if (day === '' || isIsoDay(day)) return day || fallback;
-    bad[k] = day;
-    return fallback;
-  };
+  const dates = typedDays(parsed.data, ['from', 'to'], req.locale);
   const filters: MetricsFilters = {
-    from: bound('from', localDate(new Date(Date.now() - DEFAULT_PERIOD_DAYS * DAY_MS))),
-    to: bound('to', localDate(new Date())),
+    from: dates.days.from ?? localDate(new Date(Date.now() - DEFAULT_PERIOD_DAYS * DAY_MS)),
+    to: dates.days.to ?? localDate(new Date()),
     agency: normaliseAgencyCode(parsed.data.agency ?? ''),
   };
   try {
-    return { filters, query: { from: parseBound(filters.from, 'from'), to: parseBound(filters.to, 'to'), agencyCode: filters.agency || undefined }, bad };
+    return { filters, query: { from: parseBound(filters.from, 'from'), to: parseBound(filters.to, 'to'), agencyCode: filters.agency || undefined }, dates };
   } catch (e) {
     throw badRequest((e as Error).message);
   }
@@ -78,7 +71,7 @@ export function metricsRoutes(deps: AppDeps): Router {
   const guard = [requireLogin, requireRole('leader', 'supervisor', 'admin')];
 
   router.get('/metrics', ...guard, async (req, res) => {
-    const { filters, query, bad } = readFilters(req);
+    const { filters, query, dates: { bad, errors: dateErrors } } = readFilters(req);
     const actor = actorOf(req.auth!.user);
     const data = await dashboard(db, actor, query).catch((e: unknown) => Promise.reject(asHttpError(e)));
     const choices = await metricsAgencyChoices(db, actor);
@@ -93,13 +86,13 @@ export function metricsRoutes(deps: AppDeps): Router {
       ...metricsPage(data, filters, req.locale),
       // a bound it could not read: the period used its default; the field keeps the text typed, with the error
       typed: { from: bad.from ?? filters.from, to: bad.to ?? filters.to },
-      dateErrors: Object.fromEntries(Object.keys(bad).map((k) => [k, t(req.locale, 'ui.date.invalid')])),
+      dateErrors,
     });
   });
 
   const exportHandler = (format: ExportFormat) => async (req: Request, res: Response) => {
-    const { filters, query, bad } = readFilters(req);
-    if (Object.keys(bad).length) throw badRequest('from/to must be dates (dd/mm/yyyy)');
+    const { filters, query, dates } = readFilters(req);
+    if (Object.keys(dates.bad).length) throw badRequest('from/to must be dates (dd/mm/yyyy)');
     const access = await metricsAccess(db, actorOf(req.auth!.user), query.agencyCode).catch((e: unknown) => Promise.reject(asHttpError(e)));
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="metrics-${filters.from}-${filters.to}.${format}"`);

@@ -12,18 +12,12 @@ import {
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { queueView, bulkSummary, type QueueQuery } from '../presenters/queue-presenter.js';
-import { dayFromInput, isIsoDay } from '../forms/day-input.js';
-
-/** The date filters typed but not readable as a day: kept as typed in their field, with the error beside it. */
-function badDays(raw: Record<string, unknown>, query: { from?: string; to?: string }): Partial<Record<'from' | 'to', string>> {
-  const typed = (k: 'from' | 'to') => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
-  return Object.fromEntries((['from', 'to'] as const).filter((k) => typed(k) !== '' && query[k] === undefined).map((k) => [k, typed(k)]));
-}
+import { dayField, typedDays } from '../forms/day-input.js';
 
 const short = z.string().max(40).regex(/^[a-z0-9_-]*$/).optional().catch(undefined);
-// a day typed day/month/year (or ISO, as links and saved views carry it) read as ISO; an unreadable one is dropped
-// from the filter and named next to its field (badDays)
-const day = z.preprocess(dayFromInput, z.string().refine(isIsoDay)).optional().catch(undefined);
+// a day typed day/month/year (or ISO, as links and saved views carry it) read as ISO; none typed is no filter; an
+// unreadable one is dropped from the filter and named next to its field (typedDays)
+const day = dayField.transform((v) => v || undefined).optional().catch(undefined);
 export const queueQuery = z.object({
   agency: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(TICKET_STATUSES).optional().catch(undefined),
@@ -68,13 +62,13 @@ export function queueRoutes(deps: AppDeps): Router {
     const done = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `queue.flash.${req.query.done}` : null;
     const flashText = done ? t(req.locale, done) : null;
     const view = queueView(page, query as QueueQuery, req.locale, { views, ...choices, canBulk: canWrite(user) });
-    const bad = badDays(req.query, query);
+    const { bad, errors: dateErrors } = typedDays(req.query, ['from', 'to'], req.locale);
     res.render('pages/tickets/queue', {
       title: t(req.locale, 'tickets.queue.title'),
       flash: flashText && flashText !== done ? { kind: done!.includes('view_no') || done!.includes('too_many') || done!.includes('none') ? 'warning' : 'ok', text: flashText } : undefined,
       ...view,
       filter: { ...view.filter, ...bad },
-      dateErrors: Object.fromEntries(Object.keys(bad).map((k) => [k, t(req.locale, 'ui.date.invalid')])),
+      dateErrors,
       moreFilters: view.moreFilters || Object.keys(bad).length > 0,
       bulkSeen: mark,
     });

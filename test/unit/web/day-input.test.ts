@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { dayField, dayFromInput, isIsoDay } from '../../../server/web/forms/day-input.js';
+import { dayField, dayFromInput, isIsoDay, typedDays } from '../../../server/web/forms/day-input.js';
 
 // Date fields are text boxes read day/month/year (the browser's <input type=date> showed mm/dd/yyyy).
 describe('web/forms/day-input: a typed day, day first', () => {
@@ -36,5 +36,19 @@ describe('web/forms/day-input: dayField', () => {
     expect(dayField.parse('')).to.equal('');
     expect(dayField.safeParse('31/02/2026').success).to.equal(false);
     expect(dayField.safeParse('2026-13-01').success).to.equal(false);
+  });
+});
+
+describe('web/forms/day-input: typedDays, the date filters of a form', () => {
+  it('gives the days it read in ISO, the ones it could not as typed, and the error next to those in the page\'s language', () => {
+    const read = typedDays({ from: ' 31/02/2026 ', to: '1/3/2026', other: 'x' }, ['from', 'to'], 'vi');
+    expect(read.days).to.deep.equal({ to: '2026-03-01' });
+    expect(read.bad).to.deep.equal({ from: '31/02/2026' });
+    expect(read.errors).to.deep.equal({ from: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 02/09/2026.' });
+    expect(typedDays({ to: 'yesterday' }, ['from', 'to'], 'en').errors).to.deep.equal({ to: 'Enter the date as day/month/year, for example 02/09/2026.' });
+  });
+
+  it('leaves a field with nothing typed (or repeated, as ?from=a&from=b gives an array) out of all three', () => {
+    expect(typedDays({ from: '  ', to: ['01/02/2026', '02/02/2026'] }, ['from', 'to'], 'vi')).to.deep.equal({ days: {}, bad: {}, errors: {} });
   });
 });
