@@ -40,3 +40,4 @@ export { inTransaction } from './transaction.js';
 export { isWriteConflict } from './write-conflict.js';
 export { modelRow, selectColumns } from './model-rows.js';
 export { readRows } from './read-rows.js';
+export { inList } from './in-list.js';

@@ -1,7 +1,7 @@
 // One ticket as an agent sees it: the conversation (citizen mail and our replies, oldest first), the events
 // timeline, related tickets, the current assignee and who it may be assigned to. Nothing here is rendered:
 // citizen text stays plain text and HTML stays the sanitised copy made at ingestion (views escape/sandbox it).
-import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
+import { inList, modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { MessageAttrs, OutboxAttrs, TicketAttrs, TicketEventAttrs } from '../../db/models/hotline.js';
 import { currentAssignees } from './assignee.js';
 import { findScopedTicket, type AgencyIds } from './scope.js';
@@ -77,9 +77,6 @@ export async function agencyAgents(db: Db, agencyId: number): Promise<{ id: numb
   return users.map((u) => ({ id: Number(u.id), name: String(u.display_name) }));
 }
 
-/** `?, ?, …` for an IN list of n values (n ≥ 1). */
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
 /** Every row of `sql` as the model's plain attributes (db/model-rows.ts). */
 async function rowsOf<T>(db: Db, model: Parameters<typeof modelRow>[0], sql: string, params: unknown[]): Promise<T[]> {
   return (await readRows(db, sql, params)).map((r) => modelRow<T>(model, r, ''));
@@ -100,7 +97,7 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   const assignees = await currentAssignees(db, [ticket.id], clock ? [clock] : []);
   const replyEvents = events.filter((e) => e.kind === 'reply');
   const outboxIds = [...new Set(replyEvents.map((e) => Number(parse(e.details).outboxId)).filter(Boolean))];
-  const outbox = outboxIds.length ? await rowsOf<OutboxAttrs>(db, Outbox, `SELECT ${selectColumns(Outbox, 'o', '')} FROM outbox o WHERE o.id IN (${marks(outboxIds.length)})`, outboxIds) : [];
+  const outbox = outboxIds.length ? await rowsOf<OutboxAttrs>(db, Outbox, `SELECT ${selectColumns(Outbox, 'o', '')} FROM outbox o WHERE o.id IN (${inList(outboxIds)})`, outboxIds) : [];
   const outboxById = new Map(outbox.map((o) => [o.id, o]));
   const files = await ticketFiles(db, messages);
   // A bounce names the Message-ID it returns (ingestion's bounce event): that reply was not delivered.
@@ -120,7 +117,7 @@ export async function getTicket(db: Db, ref: string, scope: AgencyIds): Promise<
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   // Events record the username (as the audit log does); people read display names.
   const usernames = [...new Set(events.map((e) => str(parse(e.details).by) ?? str(parse(e.details).actor)).filter((u): u is string => Boolean(u)))];
-  const people = usernames.length ? await readRows(db, `SELECT u.username, u.display_name FROM users u WHERE u.username IN (${marks(usernames.length)})`, usernames) : [];
+  const people = usernames.length ? await readRows(db, `SELECT u.username, u.display_name FROM users u WHERE u.username IN (${inList(usernames)})`, usernames) : [];
   const displayName = new Map(people.map((p) => [String(p.username), String(p.display_name)]));
   const nameOf = (u: string | null) => (u ? displayName.get(u) ?? u : null);
   for (const c of conversation) if (c.by) c.by = nameOf(c.by) ?? undefined;

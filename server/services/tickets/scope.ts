@@ -1,7 +1,7 @@
 // Who may see and change which tickets. The scope goes into every query (never filtered after loading), so
 // an agent of agency A asking for agency B's ref gets the same "not found" as for a ref that does not exist.
 import { Transaction } from 'sequelize';
-import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
+import { inList, modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { Role, UserAttrs } from '../../db/models/foundation.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { TicketForbiddenError, TicketNotFoundError } from './errors.js';
@@ -35,7 +35,7 @@ export function scopeWhere(scope: AgencyIds): { agency_id?: number[] } {
 export async function findScopedTicket(db: Db, ref: string, scope: AgencyIds): Promise<TicketAttrs> {
   const clean = ref.trim().toUpperCase();
   if (scope && !scope.length) throw new TicketNotFoundError(clean);
-  const inScope = scope ? ` AND t.agency_id IN (${scope.map(() => '?').join(', ')})` : '';
+  const inScope = scope ? ` AND t.agency_id IN (${inList(scope)})` : '';
   const [row] = clean ? await readRows(db, `SELECT ${selectColumns(db.models.Ticket, 't', '')} FROM tickets t WHERE t.ref = ?${inScope} LIMIT 1`, [clean, ...(scope ?? [])]) : [];
   if (!row) throw new TicketNotFoundError(clean);
   return modelRow<TicketAttrs>(db.models.Ticket, row, '');

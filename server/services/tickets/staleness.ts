@@ -4,7 +4,7 @@
 // row locked (scope.ts findWritableTicket, the one door every action goes through), so a change cannot slip in
 // between the check and the write. One's own changes are not news to oneself.
 import { Op } from 'sequelize';
-import { readRows, type Db } from '../../db/index.js';
+import { inList, readRows, type Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import type { Actor } from './scope.js';
 
@@ -43,7 +43,7 @@ export class TicketStaleError extends Error {
 
 export async function ticketVersion(db: Db, ticketId: number): Promise<number> {
   // Raw (db/read-rows.ts): every drawing of the ticket page reads it.
-  const [row] = await readRows(db, `SELECT MAX(e.id) AS v FROM ticket_events e WHERE e.ticket_id = ? AND e.kind IN (${CASE_CHANGES.map(() => '?').join(', ')})`,
+  const [row] = await readRows(db, `SELECT MAX(e.id) AS v FROM ticket_events e WHERE e.ticket_id = ? AND e.kind IN (${inList(CASE_CHANGES)})`,
     [ticketId, ...CASE_CHANGES]);
   return Number(row?.v) || 0;
 }
