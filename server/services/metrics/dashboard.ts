@@ -107,10 +107,12 @@ export async function dashboard(db: Db, actor: Principal, q: DashboardQuery = {}
 
   let weeks: TrendPoint[];
   if (range) {
-    // the report summed the months, so it counted the overdue open tickets by day: the same as the trend needs
+    // the report summed the months, so it counted the overdue open tickets by day: the same as the trend needs.
+    // A report without them (recomputed from events) would draw every week with fewer late tickets than it had.
+    if (!overdueByDay) throw new Error('metrics dashboard: the report has no overdue counts by day for the weekly trend (not summed from the rollups)');
     const byWeek = new Map((await weekCounts(db, range, ids)).map((w) => [w.week, w]));
     const overdue = new Map<string, number>();
-    for (const [day, n] of overdueByDay ?? []) {
+    for (const [day, n] of overdueByDay) {
       const w = weekStart(new Date(`${day}T12:00:00+07:00`));
       overdue.set(w, (overdue.get(w) ?? 0) + n);
     }

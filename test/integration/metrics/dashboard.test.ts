@@ -54,6 +54,13 @@ forEachDb('metrics dashboard', (getDb) => {
     expect(d.trend.months).to.deep.equal([{ period: '2026-04', received: 7, resolved: 5, late: 2 }, { period: '2026-05', received: 2, resolved: 0, late: 1 }]);
   });
 
+  it('fails loudly rather than draw the weekly trend without the overdue open tickets, when the report was not summed from the rollups', async () => {
+    // a query the dashboard does not offer (recompute), so the report has no overdue counts by day
+    const recomputed = { ...aprilMay, recompute: true } as Parameters<typeof dashboard>[2];
+    const err = await dashboard(getDb(), province, recomputed).then(() => null, (e: unknown) => e);
+    expect(err).to.be.instanceOf(Error).with.property('message').that.matches(/no overdue counts by day/);
+  });
+
   it('ages the backlog in working days as of today: received up to the period\'s end, or all of it', async () => {
     const inPeriod = await dashboard(getDb(), province, aprilMay);
     expect(inPeriod.aging.buckets).to.deep.equal(['0-2', '3-5', '6-10', '>10']);
