@@ -4,14 +4,16 @@
 // expensive by source maps), and before each SELECT naming a `quoted` table it reads that table's PRAGMA
 // table_info to type the columns. Rows come back as the driver gives them (SQLite dates as text); read them with
 // modelRow. Inside a transaction the read goes through sequelize, which runs it on the transaction's connection.
+// On SQLite each SQL text is prepared once per connection and kept (sqlite-statements.ts): node-sqlite3 prepares,
+// runs and finalizes a one-off statement in three trips to its thread pool, a kept one runs in one.
 import { QueryTypes } from 'sequelize';
 import type { Db } from './index.js';
 import { dbTime } from './connect.js';
 import { currentTransaction } from './transaction.js';
+import { keptStatement, type SqliteDatabase } from './sqlite-statements.js';
 
 type Row = Record<string, unknown>;
 type Callback = (err: Error | null, rows?: unknown) => void;
-interface SqliteConnection { all(sql: string, params: unknown[], done: Callback): void }
 interface MysqlConnection { query(opts: { sql: string; values: unknown[] }, done: Callback): void }
 interface ConnectionManager { getConnection(opts: object): Promise<unknown>; releaseConnection(c: unknown): Promise<void> | void }
 
@@ -27,9 +29,10 @@ export async function readRows<T extends Row = Row>(db: Db, sql: string, params:
   const manager = (db.sequelize as unknown as { connectionManager: ConnectionManager }).connectionManager;
   const connection = await manager.getConnection({ type: 'SELECT' });
   try {
+    const statement = db.dialect === 'sqlite' ? await keptStatement(connection as SqliteDatabase, sql).catch((e: Error) => { throw readError(e, sql); }) : null;
     return await new Promise<T[]>((resolve, reject) => {
       const done: Callback = (err, rows) => (err ? reject(readError(err, sql)) : resolve(rows as T[]));
-      if (db.dialect === 'sqlite') (connection as SqliteConnection).all(sql, values, done);
+      if (statement) statement.all(values, done);
       else (connection as MysqlConnection).query({ sql, values }, done);
     });
   } finally {
