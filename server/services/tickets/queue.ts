@@ -12,6 +12,7 @@ import { currentAssignees, type AssigneeFilter } from './assignee.js';
 import { ticketWhere, WORKED_STATUSES, type SlaState, type TicketQuery, type TicketStatus } from './list.js';
 import { scopeOf, TICKET_READ_ROLES, type Actor, type AgencyIds } from './scope.js';
 import { statusCounts } from './status-counts.js';
+import { KeptUntilChange, readChangeMark, type ChangeMark } from './change-mark.js';
 import { TicketForbiddenError } from './errors.js';
 import { VN_UTC_OFFSET_MINUTES, MINUTE_MS } from '../time/index.js';
 
@@ -67,8 +68,7 @@ const localMidnight = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00
 const isIsoDate = (v: string | undefined): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
 
 /** The where clause of a queue request: the shared filter, with the scope rule and the clock's "now". */
-export async function queueWhere(db: Db, req: QueueRequest, now: Date): Promise<WhereOptions> {
-  if (!TICKET_READ_ROLES.includes(req.actor.role)) throw new TicketForbiddenError(`role ${req.actor.role} has no queue`);
+async function queueWhere(db: Db, req: QueueRequest, now: Date): Promise<WhereOptions> {
   const f = req.filter;
   const query: TicketQuery = {
     scope: queueScope(req.actor, f.agency), status: f.status, class: f.class, category: f.category, priority: f.priority,
@@ -165,9 +165,23 @@ async function unclockedAssignees(db: Db, rows: PageRow[]): Promise<Map<number, 
   return out;
 }
 
-/** One page of the agents' queue, with its total and the per-status counts of the scope. */
+const keptPages = new KeptUntilChange<QueuePage>();
+
+/**
+ * One page of the agents' queue, with its total and the per-status counts of the scope. Officers of one agency
+ * reload the same few pages all day, so a page is kept until the tickets change (change-mark.ts), for everyone
+ * of the same scope asking the same filters; its working time left is then at most MAX_AGE_MS old. A caller
+ * that names its own `now` gets a page computed at that instant, never kept.
+ */
 export async function listQueue(db: Db, req: QueueRequest): Promise<QueuePage> {
-  const now = req.now ?? new Date();
+  if (!TICKET_READ_ROLES.includes(req.actor.role)) throw new TicketForbiddenError(`role ${req.actor.role} has no queue`);
+  const mark = await readChangeMark(db);
+  if (req.now) return readQueue(db, req, req.now, mark);
+  const key = JSON.stringify([scopeOf(req.actor) ?? null, req.filter, req.sort ?? 'due', req.after ?? '', req.pageSize ?? QUEUE_PAGE_SIZE]);
+  return keptPages.get(db, key, mark, () => readQueue(db, req, new Date(), mark));
+}
+
+async function readQueue(db: Db, req: QueueRequest, now: Date, mark: ChangeMark): Promise<QueuePage> {
   const sort = req.sort ?? 'due';
   const size = req.pageSize ?? QUEUE_PAGE_SIZE;
   const where = await queueWhere(db, req, now);
@@ -176,7 +190,7 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueuePage> {
   const [rows, filteredTotal, counts] = await Promise.all([
     fetchPage(db, where, sort, decodeCursor(sort, req.after), size + 1),
     unfiltered ? null : readRows<{ n: number | string }>(db, `SELECT COUNT(*) AS n FROM tickets t WHERE ${whereSql(db, where)}`).then(([r]) => Number(r?.n ?? 0)),
-    statusCounts(db, scopeOf(req.actor)),
+    statusCounts(db, scopeOf(req.actor), mark),
   ]);
   const total = filteredTotal ?? Object.values(counts).reduce((a, b) => a + b, 0);
   const page = rows.slice(0, size);
