@@ -91,6 +91,9 @@ export function createApp(deps: AppDeps): Express {
   // Templates and partials compiled once per process (express turns this on only under NODE_ENV=production, and
   // recompiling every partial on every page was more than half of a signed-in request's time); edits show after a restart.
   app.set('view cache', true);
+  // No ETag: every page is drawn per request, so a 304 saves the server nothing, and hashing each page did cost
+  // (static files keep theirs: express.static sets its own).
+  app.set('etag', false);
 
   // Mail HTML is shown in sandboxed srcdoc frames, which inherit this policy: nothing in it may load from another
   // host (a remote image, stylesheet or font tells the sender that an officer opened the mail). Helmet's defaults

@@ -43,6 +43,9 @@ export interface QueueExtras {
 
 type QueueItem = QueuePage['items'][number];
 
+/** The rows as queue-rows.hbs shows them (drawn once per kept page: server/web/queue-rows.ts). */
+export const queueRows = (items: readonly QueueItem[], locale: Locale) => items.map((i) => queueRow(i, locale));
+
 /** One row as the template shows it. Every field is named rather than spread from the item (`{ ...i, more }`):
  *  V8 builds such an object on a slow path, and the queue's rows were most of its presenter's time. */
 function queueRow(i: QueueItem, locale: Locale) {
@@ -72,7 +75,7 @@ export function queueView(page: QueuePage, q: QueueQuery, locale: Locale, extras
   const current = queueQueryString(q, { after: undefined });
   const moreFilters = Boolean(q.agency || q.class || q.category || q.priority || q.sla || q.from || q.to || q.sort);
   return {
-    items: page.items.map((i) => queueRow(i, locale)),
+    hasRows: page.items.length > 0,
     summary: [
       { label: t(locale, 'tickets.filter.all'), count: total, href: href(queueQueryString(q, { status: undefined, after: undefined })), active: !q.status },
       ...Object.entries(page.counts).filter(([s, n]) => n > 0 || s !== 'archived')

@@ -13,6 +13,7 @@ import {
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { queueView, bulkSummary, type QueueQuery } from '../presenters/queue-presenter.js';
 import { dayField, typedDays } from '../forms/day-input.js';
+import { queueRowsHtml } from '../queue-rows.js';
 
 const short = z.string().max(40).regex(/^[a-z0-9_-]*$/).optional().catch(undefined);
 // a day typed day/month/year (or ISO, as links and saved views carry it) read as ISO; none typed is no filter; an
@@ -62,11 +63,13 @@ export function queueRoutes(deps: AppDeps): Router {
     const done = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `queue.flash.${req.query.done}` : null;
     const flashText = done ? t(req.locale, done) : null;
     const view = queueView(page, query as QueueQuery, req.locale, { views, ...choices, canBulk: canWrite(user) });
+    const rowsHtml = await queueRowsHtml(req.app, page, req.locale, canWrite(user));
     const { bad, errors: dateErrors } = typedDays(req.query, ['from', 'to'], req.locale);
     res.render('pages/tickets/queue', {
       title: t(req.locale, 'tickets.queue.title'),
       flash: flashText && flashText !== done ? { kind: done!.includes('view_no') || done!.includes('too_many') || done!.includes('none') ? 'warning' : 'ok', text: flashText } : undefined,
       ...view,
+      rowsHtml,
       filter: { ...view.filter, ...bad },
       dateErrors,
       moreFilters: view.moreFilters || Object.keys(bad).length > 0,

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { createCalendar } from '../../../server/services/sla/index.js';
 import { riskEdge, runningState, timeLeft } from '../../../server/services/tickets/sla-state.js';
 import { workingTimeText } from '../../../server/web/presenters/working-time.js';
-import { queueView } from '../../../server/web/presenters/queue-presenter.js';
+import { queueRows } from '../../../server/web/presenters/queue-presenter.js';
 import { slaPanelView } from '../../../server/web/presenters/ticket-record-presenter.js';
 import type { QueuePage, TicketView } from '../../../server/services/tickets/index.js';
 
@@ -50,8 +50,7 @@ describe('a running clock: state and time left', () => {
     const left = timeLeft(at('2026-03-03T19:00'), at('2026-03-03T17:00'), cal);
     const item = { id: 1, ref: 'SXD-2026-000001', subject: 's', citizen: 'a@example.vn', status: 'open', agency: 'SXD', class: 'khieu_nai',
       category: null, priority: 'normal', receivedAt: new Date(0), dueAt: at('2026-03-03T17:00'), assignee: null, sla: 'overdue', left } as QueuePage['items'][number];
-    const queue = queueView({ items: [item], next: null, total: 1, counts: {} }, {}, 'vi', { views: [], agencies: [], agents: [], canBulk: false });
-    expect(queue.items[0]!.leftText).to.equal('trễ 0 phút');
+    expect(queueRows([item], 'vi')[0]!.leftText).to.equal('trễ 0 phút');
     const panel = slaPanelView({ state: 'overdue', deadline: at('2026-03-03T17:00'), firstResponseDue: null, acceptedAt: null, resolvedAt: null,
       left, pausedMinutes: 0, pauses: [], extensions: [] } as unknown as NonNullable<TicketView['sla']>, 'en');
     expect(panel!.leftText).to.equal('Overdue by 0 min of working time');
