@@ -1,11 +1,12 @@
-// `npm run bench -- web [--tickets N] [--seconds N] [--connections N] [--db sqlite,mariadb] [--web-processes N|auto]`:
+// `npm run bench -- web [--tickets N] [--seconds N] [--connections N] [--db sqlite,mariadb] [--web-processes N|auto] [--cpu-prof DIR]`:
 // the hotline desk under load (issue 14). One agency holds N tickets (default 100,000, made with bulk SQL: a
 // recursive CTE on SQLite, MariaDB's sequence engine) plus one ticket opened by a real mail; an agent logged in
 // through the real form. The app runs as production runs it: `govmail web` compiled, in its own process, with
 // WEB_PROCESSES web processes (default: the environment's WEB_PROCESSES, else 1, as in production). autocannon then
 // loads, from this process and one after the other, the baseline GET /healthz, the queue (/tickets, its first page)
 // and that ticket's page, and prints req/s, p99, the web processes' CPU per request (from /proc) and each page's
-// ratio to the baseline. Goal (issue 14): queue ≥ 500 req/s and p99 ≤ 100 ms on the 2-CPU machine.
+// ratio to the baseline. Goal (issue 14): queue ≥ 500 req/s and p99 ≤ 100 ms on the 2-CPU machine. `--cpu-prof DIR`
+// has each web process write a V8 CPU profile there when it stops (open it in Chrome's DevTools).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -114,6 +115,7 @@ export async function benchWeb(args: string[] = []): Promise<Record<string, numb
   const connections = Number(argOf(args, '--connections', '10'));
   const kinds = argOf(args, '--db', 'sqlite,mariadb').split(',') as TestDbKind[];
   const webProcesses = argOf(args, '--web-processes', process.env.WEB_PROCESSES || '1');
+  const profileDir = argOf(args, '--cpu-prof', '');
   if (!Number.isInteger(tickets) || tickets < 100) throw new Error(`--tickets: expected a whole number ≥ 100, not ${argOf(args, '--tickets', '')}`);
   const out: Record<string, number> = {};
   console.log(`web: ${tickets.toLocaleString('en')} tickets in one agency, autocannon ${connections} connections × ${seconds} s per page, WEB_PROCESSES=${webProcesses}; ${os.availableParallelism()} CPUs, load ${os.loadavg()[0]!.toFixed(1)}${kinds.includes('mariadb') ? `; MariaDB ${MARIADB_ADMIN_URL}` : ''}`);
@@ -128,7 +130,8 @@ export async function benchWeb(args: string[] = []): Promise<Record<string, numb
       await generate(db, kind, agency.agencyId, agent.user.id, tickets);
       console.log(`  ${kind}: generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       // After the tickets exist, so the app's first reads see the table statistics as a running server would.
-      web = await startRoleProcess('web', { DATABASE_URL: db.url, SECRET_KEY: 'bench-web-secret-key-0123456789abcdef', NODE_ENV: 'test', WEB_PROCESSES: webProcesses });
+      web = await startRoleProcess('web', { DATABASE_URL: db.url, SECRET_KEY: 'bench-web-secret-key-0123456789abcdef', NODE_ENV: 'test', WEB_PROCESSES: webProcesses },
+        profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
       const baseUrl = web.baseUrl!;
       const pids = servingPids(web);
       out[`${kind}_web_processes`] = pids.length;

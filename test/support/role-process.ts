@@ -55,12 +55,13 @@ export interface RoleProcess {
   kill(): Promise<void>;
 }
 
-export async function startRoleProcess(role: RoleName, env: Record<string, string>): Promise<RoleProcess> {
+/** `nodeArgs`: options for node itself before the bin (the web bench's --cpu-prof). */
+export async function startRoleProcess(role: RoleName, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<RoleProcess> {
   const port = role === 'web' ? await freePort() : 0;
   const baseUrl = role === 'web' ? `http://127.0.0.1:${port}` : undefined;
   const { bin } = await compiledBin();
   // NODE_OPTIONS cleared: mocha's --import=tsx must not leak into the child, which runs the compiled code.
-  const proc = spawn(process.execPath, [bin, role], {
+  const proc = spawn(process.execPath, [...nodeArgs, bin, role], {
     env: { ...process.env, NODE_OPTIONS: '', SEED_DEMO: 'false', COOKIE_SECURE: 'false', LOG_LEVEL: 'info', ...env,
       ...(baseUrl ? { PORT: String(port), BASE_URL: baseUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
