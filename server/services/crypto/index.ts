@@ -5,4 +5,4 @@ export {
 } from './password-hash.js';
 export type { PasswordScheme } from './password-hash.js';
 export { randomHex } from './random-hex.js';
-export { openSecret, sealSecret } from './secret-box.js';
+export { openSecret, sealSecret, type SealPurpose } from './secret-box.js';

@@ -3,8 +3,11 @@
 // read-only rules and writes its own event and audit row; a ticket refused is reported, the others still change.
 // The queue's form carries the highest event id when the queue was drawn (bulkMark): a ticket someone else changed
 // since is refused as 'changed', with what changed, in its own action's transaction (the single-ticket stale check),
-// unless the person confirms.
+// unless the person confirms. The id is the province's, so the form carries it sealed (bulkMark): in clear, an
+// officer reloading the queue would watch how busy every other agency is.
 import { readRows, type Db } from '../../db/index.js';
+import { env } from '../../config/env.js';
+import { openSecret, sealSecret } from '../crypto/index.js';
 import { assignTicket } from './actions.js';
 import { setStatus } from './status.js';
 import { reclassifyTicket } from './reclassify.js';
@@ -24,11 +27,38 @@ export type BulkRefusal = 'not_found' | 'forbidden' | 'invalid' | 'changed';
 
 export interface BulkResult { changed: string[]; unchanged: string[]; refused: { ref: string; reason: BulkRefusal; changes?: TicketChange[] }[] }
 
-/** The highest event id now: the queue's bulk form carries it as the version its tickets were seen at. */
-export async function bulkMark(db: Db): Promise<number> {
+/** Digits of the sealed id: every mark is as long as any other, so not even its length tells the id. */
+const MARK_DIGITS = 15;
+
+/**
+ * The highest event id now, which the queue's bulk form carries as the version its tickets were seen at: sealed
+ * (AES-GCM, a fresh IV each time, SECRET_KEY), so two marks differ even with nothing changed and tell the officer
+ * nothing of other agencies' events. Highest in the province rather than in the officer's scope: that is one index
+ * read on every drawing of the queue, and the stale check only needs an id no later than any change it must catch.
+ */
+export async function bulkMark(db: Db): Promise<string> {
   // raw (readRows): the queue reads it on every request of a writer
   const [row] = await readRows<{ e: number | string | null }>(db, 'SELECT MAX(id) AS e FROM ticket_events');
-  return Number(row?.e ?? 0);
+  return sealBulkMark(Number(row?.e ?? 0));
+}
+
+/** bulkMark of an event id read elsewhere (the highest one, read before the queue's tickets): never put it in a form unsealed. */
+export function sealBulkMark(lastEventId: number): string {
+  return sealSecret(String(lastEventId).padStart(MARK_DIGITS, '0'), env().SECRET_KEY, 'bulk-mark');
+}
+
+/**
+ * The event id a bulk form's mark carries; null (no check, as a form without a mark) when it was not sealed by
+ * bulkMark with this SECRET_KEY: an altered mark, or one drawn before the key changed.
+ */
+export function bulkMarkVersion(mark: string | null | undefined): number | null {
+  if (!mark) return null;
+  try {
+    const digits = openSecret(mark, env().SECRET_KEY, 'bulk-mark');
+    return digits.length === MARK_DIGITS && /^\d+$/.test(digits) ? Number(digits) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The refs as typed or ticked: trimmed, upper-cased, each once, at most BULK_MAX_TICKETS. */
@@ -44,9 +74,13 @@ async function actOn(db: Db, actor: Actor, ref: string, action: BulkAction, seen
   return reclassifyTicket(db, { ticketRef: ref, actor, category: action.category ?? '', seen });
 }
 
-/** `seen`: the bulk form's mark (bulkMark) and whether the person confirmed acting on tickets changed since. */
-export async function bulkAct(db: Db, actor: Actor, refs: string[], action: BulkAction, seen?: Seen): Promise<BulkResult> {
+/** What the bulk form knew: its mark (bulkMark, as posted) and whether the person confirmed acting on tickets changed since. */
+export interface BulkSeen { mark?: string | null; confirmed?: boolean }
+
+/** `seen`: without it or its mark (the CLI, an old form), no ticket is checked for changes since. */
+export async function bulkAct(db: Db, actor: Actor, refs: string[], action: BulkAction, bulkSeen?: BulkSeen): Promise<BulkResult> {
   const result: BulkResult = { changed: [], unchanged: [], refused: [] };
+  const seen: Seen | undefined = bulkSeen && { version: bulkMarkVersion(bulkSeen.mark), confirmed: bulkSeen.confirmed };
   for (const ref of refs.slice(0, BULK_MAX_TICKETS)) {
     try {
       (await actOn(db, actor, ref, action, seen) ? result.changed : result.unchanged).push(ref);

@@ -36,8 +36,8 @@ const bulkBody = z.object({
   assignee: z.string().regex(/^\d{0,10}$/).catch(''),
   status: z.string().max(20).catch(''),
   category: z.string().max(40).catch(''),
-  /** the highest event id when the queue was drawn (bulkMark): tickets changed since are refused unless confirmed */
-  seen: z.string().regex(/^\d{1,12}$/).optional().catch(undefined),
+  /** the queue's mark when it was drawn (bulkMark, sealed): tickets changed since are refused unless confirmed */
+  seen: z.string().max(200).regex(/^[A-Za-z0-9_.-]+$/).optional().catch(undefined),
 });
 const viewBody = z.object({ name: z.string().max(200).catch(''), query: z.string().max(2000).catch('') });
 
@@ -92,7 +92,7 @@ export function queueRoutes(deps: AppDeps): Router {
         confirmLabel: t(req.locale, 'queue.bulk.submit'), cancelHref: '/tickets', fields,
       });
     }
-    const seen = { version: body.seen ? Number(body.seen) : null, confirmed: req.body?.confirm_stale === '1' };
+    const seen = { mark: body.seen ?? null, confirmed: req.body?.confirm_stale === '1' };
     const result = await bulkAct(db, req.auth!.user, refs, action, seen);
     res.render('pages/tickets/bulk-done', { title: t(req.locale, 'queue.bulk.done_title'), ...bulkSummary(result, req.locale, fields) });
   });

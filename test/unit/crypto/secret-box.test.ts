@@ -28,4 +28,13 @@ describe('secret box', () => {
       expect(() => openSecret([v, iv, cut, body].join('.'), KEY), `${bytes}-byte tag`).to.throw();
     }
   });
+  it('opens a hotline secret sealed before boxes had a purpose: the default purpose keeps the key it had', () => {
+    expect(openSecret('v1.ccLdvkcDHiLgJmJ3.kLX3sDEI8pXq3McVCjb4LQ.nrVag-jchS81Oyl7zbtaG58', KEY)).to.equal('mật-khẩu-IMAP');
+  });
+  it('gives each purpose its own key: a box sealed for one use does not open as another', () => {
+    const mark = sealSecret('000000000000042', KEY, 'bulk-mark');
+    expect(openSecret(mark, KEY, 'bulk-mark')).to.equal('000000000000042');
+    expect(() => openSecret(mark, KEY)).to.throw();
+    expect(() => openSecret(sealSecret('mật-khẩu', KEY), KEY, 'bulk-mark')).to.throw();
+  });
 });
