@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { requireLogin, requireRole } from '../middleware/auth.js';
+import { confirmsStale } from '../forms/stale-form.js';
 import { t } from '../../i18n/index.js';
 import {
   bulkAct, bulkMark, bulkRefs, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, queueChoices, saveView,
@@ -92,7 +93,7 @@ export function queueRoutes(deps: AppDeps): Router {
         confirmLabel: t(req.locale, 'queue.bulk.submit'), cancelHref: '/tickets', fields,
       });
     }
-    const seen = { mark: body.seen ?? null, confirmed: req.body?.confirm_stale === '1' };
+    const seen = { mark: body.seen ?? null, confirmed: confirmsStale(req.body) };
     const result = await bulkAct(db, req.auth!.user, refs, action, seen);
     res.render('pages/tickets/bulk-done', { title: t(req.locale, 'queue.bulk.done_title'), ...bulkSummary(result, req.locale, fields) });
   });

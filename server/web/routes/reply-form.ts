@@ -11,13 +11,6 @@ import { changeLine } from '../presenters/ticket-changes.js';
 
 const MB = 1024 * 1024;
 
-/** The version a form was drawn from (hidden field `version`) and the "send anyway" confirmation. */
-export function seenOf(body: unknown): { version: number | null; confirmed: boolean } {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const v = typeof b.version === 'string' && /^\d{1,12}$/.test(b.version) ? Number(b.version) : null;
-  return { version: v, confirmed: b.confirm_stale === '1' };
-}
-
 export async function deskView(db: Db, view: TicketView, user: UserAttrs, req: Request, canReply: boolean, maxBytes = DEFAULT_REPLY_ATTACHMENT_MAX_BYTES) {
   const presence = await markPresent(db, view.ticket.ref, user, new Date(), { touch: req.method === 'GET' });
   const others = presence.others.map((o) => o.name).filter(Boolean);

@@ -13,7 +13,8 @@ import {
   getTicket, mergeOptions, mergeReason, mergeTickets, planMerge, scopeOf, TICKET_WRITE_ROLES, TicketInputError, TicketStaleError, ticketVersion,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
-import { seenOf, staleView } from './reply-form.js';
+import { staleView } from './reply-form.js';
+import { seenOf } from '../forms/stale-form.js';
 
 const mergeBody = z.object({ with: z.string().max(40).default(''), merge_reason: z.string().max(4000).default('') });
 const prefill = z.object({ with: z.string().max(40).regex(/^[A-Za-z0-9-]*$/).optional().catch(undefined) });

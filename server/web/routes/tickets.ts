@@ -16,7 +16,8 @@ import {
 import { ticketView } from '../presenters/ticket-presenter.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
 import { reclassifyOptions } from '../presenters/clock-presenter.js';
-import { deskView, seenOf, staleView } from './reply-form.js';
+import { deskView, staleView } from './reply-form.js';
+import { seenOf } from '../forms/stale-form.js';
 
 const replyBody = z.object({ body: z.string().default(''), close: z.string().optional() });
 const noteBody = z.object({ note: z.string().default('') });
