@@ -1,11 +1,11 @@
 // Bulk actions of the queue (issue 14 item 1): assign, status or category on many tickets, each through the
 // single-ticket action (actions.ts, status.ts, reclassify.ts), so each one obeys the same scope, role and
 // read-only rules and writes its own event and audit row; a ticket refused is reported, the others still change.
-// The queue's form carries the highest event id when the queue was drawn (bulkMark): a ticket someone else changed
+// The queue's form carries the highest event id when the queue was drawn (sealBulkMark): a ticket someone else changed
 // since is refused as 'changed', with what changed, in its own action's transaction (the single-ticket stale check),
-// unless the person confirms. The id is the province's, so the form carries it sealed (bulkMark): in clear, an
+// unless the person confirms. The id is the province's, so the form carries it sealed (sealBulkMark): in clear, an
 // officer reloading the queue would watch how busy every other agency is.
-import { readRows, type Db } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import { env } from '../../config/env.js';
 import { openSecret, sealSecret } from '../crypto/index.js';
 import { assignTicket } from './actions.js';
@@ -31,25 +31,19 @@ export interface BulkResult { changed: string[]; unchanged: string[]; refused: {
 const MARK_DIGITS = 15;
 
 /**
- * The highest event id now, which the queue's bulk form carries as the version its tickets were seen at: sealed
- * (AES-GCM, a fresh IV each time, SECRET_KEY), so two marks differ even with nothing changed and tell the officer
- * nothing of other agencies' events. Highest in the province rather than in the officer's scope: that is one index
- * read on every drawing of the queue, and the stale check only needs an id no later than any change it must catch.
+ * The bulk form's mark: the highest event id read before the queue's tickets (listQueue's lastEventId), the version
+ * its tickets were seen at, sealed (AES-GCM, a fresh IV each time, SECRET_KEY), so two marks differ even with
+ * nothing changed and tell the officer nothing of other agencies' events. Highest in the province rather than in the
+ * officer's scope: one index read, and the stale check only needs an id no later than any change it must catch.
+ * Never put the id in a form unsealed: a bare number posts back as no mark at all.
  */
-export async function bulkMark(db: Db): Promise<string> {
-  // raw (readRows): the queue reads it on every request of a writer
-  const [row] = await readRows<{ e: number | string | null }>(db, 'SELECT MAX(id) AS e FROM ticket_events');
-  return sealBulkMark(Number(row?.e ?? 0));
-}
-
-/** bulkMark of an event id read elsewhere (the highest one, read before the queue's tickets): never put it in a form unsealed. */
 export function sealBulkMark(lastEventId: number): string {
   return sealSecret(String(lastEventId).padStart(MARK_DIGITS, '0'), env().SECRET_KEY, 'bulk-mark');
 }
 
 /**
  * The event id a bulk form's mark carries; null (no check, as a form without a mark) when it was not sealed by
- * bulkMark with this SECRET_KEY: an altered mark, or one drawn before the key changed.
+ * sealBulkMark with this SECRET_KEY: an altered mark, or one drawn before the key changed.
  */
 export function bulkMarkVersion(mark: string | null | undefined): number | null {
   if (!mark) return null;
@@ -74,7 +68,7 @@ async function actOn(db: Db, actor: Actor, ref: string, action: BulkAction, seen
   return reclassifyTicket(db, { ticketRef: ref, actor, category: action.category ?? '', seen });
 }
 
-/** What the bulk form knew: its mark (bulkMark, as posted) and whether the person confirmed acting on tickets changed since. */
+/** What the bulk form knew: its mark (sealBulkMark, as posted) and whether the person confirmed acting on tickets changed since. */
 export interface BulkSeen { mark?: string | null; confirmed?: boolean }
 
 /** `seen`: without it or its mark (the CLI, an old form), no ticket is checked for changes since. */

@@ -1,5 +1,5 @@
 // What a posted form says about the version it was drawn from (services/tickets staleness.ts): the ticket page's
-// and the merge page's forms carry the ticket's `version`, the queue's bulk form its sealed `seen` mark (bulkMark),
+// and the merge page's forms carry the ticket's `version`, the queue's bulk form its sealed `seen` mark (sealBulkMark),
 // and each carries `confirm_stale` = '1' once the person chose to act on a ticket changed since. Pure.
 
 /** Whether the form confirms acting on a ticket someone else changed since it was drawn ("do it anyway"). */

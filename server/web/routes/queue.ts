@@ -8,7 +8,7 @@ import { requireLogin, requireRole } from '../middleware/auth.js';
 import { confirmsStale } from '../forms/stale-form.js';
 import { t } from '../../i18n/index.js';
 import {
-  bulkAct, bulkMark, bulkRefs, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, queueChoices, saveView,
+  bulkAct, bulkRefs, sealBulkMark, canFilterAgency, deleteView, listQueue, listSavedViews, QUEUE_SORTS, queueChoices, saveView,
   SLA_STATES, TICKET_READ_ROLES, TICKET_STATUSES, TICKET_WRITE_ROLES, TicketInputError, canWrite, type BulkAction,
 } from '../../services/tickets/index.js';
 import { isConfirmed, renderConfirm } from '../confirm.js';
@@ -37,7 +37,7 @@ const bulkBody = z.object({
   assignee: z.string().regex(/^\d{0,10}$/).catch(''),
   status: z.string().max(20).catch(''),
   category: z.string().max(40).catch(''),
-  /** the queue's mark when it was drawn (bulkMark, sealed): tickets changed since are refused unless confirmed */
+  /** the queue's mark when it was drawn (sealBulkMark of the page's lastEventId): tickets changed since are refused unless confirmed */
   seen: z.string().max(200).regex(/^[A-Za-z0-9_.-]+$/).optional().catch(undefined),
 });
 const viewBody = z.object({ name: z.string().max(200).catch(''), query: z.string().max(2000).catch('') });
@@ -54,8 +54,6 @@ export function queueRoutes(deps: AppDeps): Router {
     const wide = canFilterAgency(user);
     const { sort: _sort, after: _after, ...chosen } = query;
     const filter = { ...chosen, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
-    // the bulk form's version: the highest event id, read before the tickets, so a change the page does not show is after it
-    const mark = canWrite(user) ? await bulkMark(db) : undefined;
     const [page, views, choices] = await Promise.all([
       listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }),
       listSavedViews(db, user.id),
@@ -74,7 +72,8 @@ export function queueRoutes(deps: AppDeps): Router {
       filter: { ...view.filter, ...bad },
       dateErrors,
       moreFilters: view.moreFilters || Object.keys(bad).length > 0,
-      bulkSeen: mark,
+      // the bulk form's version: the highest event id read before the page's tickets, so a change it does not show is after it
+      bulkSeen: canWrite(user) ? sealBulkMark(page.lastEventId) : undefined,
     });
   });
 
