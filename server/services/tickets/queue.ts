@@ -51,8 +51,9 @@ export interface QueuePage {
   total: number;
   /** per status, within the scope, ignoring the other filters: the summary bar */
   counts: Record<string, number>;
-  /** the highest ticket event id, read before the page: the version its rows were seen at (the bulk form's) */
-  lastEventId: number;
+  /** read before the page: its lastEventId is the version the rows were seen at (the bulk form's), and what else
+   *  the queue shows may be kept under it (queue-choices.ts) */
+  mark: ChangeMark;
 }
 
 /** Only actors whose scope spans agencies choose one; for the others the agency filter is ignored. */
@@ -213,5 +214,5 @@ async function readQueue(db: Db, req: QueueRequest, now: Date, mark: ChangeMark)
     });
   }
   const last = page[page.length - 1];
-  return { items, next: rows.length > size && last ? encodeCursor(sort, last.ticket) : null, total, counts, lastEventId: mark.lastEventId };
+  return { items, next: rows.length > size && last ? encodeCursor(sort, last.ticket) : null, total, counts, mark };
 }

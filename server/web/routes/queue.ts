@@ -37,7 +37,7 @@ const bulkBody = z.object({
   assignee: z.string().regex(/^\d{0,10}$/).catch(''),
   status: z.string().max(20).catch(''),
   category: z.string().max(40).catch(''),
-  /** the queue's mark when it was drawn (sealBulkMark of the page's lastEventId): tickets changed since are refused unless confirmed */
+  /** the queue's mark when it was drawn (sealBulkMark of the page's mark): tickets changed since are refused unless confirmed */
   seen: z.string().max(200).regex(/^[A-Za-z0-9_.-]+$/).optional().catch(undefined),
 });
 const viewBody = z.object({ name: z.string().max(200).catch(''), query: z.string().max(2000).catch('') });
@@ -54,11 +54,8 @@ export function queueRoutes(deps: AppDeps): Router {
     const wide = canFilterAgency(user);
     const { sort: _sort, after: _after, ...chosen } = query;
     const filter = { ...chosen, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
-    const [page, views, choices] = await Promise.all([
-      listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }),
-      listSavedViews(db, user.id),
-      queueChoices(db, user, query.agency),
-    ]);
+    const [page, views] = await Promise.all([listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }), listSavedViews(db, user.id)]);
+    const choices = await queueChoices(db, user, query.agency, page.mark);
     const done = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `queue.flash.${req.query.done}` : null;
     const flashText = done ? t(req.locale, done) : null;
     const view = queueView(page, query as QueueQuery, req.locale, { views, ...choices, canBulk: canWrite(user) });
@@ -73,7 +70,7 @@ export function queueRoutes(deps: AppDeps): Router {
       dateErrors,
       moreFilters: view.moreFilters || Object.keys(bad).length > 0,
       // the bulk form's version: the highest event id read before the page's tickets, so a change it does not show is after it
-      bulkSeen: canWrite(user) ? sealBulkMark(page.lastEventId) : undefined,
+      bulkSeen: canWrite(user) ? sealBulkMark(page.mark.lastEventId) : undefined,
     });
   });
 

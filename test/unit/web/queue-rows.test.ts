@@ -26,7 +26,7 @@ const page = (ref: string): QueuePage => ({
   items: [{ id: 1, ref, subject: 'Đèn <đường> hỏng', citizen: 'Lò Văn A <a@example.vn>', status: 'open', agency: 'Sở Xây dựng', class: 'phan_anh_kien_nghi',
     category: null, priority: 'normal', receivedAt: new Date('2026-03-02T02:00:00Z'), dueAt: new Date('2026-03-20T10:00:00Z'), assignee: null,
     sla: 'on_time', left: { minutes: 4800, days: 10, late: false } }],
-  next: null, total: 1, counts: {}, lastEventId: 0,
+  next: null, total: 1, counts: {}, mark: { text: '0.0', lastEventId: 0 },
 });
 
 describe('queue rows drawn once per kept page', () => {
