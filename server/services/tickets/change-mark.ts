@@ -8,8 +8,6 @@
 import { readRows, type Db } from '../../db/index.js';
 
 export const MAX_AGE_MS = 5_000;
-/** More distinct keys than this start the map over: kept values are a cache, never the only copy. */
-const MAX_KEYS = 1_000;
 
 /** The highest ticket and event ids, read in one statement (a primary-key lookup each). */
 export interface ChangeMark { text: string; lastEventId: number }
@@ -23,9 +21,12 @@ export async function readChangeMark(db: Db): Promise<ChangeMark> {
 
 interface Kept<T> { mark: string; at: number; value: T }
 
-/** Values kept per database and key, each under the mark read before it was computed. */
+/** Values kept per database and key, each under the mark read before it was computed. More distinct keys than
+ *  `maxKeys` start the map over: kept values are a cache, never the only copy. */
 export class KeptUntilChange<T> {
   private readonly byDb = new WeakMap<Db, Map<string, Kept<T>>>();
+
+  constructor(private readonly maxKeys = 1_000) {}
 
   /** The value kept for `key` under this mark, younger than MAX_AGE_MS; else `read()`'s, kept. `read` must start
    *  after `mark` was read, so a kept value is never older than its mark. */
@@ -36,7 +37,7 @@ export class KeptUntilChange<T> {
     const now = Date.now();
     if (hit && hit.mark === mark.text && now - hit.at < MAX_AGE_MS) return hit.value;
     const value = await read();
-    if (kept.size >= MAX_KEYS) kept.clear();
+    if (kept.size >= this.maxKeys) kept.clear();
     kept.set(key, { mark: mark.text, at: now, value });
     return value;
   }

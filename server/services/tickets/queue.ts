@@ -168,7 +168,8 @@ async function unclockedAssignees(db: Db, rows: PageRow[]): Promise<Map<number, 
   return out;
 }
 
-const keptPages = new KeptUntilChange<QueuePage>();
+// a page and its drawn rows (web/queue-rows.ts) are some tens of kB: fewer of them than of the small values kept elsewhere
+const keptPages = new KeptUntilChange<QueuePage>(200);
 
 /**
  * One page of the agents' queue, with its total and the per-status counts of the scope. Officers of one agency
