@@ -28,5 +28,6 @@ import { triageSeed4 } from './0027-triage-seed-4.js';
 import { processMetrics } from './0028-process-metrics.js';
 import { metricWeekYearRollups } from './0029-metric-week-year-rollups.js';
 import { formSubmissions } from './0030-form-submissions.js';
+import { homeIndexes } from './0031-home-indexes.js';
 
-export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk, ticketViewers, relatedTicketIndex, triageSeed4, processMetrics, metricWeekYearRollups, formSubmissions];
+export const migrations: Migration[] = [foundation, mailAccounts, provisioning, hotline, uploadRuns, sla, mailLogins, legalExtensions, accounts, auditKeyedChain, mailQuota, triageSeed2, metricRollups, messageReceivedAt, sharedMailboxes, outboxAttachments, triageSeed3, calendarNamesVi, queueViews, opsIndexes, inboxLeaseHistory, replyDesk, ticketViewers, relatedTicketIndex, triageSeed4, processMetrics, metricWeekYearRollups, formSubmissions, homeIndexes];
