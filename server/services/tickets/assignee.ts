@@ -33,26 +33,27 @@ export async function currentAssignees(db: Db, ticketIds: number[], clocks?: rea
   return out;
 }
 
-/** A where clause on tickets for "assigned to this user" or "unassigned", over both sources. */
+/** A where clause on tickets for "assigned to this user" or "unassigned", over both sources. Each source is one
+ *  uncorrelated id list the database builds once (the outer alias differs between callers): the clocked one from
+ *  the ticket_sla assignee index; the event one starts from the 'assign' events naming the user and keeps a ticket
+ *  only when it has no clock and no later 'assign' event, so neither a clocked ticket's events nor every ticket's
+ *  latest event are walked. */
 export function assigneeWhere(db: Db, filter: AssigneeFilter): WhereOptions {
   const esc = (v: string) => db.sequelize.escape(v);
-  const latestAssign = `SELECT e.ticket_id FROM ticket_events e WHERE e.kind = 'assign' AND e.id = (SELECT MAX(e2.id) FROM ticket_events e2 WHERE e2.ticket_id = e.ticket_id AND e2.kind = 'assign')`;
-  const clocked = 'SELECT s.ticket_id FROM ticket_sla s';
+  // the clock and the later event are index lookups (0031: ticket_events kind, ticket_id); the details need the row
+  const latestUnclocked = (detailsTest: string) => `(SELECT e.ticket_id FROM ticket_events e WHERE e.kind = 'assign'
+    AND NOT EXISTS (SELECT 1 FROM ticket_sla c WHERE c.ticket_id = e.ticket_id)
+    AND NOT EXISTS (SELECT 1 FROM ticket_events l WHERE l.ticket_id = e.ticket_id AND l.kind = 'assign' AND l.id > e.id)
+    AND ${detailsTest})`;
   if (filter === 'none') {
     return { [Op.and]: [
-      { id: { [Op.notIn]: literal(`(${clocked} WHERE s.assignee_id IS NOT NULL)`) } },
-      { [Op.or]: [
-        { id: { [Op.in]: literal(`(${clocked})`) } },
-        { id: { [Op.notIn]: literal(`(${latestAssign} AND e.details NOT LIKE ${esc(assignPrefix(null))})`) } },
-      ] },
+      { id: { [Op.notIn]: literal('(SELECT s.ticket_id FROM ticket_sla s WHERE s.assignee_id IS NOT NULL)') } },
+      { id: { [Op.notIn]: literal(latestUnclocked(`e.details NOT LIKE ${esc(assignPrefix(null))}`)) } },
     ] };
   }
   const userId = Math.trunc(filter);
   return { [Op.or]: [
-    { id: { [Op.in]: literal(`(${clocked} WHERE s.assignee_id = ${userId})`) } },
-    { [Op.and]: [
-      { id: { [Op.notIn]: literal(`(${clocked})`) } },
-      { id: { [Op.in]: literal(`(${latestAssign} AND e.details LIKE ${esc(assignPrefix(userId))})`) } },
-    ] },
+    { id: { [Op.in]: literal(`(SELECT s.ticket_id FROM ticket_sla s WHERE s.assignee_id = ${userId})`) } },
+    { id: { [Op.in]: literal(latestUnclocked(`e.details LIKE ${esc(assignPrefix(userId))}`)) } },
   ] };
 }
