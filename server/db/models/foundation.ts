@@ -33,6 +33,8 @@ export interface UserAttrs {
   failed_logins: number;
   locked_until: Date | null;
   last_login_at: Date | null;
+  /** set on every change of the row, and when the user saves or deletes a queue view (services/tickets/saved-views.ts) */
+  updated_at?: Date;
 }
 
 export interface SessionAttrs {

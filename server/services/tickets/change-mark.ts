@@ -28,17 +28,18 @@ export class KeptUntilChange<T> {
 
   constructor(private readonly maxKeys = 1_000) {}
 
-  /** The value kept for `key` under this mark, younger than MAX_AGE_MS; else `read()`'s, kept. `read` must start
-   *  after `mark` was read, so a kept value is never older than its mark. */
-  async get(db: Db, key: string, mark: ChangeMark, read: () => Promise<T>): Promise<T> {
+  /** The value kept for `key` under this mark (a ChangeMark's text, or another value that moves on every change of
+   *  what `read` reads), younger than MAX_AGE_MS; else `read()`'s, kept. `read` must start after `mark` was read, so
+   *  a kept value is never older than its mark. */
+  async get(db: Db, key: string, mark: string, read: () => Promise<T>): Promise<T> {
     let kept = this.byDb.get(db);
     if (!kept) this.byDb.set(db, (kept = new Map()));
     const hit = kept.get(key);
     const now = Date.now();
-    if (hit && hit.mark === mark.text && now - hit.at < MAX_AGE_MS) return hit.value;
+    if (hit && hit.mark === mark && now - hit.at < MAX_AGE_MS) return hit.value;
     const value = await read();
     if (kept.size >= this.maxKeys) kept.clear();
-    kept.set(key, { mark: mark.text, at: now, value });
+    kept.set(key, { mark, at: now, value });
     return value;
   }
 }

@@ -24,7 +24,7 @@ export async function queueChoices(db: Db, actor: Actor, agency: number | undefi
   const inView = scope?.length === 1 ? scope[0] : wide ? agency : undefined;
   const [agencies, agents] = await Promise.all([
     wide ? readRows(db, 'SELECT a.id, a.code, a.name FROM agencies a ORDER BY a.code ASC') : [],
-    canWrite(actor) && inView !== undefined ? keptAgents.get(db, String(inView), mark, () => agencyAgents(db, inView)) : [],
+    canWrite(actor) && inView !== undefined ? keptAgents.get(db, String(inView), mark.text, () => agencyAgents(db, inView)) : [],
   ]);
   return { agencies: agencies.map((a) => ({ id: Number(a.id), code: String(a.code), name: String(a.name) })), agents };
 }

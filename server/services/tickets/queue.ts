@@ -182,7 +182,7 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueuePage> {
   const mark = await readChangeMark(db);
   if (req.now) return readQueue(db, req, req.now, mark);
   const key = JSON.stringify([scopeOf(req.actor) ?? null, req.filter, req.sort ?? 'due', req.after ?? '', req.pageSize ?? QUEUE_PAGE_SIZE]);
-  return keptPages.get(db, key, mark, () => readQueue(db, req, new Date(), mark));
+  return keptPages.get(db, key, mark.text, () => readQueue(db, req, new Date(), mark));
 }
 
 async function readQueue(db: Db, req: QueueRequest, now: Date, mark: ChangeMark): Promise<QueuePage> {

@@ -1,8 +1,13 @@
 // Each user's saved queue filters (issue 14 item 1): a name and the queue's query string, per user; the two
-// built-in views ("mine", "overdue in my agency") are fixed queries and not stored.
+// built-in views ("mine", "overdue in my agency") are fixed queries and not stored. The queue shows them on every
+// drawing, so a user's views are kept under their user row's updated_at, which every signed-in request reads with
+// its session (services/auth) and which saving or deleting a view sets: the next drawing in any process reads them
+// again (change-mark.ts KeptUntilChange, 5 s at most).
 import { UniqueConstraintError } from 'sequelize';
-import { readRows, type Db } from '../../db/index.js';
+import { execWrite, readRows, type Db } from '../../db/index.js';
+import type { UserAttrs } from '../../db/models/foundation.js';
 import { TicketInputError } from './errors.js';
+import { KeptUntilChange } from './change-mark.js';
 
 export const SAVED_VIEWS_MAX = 20;
 export const BUILT_IN_VIEWS = [
@@ -21,14 +26,32 @@ export function savedQuery(query: string): string {
   return kept.toString();
 }
 
-export async function listSavedViews(db: Db, userId: number): Promise<SavedView[]> {
-  // raw: the queue reads it on every request
+const keptViews = new KeptUntilChange<SavedView[]>();
+
+async function readViews(db: Db, userId: number): Promise<SavedView[]> {
   const rows = await readRows(db, 'SELECT v.id, v.name, v.query FROM queue_views v WHERE v.user_id = ? ORDER BY v.name ASC', [userId]);
   return rows.map((r) => ({ id: Number(r.id), name: String(r.name), query: String(r.query) }));
 }
 
+/** `user` as the session read it: its updated_at is the mark the views are kept under. */
+export async function listSavedViews(db: Db, user: Pick<UserAttrs, 'id' | 'updated_at'>): Promise<SavedView[]> {
+  if (!user.updated_at) return readViews(db, user.id);
+  return keptViews.get(db, String(user.id), String(new Date(user.updated_at).getTime()), () => readViews(db, user.id));
+}
+
+/** A change of the user's views moves their mark (listSavedViews). Written by hand: sequelize's Model.update
+ *  treats updated_at as its own and sends nothing when it is the only field. */
+async function viewsChanged(db: Db, userId: number): Promise<void> {
+  await execWrite(db.sequelize, 'UPDATE users SET updated_at = :now WHERE id = :id', { now: new Date(), id: userId });
+}
+
 /** Saves (or, under the same name, replaces) a view of this user. */
 export async function saveView(db: Db, userId: number, name: string, query: string): Promise<void> {
+  await storeView(db, userId, name, query);
+  await viewsChanged(db, userId);
+}
+
+async function storeView(db: Db, userId: number, name: string, query: string): Promise<void> {
   const clean = name.trim().slice(0, 100);
   if (!clean) throw new TicketInputError('view', 'no_name');
   const kept = savedQuery(query);
@@ -46,5 +69,7 @@ export async function saveView(db: Db, userId: number, name: string, query: stri
 
 /** Deletes one of this user's views; another user's id deletes nothing. */
 export async function deleteView(db: Db, userId: number, id: number): Promise<boolean> {
-  return (await db.models.QueueView.destroy({ where: { id, user_id: userId } })) > 0;
+  const deleted = (await db.models.QueueView.destroy({ where: { id, user_id: userId } })) > 0;
+  if (deleted) await viewsChanged(db, userId);
+  return deleted;
 }

@@ -21,5 +21,5 @@ async function countByStatus(db: Db, scope: AgencyIds): Promise<Record<string, n
 /** Tickets per status within the scope (every status present, 0 when none); `mark`: one the caller read already. */
 export async function statusCounts(db: Db, scope: AgencyIds, mark?: ChangeMark): Promise<Record<string, number>> {
   const key = scope ? [...scope].sort((a, b) => a - b).join(',') : '*';
-  return { ...await kept.get(db, key, mark ?? await readChangeMark(db), () => countByStatus(db, scope)) };
+  return { ...await kept.get(db, key, (mark ?? await readChangeMark(db)).text, () => countByStatus(db, scope)) };
 }

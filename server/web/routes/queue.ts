@@ -54,7 +54,7 @@ export function queueRoutes(deps: AppDeps): Router {
     const wide = canFilterAgency(user);
     const { sort: _sort, after: _after, ...chosen } = query;
     const filter = { ...chosen, agency: wide ? query.agency : undefined, assignee: query.assignee === 'me' ? user.id : query.assignee };
-    const [page, views] = await Promise.all([listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }), listSavedViews(db, user.id)]);
+    const [page, views] = await Promise.all([listQueue(db, { actor: user, filter, sort: query.sort, after: query.after }), listSavedViews(db, user)]);
     const choices = await queueChoices(db, user, query.agency, page.mark);
     const done = typeof req.query.done === 'string' && /^[a-z_]{1,20}$/.test(req.query.done) ? `queue.flash.${req.query.done}` : null;
     const flashText = done ? t(req.locale, done) : null;

@@ -1,9 +1,11 @@
 // A queue page is kept until the tickets change (services/tickets/change-mark.ts), on both databases: the same
 // request twice is answered from the kept page, an action on a ticket (which writes its event) or a new ticket
 // shows on the next request, a page is never handed to an officer of another scope, and a caller naming its own
-// clock gets a page computed at that instant.
+// clock gets a page computed at that instant. A user's saved views are kept too, under their user row's updated_at,
+// which saving or deleting one sets: the next drawing shows the change.
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
+import { loginAgent, testApp } from '../../support/web.js';
 import { assignTicket, listQueue } from '../../../server/services/tickets/index.js';
 import { addHotlineAgency, citizenMail, staff } from './ticket-fixture.js';
 
@@ -54,5 +56,19 @@ forEachDb('queue page kept until the tickets change', (getDb) => {
     expect(atNow).to.not.equal(pageA);
     expect(await listQueue(db, { actor: officerA, filter: {}, now })).to.not.equal(atNow);
     expect(refs(atNow)).to.deep.equal([ta.ref]);
+  });
+
+  it('shows a saved view on the next drawing and drops a deleted one, though the views are kept between drawings', async () => {
+    const db = getDb();
+    const a = await agency();
+    const { agent, csrf } = await loginAgent(testApp(db), await staff(db, 'agent', a.agencyId));
+    const drawn = async () => (await agent.get('/tickets').expect(200)).text;
+    expect(await drawn()).to.not.contain('Cầu treo khẩn');
+    expect(await drawn()).to.not.contain('Cầu treo khẩn'); // kept under the user's mark now
+    await agent.post('/tickets/views').type('form').send({ _csrf: csrf, name: 'Cầu treo khẩn', query: 'priority=urgent' }).expect(303);
+    expect(await drawn()).to.contain('Cầu treo khẩn');
+    const view = (await db.models.QueueView.findOne({ where: { name: 'Cầu treo khẩn' } }))!;
+    await agent.post(`/tickets/views/${view.id}/delete`).type('form').send({ _csrf: csrf }).expect(303);
+    expect(await drawn()).to.not.contain('Cầu treo khẩn');
   });
 });
