@@ -2,10 +2,10 @@
 // keyset (the last row's sort key and id), so a page costs the same at row 100 000 as at row 1 and rows added
 // while someone pages do not shift what they have not seen yet. Each row carries its class, priority, clock
 // state and the working time left, counted on its agency's calendar.
-import { Op, type WhereOptions } from 'sequelize';
+import type { WhereOptions } from 'sequelize';
 import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
-import { calendarCache } from '../sla/index.js';
+import { loadCalendar, type WorkCalendar } from '../sla/index.js';
 import { runningState, timeLeft, type TimeLeft } from './sla-state.js';
 import { riskEdges } from './risk-edges.js';
 import { currentAssignees, type AssigneeFilter } from './assignee.js';
@@ -126,10 +126,12 @@ const whereSql = (db: Db, where: WhereOptions): string =>
   (db.sequelize.getQueryInterface() as unknown as { queryGenerator: { whereItemsQuery(w: WhereOptions, o: object): string } })
     .queryGenerator.whereItemsQuery(where, { model: db.models.Ticket, prefix: 't' }) || '1=1';
 
-/** Rows after the cursor in the sort's order: by deadline (those without one last, by id), or by received time. */
+/** Rows after the cursor in the sort's order: by deadline (those without one last, by id), or by received time. The
+ *  cursor's values are bound as parameters, so one filter's pages share one SQL text (prepared once on SQLite). */
 async function fetchPage(db: Db, where: WhereOptions, sort: QueueSort, cursor: Cursor | null, limit: number): Promise<PageRow[]> {
-  const find = async (cond: WhereOptions, order: string, n: number) => (await readRows(db,
-    `${pageSelect(db)} WHERE ${whereSql(db, { [Op.and]: [where, cond] })} ORDER BY ${order} LIMIT ${Math.trunc(n)}`))
+  const filterSql = whereSql(db, where);
+  const find = async (cond: string, params: unknown[], order: string, n: number) => (await readRows(db,
+    `${pageSelect(db)} WHERE ${filterSql} AND ${cond} ORDER BY ${order} LIMIT ${Math.trunc(n)}`, params))
     .map((r) => ({
       ticket: modelRow<RowTicket>(db.models.Ticket, r, '', ROW_COLUMNS), clocked: r.s_ticket_id !== null,
       paused: r.s_paused_at !== null && r.s_resolved_at === null,
@@ -138,20 +140,22 @@ async function fetchPage(db: Db, where: WhereOptions, sort: QueueSort, cursor: C
   if (sort !== 'due') {
     const desc = sort === 'received_desc';
     const dir = desc ? 'DESC' : 'ASC';
-    const past = desc ? Op.lt : Op.gt;
-    const cond = cursor?.at != null ? { [Op.or]: [{ received_at: { [past]: new Date(cursor.at) } }, { received_at: new Date(cursor.at), id: { [past]: cursor.id } }] } : {};
-    return find(cond, `t.received_at ${dir}, t.id ${dir}`, limit);
+    const past = desc ? '<' : '>';
+    if (cursor?.at == null) return find('1=1', [], `t.received_at ${dir}, t.id ${dir}`, limit);
+    const at = new Date(cursor.at);
+    return find(`(t.received_at ${past} ? OR (t.received_at = ? AND t.id ${past} ?))`, [at, at, cursor.id], `t.received_at ${dir}, t.id ${dir}`, limit);
   }
   const rows: PageRow[] = [];
   if (!cursor?.nullDue) {
-    const cond = cursor?.at != null
-      ? { [Op.or]: [{ due_at: { [Op.gt]: new Date(cursor.at) } }, { due_at: new Date(cursor.at), id: { [Op.gt]: cursor.id } }] }
-      : { due_at: { [Op.ne]: null } };
-    rows.push(...await find(cond, 't.due_at ASC, t.id ASC', limit));
+    const at = cursor?.at != null ? new Date(cursor.at) : null;
+    rows.push(...await (at
+      ? find('(t.due_at > ? OR (t.due_at = ? AND t.id > ?))', [at, at, cursor!.id], 't.due_at ASC, t.id ASC', limit)
+      : find('t.due_at IS NOT NULL', [], 't.due_at ASC, t.id ASC', limit)));
   }
   if (rows.length < limit) {
-    const cond = cursor?.nullDue ? { due_at: null, id: { [Op.gt]: cursor.id } } : { due_at: null };
-    rows.push(...await find(cond, 't.id ASC', limit - rows.length));
+    rows.push(...await (cursor?.nullDue
+      ? find('t.due_at IS NULL AND t.id > ?', [cursor.id], 't.id ASC', limit - rows.length)
+      : find('t.due_at IS NULL', [], 't.id ASC', limit - rows.length)));
   }
   return rows;
 }
@@ -170,6 +174,9 @@ async function unclockedAssignees(db: Db, rows: PageRow[]): Promise<Map<number, 
 
 // a page and its drawn rows (web/queue-rows.ts) are some tens of kB: fewer of them than of the small values kept elsewhere
 const keptPages = new KeptUntilChange<QueuePage>(200);
+// each agency's calendar for the rows' working time left: a day changed shows within MAX_AGE_MS, as a rename does
+// (the deadlines themselves are computed and stored by services/sla, on the calendar as it is then)
+const keptCalendars = new KeptUntilChange<WorkCalendar>();
 
 /**
  * One page of the agents' queue, with its total and the per-status counts of the scope. Officers of one agency
@@ -199,7 +206,7 @@ async function readQueue(db: Db, req: QueueRequest, now: Date, mark: ChangeMark)
   const total = filteredTotal ?? Object.values(counts).reduce((a, b) => a + b, 0);
   const page = rows.slice(0, size);
   const eventAssignee = await unclockedAssignees(db, page);
-  const calendarOf = calendarCache(db);
+  const calendarOf = (agencyId: number) => keptCalendars.get(db, String(agencyId), mark.text, () => loadCalendar(db, agencyId));
   const items: QueueItem[] = [];
   for (const { ticket: t, paused, assignee, agency } of page) {
     const running = WORKED_STATUSES.includes(t.status) && !paused && t.due_at !== null;
