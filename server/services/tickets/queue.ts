@@ -2,7 +2,7 @@
 // keyset (the last row's sort key and id), so a page costs the same at row 100 000 as at row 1 and rows added
 // while someone pages do not shift what they have not seen yet. Each row carries its class, priority, clock
 // state and the working time left, counted on its agency's calendar.
-import type { WhereOptions } from 'sequelize';
+import { Op, type WhereOptions } from 'sequelize';
 import { modelRow, readRows, selectColumns, type Db } from '../../db/index.js';
 import type { TicketAttrs } from '../../db/models/hotline.js';
 import { loadCalendar, type WorkCalendar } from '../sla/index.js';
@@ -126,12 +126,12 @@ const whereSql = (db: Db, where: WhereOptions): string =>
   (db.sequelize.getQueryInterface() as unknown as { queryGenerator: { whereItemsQuery(w: WhereOptions, o: object): string } })
     .queryGenerator.whereItemsQuery(where, { model: db.models.Ticket, prefix: 't' }) || '1=1';
 
-/** Rows after the cursor in the sort's order: by deadline (those without one last, by id), or by received time. The
- *  cursor's values are bound as parameters, so one filter's pages share one SQL text (prepared once on SQLite). */
+/** Rows after the cursor in the sort's order: by deadline (those without one last, by id), or by received time.
+ *  The cursor's values go into the SQL as literals, not bound parameters: bound, SQLite's planner cannot see where
+ *  the page starts and walks the agency's whole index instead of starting at the cursor. */
 async function fetchPage(db: Db, where: WhereOptions, sort: QueueSort, cursor: Cursor | null, limit: number): Promise<PageRow[]> {
-  const filterSql = whereSql(db, where);
-  const find = async (cond: string, params: unknown[], order: string, n: number) => (await readRows(db,
-    `${pageSelect(db)} WHERE ${filterSql} AND ${cond} ORDER BY ${order} LIMIT ${Math.trunc(n)}`, params))
+  const find = async (cond: WhereOptions, order: string, n: number) => (await readRows(db,
+    `${pageSelect(db)} WHERE ${whereSql(db, { [Op.and]: [where, cond] })} ORDER BY ${order} LIMIT ${Math.trunc(n)}`))
     .map((r) => ({
       ticket: modelRow<RowTicket>(db.models.Ticket, r, '', ROW_COLUMNS), clocked: r.s_ticket_id !== null,
       paused: r.s_paused_at !== null && r.s_resolved_at === null,
@@ -140,22 +140,20 @@ async function fetchPage(db: Db, where: WhereOptions, sort: QueueSort, cursor: C
   if (sort !== 'due') {
     const desc = sort === 'received_desc';
     const dir = desc ? 'DESC' : 'ASC';
-    const past = desc ? '<' : '>';
-    if (cursor?.at == null) return find('1=1', [], `t.received_at ${dir}, t.id ${dir}`, limit);
-    const at = new Date(cursor.at);
-    return find(`(t.received_at ${past} ? OR (t.received_at = ? AND t.id ${past} ?))`, [at, at, cursor.id], `t.received_at ${dir}, t.id ${dir}`, limit);
+    const past = desc ? Op.lt : Op.gt;
+    const cond = cursor?.at != null ? { [Op.or]: [{ received_at: { [past]: new Date(cursor.at) } }, { received_at: new Date(cursor.at), id: { [past]: cursor.id } }] } : {};
+    return find(cond, `t.received_at ${dir}, t.id ${dir}`, limit);
   }
   const rows: PageRow[] = [];
   if (!cursor?.nullDue) {
-    const at = cursor?.at != null ? new Date(cursor.at) : null;
-    rows.push(...await (at
-      ? find('(t.due_at > ? OR (t.due_at = ? AND t.id > ?))', [at, at, cursor!.id], 't.due_at ASC, t.id ASC', limit)
-      : find('t.due_at IS NOT NULL', [], 't.due_at ASC, t.id ASC', limit)));
+    const cond = cursor?.at != null
+      ? { [Op.or]: [{ due_at: { [Op.gt]: new Date(cursor.at) } }, { due_at: new Date(cursor.at), id: { [Op.gt]: cursor.id } }] }
+      : { due_at: { [Op.ne]: null } };
+    rows.push(...await find(cond, 't.due_at ASC, t.id ASC', limit));
   }
   if (rows.length < limit) {
-    rows.push(...await (cursor?.nullDue
-      ? find('t.due_at IS NULL AND t.id > ?', [cursor.id], 't.id ASC', limit - rows.length)
-      : find('t.due_at IS NULL', [], 't.id ASC', limit - rows.length)));
+    const cond = cursor?.nullDue ? { due_at: null, id: { [Op.gt]: cursor.id } } : { due_at: null };
+    rows.push(...await find(cond, 't.id ASC', limit - rows.length));
   }
   return rows;
 }
