@@ -28,7 +28,7 @@ export { canFilterAgency, listQueue, QUEUE_SORTS } from './queue.js';
 export { queueChoices } from './queue-choices.js';
 export type { QueuePage } from './queue.js';
 export { SLA_STATES } from './list.js';
-export { bulkAct, bulkRefs, sealBulkMark, type BulkSeen } from './bulk.js';
+export { bulkAct, bulkRefs, sealBulkMark } from './bulk.js';
 export type { BulkAction, BulkResult } from './bulk.js';
 export { BUILT_IN_VIEWS, deleteView, listSavedViews, saveView } from './saved-views.js';
 export { TicketStaleError, ticketVersion } from './staleness.js';
