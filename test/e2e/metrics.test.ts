@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import type { Page } from 'playwright-core';
 import { buildUser } from '../support/web.js';
 import { startE2e, loginInBrowser, type E2e } from '../support/browser.js';
+import { t } from '../../server/i18n/index.js';
 import { seedMetricsDataset } from '../integration/metrics/metrics-dataset.js';
 import { buildDashboardHistory } from '../support/dashboard-history.js';
 
@@ -96,8 +98,12 @@ describe('e2e: the leader\'s dashboard over half a year of tickets', function ()
     expect(await page.locator('[data-testid=metrics-monthly-chart] polyline').count()).to.equal(3);
     expect(await page.locator('[data-testid=metrics-hotlines] tr[data-state=failing]').count()).to.equal(1);
     expect(await page.locator('[data-testid=metrics-hotlines] tr[data-state=stale]').count()).to.equal(1);
-    // nothing wider than the window
+    // nothing wider than the window, and the tables of the half-width cards (the backlog's four agencies by every
+    // age, the four hotlines) inside their card: no scrolling inside the card on a laptop
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(1366);
+    expect(await page.locator('[data-testid=metrics-aging] tr[data-agency]:not([data-agency=""])').count()).to.equal(4);
+    expect(await overhang(page, 'metrics-aging', 'table'), 'aging table past its card at 1366 px').to.be.at.most(0);
+    expect(await overhang(page, 'metrics-hotlines', 'table'), 'hotline table past its card at 1366 px').to.be.at.most(0);
 
     fs.mkdirSync(path.dirname(ARTIFACT), { recursive: true });
     await page.screenshot({ path: ARTIFACT, fullPage: true });
@@ -108,4 +114,35 @@ describe('e2e: the leader\'s dashboard over half a year of tickets', function ()
     }
     await page.close();
   });
+
+  it('at 390 px the page does not scroll sideways: the backlog table scrolls in its own labelled box', async () => {
+    const { username, password } = await buildUser(e2e.db, { role: 'leader', displayName: 'Đỗ Thị Hạnh' });
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+    await loginInBrowser(page, username, password);
+    const from = new Date(Date.now() - 26 * 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/metrics?from=${from}`);
+    await page.waitForSelector('[data-testid=metrics-aging] table');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'page scrolls sideways').to.be.at.most(390);
+    expect(await overhang(page, 'metrics-aging', 'box'), 'aging box past its card at 390 px').to.be.at.most(0);
+    const box = page.locator('[data-testid=metrics-aging] .table-wrap');
+    expect(await box.getAttribute('tabindex')).to.equal('0');
+    expect(await box.getAttribute('role')).to.equal('region');
+    expect(await box.getAttribute('aria-label')).to.equal(t('vi', 'metrics.aging.title'));
+    await page.goto(`/metrics?from=${from}&lang=en`);
+    expect(await box.getAttribute('aria-label')).to.equal(t('en', 'metrics.aging.title'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'page scrolls sideways in English').to.be.at.most(390);
+    await page.close();
+  });
 });
+
+/**
+ * How far (px) a card's table (or its scroll box) passes the inside of the card's right edge (the card's padding
+ * included, so a table flush against the card's border counts as over). <= 0 when it fits.
+ */
+async function overhang(page: Page, card: string, what: 'table' | 'box'): Promise<number> {
+  return page.locator(`[data-testid=${card}]`).evaluate((el, sel) => {
+    const style = getComputedStyle(el);
+    const inner = el.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+    return Math.round((el.querySelector(sel)!.getBoundingClientRect().right - inner) * 10) / 10;
+  }, what === 'table' ? 'table' : '.table-wrap');
+}
