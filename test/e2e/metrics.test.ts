@@ -128,6 +128,10 @@ describe('e2e: the leader\'s dashboard over half a year of tickets', function ()
     expect(await box.getAttribute('tabindex')).to.equal('0');
     expect(await box.getAttribute('role')).to.equal('region');
     expect(await box.getAttribute('aria-label')).to.equal(t('vi', 'metrics.aging.title'));
+    // each scroll box is named after its own table, so a screen reader's list of regions tells them apart
+    const names = await page.locator('.table-wrap[role=region]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    expect(names.length, 'scroll regions on the page').to.be.at.least(4);
+    expect(new Set(names).size, `region names ${names.join(' | ')}`).to.equal(names.length);
     await page.goto(`/metrics?from=${from}&lang=en`);
     expect(await box.getAttribute('aria-label')).to.equal(t('en', 'metrics.aging.title'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'page scrolls sideways in English').to.be.at.most(390);
