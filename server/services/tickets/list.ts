@@ -77,7 +77,8 @@ function slaWhere(f: SlaFilter): WhereOptions {
   return { ...running, ...edgeWhere(f, Op.gt) };
 }
 
-export function ticketWhere(db: Db, query: TicketQuery): WhereOptions {
+/** `walkedAs`: the alias of tickets when the clause selects a page read in an index's order (assignee.ts). */
+export function ticketWhere(db: Db, query: TicketQuery, walkedAs?: 't'): WhereOptions {
   const parts: WhereOptions[] = [scopeWhere(query.scope)];
   if (query.status) parts.push({ status: query.status });
   if (query.class) parts.push({ class: query.class });
@@ -86,7 +87,7 @@ export function ticketWhere(db: Db, query: TicketQuery): WhereOptions {
   if (query.sla) parts.push(slaWhere(query.sla));
   if (query.receivedFrom) parts.push({ received_at: { [Op.gte]: query.receivedFrom } });
   if (query.receivedBefore) parts.push({ received_at: { [Op.lt]: query.receivedBefore } });
-  if (query.assignee !== undefined) parts.push(assigneeWhere(db, query.assignee));
+  if (query.assignee !== undefined) parts.push(assigneeWhere(db, query.assignee, walkedAs));
   if (query.q?.trim()) parts.push(searchWhere(db, query.q));
   return { [Op.and]: parts };
 }

@@ -70,8 +70,8 @@ function queueScope(actor: Actor, agency: number | undefined): AgencyIds {
 const localMidnight = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - VN_UTC_OFFSET_MINUTES * MINUTE_MS);
 const isIsoDate = (v: string | undefined): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
 
-/** The where clause of a queue request: the shared filter, with the scope rule and the clock's "now". */
-async function queueWhere(db: Db, req: QueueRequest, now: Date): Promise<WhereOptions> {
+/** The shared filter of a queue request, with the scope rule and the clock's "now". */
+async function queueQuery(db: Db, req: QueueRequest, now: Date): Promise<TicketQuery> {
   const f = req.filter;
   const query: TicketQuery = {
     scope: queueScope(req.actor, f.agency), status: f.status, class: f.class, category: f.category, priority: f.priority,
@@ -81,7 +81,7 @@ async function queueWhere(db: Db, req: QueueRequest, now: Date): Promise<WhereOp
   };
   // judged on each ticket's agency's calendar, as its badge is
   if (f.sla) query.sla = { state: f.sla, now, ...await riskEdges(db, query.scope, now) };
-  return ticketWhere(db, query);
+  return query;
 }
 
 interface Cursor { sort: QueueSort; nullDue: boolean; at: number | null; id: number }
@@ -193,11 +193,13 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueuePage> {
 async function readQueue(db: Db, req: QueueRequest, now: Date, mark: ChangeMark): Promise<QueuePage> {
   const sort = req.sort ?? 'due';
   const size = req.pageSize ?? QUEUE_PAGE_SIZE;
-  const where = await queueWhere(db, req, now);
+  const query = await queueQuery(db, req, now);
+  // the page walks its sort index from the cursor; the count may start from the filter's own lists
+  const [pageWhere, where] = [ticketWhere(db, query, 't'), ticketWhere(db, query)];
   // Unfiltered, the total is the sum of the status counts: one scan of the scope's index, not two.
   const unfiltered = Object.values(req.filter).every((v) => v === undefined || v === '');
   const [rows, filteredTotal, counts] = await Promise.all([
-    fetchPage(db, where, sort, decodeCursor(sort, req.after), size + 1),
+    fetchPage(db, pageWhere, sort, decodeCursor(sort, req.after), size + 1),
     unfiltered ? null : readRows<{ n: number | string }>(db, `SELECT COUNT(*) AS n FROM tickets t WHERE ${whereSql(db, where)}`).then(([r]) => Number(r?.n ?? 0)),
     statusCounts(db, scopeOf(req.actor), mark),
   ]);

@@ -4,7 +4,8 @@
 import { expect } from 'chai';
 import { forEachDb } from '../../support/databases.js';
 import { testApp, loginAgent } from '../../support/web.js';
-import { listQueue } from '../../../server/services/tickets/index.js';
+import { assignTicket, listQueue, queueSummary } from '../../../server/services/tickets/index.js';
+import { TicketOpener } from '../../../server/services/tickets/open-ticket.js';
 import { addHotlineAgency, citizenMail, staff } from './ticket-fixture.js';
 
 const refsOf = (html: string) => [...html.matchAll(/data-testid="queue-row" data-ref="([^"]+)"/g)].map((m) => m[1]);
@@ -116,6 +117,52 @@ forEachDb('hotline queue', (getDb) => {
     expect(byDue.slice(withDue.length).every((i) => i.dueAt === null), 'no deadline last').to.equal(true);
     const tied = byDue.filter((i) => first.slice(0, 4).includes(i.id)).map((i) => i.id);
     expect(tied).to.deep.equal([...tied].sort((x, y) => x - y));
+  });
+
+  it('filters by assignee on the clock, else on the latest assign event, alike in every page, its total and the home count', async () => {
+    const db = getDb();
+    const a = await agency();
+    const [ann, bao] = [(await staff(db, 'agent', a.agencyId)).user, (await staff(db, 'agent', a.agencyId)).user];
+    const assign = (ref: string, to: number | null) => assignTicket(db, { ticketRef: ref, actor: ann, assigneeId: to });
+    const clocked = async (subject: string) => citizenMail(db, a, { subject });
+    const history = async (subject: string) => (await new TicketOpener(db).openOne({ agency: { id: a.agencyId, code: a.code },
+      citizenAddress: 'old@example.vn', citizenName: null, subject, receivedAt: new Date('2025-06-01T02:00:00Z'), history: true, triage: null, now: new Date() })).ticket;
+    const c1 = await clocked('Giao cho An'); await assign(c1.ref, ann.id);
+    const c2 = await clocked('Từ An sang Bảo'); await assign(c2.ref, ann.id); await assign(c2.ref, bao.id);
+    // the clock is the record: an 'assign' event naming An on a clock with no one (its officer removed) is not hers
+    const c3 = await clocked('Người nhận đã xoá'); await assign(c3.ref, ann.id);
+    await db.models.TicketSla.update({ assignee_id: null }, { where: { ticket_id: c3.id } });
+    const c4 = await clocked('Chưa giao'); await assign(c4.ref, null); // the agency's auto-assignment may have given it to one of them
+    const h1 = await history('Lịch sử giao An'); await assign(h1.ref, ann.id);
+    // without a clock the latest event is the record: given to An, then to Bảo, it is Bảo's, not An's
+    const h2 = await history('Lịch sử từ An sang Bảo'); await assign(h2.ref, ann.id); await assign(h2.ref, bao.id);
+    const h3 = await history('Lịch sử giao rồi bỏ'); await assign(h3.ref, ann.id); await assign(h3.ref, null);
+    const h4 = await history('Lịch sử chưa giao');
+    const now = new Date();
+    // one row a page, so every page walks its sort past rows of other assignees; the total is counted apart
+    const all = async (assignee: number | 'none', sort: 'due' | 'received_desc') => {
+      const refs: string[] = [];
+      let after: string | undefined;
+      let total = -1;
+      do {
+        const page = await listQueue(db, { actor: ann, filter: { assignee }, sort, after, now, pageSize: 1 });
+        refs.push(...page.items.map((i) => i.ref));
+        ({ total } = page);
+        after = page.next ?? undefined;
+      } while (after);
+      return { refs: refs.sort(), total };
+    };
+    const expected = { [ann.id]: [c1, h1], [bao.id]: [c2, h2], none: [c3, c4, h3, h4] };
+    for (const sort of ['due', 'received_desc'] as const) {
+      for (const [who, tickets] of Object.entries(expected)) {
+        const assignee = who === 'none' ? 'none' : Number(who);
+        const refs = tickets.map((t) => t.ref).sort();
+        expect(await all(assignee, sort), `${who} by ${sort}`).to.deep.equal({ refs, total: refs.length });
+      }
+    }
+    // the home page's count of the actor's worked tickets reads the same filter (the history ones are worked too)
+    const worked = await db.models.Ticket.count({ where: { id: [c1.id, h1.id], status: ['new', 'open', 'pending'] } });
+    expect((await queueSummary(db, ann, now)).mine).to.equal(worked);
   });
 
   it('confirms a bulk action first, then acts through the single-ticket action, refusing another agency\'s ticket', async () => {
