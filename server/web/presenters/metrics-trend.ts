@@ -18,7 +18,9 @@ export interface TrendChart {
   yMax: number;
   /** gridlines at round counts, each labelled on the value axis */
   yTicks: { y: number; label: number }[];
-  series: TrendSeries[]; xLabels: { x: number; text: string }[];
+  series: TrendSeries[];
+  /** `anchor`: the label under the last point ends there, as the right padding is narrower than half a month's label */
+  xLabels: { x: number; text: string; anchor: 'middle' | 'end' }[];
 }
 
 /** 'YYYY-MM-DD' → 'DD/MM', the way the province writes dates. */
@@ -41,7 +43,8 @@ export function trendChart(weeks: readonly Point[], label: (period: string) => s
   });
   // At most about six date labels, so they never overlap (even in the larger type of a phone).
   const step = Math.max(1, Math.ceil(weeks.length / 6));
-  const xLabels = weeks.flatMap((w, i) => (i % step === 0 ? [{ x: xOf(i), text: label(w.period) }] : []));
+  const anchorOf = (i: number) => (i > 0 && i === weeks.length - 1 ? 'end' as const : 'middle' as const);
+  const xLabels = weeks.flatMap((w, i) => (i % step === 0 ? [{ x: xOf(i), text: label(w.period), anchor: anchorOf(i) }] : []));
   const yTicks = ticks.map((v) => ({ y: yOf(v), label: v }));
   return { width: CHART_WIDTH_PX, height: TREND_HEIGHT_PX, left: PAD_LEFT_PX, right: CHART_WIDTH_PX - PAD_RIGHT_PX, top: PAD_TOP_PX, bottom, yMax, yTicks, series, xLabels };
 }

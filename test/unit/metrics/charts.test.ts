@@ -65,6 +65,9 @@ describe('metrics charts (SVG geometry)', () => {
     const months: TrendPoint[] = ['2026-04', '2026-05'].map((period) => ({ period, received: 3, resolved: 2, late: 1 }));
     const chart = trendChart(months, shortMonth);
     expect(chart.xLabels.map((l) => l.text)).to.deep.equal(['04/2026', '05/2026']);
+    // the last month's label ends at its point: centred there, half of it passed the chart's right edge and was cut
+    expect(chart.xLabels.map((l) => l.anchor)).to.deep.equal(['middle', 'end']);
+    expect(trendChart(months.slice(0, 1), shortMonth).xLabels[0]!.anchor, 'one point sits mid-chart').to.equal('middle');
     expect(chart.series[2]!.dots[1]!.title).to.equal('05/2026: 1');
   });
 });
